@@ -1,0 +1,6 @@
+/**
+ * bake capability (work in progress).
+ *
+ * @packageDocumentation
+ */
+export {};

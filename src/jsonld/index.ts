@@ -1,0 +1,6 @@
+/**
+ * jsonld capability (work in progress).
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * keys capability (work in progress).
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * model capability (work in progress).
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * present capability (work in progress).
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * proof capability (work in progress).
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * schema capability (work in progress).
+ *
+ * @packageDocumentation
+ */
+export {};

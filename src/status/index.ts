@@ -1,0 +1,6 @@
+/**
+ * status capability (work in progress).
+ *
+ * @packageDocumentation
+ */
+export {};

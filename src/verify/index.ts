@@ -1,0 +1,6 @@
+/**
+ * verify capability (work in progress).
+ *
+ * @packageDocumentation
+ */
+export {};
