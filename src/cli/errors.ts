@@ -1,0 +1,30 @@
+/** Errors the command line reports to a person, each with the exit code it ends with. */
+
+/** Exit codes: 0 success, 1 the checked credential is not valid / not in good standing, 2 usage or input error. */
+export const EXIT_OK = 0;
+/** The credential was checked and found invalid (verify, validate, status check, demo). */
+export const EXIT_INVALID = 1;
+/** Bad command line or unreadable input: nothing was checked. */
+export const EXIT_USAGE = 2;
+
+/**
+ * A problem with how the command was called or with its input files. The message says what is
+ * wrong; the hint says what to do about it.
+ *
+ * @example
+ * ```ts
+ * throw new UsageError("missing <file>", "Run 'ob3kit verify --help' for the usage.");
+ * ```
+ */
+export class UsageError extends Error {
+  /** A sentence telling the user what to do next. */
+  readonly hint: string | undefined;
+  /** Process exit code (always 2). */
+  readonly exitCode = EXIT_USAGE;
+
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.name = 'UsageError';
+    this.hint = hint;
+  }
+}

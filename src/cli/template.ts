@@ -1,0 +1,107 @@
+/** Filling a credential template from one CSV row (used by `ob3kit issue --batch`). */
+
+/** A template problem found before any row is processed, or a row that cannot fill it. */
+export class TemplateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TemplateError';
+  }
+}
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}/g;
+
+/**
+ * The column names a template refers to with `{{column}}` placeholders.
+ *
+ * @example
+ * ```ts
+ * templatePlaceholders({ name: 'Hello {{name}}' }); // ['name']
+ * ```
+ */
+export function templatePlaceholders(template: unknown): string[] {
+  const found = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      for (const m of v.matchAll(PLACEHOLDER)) found.add(m[1] as string);
+    } else if (Array.isArray(v)) {
+      v.forEach(walk);
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        walk(k);
+        walk(x);
+      }
+    }
+  };
+  walk(template);
+  return [...found];
+}
+
+/**
+ * Replace every `{{column}}` in the template's strings (keys and values) with the row's value.
+ * Values are inserted as text into the parsed JSON, so quotes and backslashes in a CSV cell
+ * cannot break the document. An empty cell leaves an empty string.
+ *
+ * @example
+ * ```ts
+ * fillTemplate({ credentialSubject: { id: '{{id}}' } }, { id: 'did:example:1' });
+ * // { credentialSubject: { id: 'did:example:1' } }
+ * ```
+ */
+export function fillTemplate<T>(template: T, row: Record<string, string>): T {
+  const sub = (s: string): string =>
+    s.replace(PLACEHOLDER, (_all, name: string) => {
+      const value = row[name];
+      if (value === undefined) {
+        throw new TemplateError(
+          `the template uses {{${name}}} but the CSV has no '${name}' column`,
+        );
+      }
+      return value;
+    });
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return sub(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[sub(k)] = walk(x);
+      return out;
+    }
+    return v;
+  };
+  return walk(template) as T;
+}
+
+/**
+ * Turn CSV fields into a row object keyed by the header.
+ *
+ * @example
+ * ```ts
+ * rowObject(['name', 'email'], ['Ada', 'ada@example.com']); // { name: 'Ada', email: 'ada@example.com' }
+ * ```
+ */
+export function rowObject(header: string[], fields: string[]): Record<string, string> {
+  const row: Record<string, string> = {};
+  header.forEach((h, i) => {
+    row[h] = (fields[i] ?? '').trim();
+  });
+  return row;
+}
+
+/**
+ * A file-name-safe slug for a row, from its `name` or `email` column, or empty.
+ *
+ * @example
+ * ```ts
+ * rowSlug({ name: 'Ada Lovelace' }); // 'ada-lovelace'
+ * ```
+ */
+export function rowSlug(row: Record<string, string>): string {
+  const base = row.name || row.email?.split('@')[0] || '';
+  return base
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+}
