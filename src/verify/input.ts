@@ -1,0 +1,206 @@
+/** Input detection and decoding for `verify()` (internal). */
+import { fromBase64Url, fromUtf8 } from '../internal/bytes.js';
+import { isObject, type JsonObject } from '../internal/json.js';
+import { result } from './checks/util.js';
+import type { RunState } from './state.js';
+import type { CheckResult, InputFormat } from './types.js';
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const JWT_PATTERN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+/** What the input turned out to be. */
+export interface DecodedInput {
+  format: InputFormat;
+  /** The credential or presentation object, when decoding succeeded. */
+  document?: JsonObject;
+  /** The compact JWT, when the credential (or presentation) came as one. */
+  jwt?: string;
+  /** The JWT payload, when it came as one. */
+  jwtPayload?: JsonObject;
+  /** Whether the document is a presentation. */
+  presentation: boolean;
+  /** The `parse` check's entries. */
+  checks: CheckResult[];
+}
+
+/** The raw kind of the input before any decoding. */
+export type RawKind = 'png' | 'svg' | 'jwt' | 'json' | 'unknown';
+
+/** Throw `TypeError` for inputs `verify()` cannot take at all (API misuse). */
+export function assertInputType(input: unknown): void {
+  if (typeof input === 'string' || input instanceof Uint8Array || input instanceof ArrayBuffer)
+    return;
+  if (isObject(input)) return;
+  throw new TypeError(
+    `verify: expected a credential object, JSON text, a compact JWT, SVG text or image bytes (Uint8Array); got ${
+      input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input
+    }`,
+  );
+}
+
+/** Detect what a string or byte input holds (a small sniffer; images are unbaked by `bake`). */
+export function sniffInput(input: string | Uint8Array): RawKind {
+  if (input instanceof Uint8Array) {
+    if (input.length >= 8 && PNG_SIGNATURE.every((b, i) => input[i] === b)) return 'png';
+    let text: string;
+    try {
+      text = fromUtf8(input.subarray(0, Math.min(input.length, 4096)));
+    } catch {
+      // A multi-byte character may have been cut at the window's end: retry leniently.
+      text = new TextDecoder('utf-8', { fatal: false }).decode(input.subarray(0, 4096));
+    }
+    return sniffText(text, true);
+  }
+  return sniffText(input, false);
+}
+
+function sniffText(text: string, prefixOnly: boolean): RawKind {
+  const t = text.replace(/^\uFEFF/, '').trimStart();
+  if (t.startsWith('{')) return 'json';
+  if (t.startsWith('<')) return /<svg[\s>]/i.test(t) || prefixOnly ? 'svg' : 'unknown';
+  if (!prefixOnly && JWT_PATTERN.test(t.trim())) return 'jwt';
+  if (prefixOnly && /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\./.test(t)) return 'jwt';
+  return 'unknown';
+}
+
+/** Decode a compact JWT's payload without verifying it (the `proof` check verifies). */
+export function decodeJwtPayload(jwt: string): JsonObject | undefined {
+  const parts = jwt.split('.');
+  if (parts.length !== 3) return undefined;
+  const bytes = fromBase64Url(parts[1] as string);
+  if (!bytes) return undefined;
+  try {
+    const payload = JSON.parse(fromUtf8(bytes)) as unknown;
+    return isObject(payload) ? payload : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when a JSON object is a Verifiable Presentation. */
+export function isPresentation(doc: JsonObject): boolean {
+  const t = doc.type;
+  return (
+    t === 'VerifiablePresentation' || (Array.isArray(t) && t.includes('VerifiablePresentation'))
+  );
+}
+
+function jsonDepth(value: unknown, limit: number): number {
+  // Iterative depth measurement so that hostile nesting cannot overflow the stack.
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (d > max) max = d;
+    if (max > limit) return max;
+    if (v && typeof v === 'object') {
+      for (const child of Object.values(v as object)) {
+        if (child && typeof child === 'object') stack.push([child, d + 1]);
+      }
+    }
+  }
+  return max;
+}
+
+/**
+ * Turn a decoded text (JSON or JWT) into the document to verify.
+ * `format` is the outer format (png/svg keep theirs; JSON/JWT get 'json'/'jwt').
+ */
+export function decodeText(
+  text: string,
+  outer: InputFormat | undefined,
+  state: RunState,
+): DecodedInput {
+  const t = text.replace(/^\uFEFF/, '').trim();
+  if (t.startsWith('{')) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(t);
+    } catch (e) {
+      return fail(
+        outer ?? 'json',
+        'json_invalid',
+        `The input is not valid JSON: ${(e as Error).message}`,
+      );
+    }
+    return fromObject(doc, outer ?? 'json', state);
+  }
+  if (JWT_PATTERN.test(t)) {
+    const payload = decodeJwtPayload(t);
+    if (!payload) {
+      return fail(
+        outer ?? 'jwt',
+        'jwt_invalid',
+        'The input looks like a compact JWT but its payload is not a JSON object',
+      );
+    }
+    const vp = payload.vp;
+    const vc = payload.vc;
+    let doc: JsonObject;
+    let presentation = false;
+    if (isObject(vp)) {
+      doc = vp;
+      presentation = true;
+    } else if (isObject(vc)) {
+      doc = vc;
+    } else if ('@context' in payload || 'type' in payload) {
+      doc = payload;
+      presentation = isPresentation(payload);
+    } else {
+      return fail(
+        outer ?? 'jwt',
+        'jwt_no_credential',
+        'The JWT payload holds no "vc" claim and is not a credential',
+      );
+    }
+    const depth = jsonDepth(doc, state.limits.maxJsonDepth);
+    if (depth > state.limits.maxJsonDepth) {
+      return fail(
+        outer ?? 'jwt',
+        'input_too_deep',
+        `The credential nests deeper than ${state.limits.maxJsonDepth} levels`,
+      );
+    }
+    return {
+      format: presentation && outer === undefined ? 'presentation' : (outer ?? 'jwt'),
+      document: doc,
+      jwt: t,
+      jwtPayload: payload,
+      presentation,
+      checks: [
+        result('parse', 'pass', undefined, presentation ? 'Decoded a VP-JWT' : 'Decoded a VC-JWT'),
+      ],
+    };
+  }
+  return fail(
+    outer ?? 'json',
+    'format_unknown',
+    'The input is neither JSON, a compact JWT, PNG nor SVG',
+  );
+}
+
+/** Wrap an already-parsed object. */
+export function fromObject(doc: unknown, format: InputFormat, state: RunState): DecodedInput {
+  if (!isObject(doc)) {
+    return fail(format, 'json_not_object', 'The credential must be a JSON object');
+  }
+  if (jsonDepth(doc, state.limits.maxJsonDepth) > state.limits.maxJsonDepth) {
+    return fail(
+      format,
+      'input_too_deep',
+      `The credential nests deeper than ${state.limits.maxJsonDepth} levels`,
+    );
+  }
+  const presentation = isPresentation(doc);
+  return {
+    format: presentation && format === 'json' ? 'presentation' : format,
+    document: doc,
+    presentation,
+    checks: [result('parse', 'pass')],
+  };
+}
+
+/** A failed parse. */
+export function fail(format: InputFormat, code: string, message: string): DecodedInput {
+  return { format, presentation: false, checks: [result('parse', 'fail', code, message)] };
+}

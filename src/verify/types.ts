@@ -1,0 +1,116 @@
+/**
+ * Types of the verification report and of the options `verify()` accepts.
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * Overall verdict of a verification, as 1EdTech's validator gives it: any failed check makes
+ * the credential `invalid`; otherwise any warning makes it `warning`; otherwise it is `valid`.
+ * Skipped checks do not change the verdict (see `docs/verifying.md`).
+ */
+export type Verdict = 'valid' | 'warning' | 'invalid';
+
+/** The outcome of one check. */
+export type CheckOutcome = 'pass' | 'fail' | 'warn' | 'skip';
+
+/** The serialization the input arrived in. */
+export type InputFormat = 'json' | 'jwt' | 'png' | 'svg' | 'presentation';
+
+/**
+ * One entry of a report: which check (`id`, a stable name such as `proof`), what it concluded,
+ * and, when useful, a stable snake_case `code`, a human-readable `message` and a JSON `path`.
+ * A check may contribute several entries (for example one a schema issue).
+ */
+export interface CheckResult {
+  /** Stable check name: `parse`, `context`, `type`, `schema`, `subject`, `proof`, ... */
+  id: string;
+  /** `pass`, `fail`, `warn` or `skip`. */
+  outcome: CheckOutcome;
+  /** Stable snake_case code (for example `status_unchecked_offline`). */
+  code?: string;
+  /** Human-readable explanation. */
+  message?: string;
+  /** JSONPath-like location, rooted at `$`. */
+  path?: string;
+}
+
+/**
+ * What `verify()` returns: the verdict, the input format, the credential that was checked and
+ * every check's result, with nested reports for endorsements (and, for presentations, for the
+ * credentials they carry).
+ */
+export interface VerificationReport {
+  /** Overall verdict. */
+  verdict: Verdict;
+  /** The format the input arrived in. */
+  format: InputFormat;
+  /** What was checked: the credential (decoded from JWT/PNG/SVG) or the presentation. */
+  credential?: object;
+  /** Every check's result, in pipeline order. */
+  checks: CheckResult[];
+  /** Reports of embedded endorsements (`endorsement` / `endorsementJwt`), verified the same way. */
+  endorsements?: VerificationReport[];
+  /** For a presentation: one report for each credential it carries. */
+  credentials?: VerificationReport[];
+  /** When a refresh service was followed: the report of the refreshed credential. */
+  refreshed?: VerificationReport;
+}
+
+/** A `fetch`-compatible function (only what verification uses). */
+export type FetchLike = (
+  url: string,
+  init?: { method?: string; headers?: Record<string, string>; signal?: AbortSignal },
+) => Promise<{
+  ok: boolean;
+  status: number;
+  headers?: { get(name: string): string | null };
+  text(): Promise<string>;
+}>;
+
+/** The identity a verifier already knows, to check against the credential's recipient. */
+export type KnownRecipient =
+  | string
+  | {
+      /** The plaintext identity (email address, URL, DID, ...). */
+      identity: string;
+      /** The identity type (`emailAddress`, `url`, `did`, ... from IdentifierTypeEnum). */
+      type?: string;
+    };
+
+/** Resource limits (all optional; the defaults suit badges of ordinary size). */
+export interface VerifyLimits {
+  /** Largest input accepted, in bytes (default 16 MiB). */
+  maxInputBytes?: number;
+  /** Most endorsements verified in one run, nested ones included (default 100). */
+  maxEndorsements?: number;
+  /** Deepest JSON nesting accepted (default 64). */
+  maxJsonDepth?: number;
+}
+
+/** Options of {@link verify} and {@link verifyCredential}. */
+export interface VerifyOptions {
+  /** The current time (default `new Date()`). */
+  now?: Date;
+  /**
+   * Network access. Without it nothing is fetched: checks that need a remote document use
+   * `documents` or report `skip`/`warn` with a code.
+   */
+  fetch?: FetchLike;
+  /** Documents by URL (status lists, DID documents, key documents, issuer profiles, schemas). */
+  documents?: Record<string, unknown>;
+  /** Extra JSON-LD contexts by URL, on top of the bundled ones. */
+  contexts?: Record<string, object>;
+  /** DID resolvers by method name (`web`, ...), passed to key resolution. */
+  resolvers?: Record<string, unknown>;
+  /** The recipient identity to check against `credentialSubject.id` / `identifier`. */
+  recipient?: KnownRecipient;
+  /** For presentations: the expected challenge (nonce). */
+  challenge?: string;
+  /** For presentations: the expected domain. */
+  domain?: string;
+  /** How deep endorsements of endorsements are followed (default 3; 0 checks none). */
+  maxEndorsementDepth?: number;
+  /** Resource limits. */
+  limits?: VerifyLimits;
+}

@@ -1,0 +1,124 @@
+/** `verify()` and `verifyCredential()`: the public entry points. */
+import { isObject } from '../internal/json.js';
+import {
+  assertInputType,
+  type DecodedInput,
+  decodeText,
+  fail,
+  fromObject,
+  sniffInput,
+} from './input.js';
+import { makeReport, verifyDecoded } from './pipeline.js';
+import { createRunState, errorMessage, type RunState } from './state.js';
+import type { VerificationReport, VerifyOptions } from './types.js';
+
+async function decodeAny(
+  input: string | Uint8Array | object,
+  state: RunState,
+): Promise<DecodedInput> {
+  if (typeof input === 'string' || input instanceof Uint8Array) {
+    const size = typeof input === 'string' ? input.length : input.byteLength;
+    if (size > state.limits.maxInputBytes) {
+      return fail(
+        'json',
+        'input_too_large',
+        `The input is larger than limits.maxInputBytes (${state.limits.maxInputBytes})`,
+      );
+    }
+    const kind = sniffInput(input);
+    if (kind === 'png' || kind === 'svg') {
+      return decodeImage(input, kind, state);
+    }
+    let text: string;
+    if (typeof input === 'string') text = input;
+    else {
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+      } catch {
+        return fail('json', 'encoding_invalid', 'The input bytes are not valid UTF-8');
+      }
+    }
+    return decodeText(text, undefined, state);
+  }
+  return fromObject(input, 'json', state);
+}
+
+async function decodeImage(
+  _input: string | Uint8Array,
+  kind: 'png' | 'svg',
+  _state: RunState,
+): Promise<DecodedInput> {
+  return fail(
+    kind,
+    'image_unsupported',
+    `Reading baked ${kind.toUpperCase()} badges is not available`,
+  );
+}
+
+/**
+ * Verify an Open Badges 3.0 credential in any form — a credential object, JSON text, a compact
+ * VC-JWT, a baked PNG (bytes) or SVG (text or bytes), or a verifiable presentation — following
+ * the Open Badges 3.0 verification algorithm, and return a report. Nothing is fetched unless
+ * `options.fetch` is given; a check that needs a document it cannot get is reported as `skip`
+ * or `warn` with a code, never as a pass. A bad credential never makes it throw; misuse of the
+ * API (for example `verify(42)`) throws `TypeError`.
+ *
+ * @param input The credential, in any supported format.
+ * @param options Clock, network, documents, recipient, limits.
+ * @returns The verification report.
+ * @example
+ * ```ts
+ * import { verify, formatReport } from 'ob3kit/verify';
+ * const report = await verify(pngBytes, { now: new Date(), recipient: 'learner@example.com' });
+ * if (report.verdict === 'invalid') console.log(formatReport(report));
+ * ```
+ */
+export async function verify(input: unknown, options?: VerifyOptions): Promise<VerificationReport> {
+  assertInputType(input);
+  const state = createRunState(options);
+  const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+  let decoded: DecodedInput;
+  try {
+    decoded = await decodeAny(bytes as string | Uint8Array | object, state);
+  } catch (e) {
+    decoded = fail(
+      'json',
+      'internal_error',
+      `Unexpected error while reading the input: ${errorMessage(e)}`,
+    );
+  }
+  try {
+    return await verifyDecoded(decoded, state);
+  } catch (e) {
+    return makeReport(decoded, [
+      ...decoded.checks,
+      {
+        id: 'verify',
+        outcome: 'fail',
+        code: 'internal_error',
+        message: `Unexpected error: ${errorMessage(e)}`,
+      },
+    ]);
+  }
+}
+
+/**
+ * Verify an already-parsed credential (or presentation) object: {@link verify} without format
+ * detection. Throws `TypeError` when `credential` is not an object.
+ *
+ * @example
+ * ```ts
+ * import { verifyCredential } from 'ob3kit/verify';
+ * const report = await verifyCredential(signedCredential, { documents: { [statusListUrl]: list } });
+ * console.log(report.verdict); // 'valid' | 'warning' | 'invalid'
+ * ```
+ */
+export async function verifyCredential(
+  credential: object,
+  options?: VerifyOptions,
+): Promise<VerificationReport> {
+  if (!isObject(credential)) {
+    throw new TypeError('verifyCredential: expected a credential object');
+  }
+  return verify(credential, options);
+}

@@ -1,0 +1,468 @@
+/**
+ * Structural checks of the verification pipeline: context, type, subject, evidence, issuer,
+ * validity, recipient, refresh, endorsements, parse, misuse and internal errors. Expectations
+ * follow the OB 3.0 verification algorithm and 1EdTech's validator (see docs/conformance.md).
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { computeVerdict, formatReport, verify, verifyCredential } from '../../src/verify/index.js';
+import {
+  baseCredential,
+  baseEndorsement,
+  codes,
+  entries,
+  fakeFetch,
+  forbiddenFetch,
+  type Loose,
+  outcomes,
+} from './helpers.js';
+
+const NOW = new Date('2025-06-01T00:00:00Z');
+const offline = { now: NOW, fetch: undefined };
+
+describe('verdict', () => {
+  it('any fail => invalid; else any warn => warning; skip does not count', () => {
+    expect(computeVerdict([{ id: 'a', outcome: 'pass' }])).toBe('valid');
+    expect(computeVerdict([{ id: 'a', outcome: 'skip' }])).toBe('valid');
+    expect(
+      computeVerdict([
+        { id: 'a', outcome: 'warn' },
+        { id: 'b', outcome: 'skip' },
+      ]),
+    ).toBe('warning');
+    expect(
+      computeVerdict([
+        { id: 'a', outcome: 'warn' },
+        { id: 'b', outcome: 'fail' },
+      ]),
+    ).toBe('invalid');
+  });
+});
+
+describe('context', () => {
+  it('passes with the VC 2.0 and OB 3.0.3 contexts first', async () => {
+    const r = await verify(baseCredential(), offline);
+    expect(outcomes(r, 'context')).toEqual(['pass']);
+  });
+  it('warns on the VC 1.1 context (1EdTech: warning)', async () => {
+    const c = baseCredential();
+    c['@context'][0] = 'https://www.w3.org/2018/credentials/v1';
+    const r = await verify(c, offline);
+    expect(codes(r, 'context')).toEqual(['context_vc_v1']);
+    expect(outcomes(r, 'context')).toEqual(['warn']);
+  });
+  it('warns on an older OB context version or alias', async () => {
+    for (const url of [
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context.json',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context/ob_v3p0.jsonld',
+    ]) {
+      const c = baseCredential();
+      c['@context'][1] = url;
+      const r = await verify(c, offline);
+      expect(codes(r, 'context')).toEqual(['context_ob_version']);
+    }
+  });
+  it('fails when the OB context is missing or not second', async () => {
+    const c = baseCredential();
+    c['@context'] = ['https://www.w3.org/ns/credentials/v2'];
+    const r = await verify(c, offline);
+    expect(codes(r, 'context')).toEqual(['context_ob_missing']);
+    expect(r.verdict).toBe('invalid');
+    const d = baseCredential();
+    d['@context'].reverse();
+    expect(codes(await verify(d, offline), 'context')).toEqual([
+      'context_vc_missing',
+      'context_ob_missing',
+    ]);
+  });
+  it('fails with no @context', async () => {
+    const c = baseCredential();
+    delete c['@context'];
+    expect(codes(await verify(c, offline), 'context')).toEqual(['context_missing']);
+  });
+});
+
+describe('type', () => {
+  it('passes for OpenBadgeCredential and AchievementCredential', async () => {
+    expect(outcomes(await verify(baseCredential(), offline), 'type')).toEqual(['pass']);
+    const c = baseCredential();
+    c.type = ['VerifiableCredential', 'AchievementCredential'];
+    expect(outcomes(await verify(c, offline), 'type')).toEqual(['pass']);
+  });
+  it('fails without VerifiableCredential or an Open Badges type', async () => {
+    const c = baseCredential();
+    c.type = ['VerifiableCredential', 'SomethingElse'];
+    const r = await verify(c, offline);
+    expect(codes(r, 'type')).toEqual(['type_not_open_badge']);
+    expect(r.verdict).toBe('invalid');
+    const d = baseCredential();
+    d.type = ['OpenBadgeCredential'];
+    expect(codes(await verify(d, offline), 'type')).toEqual(['type_not_vc']);
+    const e = baseCredential();
+    delete e.type;
+    expect(codes(await verify(e, offline), 'type')).toEqual(['type_missing']);
+  });
+});
+
+describe('subject', () => {
+  it('passes for an identified AchievementSubject', async () => {
+    expect(outcomes(await verify(baseCredential(), offline), 'subject')).toEqual(['pass']);
+  });
+  it('accepts an identifier instead of an id', async () => {
+    const c = baseCredential();
+    delete c.credentialSubject.id;
+    c.credentialSubject.identifier = [
+      {
+        type: 'IdentityObject',
+        identityType: 'emailAddress',
+        hashed: false,
+        identityHash: 'a@b.c',
+      },
+    ];
+    expect(outcomes(await verify(c, offline), 'subject')).toEqual(['pass']);
+  });
+  it('fails when neither id nor identifier identifies the subject', async () => {
+    const c = baseCredential();
+    delete c.credentialSubject.id;
+    expect(codes(await verify(c, offline), 'subject')).toEqual(['subject_unidentified']);
+  });
+  it('fails on wrong nested types (1EdTech CredentialSubjectProbe)', async () => {
+    const c = baseCredential();
+    c.credentialSubject.type = ['Other'];
+    c.credentialSubject.identifier = [{ type: 'Nope', identityHash: 'x', hashed: false }];
+    c.credentialSubject.result = [{ type: ['NotResult'] }];
+    c.credentialSubject.source = { id: 'https://x.example', type: ['Thing'] };
+    c.credentialSubject.achievement.resultDescription = [{ type: 'X' }];
+    c.credentialSubject.achievement.criteria = {};
+    expect(codes(await verify(c, offline), 'subject').sort()).toEqual(
+      [
+        'achievement_criteria',
+        'achievement_result_description_type',
+        'subject_identifier_type',
+        'subject_result_type',
+        'subject_source_type',
+        'subject_type',
+      ].sort(),
+    );
+  });
+  it('fails when a badge has no achievement or no subject', async () => {
+    const c = baseCredential();
+    delete c.credentialSubject.achievement;
+    expect(codes(await verify(c, offline), 'subject')).toEqual(['subject_achievement_missing']);
+    const d = baseCredential();
+    delete d.credentialSubject;
+    expect(codes(await verify(d, offline), 'subject')).toEqual(['subject_missing']);
+  });
+});
+
+describe('evidence', () => {
+  it('is skipped when absent, passes when typed, fails otherwise', async () => {
+    expect(codes(await verify(baseCredential(), offline), 'evidence')).toEqual(['evidence_absent']);
+    const c = baseCredential();
+    c.evidence = [{ type: ['Evidence'], id: 'https://x.example/e' }];
+    expect(outcomes(await verify(c, offline), 'evidence')).toEqual(['pass']);
+    c.evidence.push({ id: 'https://x.example/f' });
+    const r = await verify(c, offline);
+    expect(codes(r, 'evidence')).toEqual(['evidence_type']);
+    expect(entries(r, 'evidence')[0]?.path).toBe('$.evidence[1]');
+  });
+});
+
+describe('issuer', () => {
+  it('passes for a Profile', async () => {
+    expect(outcomes(await verify(baseCredential(), offline), 'issuer')).toContain('pass');
+  });
+  it('fails for a string issuer, a missing one, and wrong nested types (1EdTech IssuerProbe)', async () => {
+    const c = baseCredential();
+    c.issuer = 'https://example.com/issuers/876543';
+    expect(codes(await verify(c, offline), 'issuer')).toContain('issuer_type');
+    const d = baseCredential();
+    delete d.issuer;
+    expect(codes(await verify(d, offline), 'issuer')).toContain('issuer_missing');
+    const e = baseCredential();
+    e.issuer.otherIdentifier = [{ type: 'Other', identifier: 'x', identifierType: 'name' }];
+    e.issuer.parentOrg = { id: 'https://p.example', type: 'Org' };
+    expect(codes(await verify(e, offline), 'issuer')).toEqual(
+      expect.arrayContaining(['issuer_other_identifier_type', 'issuer_parent_org_type']),
+    );
+  });
+});
+
+describe('validity', () => {
+  it('passes inside the period', async () => {
+    const c = baseCredential();
+    c.validUntil = '2030-01-01T00:00:00Z';
+    expect(outcomes(await verify(c, offline), 'validity')).toEqual(['pass']);
+  });
+  it('fails when expired or not yet valid (VC 2.0 and VC 1.1 names), using the injected clock', async () => {
+    const c = baseCredential();
+    c.validUntil = '2025-05-31T23:59:59Z';
+    expect(codes(await verify(c, offline), 'validity')).toEqual(['expired']);
+    expect(
+      outcomes(await verify(c, { now: new Date('2025-05-01T00:00:00Z') }), 'validity'),
+    ).toEqual(['pass']);
+    const d = baseCredential();
+    d.validFrom = '2025-06-02T00:00:00Z';
+    expect(codes(await verify(d, offline), 'validity')).toEqual(['not_yet_valid']);
+    const e = baseCredential();
+    delete e.validFrom;
+    e.issuanceDate = '2026-01-01T00:00:00Z';
+    e.expirationDate = '2020-01-01T00:00:00Z';
+    expect(codes(await verify(e, offline), 'validity').sort()).toEqual([
+      'expired',
+      'not_yet_valid',
+    ]);
+  });
+  it('fails on an unreadable date', async () => {
+    const c = baseCredential();
+    c.validFrom = 'yesterday';
+    expect(codes(await verify(c, offline), 'validity')).toEqual(['date_invalid']);
+  });
+});
+
+describe('recipient', () => {
+  const hashed = (identity: string, salt: string) =>
+    `sha256$${createHash('sha256')
+      .update(identity + salt)
+      .digest('hex')}`;
+
+  it('is skipped when no identity is given', async () => {
+    expect(codes(await verify(baseCredential(), offline), 'recipient')).toEqual([
+      'recipient_not_requested',
+    ]);
+  });
+  it('matches credentialSubject.id', async () => {
+    const r = await verify(baseCredential(), {
+      ...offline,
+      recipient: 'did:example:ebfeb1f712ebc6f1c276e12ec21',
+    });
+    expect(outcomes(r, 'recipient')).toEqual(['pass']);
+  });
+  it('matches a salted sha256 identityHash of the right type, and rejects others', async () => {
+    const c = baseCredential();
+    c.credentialSubject.identifier = [
+      {
+        type: 'IdentityObject',
+        identityType: 'emailAddress',
+        hashed: true,
+        identityHash: hashed('learner@example.com', 'pepper'),
+        salt: 'pepper',
+      },
+    ];
+    const ok = await verify(c, {
+      ...offline,
+      recipient: { identity: 'learner@example.com', type: 'emailAddress' },
+    });
+    expect(outcomes(ok, 'recipient')).toEqual(['pass']);
+    const wrongType = await verify(c, {
+      ...offline,
+      recipient: { identity: 'learner@example.com', type: 'phone' },
+    });
+    expect(codes(wrongType, 'recipient')).toEqual(['recipient_mismatch']);
+    const wrong = await verify(c, { ...offline, recipient: 'other@example.com' });
+    expect(codes(wrong, 'recipient')).toEqual(['recipient_mismatch']);
+    expect(wrong.verdict).toBe('invalid');
+  });
+  it('matches an md5 hash and an unhashed identifier', async () => {
+    const c = baseCredential();
+    c.credentialSubject.identifier = [
+      {
+        type: 'IdentityObject',
+        identityType: 'emailAddress',
+        hashed: true,
+        identityHash: `md5$${createHash('md5').update('a@example.com').digest('hex').toUpperCase()}`,
+      },
+      { type: 'IdentityObject', identityType: 'studentId', hashed: false, identityHash: 'S-42' },
+    ];
+    expect(
+      outcomes(await verify(c, { ...offline, recipient: 'a@example.com' }), 'recipient'),
+    ).toEqual(['pass']);
+    expect(
+      outcomes(
+        await verify(c, { ...offline, recipient: { identity: 'S-42', type: 'studentId' } }),
+        'recipient',
+      ),
+    ).toEqual(['pass']);
+  });
+});
+
+describe('refresh', () => {
+  const withRefresh = () => {
+    const c = baseCredential();
+    c.refreshService = { id: 'https://issuer.example/refresh/1', type: '1EdTechCredentialRefresh' };
+    return c;
+  };
+  it('is skipped when absent', async () => {
+    expect(codes(await verify(baseCredential(), offline), 'refresh')).toEqual(['refresh_absent']);
+  });
+  it('is reported but not fetched offline (a fetch that throws is never called)', async () => {
+    const r = await verify(withRefresh(), { now: NOW });
+    expect(codes(r, 'refresh')).toEqual(['refresh_not_fetched']);
+  });
+  it('is followed with fetch, once, and the refreshed credential gets its own report', async () => {
+    const refreshed = withRefresh();
+    refreshed.name = 'Refreshed';
+    const { fetch, requested } = fakeFetch({ 'https://issuer.example/refresh/1': refreshed });
+    const r = await verify(withRefresh(), { now: NOW, fetch });
+    expect(requested).toEqual(['https://issuer.example/refresh/1']);
+    expect(r.refreshed?.credential).toMatchObject({ name: 'Refreshed' });
+    // The refreshed credential has a refreshService too, but it is not followed again.
+    expect(codes(r.refreshed!, 'refresh')).toEqual(['refresh_not_repeated']);
+  });
+  it('keeps the original credential when the refresh fails', async () => {
+    const { fetch, requested } = fakeFetch({});
+    const r = await verify(withRefresh(), { now: NOW, fetch });
+    expect(requested).toEqual(['https://issuer.example/refresh/1']);
+    expect(codes(r, 'refresh')).toEqual(['refresh_failed']);
+    expect(r.refreshed).toBeUndefined();
+  });
+});
+
+describe('endorsements', () => {
+  it('are found on the credential, issuer and achievement and verified into nested reports', async () => {
+    const c = baseCredential();
+    c.endorsement = [baseEndorsement('urn:uuid:00000000-0000-4000-8000-000000000001')];
+    c.issuer.endorsement = [baseEndorsement('urn:uuid:00000000-0000-4000-8000-000000000002')];
+    c.credentialSubject.achievement.endorsement = [
+      baseEndorsement('urn:uuid:00000000-0000-4000-8000-000000000003'),
+    ];
+    const r = await verify(c, offline);
+    expect(r.endorsements).toHaveLength(3);
+    for (const e of r.endorsements ?? []) {
+      expect(outcomes(e, 'type')).toEqual(['pass']);
+      expect(outcomes(e, 'subject')).toEqual(['pass']);
+      expect(entries(e, 'recipient')).toEqual([]);
+    }
+  });
+  it('an invalid endorsement fails the endorsement check of its parent', async () => {
+    const c = baseCredential();
+    const bad = baseEndorsement();
+    bad.validUntil = '2020-01-01T00:00:00Z';
+    c.endorsement = [bad];
+    const r = await verify(c, offline);
+    expect(r.endorsements?.[0]?.verdict).toBe('invalid');
+    expect(codes(r.endorsements![0]!, 'validity')).toEqual(['expired']);
+    expect(codes(r, 'endorsement')).toEqual(['endorsement_invalid']);
+    expect(entries(r, 'endorsement')[0]?.path).toBe('$.endorsement[0]');
+    expect(r.verdict).toBe('invalid');
+  });
+  it('an endorsement must be an EndorsementCredential', async () => {
+    const c = baseCredential();
+    c.endorsement = [baseCredential()];
+    const r = await verify(c, offline);
+    expect(codes(r.endorsements![0]!, 'type')).toEqual(['type_not_endorsement']);
+  });
+  it('stops at maxEndorsementDepth and at cycles', async () => {
+    const inner = baseEndorsement('urn:uuid:00000000-0000-4000-8000-0000000000b2');
+    const outer = baseEndorsement('urn:uuid:00000000-0000-4000-8000-0000000000b1');
+    outer.issuer.endorsement = [inner];
+    const c = baseCredential();
+    c.endorsement = [outer];
+    const r1 = await verify(c, { ...offline, maxEndorsementDepth: 1 });
+    expect(codes(r1.endorsements![0]!, 'endorsement')).toEqual(['endorsement_depth_exceeded']);
+    const r2 = await verify(c, offline);
+    expect(r2.endorsements![0]!.endorsements).toHaveLength(1);
+    // A credential that embeds (a copy of) itself.
+    const selfish = baseEndorsement('urn:uuid:00000000-0000-4000-8000-0000000000c1');
+    selfish.endorsement = [baseEndorsement('urn:uuid:00000000-0000-4000-8000-0000000000c1')];
+    const d = baseCredential();
+    d.endorsement = [selfish];
+    const r3 = await verify(d, offline);
+    expect(codes(r3.endorsements![0]!, 'endorsement')).toEqual(['endorsement_cycle']);
+  });
+  it('respects limits.maxEndorsements across nesting levels', async () => {
+    const c = baseCredential();
+    c.endorsement = [1, 2, 3].map((i) =>
+      baseEndorsement(`urn:uuid:00000000-0000-4000-8000-00000000000${i}`),
+    );
+    const r = await verify(c, { ...offline, limits: { maxEndorsements: 2 } });
+    expect(r.endorsements).toHaveLength(2);
+    expect(codes(r, 'endorsement')).toContain('endorsement_limit');
+  });
+  it('is skipped when there are none', async () => {
+    expect(codes(await verify(baseCredential(), offline), 'endorsement')).toEqual([
+      'endorsement_absent',
+    ]);
+  });
+});
+
+describe('parse and input formats', () => {
+  it('accepts JSON text and JSON bytes', async () => {
+    const text = JSON.stringify(baseCredential());
+    const r1 = await verify(text, offline);
+    expect(r1.format).toBe('json');
+    expect(outcomes(r1, 'parse')).toEqual(['pass']);
+    const r2 = await verify(new TextEncoder().encode(text), offline);
+    expect(r2.format).toBe('json');
+    expect(r2.credential).toEqual(baseCredential());
+  });
+  it('fails on malformed JSON, unknown text and oversized input', async () => {
+    expect(codes(await verify('{ not json', offline), 'parse')).toEqual(['json_invalid']);
+    expect(codes(await verify('hello', offline), 'parse')).toEqual(['format_unknown']);
+    const big = JSON.stringify(baseCredential());
+    expect(
+      codes(await verify(big, { ...offline, limits: { maxInputBytes: 10 } }), 'parse'),
+    ).toEqual(['input_too_large']);
+    const r = await verify('[1,2]', offline);
+    expect(r.verdict).toBe('invalid');
+  });
+  it('rejects hostile nesting without crashing', async () => {
+    let deep: Loose = {};
+    for (let i = 0; i < 500; i++) deep = { a: deep };
+    const c = baseCredential();
+    c.credentialSubject.deep = deep;
+    expect(codes(await verify(c, offline), 'parse')).toEqual(['input_too_deep']);
+  });
+  it('throws TypeError on API misuse', async () => {
+    await expect(verify(42 as never)).rejects.toThrow(TypeError);
+    await expect(verify(null as never)).rejects.toThrow(TypeError);
+    await expect(verify(baseCredential(), { now: 'today' as never })).rejects.toThrow(TypeError);
+    await expect(verify(baseCredential(), { fetch: 'x' as never })).rejects.toThrow(TypeError);
+    await expect(verifyCredential('{}' as never)).rejects.toThrow(TypeError);
+  });
+  it('turns an unexpected exception inside a check into internal_error, never a throw', async () => {
+    const c = baseCredential();
+    Object.defineProperty(c, 'evidence', {
+      enumerable: false,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    const r = await verify(c, offline);
+    expect(codes(r, 'evidence')).toEqual(['internal_error']);
+    expect(entries(r, 'evidence')[0]?.message).toContain('boom');
+    expect(r.verdict).toBe('invalid');
+  });
+});
+
+describe('offline runs', () => {
+  it('never call fetch when the caller did not pass one, and documents are used first', async () => {
+    const c = baseCredential();
+    c.refreshService = { id: 'https://issuer.example/refresh/2', type: '1EdTechCredentialRefresh' };
+    const refreshed = baseCredential();
+    refreshed.name = 'From documents';
+    const r = await verify(c, {
+      now: NOW,
+      documents: { 'https://issuer.example/refresh/2': refreshed },
+      fetch: forbiddenFetch as never,
+    });
+    expect(r.refreshed?.credential).toMatchObject({ name: 'From documents' });
+  });
+});
+
+describe('formatReport', () => {
+  it('renders every check and nested endorsements as plain text', async () => {
+    const c = baseCredential();
+    c.endorsement = [baseEndorsement()];
+    const r = await verify(c, offline);
+    const text = formatReport(r);
+    expect(text).toMatch(/^Verdict: (VALID|WARNING|INVALID) \(format: json\)/);
+    for (const check of r.checks) expect(text).toContain(check.id);
+    expect(text).toContain('Endorsement 1:');
+    expect(text).toContain('"Teamwork Badge"');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting no ANSI colour codes
+    expect(text).not.toMatch(/\u001b\[/);
+    expect(() => formatReport({} as never)).toThrow(TypeError);
+  });
+});
