@@ -1,6 +1,49 @@
 /**
- * keys capability (work in progress).
+ * Keys and resolution: generate and import key pairs (Ed25519, P-256, RSA), export them as
+ * Multikey / JWK / JsonWebKey / Ed25519VerificationKey2020, make did:key and did:jwk DIDs, and
+ * resolve verification methods (did:key, did:jwk offline; did:web and https controller documents
+ * through caller-supplied `documents` or `fetch`; other DID methods through `resolvers`).
  *
  * @packageDocumentation
  */
-export {};
+export { decodeBase58btc, encodeBase58btc } from './base58.js';
+export {
+  type CreateDidKeyOptions,
+  type CreatedDid,
+  createDidJwk,
+  createDidKey,
+  didWebToUrl,
+  resolveDidJwk,
+  resolveDidKey,
+} from './did.js';
+export { type ExportKeyPairOptions, exportKeyPair, type KeyExportFormat } from './export.js';
+export { type GenerateKeyPairOptions, generateKeyPair } from './generate.js';
+export {
+  type ImportKeyPairOptions,
+  importKeyPair,
+  importRawKeyPair,
+  type RawKeyPairInput,
+} from './import.js';
+export { bindKeyPair, isKeyPair } from './key-pair.js';
+export {
+  checkKeyController,
+  checkVerificationRelationship,
+  type DidResolver,
+  type FetchLike,
+  type ResolvedVerificationMethod,
+  type ResolveOptions,
+  type ResolveVerificationMethodOptions,
+  resolveControllerDocument,
+  resolveDid,
+  resolveVerificationMethod,
+} from './resolve.js';
+export type {
+  ControllerDocument,
+  DidDocument,
+  Jwk,
+  JwsAlgorithm,
+  KeyPair,
+  KeyType,
+  VerificationMethod,
+  VerificationRelationship,
+} from './types.js';

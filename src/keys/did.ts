@@ -1,0 +1,267 @@
+/** did:key and did:jwk: creation and offline resolution; did:web URL mapping. */
+import { KeyError } from '../errors.js';
+import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from '../internal/bytes.js';
+import { isObject } from '../internal/json.js';
+import { importJwk } from './import.js';
+import { bindKeyPair, isKeyPair } from './key-pair.js';
+import { decodeMultibaseKey } from './multikey.js';
+import type { DidDocument, Jwk, KeyPair, VerificationMethod } from './types.js';
+
+const DID_V1 = 'https://www.w3.org/ns/did/v1';
+const MULTIKEY_V1 = 'https://w3id.org/security/multikey/v1';
+const ED25519_2020_V1 = 'https://w3id.org/security/suites/ed25519-2020/v1';
+const JWS_2020_V1 = 'https://w3id.org/security/suites/jws-2020/v1';
+
+/** What {@link createDidKey} and {@link createDidJwk} return. */
+export interface CreatedDid {
+  /** The DID, for example `did:key:z6Mk...`. */
+  did: string;
+  /** The verification method id, for example `did:key:z6Mk...#z6Mk...` or `did:jwk:...#0`. */
+  verificationMethodId: string;
+  /** The DID document the method resolves to. */
+  document: DidDocument;
+  /** The same key bound to `verificationMethodId` and controller `did`, ready to sign with. */
+  keyPair: KeyPair;
+}
+
+/** Options of {@link createDidKey}. */
+export interface CreateDidKeyOptions {
+  /**
+   * Type of the verification method in the document: `'Multikey'` (default) or, for Ed25519,
+   * `'Ed25519VerificationKey2020'` (what `Ed25519Signature2020` verifiers may expect).
+   */
+  verificationMethodType?: 'Multikey' | 'Ed25519VerificationKey2020';
+}
+
+/**
+ * Make the did:key DID of an Ed25519 or P-256 key, its verification method id, and its DID document.
+ *
+ * @example
+ * ```ts
+ * import { createDidKey, generateKeyPair } from 'ob3kit/keys';
+ * const { did, verificationMethodId, keyPair } = createDidKey(await generateKeyPair());
+ * // did = 'did:key:z6Mk...', verificationMethodId = `${did}#z6Mk...`; sign with keyPair
+ * ```
+ */
+export function createDidKey(key: KeyPair, options: CreateDidKeyOptions = {}): CreatedDid {
+  if (!isKeyPair(key)) throw new TypeError('createDidKey(key): key must be a KeyPair from ob3kit');
+  const fingerprint = key.publicKeyMultibase;
+  if (fingerprint === undefined) {
+    throw new KeyError(
+      'ERR_KEY_EXPORT_UNSUPPORTED',
+      `did:key is supported for Ed25519 and P-256 keys, not ${key.type}`,
+    );
+  }
+  const vmType = options.verificationMethodType ?? 'Multikey';
+  if (vmType !== 'Multikey' && vmType !== 'Ed25519VerificationKey2020') {
+    throw new TypeError(
+      `createDidKey(key, options): unknown verificationMethodType ${String(vmType)}`,
+    );
+  }
+  if (vmType === 'Ed25519VerificationKey2020' && key.type !== 'Ed25519') {
+    throw new KeyError(
+      'ERR_KEY_EXPORT_UNSUPPORTED',
+      'Ed25519VerificationKey2020 needs an Ed25519 key',
+    );
+  }
+  const did = `did:key:${fingerprint}`;
+  const verificationMethodId = `${did}#${fingerprint}`;
+  return {
+    did,
+    verificationMethodId,
+    document: didKeyDocument(did, fingerprint, vmType),
+    keyPair: bindKeyPair(key, { id: verificationMethodId, controller: did }),
+  };
+}
+
+function didKeyDocument(did: string, fingerprint: string, vmType: string): DidDocument {
+  const id = `${did}#${fingerprint}`;
+  return {
+    '@context': [DID_V1, vmType === 'Multikey' ? MULTIKEY_V1 : ED25519_2020_V1],
+    id: did,
+    verificationMethod: [{ id, type: vmType, controller: did, publicKeyMultibase: fingerprint }],
+    authentication: [id],
+    assertionMethod: [id],
+    capabilityDelegation: [id],
+    capabilityInvocation: [id],
+  };
+}
+
+/**
+ * Resolve a did:key DID (offline). Ed25519 and P-256 keys. Throws `KeyError` `ERR_DID_INVALID`
+ * for a malformed DID and `ERR_KEY_TYPE_UNSUPPORTED` for other key types.
+ */
+export function resolveDidKey(did: string): DidDocument {
+  const m = /^did:key:(z[1-9A-HJ-NP-Za-km-z]+)$/.exec(did);
+  if (!m) {
+    throw new KeyError(
+      'ERR_DID_INVALID',
+      `Malformed did:key "${did}": expected did:key:z<base58btc>`,
+      { did },
+    );
+  }
+  const fingerprint = m[1] as string;
+  let decoded: { codec: string; bytes: Uint8Array };
+  try {
+    decoded = decodeMultibaseKey(fingerprint, 'did:key');
+  } catch (e) {
+    if (e instanceof KeyError && e.code === 'ERR_KEY_TYPE_UNSUPPORTED') throw e;
+    throw new KeyError(
+      'ERR_DID_INVALID',
+      `Malformed did:key "${did}": ${(e as Error).message}`,
+      { did },
+      e,
+    );
+  }
+  if (decoded.codec !== 'ed25519-pub' && decoded.codec !== 'p256-pub') {
+    throw new KeyError(
+      'ERR_KEY_TYPE_UNSUPPORTED',
+      `did:key of a ${decoded.codec} key is not supported`,
+      { did },
+    );
+  }
+  // Validates the point (throws ERR_KEY_INVALID).
+  const expected = decoded.codec === 'ed25519-pub' ? 34 : 35;
+  if (decoded.bytes.length + 2 !== expected) {
+    throw new KeyError('ERR_DID_INVALID', `Malformed did:key "${did}": wrong key length`, { did });
+  }
+  return didKeyDocument(did, fingerprint, 'Multikey');
+}
+
+/** Public JWK members, in lexicographic order (JCS for these flat objects). */
+function canonicalPublicJwk(jwk: Jwk): Record<string, string> {
+  const members =
+    jwk.kty === 'OKP'
+      ? ['crv', 'kty', 'x']
+      : jwk.kty === 'EC'
+        ? ['crv', 'kty', 'x', 'y']
+        : ['e', 'kty', 'n'];
+  const out: Record<string, string> = {};
+  for (const m of members) out[m] = jwk[m] as string;
+  return out;
+}
+
+/**
+ * Make the did:jwk DID of a key (Ed25519, P-256 or RSA), its verification method id (`#0`) and document.
+ *
+ * @example
+ * ```ts
+ * import { createDidJwk, generateKeyPair } from 'ob3kit/keys';
+ * const { did, verificationMethodId } = createDidJwk(await generateKeyPair({ type: 'P-256' }));
+ * // did = 'did:jwk:eyJjcnYiOiJQLTI1NiIs...', verificationMethodId = `${did}#0`
+ * ```
+ */
+export function createDidJwk(key: KeyPair): CreatedDid {
+  if (!isKeyPair(key)) throw new TypeError('createDidJwk(key): key must be a KeyPair from ob3kit');
+  const jwk = canonicalPublicJwk(key.publicKeyJwk);
+  const did = `did:jwk:${toBase64Url(utf8(JSON.stringify(jwk)))}`;
+  const verificationMethodId = `${did}#0`;
+  return {
+    did,
+    verificationMethodId,
+    document: didJwkDocument(did, jwk),
+    keyPair: bindKeyPair(key, { id: verificationMethodId, controller: did }),
+  };
+}
+
+function didJwkDocument(did: string, jwk: Record<string, unknown>): DidDocument {
+  const id = `${did}#0`;
+  const vm: VerificationMethod = {
+    id,
+    type: 'JsonWebKey2020',
+    controller: did,
+    publicKeyJwk: jwk as Jwk,
+  };
+  const doc: DidDocument = { '@context': [DID_V1, JWS_2020_V1], id: did, verificationMethod: [vm] };
+  if (jwk.use !== 'enc') {
+    doc.assertionMethod = [id];
+    doc.authentication = [id];
+    doc.capabilityInvocation = [id];
+    doc.capabilityDelegation = [id];
+  }
+  if (jwk.use !== 'sig') doc.keyAgreement = [id];
+  return doc;
+}
+
+/**
+ * Resolve a did:jwk DID (offline). The embedded JWK must be a public key of a supported type.
+ */
+export function resolveDidJwk(did: string): DidDocument {
+  const m = /^did:jwk:([A-Za-z0-9_-]+)$/.exec(did);
+  const raw = m ? fromBase64Url(m[1] as string) : undefined;
+  let jwk: unknown;
+  try {
+    jwk = raw ? JSON.parse(fromUtf8(raw)) : undefined;
+  } catch {
+    jwk = undefined;
+  }
+  if (!isObject(jwk) || typeof jwk.kty !== 'string') {
+    throw new KeyError(
+      'ERR_DID_INVALID',
+      `Malformed did:jwk "${shorten(did)}": expected base64url of a JWK`,
+      { did },
+    );
+  }
+  if (jwk.d !== undefined) {
+    throw new KeyError('ERR_DID_INVALID', 'did:jwk holds a private key (member "d"); refusing it', {
+      did,
+    });
+  }
+  importJwk(jwk as Jwk, {}, false, 'did:jwk'); // validates key material
+  return didJwkDocument(did, jwk);
+}
+
+/**
+ * The https URL of a did:web DID's document: `did:web:example.com` →
+ * `https://example.com/.well-known/did.json`; `did:web:example.com:user:alice` →
+ * `https://example.com/user/alice/did.json`; `did:web:localhost%3A8443` → `https://localhost:8443/.well-known/did.json`.
+ *
+ * @example
+ * ```ts
+ * import { didWebToUrl } from 'ob3kit/keys';
+ * didWebToUrl('did:web:example.com:issuers:1'); // 'https://example.com/issuers/1/did.json'
+ * ```
+ */
+export function didWebToUrl(did: string): string {
+  if (typeof did !== 'string') throw new TypeError('didWebToUrl(did): did must be a string');
+  const m = /^did:web:([^#?/]+)$/.exec(did);
+  if (!m) throw new KeyError('ERR_DID_INVALID', `Malformed did:web "${did}"`, { did });
+  const [host, ...path] = (m[1] as string).split(':');
+  let hostname: string;
+  try {
+    hostname = decodeURIComponent(host as string);
+  } catch {
+    throw new KeyError(
+      'ERR_DID_INVALID',
+      `Malformed did:web "${did}": bad percent-encoding in host`,
+      { did },
+    );
+  }
+  if (
+    !/^[A-Za-z0-9.-]+(:[0-9]{1,5})?$/.test(hostname) ||
+    hostname.startsWith('.') ||
+    hostname.includes('..')
+  ) {
+    throw new KeyError(
+      'ERR_DID_INVALID',
+      `Malformed did:web "${did}": "${hostname}" is not a host name`,
+      { did },
+    );
+  }
+  for (const seg of path) {
+    if (seg === '' || seg === '.' || seg === '..' || !/^[A-Za-z0-9._~%!$&'()*+,;=@-]+$/.test(seg)) {
+      throw new KeyError(
+        'ERR_DID_INVALID',
+        `Malformed did:web "${did}": bad path segment "${seg}"`,
+        { did },
+      );
+    }
+  }
+  const url = new URL(`https://${hostname}`);
+  const base = `https://${url.host}`;
+  return path.length === 0 ? `${base}/.well-known/did.json` : `${base}/${path.join('/')}/did.json`;
+}
+
+function shorten(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}

@@ -1,0 +1,82 @@
+/** Key generation. */
+
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { p256 } from '@noble/curves/nist.js';
+import { ed25519FromBytes, p256FromBytes, rsaFromJwk } from './key-pair.js';
+import { encodeMultibaseKey, isPlainOptions } from './multikey.js';
+import { generateRsaJwk } from './rsa.js';
+import type { KeyPair, KeyType } from './types.js';
+
+/** Options of {@link generateKeyPair}. */
+export interface GenerateKeyPairOptions {
+  /** `'Ed25519'` (default, the Open Badges 3.0 default), `'P-256'` or `'RSA'` (2048-bit, for RS256 JWTs). */
+  type?: KeyType;
+  /** Controller of the key (a DID or an https URL). */
+  controller?: string;
+  /**
+   * Verification method id. Default: `${controller}#${publicKeyMultibase}` when a controller is
+   * given (Ed25519 and P-256), otherwise none.
+   */
+  id?: string;
+  /** Deterministic 32-byte seed (Ed25519 seed or P-256 secret scalar); for tests and fixtures. */
+  seed?: Uint8Array;
+  /** RSA modulus length in bits (>= 2048). Default 2048. */
+  modulusLength?: number;
+}
+
+/**
+ * Generate a new key pair. Ed25519 and P-256 use `@noble/curves` (pure JS); RSA uses WebCrypto.
+ *
+ * @example
+ * ```ts
+ * import { generateKeyPair } from 'ob3kit/keys';
+ * const key = await generateKeyPair({ controller: 'https://example.edu/issuers/565049' });
+ * key.type; // 'Ed25519'
+ * key.id; // 'https://example.edu/issuers/565049#z6Mk...'
+ * ```
+ */
+export async function generateKeyPair(options: GenerateKeyPairOptions = {}): Promise<KeyPair> {
+  if (!isPlainOptions(options))
+    throw new TypeError('generateKeyPair(options): options must be an object');
+  const { type = 'Ed25519', controller, seed } = options;
+  if (seed !== undefined && (!(seed instanceof Uint8Array) || seed.length !== 32)) {
+    throw new TypeError('generateKeyPair(options): options.seed must be a 32-byte Uint8Array');
+  }
+  if (controller !== undefined && typeof controller !== 'string') {
+    throw new TypeError('generateKeyPair(options): options.controller must be a string');
+  }
+  if (options.id !== undefined && typeof options.id !== 'string') {
+    throw new TypeError('generateKeyPair(options): options.id must be a string');
+  }
+  if (type === 'Ed25519') {
+    const secret = seed ?? ed25519.utils.randomSecretKey();
+    const pub = ed25519.getPublicKey(secret);
+    const id = options.id ?? defaultId(controller, encodeMultibaseKey('ed25519-pub', pub));
+    return ed25519FromBytes(undefined, secret, { id, controller }, 'seed');
+  }
+  if (type === 'P-256') {
+    const secret = seed ?? p256.utils.randomSecretKey();
+    const pub = p256.getPublicKey(secret, true);
+    const id = options.id ?? defaultId(controller, encodeMultibaseKey('p256-pub', pub));
+    return p256FromBytes(undefined, secret, { id, controller }, 'seed');
+  }
+  if (type === 'RSA') {
+    if (seed !== undefined)
+      throw new TypeError('generateKeyPair(options): RSA keys cannot be generated from a seed');
+    const bits = options.modulusLength ?? 2048;
+    if (!Number.isInteger(bits) || bits < 2048 || bits > 16384) {
+      throw new TypeError(
+        'generateKeyPair(options): options.modulusLength must be an integer in [2048, 16384]',
+      );
+    }
+    const jwk = await generateRsaJwk(bits);
+    return rsaFromJwk(jwk, { id: options.id, controller }, 'generated', true);
+  }
+  throw new TypeError(
+    `generateKeyPair(options): options.type must be 'Ed25519', 'P-256' or 'RSA', found ${String(type)}`,
+  );
+}
+
+function defaultId(controller: string | undefined, fingerprint: string): string | undefined {
+  return controller === undefined ? undefined : `${controller}#${fingerprint}`;
+}

@@ -1,0 +1,348 @@
+/** The internal key pair implementation behind the `KeyPair` interface. */
+
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { p256 } from '@noble/curves/nist.js';
+import { KeyError } from '../errors.js';
+import { toBase64Url } from '../internal/bytes.js';
+import { encodeMultibaseKey, isPlainOptions } from './multikey.js';
+import {
+  checkRsaJwk,
+  encodeRsaPublicKeyDer,
+  importRsaKey,
+  pickRsa,
+  rsaSign,
+  rsaVerify,
+} from './rsa.js';
+import type { Jwk, JwsAlgorithm, KeyPair, KeyType } from './types.js';
+
+/** Secret material: a 32-byte seed (Ed25519), a 32-byte scalar (P-256) or a private JWK (RSA). */
+export type SecretMaterial = Uint8Array | Jwk;
+
+interface KeyMaterial {
+  type: KeyType;
+  /** Ed25519 32 bytes, P-256 compressed 33 bytes, RSA PKCS #1 DER. */
+  publicKey: Uint8Array;
+  /** RSA public JWK (n, e). */
+  rsaJwk?: Jwk;
+  secret?: SecretMaterial;
+  id?: string;
+  controller?: string;
+}
+
+const secrets = new WeakMap<object, SecretMaterial>();
+
+const ALGORITHMS: Record<KeyType, JwsAlgorithm> = {
+  Ed25519: 'EdDSA',
+  'P-256': 'ES256',
+  RSA: 'RS256',
+};
+
+class Ob3KeyPair implements KeyPair {
+  readonly type: KeyType;
+  readonly id: string | undefined;
+  readonly controller: string | undefined;
+  readonly algorithm: JwsAlgorithm;
+  readonly hasSecretKey: boolean;
+  readonly #publicKey: Uint8Array;
+  readonly #rsaJwk: Jwk | undefined;
+  #rsaSignKey: Promise<CryptoKey> | undefined;
+  #rsaVerifyKey: Promise<CryptoKey> | undefined;
+
+  constructor(m: KeyMaterial) {
+    this.type = m.type;
+    this.id = m.id;
+    this.controller = m.controller;
+    this.algorithm = ALGORITHMS[m.type];
+    this.#publicKey = m.publicKey.slice();
+    this.#rsaJwk = m.rsaJwk ? pickRsa(m.rsaJwk, false) : undefined;
+    this.hasSecretKey = m.secret !== undefined;
+    if (m.secret !== undefined) secrets.set(this, m.secret);
+    Object.freeze(this);
+  }
+
+  get publicKey(): Uint8Array {
+    return this.#publicKey.slice();
+  }
+
+  get publicKeyMultibase(): string | undefined {
+    if (this.type === 'Ed25519') return encodeMultibaseKey('ed25519-pub', this.#publicKey);
+    if (this.type === 'P-256') return encodeMultibaseKey('p256-pub', this.#publicKey);
+    return undefined;
+  }
+
+  get publicKeyJwk(): Jwk {
+    if (this.type === 'Ed25519') {
+      return { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(this.#publicKey) };
+    }
+    if (this.type === 'P-256') {
+      const raw = p256.Point.fromBytes(this.#publicKey).toBytes(false);
+      return {
+        kty: 'EC',
+        crv: 'P-256',
+        x: toBase64Url(raw.subarray(1, 33)),
+        y: toBase64Url(raw.subarray(33, 65)),
+      };
+    }
+    return { ...(this.#rsaJwk as Jwk) };
+  }
+
+  async sign(data: Uint8Array): Promise<Uint8Array> {
+    if (!(data instanceof Uint8Array)) throw new TypeError('sign(data): data must be a Uint8Array');
+    const secret = secrets.get(this);
+    if (secret === undefined) {
+      throw new KeyError(
+        'ERR_KEY_SECRET_MISSING',
+        `Key ${this.id ?? '(no id)'} has no secret key and cannot sign`,
+        { id: this.id },
+      );
+    }
+    if (this.type === 'Ed25519') return ed25519.sign(data, secret as Uint8Array);
+    if (this.type === 'P-256') return p256.sign(data, secret as Uint8Array, { prehash: true });
+    this.#rsaSignKey ??= importRsaKey(secret as Jwk, 'sign');
+    return rsaSign(await this.#rsaSignKey, data);
+  }
+
+  async verify(data: Uint8Array, signature: Uint8Array): Promise<boolean> {
+    if (!(data instanceof Uint8Array) || !(signature instanceof Uint8Array)) {
+      throw new TypeError('verify(data, signature): both must be Uint8Array');
+    }
+    try {
+      if (this.type === 'Ed25519') {
+        if (signature.length !== 64) return false;
+        // zip215: false = strict RFC 8032 / FIPS 186-5: non-canonical encodings are rejected.
+        return ed25519.verify(signature, data, this.#publicKey, { zip215: false });
+      }
+      if (this.type === 'P-256') {
+        if (signature.length !== 64) return false;
+        // WebCrypto signers do not normalize s, so high-s signatures are valid ECDSA.
+        return p256.verify(signature, data, this.#publicKey, { prehash: true, lowS: false });
+      }
+    } catch {
+      return false;
+    }
+    this.#rsaVerifyKey ??= importRsaKey(this.#rsaJwk as Jwk, 'verify');
+    return rsaVerify(await this.#rsaVerifyKey, data, signature);
+  }
+
+  toJSON(): Record<string, unknown> {
+    const base: Record<string, unknown> = {};
+    if (this.id !== undefined) base.id = this.id;
+    if (this.type === 'RSA') {
+      return {
+        ...base,
+        type: 'JsonWebKey',
+        controller: this.controller,
+        publicKeyJwk: this.publicKeyJwk,
+      };
+    }
+    return {
+      ...base,
+      type: 'Multikey',
+      controller: this.controller,
+      publicKeyMultibase: this.publicKeyMultibase,
+    };
+  }
+}
+
+/** Build a KeyPair from already-validated material. */
+export function createKeyPairObject(m: KeyMaterial): KeyPair {
+  return new Ob3KeyPair(m);
+}
+
+/** The secret material of a key created by ob3kit, if any. */
+export function getSecretMaterial(key: KeyPair): SecretMaterial | undefined {
+  return secrets.get(key);
+}
+
+/** The RSA public JWK of a key (RSA keys only). */
+export function rsaPublicJwk(key: KeyPair): Jwk {
+  return key.publicKeyJwk;
+}
+
+/**
+ * True when `value` is a key pair made by ob3kit (`generateKeyPair`, `importKeyPair`, ...).
+ *
+ * @example
+ * ```ts
+ * import { generateKeyPair, isKeyPair } from 'ob3kit/keys';
+ * isKeyPair(await generateKeyPair()); // true
+ * isKeyPair({ sign() {} }); // false
+ * ```
+ */
+export function isKeyPair(value: unknown): value is KeyPair {
+  return value instanceof Ob3KeyPair;
+}
+
+/** Build a key pair from raw Ed25519 bytes; validates them. */
+export function ed25519FromBytes(
+  publicKey: Uint8Array | undefined,
+  secretKey: Uint8Array | undefined,
+  ids: { id?: string; controller?: string },
+  field: string,
+): KeyPair {
+  let seed: Uint8Array | undefined;
+  let pub = publicKey;
+  if (secretKey !== undefined) {
+    if (secretKey.length !== 32 && secretKey.length !== 64) {
+      throw new KeyError(
+        'ERR_KEY_INVALID',
+        `${field}: an Ed25519 secret key is 32 bytes (or 64 bytes: seed then public key), found ${secretKey.length}`,
+        { field },
+      );
+    }
+    seed = secretKey.slice(0, 32);
+    const derived = ed25519.getPublicKey(seed);
+    if (secretKey.length === 64 && !sameBytes(secretKey.subarray(32), derived)) {
+      throw new KeyError(
+        'ERR_KEY_INVALID',
+        `${field}: the last 32 bytes of the 64-byte Ed25519 secret key are not its public key`,
+        { field },
+      );
+    }
+    if (pub !== undefined && !sameBytes(pub, derived)) {
+      throw new KeyError(
+        'ERR_KEY_INVALID',
+        `${field}: the public key does not match the secret key`,
+        {
+          field,
+        },
+      );
+    }
+    pub = derived;
+  }
+  if (pub === undefined) {
+    throw new KeyError('ERR_KEY_INVALID', `${field}: no public key`, { field });
+  }
+  if (pub.length !== 32) {
+    throw new KeyError(
+      'ERR_KEY_INVALID',
+      `${field}: an Ed25519 public key is 32 bytes, found ${pub.length}`,
+      { field },
+    );
+  }
+  if (!ed25519.utils.isValidPublicKey(pub, false)) {
+    throw new KeyError('ERR_KEY_INVALID', `${field}: not a valid Ed25519 public key (point)`, {
+      field,
+    });
+  }
+  return createKeyPairObject({ type: 'Ed25519', publicKey: pub, secret: seed, ...ids });
+}
+
+/** Build a key pair from raw P-256 bytes (public: compressed or uncompressed SEC1). */
+export function p256FromBytes(
+  publicKey: Uint8Array | undefined,
+  secretKey: Uint8Array | undefined,
+  ids: { id?: string; controller?: string },
+  field: string,
+): KeyPair {
+  let pub: Uint8Array | undefined;
+  if (publicKey !== undefined) {
+    if (publicKey.length !== 33 && publicKey.length !== 65) {
+      throw new KeyError(
+        'ERR_KEY_INVALID',
+        `${field}: a P-256 public key is a 33-byte compressed (or 65-byte uncompressed) point, found ${publicKey.length} bytes`,
+        { field },
+      );
+    }
+    try {
+      const point = p256.Point.fromBytes(publicKey);
+      point.assertValidity();
+      pub = point.toBytes(true);
+    } catch (cause) {
+      throw new KeyError('ERR_KEY_INVALID', `${field}: not a valid P-256 point`, { field }, cause);
+    }
+  }
+  let secret: Uint8Array | undefined;
+  if (secretKey !== undefined) {
+    if (secretKey.length !== 32 || !p256.utils.isValidSecretKey(secretKey)) {
+      throw new KeyError(
+        'ERR_KEY_INVALID',
+        `${field}: a P-256 secret key is a 32-byte scalar in [1, n-1], found ${secretKey.length} bytes`,
+        { field },
+      );
+    }
+    secret = secretKey.slice();
+    const derived = p256.getPublicKey(secret, true);
+    if (pub !== undefined && !sameBytes(pub, derived)) {
+      throw new KeyError(
+        'ERR_KEY_INVALID',
+        `${field}: the public key does not match the secret key`,
+        {
+          field,
+        },
+      );
+    }
+    pub = derived;
+  }
+  if (pub === undefined) {
+    throw new KeyError('ERR_KEY_INVALID', `${field}: no public key`, { field });
+  }
+  return createKeyPairObject({ type: 'P-256', publicKey: pub, secret, ...ids });
+}
+
+/** Build a key pair from an RSA JWK (public, or private with all CRT members). */
+export function rsaFromJwk(
+  jwk: Jwk,
+  ids: { id?: string; controller?: string },
+  field: string,
+  allowSecret: boolean,
+): KeyPair {
+  const { modulus, exponent } = checkRsaJwk(jwk, field);
+  const hasSecret = allowSecret && jwk.d !== undefined;
+  if (hasSecret) {
+    for (const m of ['p', 'q', 'dp', 'dq', 'qi'] as const) {
+      if (typeof jwk[m] !== 'string') {
+        throw new KeyError(
+          'ERR_KEY_INVALID',
+          `${field}.${m} is required in a private RSA JWK (WebCrypto needs the CRT parameters)`,
+          { field: `${field}.${m}` },
+        );
+      }
+    }
+  }
+  return createKeyPairObject({
+    type: 'RSA',
+    publicKey: encodeRsaPublicKeyDer(modulus, exponent),
+    rsaJwk: pickRsa(jwk, false),
+    secret: hasSecret ? pickRsa(jwk, true) : undefined,
+    ...ids,
+  });
+}
+
+/**
+ * A copy of a key pair with a new verification method `id` and/or `controller`.
+ *
+ * @example
+ * ```ts
+ * import { bindKeyPair, generateKeyPair } from 'ob3kit/keys';
+ * const key = bindKeyPair(await generateKeyPair(), {
+ *   id: 'https://example.edu/issuers/565049#key-1',
+ *   controller: 'https://example.edu/issuers/565049',
+ * });
+ * ```
+ */
+export function bindKeyPair(key: KeyPair, ids: { id?: string; controller?: string }): KeyPair {
+  if (!isKeyPair(key))
+    throw new TypeError('bindKeyPair(key, ids): key must be a KeyPair from ob3kit');
+  if (!isPlainOptions(ids)) throw new TypeError('bindKeyPair(key, ids): ids must be an object');
+  const secret = getSecretMaterial(key);
+  const next = {
+    id: ids.id ?? key.id,
+    controller: ids.controller ?? key.controller,
+  };
+  if (key.type === 'RSA') {
+    return rsaFromJwk({ ...(secret as Jwk | undefined), ...key.publicKeyJwk }, next, 'key', true);
+  }
+  return createKeyPairObject({
+    type: key.type,
+    publicKey: key.publicKey,
+    secret: secret as Uint8Array | undefined,
+    ...next,
+  });
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
