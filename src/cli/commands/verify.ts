@@ -1,0 +1,70 @@
+/** `ob3kit verify`: verify a credential in any form and print the report. */
+
+import type { VerifyOptions } from '../../verify/index.js';
+import { verify } from '../../verify/index.js';
+import { createPalette, shouldColor } from '../color.js';
+import { type Command, dateOpt, stringOpt, stringsOpt } from '../command.js';
+import { EXIT_INVALID, EXIT_OK } from '../errors.js';
+import { loadDocuments, readInput } from '../io.js';
+import { renderReport } from '../render.js';
+
+/** The `verify` command. */
+export const verifyCommand: Command = {
+  name: 'verify',
+  summary: 'Verify a credential (JSON, JWT, baked PNG or SVG) and print the report',
+  usage: [
+    'verify <file|-> [--json] [--now <iso>] [--document <url>=<file> ...] [--allow-network] [--recipient <identity>]',
+  ],
+  description: [
+    'Reads the file (or standard input for -) and lets the library detect its form: a JSON',
+    'credential or presentation, a compact JWT, or a PNG/SVG image with a baked credential.',
+    'Nothing is fetched unless --allow-network is given: remote documents a check needs (status',
+    'list credentials, did:web or key documents, issuer profiles) come from --document, else that',
+    'check is reported as skipped or a warning.',
+    '',
+    'Exit code 0 when the verdict is valid or warning, 1 when it is invalid.',
+  ].join('\n'),
+  options: {
+    json: { type: 'boolean', description: 'Print the report object as JSON' },
+    now: { type: 'string', value: '<iso>', description: 'Verify as of this time (default: now)' },
+    document: {
+      type: 'string',
+      multiple: true,
+      value: '<url>=<file>',
+      description: 'Use a local file for the document at this URL',
+    },
+    'allow-network': { type: 'boolean', description: 'Let checks fetch remote documents' },
+    recipient: {
+      type: 'string',
+      value: '<identity>',
+      description: 'Check the credential was issued to this email, URL or DID',
+    },
+  },
+  positionals: { min: 1, max: 1, names: '<file> (a credential file, or - for stdin)' },
+  examples: [
+    'ob3kit verify badge.png',
+    'ob3kit verify credential.json --document https://example.edu/status/1=status-list.json',
+    'ob3kit verify credential.jwt --json --now 2030-01-01T00:00:00Z',
+  ],
+  async run({ values, positionals, io }) {
+    const file = positionals[0] as string;
+    const options: VerifyOptions = {};
+    const now = stringOpt(values, 'now');
+    if (now !== undefined) options.now = dateOpt(now, '--now');
+    const docs = stringsOpt(values, 'document');
+    if (docs.length) options.documents = await loadDocuments(io, docs);
+    if (values['allow-network'] === true) {
+      options.fetch = globalThis.fetch as unknown as NonNullable<VerifyOptions['fetch']>;
+    }
+    const recipient = stringOpt(values, 'recipient');
+    if (recipient !== undefined) options.recipient = recipient;
+    const bytes = await readInput(io, file, 'credential');
+    const report = await verify(bytes, options);
+    if (values.json === true) {
+      io.out(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      io.out(renderReport(report, createPalette(shouldColor({ isTTY: io.stdoutIsTTY }, io.env))));
+    }
+    return report.verdict === 'invalid' ? EXIT_INVALID : EXIT_OK;
+  },
+};

@@ -1,0 +1,66 @@
+/** Test helpers: build the real bin once per test file and run it as a subprocess. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+export const root = path.resolve(__dirname, '../..');
+
+/**
+ * Bundle `src/cli/main.ts` the way tsup does for `dist/cli/main.js` (ESM, node platform,
+ * dependencies external, shebang banner), into a private folder inside node_modules so that
+ * parallel test runs and other builds of `dist/` never collide.
+ */
+export async function buildCli(): Promise<string> {
+  const dir = mkdtempSync(path.join(root, 'node_modules', '.ob3kit-cli-test-'));
+  const outfile = path.join(dir, 'main.js');
+  await build({
+    entryPoints: [path.join(root, 'src/cli/main.ts')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    banner: { js: '#!/usr/bin/env node' },
+    logLevel: 'silent',
+  });
+  return outfile;
+}
+
+/** A fresh temporary working folder. */
+export function tempDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'ob3kit-cli-'));
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the built CLI with arguments, in `cwd`, optionally feeding standard input. */
+export function runBin(
+  bin: string,
+  args: string[],
+  options: { cwd?: string; input?: string | Uint8Array; env?: Record<string, string> } = {},
+): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: options.cwd ?? root,
+      env: { ...process.env, NO_COLOR: '1', ...options.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
