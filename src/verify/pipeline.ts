@@ -4,6 +4,7 @@ import { checkContext } from './checks/context.js';
 import { findEndorsements, identityKey } from './checks/endorsement.js';
 import { checkEvidence } from './checks/evidence.js';
 import { checkIssuerProfile } from './checks/issuer.js';
+import { checkJsonLd } from './checks/jsonld.js';
 import { checkRecipient } from './checks/recipient.js';
 import { planRefresh } from './checks/refresh.js';
 import { checkSubject } from './checks/subject.js';
@@ -53,6 +54,7 @@ async function verifyCredentialDoc(
   const checks = [...decoded.checks];
   // 1. Conformance: context, type, schema, subject, evidence.
   checks.push(...(await runCheck('context', () => checkContext(credential))));
+  checks.push(...(await runCheck('jsonld', () => checkJsonLd(credential, state.documentLoader))));
   checks.push(...(await runCheck('type', () => checkType(credential, role))));
   checks.push(...(await runCheck('subject', () => checkSubject(credential, role))));
   checks.push(...(await runCheck('evidence', () => checkEvidence(credential))));

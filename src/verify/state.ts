@@ -1,5 +1,6 @@
 /** Per-run state shared by the checks (internal). */
 import { isObject } from '../internal/json.js';
+import { createDocumentLoader, type DocumentLoader } from '../jsonld/index.js';
 import type { CheckResult, FetchLike, VerifyLimits, VerifyOptions } from './types.js';
 
 /** Defaults of {@link VerifyLimits}. */
@@ -29,6 +30,8 @@ export interface RunState {
   readonly depth: number;
   /** Whether a refresh service may be followed (never for an already refreshed credential). */
   readonly allowRefresh: boolean;
+  /** Offline JSON-LD loader: bundled contexts plus `options.contexts`. */
+  readonly documentLoader: DocumentLoader;
 }
 
 /** Validate the options (misuse throws `TypeError`) and build the initial state. */
@@ -82,7 +85,14 @@ export function createRunState(options: unknown): RunState {
     }
     limits[k as keyof VerifyLimits] = v;
   }
+  let documentLoader: DocumentLoader;
+  try {
+    documentLoader = createDocumentLoader(o.contexts ? { contexts: o.contexts } : {});
+  } catch (e) {
+    throw new TypeError(`verify: options.contexts: ${errorMessage(e)}`);
+  }
   return {
+    documentLoader,
     options: o,
     now: o.now ?? new Date(),
     limits,

@@ -83,6 +83,30 @@ describe('context', () => {
   });
 });
 
+describe('jsonld', () => {
+  it('passes for a credential using only defined terms', async () => {
+    expect(outcomes(await verify(baseCredential(), offline), 'jsonld')).toEqual(['pass']);
+  });
+  it('fails on a term no context defines (safe mode, as 1EdTech)', async () => {
+    const c = baseCredential();
+    c.favouriteColour = 'blue';
+    expect(codes(await verify(c, offline), 'jsonld')).toEqual(['jsonld_undefined_term']);
+  });
+  it('fails on an unknown context, which is never fetched, and passes once the caller registers it', async () => {
+    const c = baseCredential();
+    c['@context'].push('https://contexts.example/extra/v1');
+    c.extra = 'x';
+    const r = await verify(c, { now: NOW, fetch: forbiddenFetch as never });
+    expect(codes(r, 'jsonld')).toEqual(['context_unknown']);
+    const contexts = {
+      'https://contexts.example/extra/v1': {
+        '@context': { extra: 'https://contexts.example/vocab#extra' },
+      },
+    };
+    expect(outcomes(await verify(c, { now: NOW, contexts }), 'jsonld')).toEqual(['pass']);
+  });
+});
+
 describe('type', () => {
   it('passes for OpenBadgeCredential and AchievementCredential', async () => {
     expect(outcomes(await verify(baseCredential(), offline), 'type')).toEqual(['pass']);
