@@ -105,3 +105,55 @@ export function rowSlug(row: Record<string, string>): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 40);
 }
+
+/** Makes an IdentityObject for a recipient identity (the library's builder, injected). */
+export type IdentityFactory = (
+  identityType: 'emailAddress' | 'name',
+  identity: string,
+  hashed: boolean,
+) => Record<string, unknown>;
+
+const VC2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
+
+/**
+ * Fill in what a row implies and the template leaves out: a fresh `urn:uuid:` credential id;
+ * `credentialSubject.id` from column `id`; a hashed email identifier from column `email` and a
+ * name identifier from column `name` (only when the template has no `identifier`); and
+ * `validFrom` (VC 2.0) or `issuanceDate` (VC 1.1) set to `now`.
+ *
+ * @example
+ * ```ts
+ * applyRowConventions(filled, { id: 'did:example:ada' }, makeIdentity, new Date());
+ * ```
+ */
+export function applyRowConventions(
+  credential: Record<string, unknown>,
+  row: Record<string, string>,
+  makeIdentity: IdentityFactory,
+  now: Date,
+  newId: () => string,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...credential };
+  if (out.id === undefined || out.id === '') out.id = newId();
+  const subject = out.credentialSubject;
+  if (subject && typeof subject === 'object' && !Array.isArray(subject)) {
+    const s: Record<string, unknown> = { ...(subject as Record<string, unknown>) };
+    if ((s.id === undefined || s.id === '') && row.id) s.id = row.id;
+    if (s.id === '') delete s.id;
+    if (s.identifier === undefined) {
+      const ids: Record<string, unknown>[] = [];
+      if (row.email) ids.push(makeIdentity('emailAddress', row.email, true));
+      if (row.name) ids.push(makeIdentity('name', row.name, false));
+      if (ids.length) s.identifier = ids;
+    }
+    out.credentialSubject = s;
+  }
+  const context = Array.isArray(out['@context']) ? out['@context'] : [out['@context']];
+  const iso = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (context.includes(VC2_CONTEXT)) {
+    if (out.validFrom === undefined) out.validFrom = iso;
+  } else if (out.issuanceDate === undefined) {
+    out.issuanceDate = iso;
+  }
+  return out;
+}

@@ -5,7 +5,12 @@ import { type Command, parseCommandArgs } from '../../src/cli/command.js';
 import { parseCsv, parseCsvRecords } from '../../src/cli/csv.js';
 import { UsageError } from '../../src/cli/errors.js';
 import { createDemoBadgePng, createDemoBadgeSvg, encodePng } from '../../src/cli/png.js';
-import { fillTemplate, rowSlug, templatePlaceholders } from '../../src/cli/template.js';
+import {
+  applyRowConventions,
+  fillTemplate,
+  rowSlug,
+  templatePlaceholders,
+} from '../../src/cli/template.js';
 
 describe('CSV parser (RFC 4180)', () => {
   it('parses the RFC 4180 examples: quotes, commas, doubled quotes and line breaks in quotes', () => {
@@ -101,6 +106,61 @@ describe('template filling', () => {
   it('names a placeholder the CSV lacks', () => {
     expect(() => fillTemplate({ a: '{{missing}}' }, {})).toThrow(/no 'missing' column/);
     expect(rowSlug({ name: 'Ådå Lovelace!' })).toBe('ada-lovelace');
+  });
+});
+
+describe('row conventions', () => {
+  const ident = (identityType: string, identity: string, hashed: boolean) => ({
+    identityType,
+    identity,
+    hashed,
+  });
+  const now = new Date('2025-03-04T05:06:07.890Z');
+
+  it('fills id, subject id, identifiers and validFrom only where the template leaves them out', () => {
+    const t = {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      credentialSubject: { type: ['AchievementSubject'] },
+    };
+    const out = applyRowConventions(
+      t,
+      { id: 'did:example:1', email: 'a@example.com', name: 'Ada' },
+      ident,
+      now,
+      () => 'urn:uuid:x',
+    );
+    expect(out).toEqual({
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      id: 'urn:uuid:x',
+      validFrom: '2025-03-04T05:06:07Z',
+      credentialSubject: {
+        type: ['AchievementSubject'],
+        id: 'did:example:1',
+        identifier: [
+          { identityType: 'emailAddress', identity: 'a@example.com', hashed: true },
+          { identityType: 'name', identity: 'Ada', hashed: false },
+        ],
+      },
+    });
+    expect(t.credentialSubject).toEqual({ type: ['AchievementSubject'] });
+  });
+
+  it('keeps what the template sets and uses issuanceDate for VC 1.1', () => {
+    const t = {
+      '@context': ['https://www.w3.org/2018/credentials/v1'],
+      id: 'urn:uuid:keep',
+      credentialSubject: { id: 'did:example:keep', identifier: [] },
+    };
+    const out = applyRowConventions(
+      t,
+      { id: 'did:example:1', email: 'a@b.c' },
+      ident,
+      now,
+      () => 'x',
+    );
+    expect(out.id).toBe('urn:uuid:keep');
+    expect(out.issuanceDate).toBe('2025-03-04T05:06:07Z');
+    expect(out.credentialSubject).toEqual({ id: 'did:example:keep', identifier: [] });
   });
 });
 
