@@ -91,9 +91,11 @@ async function toDataset(fn: string, document: object, options: CanonizeOptions)
   if (signal?.aborted) throw abortedError(signal);
   let quads: Quad[];
   try {
+    const loader = options.documentLoader ?? getDefaultDocumentLoader();
     quads = await documentToQuads(document, {
-      documentLoader: abortableLoader(options.documentLoader ?? getDefaultDocumentLoader(), signal),
+      documentLoader: abortableLoader(loader, signal),
       safe: options.safe ?? true,
+      cacheKey: loader,
     });
   } catch (e) {
     throw mapJsonLdError(e, signal);

@@ -1,6 +1,7 @@
 import { JsonLdError } from '../errors.js';
 import { cloneJson, isObject } from '../internal/json.js';
 import { BUNDLED_CONTEXTS } from './bundled.js';
+import { trustLoader } from './trust.js';
 
 /** What a {@link DocumentLoader} resolves to (the shape jsonld.js expects). */
 export interface RemoteDocument {
@@ -167,7 +168,7 @@ export function createDocumentLoader(options: DocumentLoaderOptions = {}): Docum
     extra.set(url, cloneJson(document));
   }
 
-  return async (url: string): Promise<RemoteDocument> => {
+  return trustLoader(async (url: string): Promise<RemoteDocument> => {
     if (typeof url !== 'string') throw new TypeError('documentLoader: url must be a string');
     // Every load returns a fresh copy: jsonld.js rewrites context URLs inside the loaded
     // document in place, and callers must not be able to alter what later loads return.
@@ -180,7 +181,7 @@ export function createDocumentLoader(options: DocumentLoaderOptions = {}): Docum
       return { contextUrl: null, documentUrl: url, document: cloneJson(extra.get(url)) };
     }
     throw unknownContextError(url);
-  };
+  });
 }
 
 /** The loader used when a caller passes none: bundled contexts only. */

@@ -5,11 +5,43 @@
  * @internal
  */
 import jsonld from 'jsonld';
+import ContextResolver from 'jsonld/lib/ContextResolver.js';
 import type { RdfCanonizeQuad } from 'rdf-canonize';
 import type { DocumentLoader } from './loader.js';
+import { isTrustedLoader } from './trust.js';
 
 /** One RDF quad, in the RDF/JS-like shape jsonld.js and rdf-canonize exchange. */
 export type Quad = RdfCanonizeQuad;
+
+/**
+ * A small LRU map: jsonld.js's cache of processed contexts, private to ob3kit. jsonld.js keeps
+ * a process-wide cache by URL for contexts a loader marks `static`; with a private cache, no
+ * other code in the process that uses jsonld.js with its own loader can change which context
+ * ob3kit resolves a URL to (and ob3kit's contexts never leak into theirs).
+ */
+class BoundedCache<V> {
+  readonly #map = new Map<string, V>();
+  constructor(readonly max: number) {}
+  get(key: string): V | undefined {
+    const value = this.#map.get(key);
+    if (value !== undefined) {
+      this.#map.delete(key);
+      this.#map.set(key, value);
+    }
+    return value;
+  }
+  set(key: string, value: V): this {
+    this.#map.delete(key);
+    this.#map.set(key, value);
+    if (this.#map.size > this.max) {
+      const oldest = this.#map.keys().next();
+      if (!oldest.done) this.#map.delete(oldest.value);
+    }
+    return this;
+  }
+}
+
+const sharedCache = new BoundedCache<unknown>(200);
 
 /** Options of {@link documentToQuads}. */
 export interface DocumentToQuadsOptions {
@@ -17,6 +49,8 @@ export interface DocumentToQuadsOptions {
   documentLoader: DocumentLoader;
   /** JSON-LD safe mode: fail instead of silently dropping or altering data. */
   safe: boolean;
+  /** The loader the caller chose, before any wrapping (decides whether caching is allowed). */
+  cacheKey?: DocumentLoader;
 }
 
 /**
@@ -30,9 +64,19 @@ export async function documentToQuads(
   // @types/jsonld predates safe mode; call through a minimal typed view of jsonld.toRDF.
   const toRdf = jsonld.toRDF as unknown as (
     input: object,
-    options: { documentLoader: DocumentLoader; safe: boolean; produceGeneralizedRdf: false },
+    options: {
+      documentLoader: DocumentLoader;
+      safe: boolean;
+      produceGeneralizedRdf: false;
+      contextResolver: ContextResolver;
+    },
   ) => Promise<Quad[]>;
   return toRdf(document, {
+    contextResolver: new ContextResolver({
+      sharedCache: isTrustedLoader(options.cacheKey ?? options.documentLoader)
+        ? sharedCache
+        : new BoundedCache<unknown>(50),
+    }),
     documentLoader: options.documentLoader,
     safe: options.safe,
     produceGeneralizedRdf: false,

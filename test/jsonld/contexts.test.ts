@@ -123,6 +123,14 @@ describe('contexts/manifest.json', () => {
   });
 });
 
+describe('docs/contexts.md', () => {
+  it('lists every bundled URL', () => {
+    const doc = readFileSync(path.join(repoRoot, 'docs/contexts.md'), 'utf8');
+    const cells = new Set(doc.split('|').map((cell) => cell.trim()));
+    for (const url of listBundledContexts()) expect(cells.has(url), url).toBe(true);
+  });
+});
+
 describe.skipIf(!hasShared)('bundled contexts equal the official copies', () => {
   if (!hasShared) console.warn(SKIP_SHARED);
   for (const [url, official] of Object.entries(OFFICIAL)) {

@@ -109,4 +109,20 @@ describe('createDocumentLoader', () => {
     ).toThrow(/top-level "@context"/);
     await expect(createDocumentLoader()(42 as unknown as string)).rejects.toThrow(TypeError);
   });
+
+  it('a failing caller-supplied loader surfaces as ERR_CONTEXT_LOAD naming the URL', async () => {
+    const url = 'https://example.com/contexts/broken/v1';
+    const doc = { '@context': [VC_V2, url], type: ['VerifiableCredential'] };
+    const throwing = async () => {
+      throw new Error('disk on fire');
+    };
+    const err = await canonize(doc, { documentLoader: throwing }).catch((e) => e);
+    expect(err).toBeInstanceOf(JsonLdError);
+    expect(err.code).toBe('ERR_CONTEXT_LOAD');
+    expect(err.details.url).toBe(VC_V2);
+    expect(err.message).toContain('disk on fire');
+    const notObject = async (u: string) => ({ contextUrl: null, documentUrl: u, document: 42 });
+    const err2 = await canonize(doc, { documentLoader: notObject }).catch((e) => e);
+    expect(err2.code).toBe('ERR_CONTEXT_LOAD');
+  });
 });

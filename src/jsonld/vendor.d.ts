@@ -1,4 +1,4 @@
-/** Minimal typings for `rdf-canonize` (the package ships none). Internal to ob3kit. */
+/** Minimal typings for the parts of `rdf-canonize` and `jsonld` ob3kit uses (internal). */
 declare module 'rdf-canonize' {
   interface RdfCanonizeTerm {
     termType: string;
@@ -31,4 +31,16 @@ declare module 'rdf-canonize' {
   const rdfCanonize: RdfCanonize;
   export default rdfCanonize;
   export type { RdfCanonizeOptions, RdfCanonizeQuad, RdfCanonizeTerm };
+}
+
+/** jsonld.js's context resolver (internal module of jsonld@9, used to keep a private cache). */
+declare module 'jsonld/lib/ContextResolver.js' {
+  interface SharedCache {
+    get(key: string): unknown;
+    set(key: string, value: unknown): unknown;
+  }
+  class ContextResolver {
+    constructor(options: { sharedCache: SharedCache });
+  }
+  export default ContextResolver;
 }
