@@ -1,0 +1,294 @@
+/**
+ * Compact JWS plumbing shared by credential JWTs and presentation JWTs: strict parsing,
+ * header checks, key selection and signing. Not exported from the package.
+ */
+import { fromBase64Url, toBase64Url, utf8 } from '../../internal/bytes.js';
+import { isObject } from '../../internal/json.js';
+import { importKeyPair } from '../../keys/import.js';
+import { isKeyPair } from '../../keys/key-pair.js';
+import type { JwsAlgorithm, KeyPair } from '../../keys/types.js';
+import type { JwtIssue } from './types.js';
+
+/** The algorithms ob3kit signs and verifies with. */
+export const SUPPORTED_ALGORITHMS: readonly JwsAlgorithm[] = ['RS256', 'ES256', 'EdDSA'];
+
+/** Default largest JWT, in characters (1 MiB). */
+export const DEFAULT_MAX_JWT_LENGTH = 1024 * 1024;
+
+/** Default clock tolerance for `exp` and `nbf`, in seconds. */
+export const DEFAULT_CLOCK_TOLERANCE = 60;
+
+/** Private JWK members (RFC 7518): a header `jwk` holding one of them is rejected. */
+const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'] as const;
+
+/** A compact JWS split and decoded. */
+export interface ParsedJws {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  signingInput: Uint8Array;
+  signature: Uint8Array;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Split and decode a compact JWS. Issues (never throws): `jwt_too_large`, `jwt_malformed`.
+ */
+export function parseCompactJws(
+  jwt: string,
+  maxLength: number,
+): { parsed?: ParsedJws; issues: JwtIssue[] } {
+  if (jwt.length > maxLength) {
+    return {
+      issues: [
+        {
+          code: 'jwt_too_large',
+          message: `The JWT is ${jwt.length} characters long; the limit is ${maxLength} (options.maxLength)`,
+        },
+      ],
+    };
+  }
+  const text = jwt.trim();
+  const parts = text.split('.');
+  if (parts.length !== 3) {
+    return {
+      issues: [
+        {
+          code: 'jwt_malformed',
+          message:
+            parts.length === 5
+              ? 'Expected a compact JWS (3 segments); found 5 segments (a JWE, which is not supported)'
+              : `Expected a compact JWS of 3 base64url segments separated by ".", found ${parts.length} segment(s)`,
+        },
+      ],
+    };
+  }
+  const [h, p, s] = parts as [string, string, string];
+  const issues: JwtIssue[] = [];
+  const header = decodeJsonSegment(h, 'header', issues);
+  const payload = decodeJsonSegment(p, 'payload', issues);
+  // An empty signature (an unsecured JWT) parses, so that `alg: none` is reported as such.
+  const signature = fromBase64Url(s);
+  if (signature === undefined) {
+    issues.push({
+      code: 'jwt_malformed',
+      path: 'signature',
+      message: 'The signature segment is not valid unpadded base64url',
+    });
+  }
+  if (issues.length > 0 || !header || !payload || !signature) return { issues };
+  return {
+    parsed: { header, payload, signingInput: utf8(`${h}.${p}`), signature },
+    issues,
+  };
+}
+
+function decodeJsonSegment(
+  segment: string,
+  name: 'header' | 'payload',
+  issues: JwtIssue[],
+): Record<string, unknown> | undefined {
+  const bytes = fromBase64Url(segment);
+  if (bytes === undefined || segment.length === 0) {
+    issues.push({
+      code: 'jwt_malformed',
+      path: name,
+      message: `The ${name} segment is not valid unpadded base64url (or is empty)`,
+    });
+    return undefined;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(decoder.decode(bytes));
+  } catch {
+    issues.push({
+      code: 'jwt_malformed',
+      path: name,
+      message: `The ${name} segment does not decode to UTF-8 JSON`,
+    });
+    return undefined;
+  }
+  if (!isObject(value)) {
+    issues.push({
+      code: 'jwt_malformed',
+      path: name,
+      message: `The ${name} must be a JSON object, found ${Array.isArray(value) ? 'an array' : typeof value}`,
+    });
+    return undefined;
+  }
+  return value;
+}
+
+/**
+ * Check `alg` and `crit`. Issues: `jwt_alg_missing`, `jwt_alg_forbidden`, `jwt_alg_unsupported`,
+ * `jwt_crit_unsupported`.
+ */
+export function checkHeader(
+  header: Record<string, unknown>,
+  algorithms: readonly JwsAlgorithm[],
+): JwtIssue[] {
+  const issues: JwtIssue[] = [];
+  const alg = header.alg;
+  if (typeof alg !== 'string' || alg.length === 0) {
+    issues.push({
+      code: 'jwt_alg_missing',
+      path: 'header.alg',
+      message: `The header must have an "alg" string, found ${describe(alg)}`,
+    });
+  } else if (alg.toLowerCase() === 'none' || /^HS\d+$/i.test(alg)) {
+    issues.push({
+      code: 'jwt_alg_forbidden',
+      path: 'header.alg',
+      message: `"alg": "${alg}" is forbidden: an unsigned or HMAC JWT proves nothing about its issuer (expected one of ${algorithms.join(', ')})`,
+    });
+  } else if (!algorithms.includes(alg as JwsAlgorithm)) {
+    issues.push({
+      code: 'jwt_alg_unsupported',
+      path: 'header.alg',
+      message: `"alg": "${alg}" is not accepted; expected one of ${algorithms.join(', ')}`,
+    });
+  }
+  if (header.crit !== undefined) {
+    const crit = header.crit;
+    const names = Array.isArray(crit) ? crit.map((c) => String(c)).join(', ') : describe(crit);
+    issues.push({
+      code: 'jwt_crit_unsupported',
+      path: 'header.crit',
+      message: `The header marks extensions as critical (${names}); none are supported, so the JWT must be rejected (RFC 7515 section 4.1.11)`,
+    });
+  }
+  return issues;
+}
+
+/** True when a header `jwk` holds private key material. */
+export function hasPrivateMembers(jwk: Record<string, unknown>): string | undefined {
+  return PRIVATE_JWK_MEMBERS.find((m) => jwk[m] !== undefined);
+}
+
+/** Import a header `jwk` (public members only). Issues: `jwt_jwk_private`, `jwt_key_invalid`. */
+export function importHeaderJwk(jwk: unknown): { key?: KeyPair; issue?: JwtIssue } {
+  if (!isObject(jwk)) {
+    return {
+      issue: {
+        code: 'jwt_key_invalid',
+        path: 'header.jwk',
+        message: `The header "jwk" must be a JWK object, found ${describe(jwk)}`,
+      },
+    };
+  }
+  const priv = hasPrivateMembers(jwk);
+  if (priv !== undefined) {
+    return {
+      issue: {
+        code: 'jwt_jwk_private',
+        path: `header.jwk.${priv}`,
+        message: `The header "jwk" contains the private key member "${priv}"; a JWT must only carry a public key`,
+      },
+    };
+  }
+  try {
+    const { kid: _kid, ...rest } = jwk;
+    return { key: importKeyPair(rest, { publicOnly: true }) };
+  } catch (e) {
+    return {
+      issue: {
+        code: 'jwt_key_invalid',
+        path: 'header.jwk',
+        message: `The header "jwk" is not a usable public key: ${errorText(e)}`,
+      },
+    };
+  }
+}
+
+/** True when the key type goes with `alg`. */
+export function algorithmFitsKey(alg: string, key: KeyPair): boolean {
+  return key.algorithm === alg;
+}
+
+/** Verify the signature of a parsed JWS with a key. */
+export async function verifySignature(parsed: ParsedJws, key: KeyPair): Promise<boolean> {
+  try {
+    return await key.verify(parsed.signingInput, parsed.signature);
+  } catch {
+    return false;
+  }
+}
+
+/** Encode and sign a compact JWS. */
+export async function signCompactJws(
+  header: Record<string, unknown>,
+  payload: Record<string, unknown>,
+  key: KeyPair,
+): Promise<string> {
+  const input = `${toBase64Url(utf8(JSON.stringify(header)))}.${toBase64Url(utf8(JSON.stringify(payload)))}`;
+  const signature = await key.sign(utf8(input));
+  return `${input}.${toBase64Url(signature)}`;
+}
+
+/**
+ * Accept an ob3kit `KeyPair` or any key document `importKeyPair` reads (a private JWK, a
+ * Multikey with `secretKeyMultibase`, ...). Throws `TypeError` for anything else.
+ */
+export function toSigningKey(key: unknown, fn: string): KeyPair {
+  if (isKeyPair(key)) return key;
+  if (isObject(key)) return importKeyPair(key);
+  throw new TypeError(
+    `${fn}: options.key must be a KeyPair from ob3kit or a private key document (JWK, Multikey), found ${describe(key)}`,
+  );
+}
+
+/** Resolve the signing algorithm for a key, checking an explicit `alg`. */
+export function pickAlgorithm(key: KeyPair, alg: unknown, fn: string): JwsAlgorithm {
+  if (alg === undefined) return key.algorithm;
+  if (typeof alg !== 'string' || !SUPPORTED_ALGORITHMS.includes(alg as JwsAlgorithm)) {
+    throw new TypeError(
+      `${fn}: options.alg must be one of ${SUPPORTED_ALGORITHMS.join(', ')}, found ${describe(alg)}`,
+    );
+  }
+  if (alg !== key.algorithm) {
+    throw new TypeError(
+      `${fn}: options.alg "${alg}" does not fit a ${key.type} key (which signs with ${key.algorithm})`,
+    );
+  }
+  return alg as JwsAlgorithm;
+}
+
+/** Check the `algorithms` option. */
+export function pickAlgorithms(value: unknown, fn: string): readonly JwsAlgorithm[] {
+  if (value === undefined) return SUPPORTED_ALGORITHMS;
+  if (
+    !Array.isArray(value) ||
+    value.length === 0 ||
+    value.some((a) => !SUPPORTED_ALGORITHMS.includes(a as JwsAlgorithm))
+  ) {
+    throw new TypeError(
+      `${fn}: options.algorithms must be a non-empty array of ${SUPPORTED_ALGORITHMS.join(', ')}`,
+    );
+  }
+  return value as JwsAlgorithm[];
+}
+
+/** Describe a value for a message. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+/** The message of an error, with its code when it has one. */
+export function errorText(e: unknown): string {
+  if (isObject(e) || e instanceof Error) {
+    const code = (e as { code?: unknown }).code;
+    const message = (e as { message?: unknown }).message;
+    return typeof code === 'string' ? `${code}: ${String(message)}` : String(message);
+  }
+  return String(e);
+}
+
+/** Seconds since the epoch of a Date. */
+export function toNumericDate(date: Date): number {
+  return Math.floor(date.getTime() / 1000);
+}

@@ -1,0 +1,180 @@
+/** Finding the key of a JWT (header `kid` or `jwk`) and binding it to the issuer or holder. */
+import { KeyError } from '../../errors.js';
+import { bytesEqual } from '../../internal/bytes.js';
+import { isObject } from '../../internal/json.js';
+import { importKeyPair } from '../../keys/import.js';
+import {
+  checkKeyController,
+  type ResolveOptions,
+  resolveControllerDocument,
+  resolveVerificationMethod,
+} from '../../keys/resolve.js';
+import type { KeyPair, VerificationRelationship } from '../../keys/types.js';
+import { describe, errorText, importHeaderJwk } from './jws.js';
+import type { JwtIssue } from './types.js';
+
+/** What {@link resolveJwtKey} found. */
+export interface JwtKey {
+  key?: KeyPair;
+  verificationMethod?: string;
+  issues: JwtIssue[];
+}
+
+/**
+ * Get the public key named by the header and check that `controller` (the issuer, or the
+ * holder of a presentation) controls it for `purpose`.
+ *
+ * Issues: `jwt_key_missing`, `jwt_jwk_private`, `jwt_key_invalid`, `jwt_key_unresolved`,
+ * `key_purpose_mismatch`, `key_revoked`, `jwt_jwk_kid_mismatch`, `issuer_key_mismatch`
+ * (or `holder_key_mismatch` when `role` is `'holder'`).
+ */
+export async function resolveJwtKey(
+  header: Record<string, unknown>,
+  controller: string | undefined,
+  purpose: VerificationRelationship,
+  role: 'issuer' | 'holder',
+  options: ResolveOptions & { now?: Date },
+): Promise<JwtKey> {
+  const mismatchCode = role === 'issuer' ? 'issuer_key_mismatch' : 'holder_key_mismatch';
+  const { kid, jwk } = header;
+  let headerKey: KeyPair | undefined;
+  if (jwk !== undefined) {
+    const imported = importHeaderJwk(jwk);
+    if (imported.issue) return { issues: [imported.issue] };
+    headerKey = imported.key;
+  }
+
+  if (kid !== undefined) {
+    if (typeof kid !== 'string' || kid.length === 0) {
+      return {
+        issues: [
+          {
+            code: 'jwt_key_invalid',
+            path: 'header.kid',
+            message: `The header "kid" must be a non-empty URI string, found ${describe(kid)}`,
+          },
+        ],
+      };
+    }
+    const id = kid.startsWith('#') && controller !== undefined ? `${controller}${kid}` : kid;
+    let key: KeyPair;
+    let vm: { id: string; controller?: string };
+    try {
+      const resolved = await resolveVerificationMethod(id, {
+        ...options,
+        purpose,
+      });
+      key = resolved.keyPair;
+      vm = resolved.verificationMethod;
+    } catch (e) {
+      if (!(e instanceof KeyError)) throw e;
+      const code =
+        e.code === 'ERR_KEY_PURPOSE_MISMATCH'
+          ? 'key_purpose_mismatch'
+          : e.code === 'ERR_KEY_REVOKED'
+            ? 'key_revoked'
+            : 'jwt_key_unresolved';
+      return {
+        issues: [
+          {
+            code,
+            path: 'header.kid',
+            message: `The key "${kid}" could not be used: ${errorText(e)}`,
+          },
+        ],
+      };
+    }
+    const issues: JwtIssue[] = [];
+    if (headerKey !== undefined && !sameKey(headerKey, key)) {
+      issues.push({
+        code: 'jwt_jwk_kid_mismatch',
+        path: 'header.jwk',
+        message: `The header "jwk" is not the key that "kid" (${id}) resolves to`,
+      });
+    }
+    if (controller !== undefined && !checkKeyController(vm, controller)) {
+      issues.push({
+        code: mismatchCode,
+        path: 'header.kid',
+        message: `The key ${id} is controlled by ${vm.controller ?? '(unknown)'}, not by the ${role} ${controller}`,
+      });
+    }
+    return { key, verificationMethod: vm.id, issues };
+  }
+
+  if (headerKey === undefined) {
+    return {
+      issues: [
+        {
+          code: 'jwt_key_missing',
+          path: 'header',
+          message:
+            'The header has neither "kid" nor "jwk": there is no key to verify the signature with',
+        },
+      ],
+    };
+  }
+  if (controller === undefined) return { key: headerKey, issues: [] };
+
+  // A key carried in the header proves nothing by itself: it must be one the controller lists.
+  let doc: Record<string, unknown>;
+  try {
+    doc = (await resolveControllerDocument(controller, options)) as Record<string, unknown>;
+  } catch (e) {
+    if (!(e instanceof KeyError)) throw e;
+    return {
+      key: headerKey,
+      issues: [
+        {
+          code: 'jwt_key_unresolved',
+          path: 'header.jwk',
+          message: `The header "jwk" cannot be tied to the ${role} ${controller}: its document could not be resolved (${errorText(e)})`,
+        },
+      ],
+    };
+  }
+  const match = findListedKey(doc, headerKey, purpose);
+  if (match === undefined) {
+    return {
+      key: headerKey,
+      issues: [
+        {
+          code: mismatchCode,
+          path: 'header.jwk',
+          message: `The header "jwk" is not among the keys that ${controller} lists under "${purpose}"`,
+        },
+      ],
+    };
+  }
+  return { key: headerKey, verificationMethod: match, issues: [] };
+}
+
+function findListedKey(
+  doc: Record<string, unknown>,
+  key: KeyPair,
+  purpose: VerificationRelationship,
+): string | undefined {
+  const docId = String(doc.id);
+  const abs = (ref: unknown): string | undefined =>
+    typeof ref !== 'string' ? undefined : ref.startsWith('#') ? `${docId}${ref}` : ref;
+  const methods = Array.isArray(doc.verificationMethod) ? doc.verificationMethod : [];
+  const entries = Array.isArray(doc[purpose]) ? (doc[purpose] as unknown[]) : [];
+  for (const entry of entries) {
+    const vm = isObject(entry)
+      ? entry
+      : methods.find((m) => isObject(m) && abs(m.id) === abs(entry));
+    if (!isObject(vm)) continue;
+    try {
+      const candidate = importKeyPair(vm, { publicOnly: true });
+      if (sameKey(candidate, key)) return abs(vm.id) ?? abs(entry);
+    } catch {
+      // Not a key we can read: it cannot be the header key.
+    }
+  }
+  return undefined;
+}
+
+/** True when two keys are the same public key. */
+export function sameKey(a: KeyPair, b: KeyPair): boolean {
+  return a.type === b.type && bytesEqual(a.publicKey, b.publicKey);
+}

@@ -1,0 +1,74 @@
+/** Sign a credential as a VC-JWT (compact JWS). */
+import { isObject } from '../../internal/json.js';
+import { claimsForCredential, isVc11 } from './claims.js';
+import { describe, pickAlgorithm, signCompactJws, toNumericDate, toSigningKey } from './jws.js';
+import type { SignCredentialJwtOptions } from './types.js';
+
+/**
+ * Sign a credential as a JSON Web Token (Open Badges 3.0 section 8.2, "JSON Web Token Proof
+ * Format") and return the compact JWS.
+ *
+ * The claims `iss` (issuer id), `sub` (credentialSubject.id), `jti` (id), `nbf` (validFrom or
+ * issuanceDate), `exp` (validUntil or expirationDate) and `iat` (now) are set from the
+ * credential. With `payloadForm: 'vc-2.0'` (the default for VC 2.0 credentials) the payload is
+ * the credential with these claims added; with `'vc-1.1'` the credential goes in the `vc` claim.
+ * The header has `alg`, `typ` (`JWT`) and `kid` (the key's id), or the public `jwk` when the key
+ * has no id. Any embedded `proof` must be added before, and stays in the payload.
+ *
+ * Throws `TypeError` for misuse (no credential object, no key, an `alg` that does not fit the
+ * key), `ProofError` `ERR_JWT_ISSUER_MISSING` / `ERR_JWT_DATE_INVALID` for a credential the
+ * claims cannot be made from, and `KeyError` `ERR_KEY_SECRET_MISSING` for a public key.
+ *
+ * @example
+ * ```ts
+ * import { createDidKey, generateKeyPair } from 'ob3kit/keys';
+ * import { signCredentialJwt } from 'ob3kit/proof';
+ * const { did, keyPair } = createDidKey(await generateKeyPair());
+ * const jwt = await signCredentialJwt({ ...credential, issuer: { ...credential.issuer, id: did } }, { key: keyPair });
+ * // 'eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCIsImtpZCI6ImRpZDprZXk6...'
+ * ```
+ */
+export async function signCredentialJwt(
+  credential: Record<string, unknown>,
+  options: SignCredentialJwtOptions,
+): Promise<string> {
+  const fn = 'signCredentialJwt(credential, options)';
+  if (!isObject(credential))
+    throw new TypeError(`${fn}: credential must be an object, found ${describe(credential)}`);
+  if (!isObject(options)) throw new TypeError(`${fn}: options must be an object with a key`);
+  const key = toSigningKey(options.key, fn);
+  const alg = pickAlgorithm(key, options.alg, fn);
+  const form = options.payloadForm ?? (isVc11(credential) ? 'vc-1.1' : 'vc-2.0');
+  if (form !== 'vc-1.1' && form !== 'vc-2.0')
+    throw new TypeError(`${fn}: options.payloadForm must be 'vc-1.1' or 'vc-2.0'`);
+  if (options.kid !== undefined && (typeof options.kid !== 'string' || options.kid === ''))
+    throw new TypeError(`${fn}: options.kid must be a non-empty string`);
+  if (options.typ !== undefined && typeof options.typ !== 'string')
+    throw new TypeError(`${fn}: options.typ must be a string`);
+  const now = options.now ?? new Date();
+  if (!(now instanceof Date) || Number.isNaN(now.getTime()))
+    throw new TypeError(`${fn}: options.now must be a valid Date`);
+
+  const header = buildHeader(key, alg, options.kid, options.includeJwk, options.typ ?? 'JWT');
+  const claims = claimsForCredential(credential);
+  const payload: Record<string, unknown> =
+    form === 'vc-2.0'
+      ? { ...credential, ...claims, iat: toNumericDate(now) }
+      : { ...claims, iat: toNumericDate(now), vc: credential };
+  return signCompactJws(header, payload, key);
+}
+
+/** The JOSE header: alg, typ, kid and/or the public jwk. */
+export function buildHeader(
+  key: { id: string | undefined; publicKeyJwk: Record<string, unknown> },
+  alg: string,
+  kid: string | undefined,
+  includeJwk: boolean | undefined,
+  typ: string,
+): Record<string, unknown> {
+  const header: Record<string, unknown> = { alg, typ };
+  const keyId = kid ?? key.id;
+  if (keyId !== undefined) header.kid = keyId;
+  if (includeJwk === true || keyId === undefined) header.jwk = key.publicKeyJwk;
+  return header;
+}
