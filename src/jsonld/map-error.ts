@@ -133,6 +133,16 @@ export function mapJsonLdError(e: unknown, signal?: AbortSignal): Ob3Error {
     return new Ob3Error('ERR_ABORTED', `Canonicalization aborted: ${message}`, { cause: e });
   }
 
+  if (e instanceof RangeError && /call stack/i.test(message)) {
+    return new LimitError(
+      'ERR_CANONIZE_LIMIT',
+      'JSON-LD processing ran out of stack: the document is nested too deeply (or is not a tree ' +
+        'of JSON values, for example an object that contains itself)',
+      { limit: 'depth' },
+      e,
+    );
+  }
+
   return new JsonLdError(
     'ERR_JSONLD',
     `JSON-LD processing failed: ${message}${jsonldCode ? ` (${jsonldCode})` : ''}`,

@@ -248,6 +248,15 @@ describe('limits and abort', () => {
     await expect(canonizeNQuads(nq, { maxWorkFactor: 2 })).resolves.toContain('_:c14n0');
   });
 
+  it('a document nested too deeply fails with ERR_CANONIZE_LIMIT, not a crash', async () => {
+    let deep: object = { n: 'leaf' };
+    for (let i = 0; i < 20_000; i++) deep = { n: deep };
+    const err = await canonize({ '@context': { n: 'urn:example:n' }, ...deep }).catch((e) => e);
+    expect(err).toBeInstanceOf(LimitError);
+    expect(err.code).toBe('ERR_CANONIZE_LIMIT');
+    expect(err.details.limit).toBe('depth');
+  });
+
   it('an aborted signal stops the work with ERR_ABORTED', async () => {
     const controller = new AbortController();
     controller.abort(new Error('stop'));
