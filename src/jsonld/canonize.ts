@@ -4,12 +4,38 @@ import { type DocumentLoader, getDefaultDocumentLoader } from './loader.js';
 import { abortedError, mapJsonLdError } from './map-error.js';
 import { documentToQuads, type Quad } from './quads.js';
 
-/** Default bound on rdf-canonize's deep iterations (`nonUniqueBlankNodes ** maxWorkFactor`). */
+/**
+ * Default bound on rdf-canonize's deep iterations (`nonUniqueBlankNodes ** maxWorkFactor`);
+ * the same default as the reference stack.
+ *
+ * @example
+ * ```ts
+ * import { canonize, DEFAULT_MAX_WORK_FACTOR } from 'ob3kit/jsonld';
+ * await canonize(doc, { maxWorkFactor: DEFAULT_MAX_WORK_FACTOR + 1 }); // trusted input only
+ * ```
+ */
 export const DEFAULT_MAX_WORK_FACTOR = 1;
-/** Default bound on the number of quads a document may produce. */
+/**
+ * Default bound on the number of quads a document may produce.
+ *
+ * @example
+ * ```ts
+ * import { canonize, DEFAULT_MAX_QUADS } from 'ob3kit/jsonld';
+ * await canonize(bigClr, { maxQuads: DEFAULT_MAX_QUADS * 2 });
+ * ```
+ */
 export const DEFAULT_MAX_QUADS = 100_000;
 
-/** Options for {@link canonize} and {@link toNQuads}. */
+/**
+ * Options for {@link canonize} and {@link toNQuads}.
+ *
+ * @example
+ * ```ts
+ * import { canonize, createDocumentLoader } from 'ob3kit/jsonld';
+ * const controller = new AbortController();
+ * await canonize(credential, { documentLoader: createDocumentLoader(), signal: controller.signal });
+ * ```
+ */
 export interface CanonizeOptions {
   /**
    * Resolves `@context` URLs. Default: the bundled contexts only
@@ -33,7 +59,15 @@ export interface CanonizeOptions {
   maxWorkFactor?: number;
 }
 
-/** Options for {@link canonizeNQuads}. */
+/**
+ * Options for {@link canonizeNQuads}.
+ *
+ * @example
+ * ```ts
+ * import { canonizeNQuads } from 'ob3kit/jsonld';
+ * await canonizeNQuads(nquads, { maxWorkFactor: 2 });
+ * ```
+ */
 export interface CanonizeNQuadsOptions {
   /** Abort the operation; it then fails with `ERR_ABORTED`. */
   signal?: AbortSignal;

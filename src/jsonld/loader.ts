@@ -3,7 +3,15 @@ import { cloneJson, isObject } from '../internal/json.js';
 import { BUNDLED_CONTEXTS } from './bundled.js';
 import { trustLoader } from './trust.js';
 
-/** What a {@link DocumentLoader} resolves to (the shape jsonld.js expects). */
+/**
+ * What a {@link DocumentLoader} resolves to (the shape jsonld.js expects).
+ *
+ * @example
+ * ```ts
+ * import { createDocumentLoader, type RemoteDocument } from 'ob3kit/jsonld';
+ * const remote: RemoteDocument = await createDocumentLoader()('https://www.w3.org/ns/credentials/v2');
+ * ```
+ */
 export interface RemoteDocument {
   /** Always `null`: no HTTP Link header context. */
   contextUrl: null;
@@ -21,10 +29,27 @@ export interface RemoteDocument {
 /**
  * A JSON-LD document loader: maps a URL to its document. ob3kit's loaders never touch the
  * network.
+ *
+ * @example
+ * ```ts
+ * import { createDocumentLoader, type DocumentLoader } from 'ob3kit/jsonld';
+ * const documentLoader: DocumentLoader = createDocumentLoader();
+ * ```
  */
 export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
 
-/** Options for {@link createDocumentLoader}. */
+/**
+ * Options for {@link createDocumentLoader}.
+ *
+ * @example
+ * ```ts
+ * import { createDocumentLoader } from 'ob3kit/jsonld';
+ * createDocumentLoader({
+ *   contexts: { 'https://example.com/ctx/v1': { '@context': { nick: 'https://example.com/v#nick' } } },
+ *   documents: { 'did:example:1': { id: 'did:example:1' } },
+ * });
+ * ```
+ */
 export interface DocumentLoaderOptions {
   /**
    * Extra JSON-LD context documents by URL, each a JSON object with a top-level `@context`.
