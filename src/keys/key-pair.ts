@@ -97,7 +97,10 @@ class Ob3KeyPair implements KeyPair {
       );
     }
     if (this.type === 'Ed25519') return ed25519.sign(data, secret as Uint8Array);
-    if (this.type === 'P-256') return p256.sign(data, secret as Uint8Array, { prehash: true });
+    if (this.type === 'P-256') {
+      // RFC 6979 deterministic k; s is not low-s normalized (as WebCrypto and the W3C vectors).
+      return p256.sign(data, secret as Uint8Array, { prehash: true, lowS: false });
+    }
     this.#rsaSignKey ??= importRsaKey(secret as Jwk, 'sign');
     return rsaSign(await this.#rsaSignKey, data);
   }

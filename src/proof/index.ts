@@ -1,6 +1,29 @@
 /**
- * proof capability (work in progress).
+ * Proofs: Data Integrity embedded proofs (`DataIntegrityProof` with `eddsa-rdfc-2022`,
+ * `ecdsa-rdfc-2019`, legacy `eddsa-2022`; `Ed25519Signature2020`): sign and verify.
  *
  * @packageDocumentation
  */
-export {};
+export {
+  createProofHashData,
+  type ProofHashData,
+  type ProofHashDataOptions,
+} from './data-integrity/hash-data.js';
+export { type SignCredentialOptions, signCredential } from './data-integrity/sign.js';
+export {
+  ECDSA_RDFC_2019,
+  ED25519_SIGNATURE_2020,
+  EDDSA_2022,
+  EDDSA_RDFC_2022,
+  SIGNING_SUITES,
+  type SuiteName,
+  VERIFYING_SUITES,
+} from './data-integrity/suites.js';
+export {
+  type ProofIssue,
+  type ProofIssueCode,
+  type ProofResult,
+  type VerifyCredentialProofOptions,
+  type VerifyCredentialProofResult,
+  verifyCredentialProof,
+} from './data-integrity/verify.js';

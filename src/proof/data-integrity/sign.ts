@@ -1,0 +1,193 @@
+/** Adding a Data Integrity proof to a credential (or any JSON-LD document). */
+import { ProofError } from '../../errors.js';
+import { concatBytes } from '../../internal/bytes.js';
+import { asArray, cloneJson, isObject } from '../../internal/json.js';
+import type { DocumentLoader } from '../../jsonld/index.js';
+import { encodeBase58btc } from '../../keys/base58.js';
+import { isKeyPair } from '../../keys/key-pair.js';
+import type { KeyPair, VerificationRelationship } from '../../keys/types.js';
+import {
+  appendContext,
+  hashDocument,
+  hashProofConfig,
+  includesContext,
+  proofConfigOf,
+} from './hash-data.js';
+import {
+  DATA_INTEGRITY_V2_CONTEXT,
+  ED25519_2020_CONTEXT,
+  EDDSA_RDFC_2022,
+  type SuiteName,
+  suiteByName,
+  VC_V2_CONTEXT,
+} from './suites.js';
+
+/** Options of {@link signCredential}. */
+export interface SignCredentialOptions {
+  /** The signing key (from `generateKeyPair`, `importKeyPair`, `createDidKey(...).keyPair`, ...). */
+  key: KeyPair;
+  /**
+   * `'eddsa-rdfc-2022'` (default; Ed25519), `'ecdsa-rdfc-2019'` (P-256) or
+   * `'Ed25519Signature2020'` (Ed25519; adds its suite context to the document).
+   */
+  suite?: SuiteName;
+  /** Proof creation time (`Date` or XSD dateTime string). Default: now, to the second, UTC. Inject it for reproducible signatures. */
+  created?: Date | string;
+  /** Verification method id written in the proof. Default: `key.id`. */
+  verificationMethod?: string;
+  /** Proof purpose. Default `'assertionMethod'` (credentials); `'authentication'` for presentations. */
+  proofPurpose?: VerificationRelationship;
+  /** Challenge (presentations). */
+  challenge?: string;
+  /** Domain (presentations). */
+  domain?: string | string[];
+  /** Proof expiry (`Date` or XSD dateTime string). */
+  expires?: Date | string;
+  /** JSON-LD document loader. Default: the bundled contexts only. */
+  documentLoader?: DocumentLoader;
+  /** Abort signal. */
+  signal?: AbortSignal;
+}
+
+const DATE_TIME =
+  /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/** True for an XSD dateTimeStamp (a dateTime with a time zone). */
+export function isDateTimeStamp(value: unknown): value is string {
+  return typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+function formatDate(value: Date | string, name: string): string {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime()))
+      throw new TypeError(`signCredential: options.${name} is an invalid Date`);
+    return value.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+  if (!isDateTimeStamp(value)) {
+    throw new TypeError(
+      `signCredential: options.${name} must be a Date or an XSD dateTime with time zone (2024-01-01T00:00:00Z), found ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Sign a credential (or presentation, or any JSON-LD document) with a Data Integrity proof and
+ * return a new signed object; the input is not changed. A document that already has proofs gets
+ * one more (a proof set: each proof signs the document without the others).
+ *
+ * Steps (W3C VC Data Integrity, vc-di-eddsa, vc-di-ecdsa): canonicalize the document without
+ * `proof` and the proof options in the document's `@context` with RDFC-1.0 in JSON-LD safe mode,
+ * hash each with SHA-256, sign proof hash then document hash, encode as `z` base58btc `proofValue`.
+ * A VC 1.1 document gets the Data Integrity v2 context appended for `DataIntegrityProof`, and any
+ * document gets the Ed25519 2020 context for `Ed25519Signature2020`, as the reference
+ * implementation does.
+ *
+ * Throws: `TypeError` for misuse; `ProofError` `ERR_SUITE_UNSUPPORTED`, `ERR_PROOF_KEY_MISMATCH`
+ * (key type does not fit the suite), `ERR_VERIFICATION_METHOD_MISSING`, `ERR_PROOF_CONTEXT_MISSING`
+ * (the context would have to change under existing proofs); `KeyError` `ERR_KEY_SECRET_MISSING`;
+ * `JsonLdError` `ERR_JSONLD_UNDEFINED_TERM` (a term no context defines; `details.term`),
+ * `ERR_CONTEXT_UNKNOWN`, `ERR_JSONLD_PROTECTED_TERM`.
+ *
+ * @example
+ * ```ts
+ * import { createDidKey, generateKeyPair } from 'ob3kit/keys';
+ * import { signCredential } from 'ob3kit/proof';
+ * const { did, keyPair } = createDidKey(await generateKeyPair());
+ * const signed = await signCredential({ ...credential, issuer: { ...credential.issuer, id: did } }, {
+ *   key: keyPair,
+ *   created: '2024-01-01T00:00:00Z',
+ * });
+ * signed.proof; // { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofValue: 'z...' , ... }
+ * ```
+ */
+export async function signCredential<T extends object>(
+  credential: T,
+  options: SignCredentialOptions,
+): Promise<T & { proof: unknown }> {
+  if (!isObject(credential))
+    throw new TypeError('signCredential(credential, options): credential must be a JSON object');
+  if (!isObject(options))
+    throw new TypeError('signCredential(credential, options): options must be an object');
+  const { key } = options;
+  if (!isKeyPair(key)) {
+    throw new TypeError(
+      'signCredential: options.key must be a KeyPair (generateKeyPair, importKeyPair, ...)',
+    );
+  }
+  const suiteName = options.suite ?? EDDSA_RDFC_2022;
+  const suite = suiteByName(suiteName);
+  if (!suite || !suite.canSign) {
+    throw new ProofError(
+      'ERR_SUITE_UNSUPPORTED',
+      `signCredential: suite ${JSON.stringify(suiteName)} cannot sign; use 'eddsa-rdfc-2022', 'ecdsa-rdfc-2019' or 'Ed25519Signature2020'`,
+      { suite: suiteName },
+    );
+  }
+  if (key.type !== suite.keyType) {
+    throw new ProofError(
+      'ERR_PROOF_KEY_MISMATCH',
+      `signCredential: suite ${suite.name} needs a ${suite.keyType} key, the key is ${key.type}`,
+      { suite: suite.name, keyType: key.type },
+    );
+  }
+  const verificationMethod = options.verificationMethod ?? key.id;
+  if (typeof verificationMethod !== 'string' || verificationMethod.length === 0) {
+    throw new ProofError(
+      'ERR_VERIFICATION_METHOD_MISSING',
+      'signCredential: no verification method id; pass options.verificationMethod or use a key with an id (createDidKey, bindKeyPair)',
+    );
+  }
+  const proofPurpose = options.proofPurpose ?? 'assertionMethod';
+  if (typeof proofPurpose !== 'string')
+    throw new TypeError('signCredential: options.proofPurpose must be a string');
+  const created = formatDate(options.created ?? new Date(), 'created');
+
+  const document = cloneJson(credential) as Record<string, unknown>;
+  const existing = asArray(document.proof);
+  delete document.proof;
+
+  // Make sure the proof's terms are defined, as the reference implementation does.
+  const context = document['@context'];
+  let needed: string | undefined;
+  if (suite.proofType === 'DataIntegrityProof') {
+    if (
+      !includesContext(context, VC_V2_CONTEXT) &&
+      !includesContext(context, DATA_INTEGRITY_V2_CONTEXT)
+    ) {
+      needed = DATA_INTEGRITY_V2_CONTEXT;
+    }
+  } else if (!includesContext(context, ED25519_2020_CONTEXT)) {
+    needed = ED25519_2020_CONTEXT;
+  }
+  if (needed !== undefined) {
+    if (existing.length > 0) {
+      throw new ProofError(
+        'ERR_PROOF_CONTEXT_MISSING',
+        `signCredential: ${suite.name} needs ${needed} in @context, and adding it would break the existing proof(s); add it before the first signature`,
+        { context: needed },
+      );
+    }
+    document['@context'] = appendContext(context, needed);
+  }
+
+  const proof: Record<string, unknown> = { type: suite.proofType, created, verificationMethod };
+  if (suite.cryptosuite !== undefined) proof.cryptosuite = suite.cryptosuite;
+  proof.proofPurpose = proofPurpose;
+  if (options.challenge !== undefined) proof.challenge = options.challenge;
+  if (options.domain !== undefined) proof.domain = options.domain;
+  if (options.expires !== undefined) proof.expires = formatDate(options.expires, 'expires');
+
+  const hashOptions = { documentLoader: options.documentLoader, signal: options.signal };
+  const [doc, config] = await Promise.all([
+    hashDocument(document, hashOptions),
+    hashProofConfig(proofConfigOf(proof, document, suite), hashOptions),
+  ]);
+  const signature = await key.sign(concatBytes(config.hash, doc.hash));
+  proof.proofValue = `z${encodeBase58btc(signature)}`;
+
+  return {
+    ...document,
+    proof: existing.length === 0 ? proof : [...existing, proof],
+  } as T & { proof: unknown };
+}
