@@ -1,10 +1,13 @@
 /** The verification pipeline (internal): one credential in, one report out. */
 import { isObject, type JsonObject } from '../internal/json.js';
+import type { CredentialJwtVerificationResult } from '../proof/jwt/index.js';
 import { checkContext } from './checks/context.js';
 import { findEndorsements, identityKey } from './checks/endorsement.js';
 import { checkEvidence } from './checks/evidence.js';
 import { checkIssuerProfile } from './checks/issuer.js';
 import { checkJsonLd } from './checks/jsonld.js';
+import type { ProofOutcome } from './checks/proof-common.js';
+import { checkJwtProof, runJwtVerification } from './checks/proof-jwt.js';
 import { checkRecipient } from './checks/recipient.js';
 import { planRefresh } from './checks/refresh.js';
 import { checkSubject } from './checks/subject.js';
@@ -46,23 +49,48 @@ export async function verifyDecoded(
 }
 
 async function verifyCredentialDoc(
-  decoded: DecodedInput,
-  credential: JsonObject,
+  decodedIn: DecodedInput,
+  credentialIn: JsonObject,
   state: RunState,
   role: CredentialRole,
 ): Promise<VerificationReport> {
+  let decoded = decodedIn;
+  let credential = credentialIn;
   const checks = [...decoded.checks];
-  // 1. Conformance: context, type, schema, subject, evidence.
+  // A VC-JWT is verified once, up front: its result gives the credential (VC 1.1 claims mapped
+  // back) and feeds the proof and issuer checks.
+  let jwtResult: CredentialJwtVerificationResult | undefined;
+  let jwtError: unknown;
+  if (decoded.jwt !== undefined) {
+    try {
+      jwtResult = await runJwtVerification(decoded.jwt, state);
+      if (isObject(jwtResult.credential)) {
+        credential = jwtResult.credential;
+        decoded = { ...decoded, document: credential };
+      }
+    } catch (e) {
+      jwtError = e;
+    }
+  }
+  // 1. Conformance: context, JSON-LD, type, schema, subject, evidence.
   checks.push(...(await runCheck('context', () => checkContext(credential))));
   checks.push(...(await runCheck('jsonld', () => checkJsonLd(credential, state.documentLoader))));
   checks.push(...(await runCheck('type', () => checkType(credential, role))));
   checks.push(...(await runCheck('subject', () => checkSubject(credential, role))));
   checks.push(...(await runCheck('evidence', () => checkEvidence(credential))));
   // 2. Proof, then the issuer (profile and key binding).
-  const proofPassed = true; // replaced once the proof check is wired
+  let outcome: ProofOutcome | undefined;
+  const proofChecks = await runCheck('proof', async () => {
+    if (jwtError !== undefined) throw jwtError;
+    if (jwtResult) outcome = checkJwtProof(jwtResult);
+    if (!outcome) return [];
+    return outcome.proof;
+  });
+  checks.push(...proofChecks);
+  const proofPassed = outcome?.passed === true;
   checks.push(
     ...(await runCheck('issuer', () => {
-      const entries = checkIssuerProfile(credential);
+      const entries = [...checkIssuerProfile(credential), ...(outcome?.issuer ?? [])];
       return entries.length > 0 ? entries : [result('issuer', 'pass')];
     })),
   );

@@ -11,7 +11,6 @@ import {
   baseEndorsement,
   codes,
   entries,
-  fakeFetch,
   forbiddenFetch,
   type Loose,
   outcomes,
@@ -312,34 +311,19 @@ describe('recipient', () => {
 });
 
 describe('refresh', () => {
-  const withRefresh = () => {
-    const c = baseCredential();
-    c.refreshService = { id: 'https://issuer.example/refresh/1', type: '1EdTechCredentialRefresh' };
-    return c;
-  };
   it('is skipped when absent', async () => {
     expect(codes(await verify(baseCredential(), offline), 'refresh')).toEqual(['refresh_absent']);
   });
-  it('is reported but not fetched offline (a fetch that throws is never called)', async () => {
-    const r = await verify(withRefresh(), { now: NOW });
-    expect(codes(r, 'refresh')).toEqual(['refresh_not_fetched']);
+  it('is not followed before a proof verified (an unsigned credential), even with fetch', async () => {
+    const c = baseCredential();
+    c.refreshService = { id: 'https://issuer.example/refresh/1', type: '1EdTechCredentialRefresh' };
+    const r = await verify(c, { now: NOW, fetch: forbiddenFetch as never });
+    expect(codes(r, 'refresh')).toEqual(['refresh_proof_not_verified']);
   });
-  it('is followed with fetch, once, and the refreshed credential gets its own report', async () => {
-    const refreshed = withRefresh();
-    refreshed.name = 'Refreshed';
-    const { fetch, requested } = fakeFetch({ 'https://issuer.example/refresh/1': refreshed });
-    const r = await verify(withRefresh(), { now: NOW, fetch });
-    expect(requested).toEqual(['https://issuer.example/refresh/1']);
-    expect(r.refreshed?.credential).toMatchObject({ name: 'Refreshed' });
-    // The refreshed credential has a refreshService too, but it is not followed again.
-    expect(codes(r.refreshed!, 'refresh')).toEqual(['refresh_not_repeated']);
-  });
-  it('keeps the original credential when the refresh fails', async () => {
-    const { fetch, requested } = fakeFetch({});
-    const r = await verify(withRefresh(), { now: NOW, fetch });
-    expect(requested).toEqual(['https://issuer.example/refresh/1']);
-    expect(codes(r, 'refresh')).toEqual(['refresh_failed']);
-    expect(r.refreshed).toBeUndefined();
+  it('ignores refresh services of other types', async () => {
+    const c = baseCredential();
+    c.refreshService = { id: 'https://issuer.example/refresh/1', type: 'ManualRefreshService2018' };
+    expect(codes(await verify(c, offline), 'refresh')).toEqual(['refresh_type_unsupported']);
   });
 });
 
@@ -457,21 +441,6 @@ describe('parse and input formats', () => {
     expect(codes(r, 'evidence')).toEqual(['internal_error']);
     expect(entries(r, 'evidence')[0]?.message).toContain('boom');
     expect(r.verdict).toBe('invalid');
-  });
-});
-
-describe('offline runs', () => {
-  it('never call fetch when the caller did not pass one, and documents are used first', async () => {
-    const c = baseCredential();
-    c.refreshService = { id: 'https://issuer.example/refresh/2', type: '1EdTechCredentialRefresh' };
-    const refreshed = baseCredential();
-    refreshed.name = 'From documents';
-    const r = await verify(c, {
-      now: NOW,
-      documents: { 'https://issuer.example/refresh/2': refreshed },
-      fetch: forbiddenFetch as never,
-    });
-    expect(r.refreshed?.credential).toMatchObject({ name: 'From documents' });
   });
 });
 

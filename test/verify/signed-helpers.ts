@@ -1,0 +1,52 @@
+/** Signing helpers for the verify tests: real keys, real signatures, made in the test. */
+import { createDidKey, generateKeyPair, type KeyPair } from '../../src/keys/index.js';
+import { signCredentialJwt } from '../../src/proof/jwt/index.js';
+import { baseCredential, baseEndorsement, type Loose } from './helpers.js';
+
+/** A did:key issuer: its DID, key pair (bound to the verification method) and a Profile. */
+export interface TestIssuer {
+  did: string;
+  keyPair: KeyPair;
+  profile: Record<string, Loose>;
+}
+
+/** Make a did:key issuer (Ed25519 unless told). */
+export async function makeIssuer(
+  name = 'Example Corp',
+  type: 'Ed25519' | 'P-256' = 'Ed25519',
+): Promise<TestIssuer> {
+  const created = createDidKey(await generateKeyPair({ type }));
+  return {
+    did: created.did,
+    keyPair: created.keyPair,
+    profile: { id: created.did, type: ['Profile'], name },
+  };
+}
+
+/** An unsigned badge issued by `issuer`. */
+export function credentialFrom(issuer: TestIssuer, edit?: (c: Loose) => void): Loose {
+  const c = baseCredential();
+  c.issuer = { ...issuer.profile };
+  edit?.(c);
+  return c;
+}
+
+/** An unsigned endorsement issued by `issuer`. */
+export function endorsementFrom(issuer: TestIssuer, id: string, edit?: (c: Loose) => void): Loose {
+  const c = baseEndorsement(id);
+  c.issuer = { ...issuer.profile };
+  edit?.(c);
+  return c;
+}
+
+/** Sign as a VC-JWT with the issuer's key. */
+export function signJwt(credential: Loose, issuer: TestIssuer): Promise<string> {
+  return signCredentialJwt(credential, { key: issuer.keyPair });
+}
+
+/** Flip one character of a JWT's signature. */
+export function tamperJwt(jwt: string): string {
+  const i = jwt.lastIndexOf('.') + 5;
+  const c = jwt[i] === 'A' ? 'B' : 'A';
+  return jwt.slice(0, i) + c + jwt.slice(i + 1);
+}
