@@ -100,8 +100,8 @@ export async function resolveDid(did: string, options: ResolveOptions = {}): Pro
   if (!m) throw new KeyError('ERR_DID_INVALID', `Malformed DID "${shorten(did)}"`, { did });
   const method = m[1] as string;
 
-  const known = options.documents?.[bare];
-  if (known !== undefined) return checkDocumentId(known, bare, 'ERR_DID_ID_MISMATCH');
+  const given = known(options.documents, bare);
+  if (given !== undefined) return checkDocumentId(given, bare, 'ERR_DID_ID_MISMATCH');
 
   const custom = options.resolvers?.[method];
   if (custom !== undefined) {
@@ -125,7 +125,7 @@ export async function resolveDid(did: string, options: ResolveOptions = {}): Pro
   if (method === 'jwk') return resolveDidJwk(bare);
   if (method === 'web') {
     const url = didWebToUrl(bare);
-    const doc = options.documents?.[url] ?? (await fetchJson(url, options, bare));
+    const doc = known(options.documents, url) ?? (await fetchJson(url, options, bare));
     return checkDocumentId(doc, bare, 'ERR_DID_ID_MISMATCH');
   }
   throw new KeyError(
@@ -154,8 +154,8 @@ export async function resolveControllerDocument(
   if (typeof url !== 'string')
     throw new TypeError('resolveControllerDocument(url): url must be a string');
   if (url.startsWith('did:')) return resolveDid(url, options);
-  const known = options.documents?.[url];
-  if (known !== undefined) return checkDocumentId(known, url, 'ERR_CONTROLLER_ID_MISMATCH');
+  const found = known(options.documents, url);
+  if (found !== undefined) return checkDocumentId(found, url, 'ERR_CONTROLLER_ID_MISMATCH');
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -222,8 +222,8 @@ export async function resolveVerificationMethod(
     doc = await resolveDid(base, options);
     vm = findVerificationMethod(doc, id);
   } else {
-    const known = options.documents?.[base];
-    const fetched = known !== undefined ? known : await fetchControllerOrMethod(base, options);
+    const found = known(options.documents, base);
+    const fetched = found !== undefined ? found : await fetchControllerOrMethod(base, options);
     if (!isObject(fetched) || typeof fetched.id !== 'string') {
       throw new KeyError(
         'ERR_RESOLUTION_FAILED',
@@ -486,6 +486,11 @@ async function fetchJson(url: string, options: ResolveOptions, subject: string):
       cause,
     );
   }
+}
+
+/** A caller-supplied document by URL or DID (own properties only). */
+function known(documents: Record<string, unknown> | undefined, key: string): unknown {
+  return documents !== undefined && Object.hasOwn(documents, key) ? documents[key] : undefined;
 }
 
 function shorten(s: string): string {
