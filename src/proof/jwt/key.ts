@@ -26,7 +26,7 @@ export interface JwtKey {
  *
  * Issues: `jwt_key_missing`, `jwt_jwk_private`, `jwt_key_invalid`, `jwt_key_unresolved`,
  * `key_purpose_mismatch`, `key_revoked`, `jwt_jwk_kid_mismatch`, `issuer_key_mismatch`
- * (or `holder_key_mismatch` when `role` is `'holder'`).
+ * (`presentation_holder_mismatch` when `role` is `'holder'`).
  */
 export async function resolveJwtKey(
   header: Record<string, unknown>,
@@ -35,7 +35,7 @@ export async function resolveJwtKey(
   role: 'issuer' | 'holder',
   options: ResolveOptions & { now?: Date },
 ): Promise<JwtKey> {
-  const mismatchCode = role === 'issuer' ? 'issuer_key_mismatch' : 'holder_key_mismatch';
+  const mismatchCode = role === 'issuer' ? 'issuer_key_mismatch' : 'presentation_holder_mismatch';
   const { kid, jwk } = header;
   let headerKey: KeyPair | undefined;
   if (jwk !== undefined) {

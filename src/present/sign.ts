@@ -1,0 +1,154 @@
+/** Signing presentations: Data Integrity (proofPurpose authentication) and VP-JWT. */
+import { ProofError } from '../errors.js';
+import { isObject } from '../internal/json.js';
+import { isKeyPair } from '../keys/key-pair.js';
+import { checkKeyController } from '../keys/resolve.js';
+import { signCredential } from '../proof/index.js';
+import { isVc11 } from '../proof/jwt/claims.js';
+import {
+  describe,
+  pickAlgorithm,
+  signCompactJws,
+  toNumericDate,
+  toSigningKey,
+} from '../proof/jwt/jws.js';
+import { buildHeader } from '../proof/jwt/sign.js';
+import type { SignPresentationJwtOptions, SignPresentationOptions } from './types.js';
+
+/**
+ * Sign a presentation with a Data Integrity proof whose `proofPurpose` is `authentication`,
+ * carrying the verifier's `challenge` (and `domain`). Returns a new object.
+ *
+ * Throws `TypeError` for misuse (no presentation object, no challenge, not a KeyPair),
+ * `ProofError` `ERR_PRESENTATION_HOLDER_MISMATCH` when the presentation names a `holder` that
+ * does not control the key, and the errors of `signCredential` (unsupported suite, key type).
+ *
+ * @example
+ * ```ts
+ * import { createDidKey, generateKeyPair } from 'ob3kit/keys';
+ * import { createPresentation, signPresentation } from 'ob3kit/present';
+ * const { did, keyPair } = createDidKey(await generateKeyPair());
+ * const vp = createPresentation({ holder: did, credentials: [signedCredential] });
+ * const signed = await signPresentation(vp, { key: keyPair, challenge: '8b2f...', domain: 'https://verifier.example' });
+ * signed.proof.proofPurpose; // 'authentication'
+ * ```
+ */
+export async function signPresentation(
+  presentation: Record<string, unknown>,
+  options: SignPresentationOptions,
+): Promise<Record<string, unknown>> {
+  const fn = 'signPresentation(presentation, options)';
+  if (!isObject(presentation))
+    throw new TypeError(`${fn}: presentation must be an object, found ${describe(presentation)}`);
+  if (!isObject(options)) throw new TypeError(`${fn}: options must be an object`);
+  checkChallengeAndDomain(options.challenge, options.domain, fn);
+  if (!isKeyPair(options.key))
+    throw new TypeError(`${fn}: options.key must be a KeyPair from ob3kit`);
+  const verificationMethod = options.verificationMethod ?? options.key.id;
+  checkHolder(presentation, options.key.controller, verificationMethod);
+  return signCredential(presentation, {
+    key: options.key,
+    suite: options.suite,
+    created: options.created,
+    verificationMethod: options.verificationMethod,
+    documentLoader: options.documentLoader,
+    proofPurpose: 'authentication',
+    challenge: options.challenge,
+    domain: options.domain,
+  });
+}
+
+/**
+ * Sign a presentation as a JWT (VP-JWT): `nonce` is the challenge, `aud` the domain, `iss` the
+ * holder and `jti` the presentation id. With `payloadForm: 'vc-1.1'` (default for a VC 1.1
+ * presentation) the presentation goes in the `vp` claim; otherwise the payload is the
+ * presentation itself with these claims added.
+ *
+ * Throws `TypeError` for misuse and `ProofError` `ERR_PRESENTATION_HOLDER_MISMATCH` when the
+ * holder does not control the key.
+ *
+ * @example
+ * ```ts
+ * import { createPresentation, signPresentationJwt } from 'ob3kit/present';
+ * const vp = createPresentation({ holder: did, credentials: [credentialJwt] });
+ * const vpJwt = await signPresentationJwt(vp, { key: keyPair, challenge: '8b2f...', domain: 'https://verifier.example' });
+ * ```
+ */
+export async function signPresentationJwt(
+  presentation: Record<string, unknown>,
+  options: SignPresentationJwtOptions,
+): Promise<string> {
+  const fn = 'signPresentationJwt(presentation, options)';
+  if (!isObject(presentation))
+    throw new TypeError(`${fn}: presentation must be an object, found ${describe(presentation)}`);
+  if (!isObject(options)) throw new TypeError(`${fn}: options must be an object`);
+  checkChallengeAndDomain(options.challenge, options.domain, fn);
+  if (Array.isArray(options.domain)) throw new TypeError(`${fn}: options.domain must be a string`);
+  const key = toSigningKey(options.key, fn);
+  const alg = pickAlgorithm(key, options.alg, fn);
+  const form = options.payloadForm ?? (isVc11(presentation) ? 'vc-1.1' : 'vc-2.0');
+  if (form !== 'vc-1.1' && form !== 'vc-2.0')
+    throw new TypeError(`${fn}: options.payloadForm must be 'vc-1.1' or 'vc-2.0'`);
+  if (options.kid !== undefined && (typeof options.kid !== 'string' || options.kid === ''))
+    throw new TypeError(`${fn}: options.kid must be a non-empty string`);
+  const now = options.now ?? new Date();
+  if (!(now instanceof Date) || Number.isNaN(now.getTime()))
+    throw new TypeError(`${fn}: options.now must be a valid Date`);
+  if (
+    options.expiresIn !== undefined &&
+    (typeof options.expiresIn !== 'number' || !(options.expiresIn > 0))
+  )
+    throw new TypeError(`${fn}: options.expiresIn must be a positive number of seconds`);
+  checkHolder(presentation, key.controller, options.kid ?? key.id);
+
+  const claims: Record<string, unknown> = {};
+  const holder = holderId(presentation);
+  if (holder !== undefined) claims.iss = holder;
+  if (typeof presentation.id === 'string') claims.jti = presentation.id;
+  if (options.domain !== undefined) claims.aud = options.domain;
+  claims.nonce = options.challenge;
+  claims.iat = toNumericDate(now);
+  if (options.expiresIn !== undefined)
+    claims.exp = toNumericDate(now) + Math.floor(options.expiresIn);
+  const payload =
+    form === 'vc-2.0' ? { ...presentation, ...claims } : { ...claims, vp: presentation };
+  const header = buildHeader(key, alg, options.kid, undefined, options.typ ?? 'JWT');
+  return signCompactJws(header, payload, key);
+}
+
+/** The holder id of a presentation (a string, or an object's `id`). */
+export function holderId(presentation: Record<string, unknown>): string | undefined {
+  const h = presentation.holder;
+  if (typeof h === 'string') return h;
+  if (isObject(h) && typeof h.id === 'string') return h.id;
+  return undefined;
+}
+
+function checkChallengeAndDomain(challenge: unknown, domain: unknown, fn: string): void {
+  if (typeof challenge !== 'string' || challenge.length === 0)
+    throw new TypeError(
+      `${fn}: options.challenge must be the verifier's non-empty challenge string, found ${describe(challenge)}`,
+    );
+  const ok = (d: unknown) => typeof d === 'string' && d.length > 0;
+  if (
+    domain !== undefined &&
+    !(ok(domain) || (Array.isArray(domain) && domain.length > 0 && domain.every(ok)))
+  )
+    throw new TypeError(`${fn}: options.domain must be a non-empty string (or array of strings)`);
+}
+
+function checkHolder(
+  presentation: Record<string, unknown>,
+  controller: string | undefined,
+  verificationMethod: string | undefined,
+): void {
+  const holder = holderId(presentation);
+  if (holder === undefined || verificationMethod === undefined) return;
+  if (!checkKeyController({ id: verificationMethod, controller }, holder)) {
+    throw new ProofError(
+      'ERR_PRESENTATION_HOLDER_MISMATCH',
+      `The presentation holder ${holder} does not control the key ${verificationMethod} (controller ${controller ?? 'unknown'}); verifiers would reject it`,
+      { holder, verificationMethod },
+    );
+  }
+}

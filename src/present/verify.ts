@@ -1,0 +1,381 @@
+/** Verifying a presentation: its proof, holder, challenge and domain, then each credential. */
+import { asArray, isObject, joinPath } from '../internal/json.js';
+import { verifyCredentialProof } from '../proof/index.js';
+import { extractCredential } from '../proof/jwt/claims.js';
+import { verifyCredentialJwt } from '../proof/jwt/index.js';
+import { checkHeader, describe, parseCompactJws, verifySignature } from '../proof/jwt/jws.js';
+import { resolveJwtKey } from '../proof/jwt/key.js';
+import { checkTime, checkTyp, checkVerifyOptions } from '../proof/jwt/verify.js';
+import { holderId } from './sign.js';
+import type {
+  PresentationIssue,
+  PresentationVerificationResult,
+  PresentedCredentialResult,
+  VerifyPresentationOptions,
+} from './types.js';
+
+const PRESENTATION_TYPS = ['jwt', 'vp+jwt', 'vp-ld+jwt', 'vp+ld+jwt'];
+const JWT_MEDIA_TYPES = ['application/vc+jwt', 'application/vc-ld+jwt', 'application/jwt'];
+
+/**
+ * Verify a verifiable presentation, secured either by a Data Integrity proof (a JSON object)
+ * or as a VP-JWT (a compact JWS string):
+ * 1. the proof verifies with a key that the `holder` controls and lists under `authentication`
+ *    (`presentation_holder_mismatch` otherwise);
+ * 2. the proof carries this verifier's `challenge` (`presentation_challenge_missing`,
+ *    `presentation_challenge_mismatch`) and, when `domain` is given, its domain
+ *    (`presentation_domain_missing`, `presentation_domain_mismatch`);
+ * 3. each credential in `verifiableCredential` verifies: embedded proofs with
+ *    `verifyCredentialProof`, JWT strings and `EnvelopedVerifiableCredential`s
+ *    (`data:application/vc+jwt,...`) with `verifyCredentialJwt`. Each failed one adds a
+ *    `presentation_credential_invalid` issue; details are in `credentials[i].issues`.
+ *
+ * A presentation without `holder` is not tied to anyone: its proof is checked, but any key may
+ * have made it. There is no default challenge: omitting `options.challenge` is a `TypeError`.
+ * Never throws for a bad presentation.
+ *
+ * @example
+ * ```ts
+ * import { verifyPresentation } from 'ob3kit/present';
+ * const result = await verifyPresentation(vp, { challenge: '8b2f...', domain: 'https://verifier.example' });
+ * result.verified; // true
+ * result.credentials.map((c) => c.verified); // [true, true]
+ * ```
+ */
+export async function verifyPresentation(
+  presentation: Record<string, unknown> | string,
+  options: VerifyPresentationOptions,
+): Promise<PresentationVerificationResult> {
+  const fn = 'verifyPresentation(presentation, options)';
+  if (!isObject(options))
+    throw new TypeError(`${fn}: options must be an object with the verifier's challenge`);
+  if (typeof options.challenge !== 'string' || options.challenge.length === 0)
+    throw new TypeError(
+      `${fn}: options.challenge is required (the challenge this verifier issued), found ${describe(options.challenge)}`,
+    );
+  if (options.domain !== undefined && (typeof options.domain !== 'string' || options.domain === ''))
+    throw new TypeError(`${fn}: options.domain must be a non-empty string`);
+  checkVerifyOptions(options, fn);
+  if (typeof presentation === 'string') return verifyJwtPresentation(presentation, options, fn);
+  if (!isObject(presentation))
+    throw new TypeError(`${fn}: presentation must be an object or a JWT string`);
+  return verifyDataIntegrityPresentation(presentation, options);
+}
+
+async function verifyDataIntegrityPresentation(
+  vp: Record<string, unknown>,
+  options: VerifyPresentationOptions,
+): Promise<PresentationVerificationResult> {
+  const issues: PresentationIssue[] = [];
+  const holder = holderId(vp);
+  const result: PresentationVerificationResult = {
+    verified: false,
+    format: 'data-integrity',
+    presentation: vp,
+    issues,
+    credentials: [],
+  };
+  if (holder !== undefined) result.holder = holder;
+  issues.push(...checkShape(vp, '$'));
+
+  const proofs = asArray(vp.proof as unknown);
+  if (proofs.length === 0) {
+    issues.push({
+      code: 'presentation_proof_missing',
+      path: '$.proof',
+      message: 'The presentation has no "proof"; sign it with signPresentation or present a VP-JWT',
+    });
+  } else {
+    proofs.forEach((proof, i) => {
+      const path = Array.isArray(vp.proof) ? joinPath('$.proof', i) : '$.proof';
+      if (!isObject(proof)) return; // reported by verifyCredentialProof
+      issues.push(
+        ...checkChallenge(proof.challenge, options.challenge, joinPath(path, 'challenge')),
+      );
+      issues.push(...checkDomain(proof.domain, options.domain, joinPath(path, 'domain')));
+    });
+    const proofResult = await verifyCredentialProof(vp, {
+      documentLoader: options.documentLoader,
+      fetch: options.fetch,
+      documents: options.documents,
+      resolvers: options.resolvers,
+      expectedProofPurpose: 'authentication',
+      checkController: holder !== undefined,
+      ...(holder !== undefined ? { expectedController: holder } : {}),
+      ...(options.suites !== undefined ? { suites: options.suites } : {}),
+      now: options.now,
+      signal: options.signal,
+    });
+    for (const issue of proofResult.issues) {
+      issues.push({
+        ...issue,
+        code: issue.code === 'issuer_key_mismatch' ? 'presentation_holder_mismatch' : issue.code,
+      });
+    }
+  }
+  await verifyCredentials(vp, '$', options, result);
+  result.verified = issues.length === 0;
+  return result;
+}
+
+async function verifyJwtPresentation(
+  jwt: string,
+  options: VerifyPresentationOptions,
+  fn: string,
+): Promise<PresentationVerificationResult> {
+  const checked = checkVerifyOptions(options, fn);
+  const { parsed, issues } = parseCompactJws(jwt, checked.maxLength);
+  const result: PresentationVerificationResult = {
+    verified: false,
+    format: 'jwt',
+    issues,
+    credentials: [],
+  };
+  if (!parsed) return result;
+  const { header, payload } = parsed;
+  issues.push(...checkHeader(header, checked.algorithms));
+  issues.push(...checkTyp(header, PRESENTATION_TYPS, 'presentation'));
+  const extracted = extractCredential(payload, 'vp');
+  if (extracted.issue) {
+    issues.push(extracted.issue);
+    return result;
+  }
+  const vp = extracted.value as Record<string, unknown>;
+  result.presentation = vp;
+  const base = extracted.form === 'vc-1.1' ? 'payload.vp' : 'payload';
+  issues.push(...checkShape(vp, base));
+
+  // iss <-> holder, jti <-> id (filled in when the vp claim leaves them out).
+  let holder = holderId(vp);
+  if (payload.iss !== undefined) {
+    if (typeof payload.iss !== 'string') {
+      issues.push({
+        code: 'jwt_claim_invalid',
+        path: 'payload.iss',
+        message: `The "iss" claim must be the holder URI, found ${describe(payload.iss)}`,
+      });
+    } else if (holder === undefined) {
+      holder = payload.iss;
+      if (vp.holder === undefined) vp.holder = holder;
+    } else if (holder !== payload.iss) {
+      issues.push({
+        code: 'jwt_claim_mismatch',
+        path: 'payload.iss',
+        message: `The "iss" claim (${payload.iss}) does not match the presentation holder (${holder})`,
+      });
+    }
+  }
+  if (typeof payload.jti === 'string') {
+    if (vp.id === undefined) vp.id = payload.jti;
+    else if (vp.id !== payload.jti)
+      issues.push({
+        code: 'jwt_claim_mismatch',
+        path: 'payload.jti',
+        message: `The "jti" claim (${payload.jti}) does not match the presentation id (${describe(vp.id)})`,
+      });
+  }
+  if (holder !== undefined) result.holder = holder;
+
+  issues.push(...checkChallenge(payload.nonce, options.challenge, 'payload.nonce'));
+  issues.push(...checkDomain(payload.aud, options.domain, 'payload.aud'));
+
+  if (!issues.some((i) => i.path?.startsWith('header'))) {
+    const found = await resolveJwtKey(header, holder, 'authentication', 'holder', {
+      documents: options.documents,
+      fetch: options.fetch,
+      resolvers: options.resolvers,
+      signal: options.signal,
+      now: checked.now,
+    });
+    issues.push(...found.issues);
+    if (found.key !== undefined) {
+      if (found.key.algorithm !== header.alg) {
+        issues.push({
+          code: 'jwt_alg_key_mismatch',
+          path: 'header.alg',
+          message: `"alg": "${String(header.alg)}" does not fit the ${found.key.type} key (expected ${found.key.algorithm})`,
+        });
+      } else if (!(await verifySignature(parsed, found.key))) {
+        issues.push({
+          code: 'jwt_signature_invalid',
+          path: 'signature',
+          message: 'The presentation JWT signature does not verify with the key',
+        });
+      }
+    }
+  }
+  issues.push(...checkTime(payload, checked.now, checked.clockTolerance));
+  await verifyCredentials(vp, base, options, result);
+  result.verified = issues.length === 0;
+  return result;
+}
+
+function checkShape(vp: Record<string, unknown>, base: string): PresentationIssue[] {
+  if (asArray(vp.type as unknown).includes('VerifiablePresentation')) return [];
+  return [
+    {
+      code: 'presentation_type_invalid',
+      path: joinPath(base, 'type'),
+      message: `A presentation's "type" must include "VerifiablePresentation", found ${describe(vp.type)}`,
+    },
+  ];
+}
+
+function checkChallenge(found: unknown, expected: string, path: string): PresentationIssue[] {
+  if (found === undefined) {
+    return [
+      {
+        code: 'presentation_challenge_missing',
+        path,
+        message: `The presentation carries no challenge; expected ${JSON.stringify(expected)}`,
+      },
+    ];
+  }
+  if (found !== expected) {
+    return [
+      {
+        code: 'presentation_challenge_mismatch',
+        path,
+        message: `The presentation's challenge is ${describe(found)}; expected ${JSON.stringify(expected)} (a replayed or foreign presentation)`,
+      },
+    ];
+  }
+  return [];
+}
+
+function checkDomain(
+  found: unknown,
+  expected: string | undefined,
+  path: string,
+): PresentationIssue[] {
+  if (expected === undefined) return [];
+  if (found === undefined) {
+    return [
+      {
+        code: 'presentation_domain_missing',
+        path,
+        message: `The presentation is not bound to a domain; expected ${JSON.stringify(expected)}`,
+      },
+    ];
+  }
+  if (!asArray(found as unknown).includes(expected)) {
+    return [
+      {
+        code: 'presentation_domain_mismatch',
+        path,
+        message: `The presentation is bound to ${describe(found)}; expected ${JSON.stringify(expected)}`,
+      },
+    ];
+  }
+  return [];
+}
+
+async function verifyCredentials(
+  vp: Record<string, unknown>,
+  base: string,
+  options: VerifyPresentationOptions,
+  result: PresentationVerificationResult,
+): Promise<void> {
+  const entries = asArray(vp.verifiableCredential as unknown);
+  const listPath = joinPath(base, 'verifiableCredential');
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index];
+    const path = Array.isArray(vp.verifiableCredential) ? joinPath(listPath, index) : listPath;
+    const one = await verifyOneCredential(entry, index, options);
+    result.credentials.push(one);
+    if (!one.verified) {
+      result.issues.push({
+        code: 'presentation_credential_invalid',
+        path,
+        message: `Credential ${index} does not verify: ${one.issues.map((i) => i.code).join(', ')}`,
+      });
+    }
+  }
+}
+
+async function verifyOneCredential(
+  entry: unknown,
+  index: number,
+  options: VerifyPresentationOptions,
+): Promise<PresentedCredentialResult> {
+  const jwt = jwtOf(entry);
+  if (jwt.issue) return { index, format: 'jwt', verified: false, issues: [jwt.issue] };
+  if (jwt.value !== undefined) {
+    const r = await verifyCredentialJwt(jwt.value, {
+      fetch: options.fetch,
+      documents: options.documents,
+      resolvers: options.resolvers,
+      now: options.now,
+      algorithms: options.algorithms,
+      clockTolerance: options.clockTolerance,
+      maxLength: options.maxLength,
+      signal: options.signal,
+    });
+    const out: PresentedCredentialResult = {
+      index,
+      format: 'jwt',
+      verified: r.verified,
+      issues: r.issues,
+    };
+    if (r.credential) out.credential = r.credential;
+    return out;
+  }
+  if (!isObject(entry)) {
+    return {
+      index,
+      format: 'data-integrity',
+      verified: false,
+      issues: [
+        {
+          code: 'presentation_credential_malformed',
+          message: `A credential must be an object or a JWT string, found ${describe(entry)}`,
+        },
+      ],
+    };
+  }
+  const r = await verifyCredentialProof(entry, {
+    documentLoader: options.documentLoader,
+    fetch: options.fetch,
+    documents: options.documents,
+    resolvers: options.resolvers,
+    ...(options.suites !== undefined ? { suites: options.suites } : {}),
+    now: options.now,
+    signal: options.signal,
+  });
+  return {
+    index,
+    format: 'data-integrity',
+    verified: r.verified,
+    credential: entry,
+    issues: r.issues,
+  };
+}
+
+/** The JWT of a string entry or an `EnvelopedVerifiableCredential`. */
+function jwtOf(entry: unknown): { value?: string; issue?: PresentationIssue } {
+  if (typeof entry === 'string') return { value: entry };
+  if (!isObject(entry) || !asArray(entry.type as unknown).includes('EnvelopedVerifiableCredential'))
+    return {};
+  const id = entry.id;
+  const m = typeof id === 'string' ? /^data:([^,;]*)((?:;[^,]*)?),(.*)$/s.exec(id) : null;
+  if (!m) {
+    return {
+      issue: {
+        code: 'presentation_credential_malformed',
+        path: 'id',
+        message: `An EnvelopedVerifiableCredential's id must be a data: URL, found ${describe(id)}`,
+      },
+    };
+  }
+  const mediaType = (m[1] ?? '').toLowerCase();
+  if (!JWT_MEDIA_TYPES.includes(mediaType) || (m[2] ?? '') !== '') {
+    return {
+      issue: {
+        code: 'presentation_credential_unsupported',
+        path: 'id',
+        message: `Enveloped credentials of media type "${m[1]}${m[2]}" are not supported; expected ${JWT_MEDIA_TYPES[0]}`,
+      },
+    };
+  }
+  return { value: m[3] ?? '' };
+}
