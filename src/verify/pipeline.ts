@@ -7,6 +7,7 @@ import { checkEvidence } from './checks/evidence.js';
 import { checkIssuerProfile } from './checks/issuer.js';
 import { checkJsonLd } from './checks/jsonld.js';
 import type { ProofOutcome } from './checks/proof-common.js';
+import { checkEmbeddedProof } from './checks/proof-embedded.js';
 import { checkJwtProof, runJwtVerification } from './checks/proof-jwt.js';
 import { checkRecipient } from './checks/recipient.js';
 import { planRefresh } from './checks/refresh.js';
@@ -82,8 +83,7 @@ async function verifyCredentialDoc(
   let outcome: ProofOutcome | undefined;
   const proofChecks = await runCheck('proof', async () => {
     if (jwtError !== undefined) throw jwtError;
-    if (jwtResult) outcome = checkJwtProof(jwtResult);
-    if (!outcome) return [];
+    outcome = jwtResult ? checkJwtProof(jwtResult) : await checkEmbeddedProof(credential, state);
     return outcome.proof;
   });
   checks.push(...proofChecks);

@@ -1,5 +1,6 @@
 /** Signing helpers for the verify tests: real keys, real signatures, made in the test. */
 import { createDidKey, generateKeyPair, type KeyPair } from '../../src/keys/index.js';
+import { signCredential } from '../../src/proof/index.js';
 import { signCredentialJwt } from '../../src/proof/jwt/index.js';
 import { baseCredential, baseEndorsement, type Loose } from './helpers.js';
 
@@ -49,4 +50,35 @@ export function tamperJwt(jwt: string): string {
   const i = jwt.lastIndexOf('.') + 5;
   const c = jwt[i] === 'A' ? 'B' : 'A';
   return jwt.slice(0, i) + c + jwt.slice(i + 1);
+}
+
+/** Sign with an embedded Data Integrity proof (eddsa-rdfc-2022 unless told). */
+export function signDi(
+  credential: Loose,
+  issuer: TestIssuer,
+  suite?: 'eddsa-rdfc-2022' | 'ecdsa-rdfc-2019' | 'Ed25519Signature2020',
+): Promise<Loose> {
+  return signCredential(credential, { key: issuer.keyPair, ...(suite ? { suite } : {}) });
+}
+
+/** A did:web issuer: key pair bound to `did:web:<host>#key-1`, its DID document, and the URL the document is served from. */
+export async function makeDidWebIssuer(
+  host: string,
+): Promise<TestIssuer & { document: Loose; url: string }> {
+  const did = `did:web:${host}`;
+  const id = `${did}#key-1`;
+  const keyPair = await generateKeyPair({ type: 'Ed25519', controller: did, id });
+  const document = {
+    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+    id: did,
+    verificationMethod: [keyPair.toJSON()],
+    assertionMethod: [id],
+  };
+  return {
+    did,
+    keyPair,
+    profile: { id: did, type: ['Profile'], name: `Issuer at ${host}` },
+    document,
+    url: `https://${host}/.well-known/did.json`,
+  };
 }

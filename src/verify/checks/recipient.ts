@@ -1,37 +1,16 @@
 /** `recipient` check: the credential is about the identity the verifier knows. */
-import { md5 } from '@noble/hashes/legacy.js';
-import { toHex, utf8 } from '../../internal/bytes.js';
-import { sha256Hex } from '../../internal/hash.js';
 import { isObject, type JsonObject } from '../../internal/json.js';
+import { type IdentityObject, matchIdentity } from '../../model/index.js';
 import type { CheckResult, KnownRecipient } from '../types.js';
 import { result, valuesOf } from './util.js';
 
 const ID = 'recipient';
 
 /**
- * Whether an `IdentityObject` matches a known plaintext identity: when `hashed` is true the
- * known value, with `salt` appended, is hashed with the algorithm named before the `$`
- * (`sha256` or `md5`) and compared case-insensitively; otherwise it is compared as is.
- */
-export function identityMatches(identityObject: JsonObject, identity: string): boolean {
-  const stored = identityObject.identityHash;
-  if (typeof stored !== 'string') return false;
-  if (identityObject.hashed !== true) return stored === identity;
-  const salt = typeof identityObject.salt === 'string' ? identityObject.salt : '';
-  const dollar = stored.indexOf('$');
-  if (dollar < 0) return false;
-  const alg = stored.slice(0, dollar).toLowerCase();
-  const digest = stored.slice(dollar + 1).toLowerCase();
-  const input = identity + salt;
-  if (alg === 'sha256') return sha256Hex(input) === digest;
-  if (alg === 'md5') return toHex(md5(utf8(input))) === digest;
-  return false;
-}
-
-/**
  * Verify the recipient (verification step 5) when the caller gave a known identity: a known
  * value equal to `credentialSubject.id` matches; otherwise each `identifier` whose
- * `identityType` matches (any type when none was given) is compared through its hash.
+ * `identityType` matches (any type when none was given) is compared through its hash
+ * (`matchIdentity`: salted `sha256$`/`md5$`, or plaintext when `hashed` is false).
  */
 export function checkRecipient(
   credential: JsonObject,
@@ -52,7 +31,7 @@ export function checkRecipient(
     for (const idObj of valuesOf(subject.identifier)) {
       if (!isObject(idObj)) continue;
       if (type !== undefined && idObj.identityType !== type) continue;
-      if (identityMatches(idObj, identity)) {
+      if (matchIdentity(idObj as unknown as IdentityObject, identity)) {
         return [
           result(
             ID,

@@ -1,0 +1,162 @@
+/**
+ * verify() on credentials with embedded Data Integrity proofs, signed in the test with did:key
+ * and did:web keys: proof, key binding, offline and fetch-allowed key resolution, endorsements.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatReport, verify, verifyCredential } from '../../src/verify/index.js';
+import { codes, entries, fakeFetch, forbiddenFetch, type Loose, outcomes } from './helpers.js';
+import {
+  credentialFrom,
+  endorsementFrom,
+  makeDidWebIssuer,
+  makeIssuer,
+  signDi,
+  type TestIssuer,
+} from './signed-helpers.js';
+
+const NOW = new Date('2025-06-01T00:00:00Z');
+let issuer: TestIssuer;
+let other: TestIssuer;
+
+beforeAll(async () => {
+  issuer = await makeIssuer();
+  other = await makeIssuer('Someone Else');
+});
+
+describe('embedded proofs', () => {
+  it('a credential signed by its did:key issuer is valid offline; fetch is never called', async () => {
+    const signed = await signDi(credentialFrom(issuer), issuer);
+    const r = await verify(signed, { now: NOW, fetch: forbiddenFetch as never });
+    expect(outcomes(r, 'proof')).toEqual(['pass']);
+    expect(outcomes(r, 'issuer')).toEqual(['pass']);
+    expect(r.verdict).toBe('valid');
+    expect(formatReport(r)).toContain('Verdict: VALID');
+  });
+  it('every signing suite verifies (eddsa-rdfc-2022, ecdsa-rdfc-2019, Ed25519Signature2020)', async () => {
+    const p256 = await makeIssuer('P-256 issuer', 'P-256');
+    expect(
+      outcomes(
+        await verify(await signDi(credentialFrom(p256), p256, 'ecdsa-rdfc-2019'), { now: NOW }),
+        'proof',
+      ),
+    ).toEqual(['pass']);
+    const r = await verify(await signDi(credentialFrom(issuer), issuer, 'Ed25519Signature2020'), {
+      now: NOW,
+    });
+    expect(outcomes(r, 'proof')).toEqual(['pass']);
+  });
+  it('no mutation of a signed credential verifies', async () => {
+    const signed = await signDi(credentialFrom(issuer), issuer);
+    const mutations: Array<(c: Loose) => void> = [
+      (c) => (c.name = 'Other Badge'),
+      (c) => (c.credentialSubject.id = 'did:example:someone-else'),
+      (c) => (c.credentialSubject.achievement.criteria.narrative += '!'),
+      (c) => (c.validFrom = '2010-01-01T00:00:01Z'),
+      (c) => (c.issuer.name = 'Evil Corp'),
+    ];
+    for (const mutate of mutations) {
+      const copy = structuredClone(signed);
+      mutate(copy);
+      const r = await verify(copy, { now: NOW });
+      expect(codes(r, 'proof')).toEqual(['proof_signature_invalid']);
+      expect(r.verdict).toBe('invalid');
+    }
+  });
+  it('a missing proof fails (1EdTech: error)', async () => {
+    const r = await verify(credentialFrom(issuer), { now: NOW });
+    expect(codes(r, 'proof')).toEqual(['proof_missing']);
+    expect(r.verdict).toBe('invalid');
+  });
+  it('a key not controlled by the issuer fails the issuer check; the signature itself is still checked', async () => {
+    const signed = await signDi(credentialFrom(issuer), other);
+    const r = await verify(signed, { now: NOW });
+    expect(codes(r, 'issuer')).toEqual(['issuer_key_mismatch']);
+    expect(outcomes(r, 'proof')).toEqual(['pass']);
+    expect(r.verdict).toBe('invalid');
+  });
+  it('verifyCredential is verify for an object', async () => {
+    const signed = await signDi(credentialFrom(issuer), issuer);
+    const r = await verifyCredential(signed, { now: NOW });
+    expect(r.verdict).toBe('valid');
+    expect(r.format).toBe('json');
+  });
+});
+
+describe('key resolution: offline, documents, fetch', () => {
+  it('a did:web key is a warning offline, verified from documents, and fetched only when allowed', async () => {
+    const web = await makeDidWebIssuer('issuer.example');
+    const signed = await signDi(credentialFrom(web), web);
+    const offline = await verify(signed, { now: NOW });
+    expect(codes(offline, 'proof')).toEqual(['proof_unchecked_offline']);
+    expect(offline.verdict).toBe('warning');
+
+    const fromDocs = await verify(signed, {
+      now: NOW,
+      documents: { [web.did]: web.document },
+      fetch: forbiddenFetch as never,
+    });
+    expect(outcomes(fromDocs, 'proof')).toEqual(['pass']);
+    expect(fromDocs.verdict).toBe('valid');
+
+    const { fetch, requested } = fakeFetch({ [web.url]: web.document });
+    const fetched = await verify(signed, { now: NOW, fetch });
+    expect(outcomes(fetched, 'proof')).toEqual(['pass']);
+    expect(requested).toEqual([web.url]);
+  });
+  it('a key document that cannot be fetched is a failure when fetching was allowed', async () => {
+    const web = await makeDidWebIssuer('gone.example');
+    const signed = await signDi(credentialFrom(web), web);
+    const { fetch, requested } = fakeFetch({});
+    const r = await verify(signed, { now: NOW, fetch });
+    expect(requested).toEqual([web.url]);
+    expect(outcomes(r, 'proof')).toEqual(['fail']);
+    expect(r.verdict).toBe('invalid');
+  });
+});
+
+describe('signed endorsements', () => {
+  it('valid endorsements on the credential, issuer and achievement give a valid badge', async () => {
+    const endorser = await makeIssuer('Endorser');
+    const e1 = await signDi(
+      endorsementFrom(endorser, 'urn:uuid:00000000-0000-4000-8000-0000000000d1'),
+      endorser,
+    );
+    const e2 = await signDi(
+      endorsementFrom(endorser, 'urn:uuid:00000000-0000-4000-8000-0000000000d2'),
+      endorser,
+    );
+    const e3 = await signDi(
+      endorsementFrom(endorser, 'urn:uuid:00000000-0000-4000-8000-0000000000d3'),
+      endorser,
+    );
+    const signed = await signDi(
+      credentialFrom(issuer, (c) => {
+        c.endorsement = [e1];
+        c.issuer.endorsement = [e2];
+        c.credentialSubject.achievement.endorsement = [e3];
+      }),
+      issuer,
+    );
+    const r = await verify(signed, { now: NOW });
+    expect(r.endorsements?.map((e) => e.verdict)).toEqual(['valid', 'valid', 'valid']);
+    expect(outcomes(r, 'endorsement')).toEqual(['pass']);
+    expect(r.verdict).toBe('valid');
+  });
+  it('a forged endorsement makes the badge invalid, with the nested report saying why', async () => {
+    const endorser = await makeIssuer('Endorser');
+    const forged = await signDi(
+      endorsementFrom(endorser, 'urn:uuid:00000000-0000-4000-8000-0000000000d4'),
+      endorser,
+    );
+    forged.credentialSubject.endorsementComment = 'Changed after signing';
+    const signed = await signDi(
+      credentialFrom(issuer, (c) => (c.endorsement = [forged])),
+      issuer,
+    );
+    const r = await verify(signed, { now: NOW });
+    expect(codes(r.endorsements![0]!, 'proof')).toEqual(['proof_signature_invalid']);
+    expect(codes(r, 'endorsement')).toEqual(['endorsement_invalid']);
+    expect(entries(r, 'endorsement')[0]?.path).toBe('$.endorsement[0]');
+    expect(r.verdict).toBe('invalid');
+  });
+});
