@@ -117,7 +117,7 @@ export async function signCredential<T extends object>(
   }
   const suiteName = options.suite ?? EDDSA_RDFC_2022;
   const suite = suiteByName(suiteName);
-  if (!suite || !suite.canSign) {
+  if (!suite?.canSign) {
     throw new ProofError(
       'ERR_SUITE_UNSUPPORTED',
       `signCredential: suite ${JSON.stringify(suiteName)} cannot sign; use 'eddsa-rdfc-2022', 'ecdsa-rdfc-2019' or 'Ed25519Signature2020'`,
