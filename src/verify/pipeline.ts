@@ -6,6 +6,7 @@ import { findEndorsements, identityKey } from './checks/endorsement.js';
 import { checkEvidence } from './checks/evidence.js';
 import { checkIssuerProfile } from './checks/issuer.js';
 import { checkJsonLd } from './checks/jsonld.js';
+import { checkPresentation } from './checks/presentation.js';
 import type { ProofOutcome } from './checks/proof-common.js';
 import { checkEmbeddedProof } from './checks/proof-embedded.js';
 import { checkJwtProof, runJwtVerification } from './checks/proof-jwt.js';
@@ -261,6 +262,7 @@ async function verifyPresentationDoc(
   const checks = [...decoded.checks];
   const vp = decoded.document as JsonObject;
   const credentials: VerificationReport[] = [];
+  checks.push(...(await runCheck('presentation', () => checkPresentation(vp, decoded.jwt, state))));
   const list =
     vp.verifiableCredential === undefined
       ? []
