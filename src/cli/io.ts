@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync
 import path from 'node:path';
 import process from 'node:process';
 import { UsageError } from './errors.js';
+import { locateJsonError } from './json-locate.js';
 
 /** The process streams and environment a command uses (injectable for tests). */
 export interface Io {
@@ -88,19 +89,20 @@ export function parseJsonText(text: string, label: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    const msg = (e as Error).message;
-    const m = /position (\d+)/.exec(msg);
+    const pos = locateJsonError(text);
     let where = '';
-    if (m) {
-      const pos = Number(m[1]);
+    if (pos === undefined) {
+      where = `: ${(e as Error).message}`;
+    } else if (pos >= text.length) {
+      where = ` at its end (line ${text.split('\n').length}): the text stops too early`;
+    } else {
       const before = text.slice(0, pos);
       const line = before.split('\n').length;
       const col = pos - before.lastIndexOf('\n');
-      where = ` at line ${line}, column ${col}`;
+      where = ` at line ${line}, column ${col}: unexpected ${JSON.stringify(text[pos])}`;
     }
-    const reason = msg.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
     throw new UsageError(
-      `${label} is not valid JSON${where}: ${reason}`,
+      `${label} is not valid JSON${where}`,
       'Fix the JSON (a JSON linter shows the exact spot).',
     );
   }

@@ -1,9 +1,11 @@
 import * as zlib from 'node:zlib';
 import { inflateSync } from 'node:zlib';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Command, parseCommandArgs } from '../../src/cli/command.js';
 import { parseCsv, parseCsvRecords } from '../../src/cli/csv.js';
 import { UsageError } from '../../src/cli/errors.js';
+import { locateJsonError } from '../../src/cli/json-locate.js';
 import { createDemoBadgePng, createDemoBadgeSvg, encodePng } from '../../src/cli/png.js';
 import {
   applyRowConventions,
@@ -190,5 +192,51 @@ describe('argument parsing', () => {
     expect(() => parseCommandArgs(cmd, [])).toThrow(/missing <file>/);
     expect(() => parseCommandArgs(cmd, ['a', 'b'])).toThrow(UsageError);
     expect(parseCommandArgs(cmd, ['--help']).help).toBe(true);
+  });
+});
+
+describe('locating JSON syntax errors', () => {
+  it('points at the first bad character', () => {
+    expect(locateJsonError('{"a": ,}')).toBe(6);
+    expect(locateJsonError('{\n  "@context": [,]\n}')).toBe(17);
+    expect(locateJsonError('[1, 2')).toBe(5);
+    expect(locateJsonError('{"a": 1} x')).toBe(9);
+    expect(locateJsonError('"bad \\q"')).toBe(6);
+    expect(locateJsonError('{"a": [1, {"b": null}], "c": -0.5e+3}')).toBeUndefined();
+  });
+
+  it('agrees with JSON.parse on which texts are valid', () => {
+    const pieces = [
+      '{',
+      '}',
+      '[',
+      ']',
+      '"a"',
+      ':',
+      ',',
+      '1',
+      '-',
+      '0',
+      '.5',
+      'e3',
+      'true',
+      'nul',
+      ' ',
+      '"\\u00e9"',
+      '"\\x"',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        let ok = true;
+        try {
+          JSON.parse(text);
+        } catch {
+          ok = false;
+        }
+        expect(locateJsonError(text) === undefined).toBe(ok);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

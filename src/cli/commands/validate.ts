@@ -1,0 +1,58 @@
+/** `ob3kit validate`: JSON Schema validation only, with located issues. */
+import { validateCredential } from '../../schema/index.js';
+import { createPalette, shouldColor } from '../color.js';
+import type { Command } from '../command.js';
+import { EXIT_INVALID, EXIT_OK, UsageError } from '../errors.js';
+import { bytesToText, parseJsonText, readInput } from '../io.js';
+
+/** The `validate` command. */
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'Check a credential against the Open Badges 3.0 JSON Schema (no proof check)',
+  usage: ['validate <file|-> [--json]'],
+  description: [
+    'Validates the JSON (or the credential baked into a PNG/SVG) against the schema only and',
+    'lists every issue with its JSON path. Exit code 1 when there are issues.',
+  ].join('\n'),
+  options: {
+    json: { type: 'boolean', description: 'Print { ok, issues } as JSON' },
+  },
+  positionals: { min: 1, max: 1, names: '<file> (or - for stdin)' },
+  examples: ['ob3kit validate unsigned.json'],
+  async run({ values, positionals, io }) {
+    const file = positionals[0] as string;
+    const bytes = await readInput(io, file, 'credential');
+    let credential: unknown;
+    const isPng = bytes[0] === 0x89 && bytes[1] === 0x50;
+    const text = isPng ? '' : bytesToText(bytes).trim();
+    if (isPng || text.startsWith('<')) {
+      throw new UsageError(`'${file}' is an image`, `Run 'ob3kit unbake ${file}' first.`);
+    } else if (text.startsWith('{')) {
+      credential = parseJsonText(text, `credential '${file}'`);
+    } else {
+      throw new UsageError(
+        `'${file}' is not a JSON credential (validate checks JSON; a JWT is checked by verify)`,
+        `Run 'ob3kit verify ${file}' to check a JWT.`,
+      );
+    }
+    if (typeof credential === 'string') {
+      throw new UsageError(
+        `the badge '${file}' holds a JWT; validate checks JSON credentials`,
+        `Run 'ob3kit verify ${file}' to check it.`,
+      );
+    }
+    const result = validateCredential(credential);
+    if (values.json === true) {
+      io.out(`${JSON.stringify(result, null, 2)}\n`);
+    } else {
+      const c = createPalette(shouldColor({ isTTY: io.stdoutIsTTY }, io.env));
+      if (result.ok) {
+        io.out(`${c.green('valid')}: '${file}' matches the Open Badges 3.0 schema\n`);
+      } else {
+        io.out(`${c.red('invalid')}: ${result.issues.length} issue(s) in '${file}'\n`);
+        for (const i of result.issues) io.out(`  ${i.path}: ${i.message} (${i.code})\n`);
+      }
+    }
+    return result.ok ? EXIT_OK : EXIT_INVALID;
+  },
+};

@@ -1,0 +1,233 @@
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoBadgePng } from '../../src/cli/png.js';
+import { verify } from '../../src/verify/index.js';
+import { buildCli, runBin, tempDir } from './helpers.js';
+
+let bin: string;
+let dir: string;
+let did: string;
+
+/** An unsigned credential modelled on the spec's basic OpenBadgeCredential example. */
+function unsigned(issuer: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    '@context': [
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+    ],
+    id: 'http://example.com/credentials/3527',
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    issuer: { id: issuer, type: ['Profile'], name: 'Example Corp' },
+    validFrom: '2010-01-01T00:00:00Z',
+    name: 'Teamwork Badge',
+    credentialSubject: {
+      id: 'did:example:ebfeb1f712ebc6f1c276e12ec21',
+      type: ['AchievementSubject'],
+      achievement: {
+        id: 'https://example.com/achievements/21st-century-skills/teamwork',
+        type: ['Achievement'],
+        criteria: { narrative: 'Team members are nominated for this badge by their peers.' },
+        description: 'This badge recognizes the capacity to collaborate within a group.',
+        name: 'Teamwork',
+      },
+    },
+    ...extra,
+  };
+}
+
+const file = (name: string): string => path.join(dir, name);
+const readJson = (name: string) => JSON.parse(readFileSync(file(name), 'utf8'));
+
+beforeAll(async () => {
+  bin = await buildCli();
+  dir = tempDir();
+  const k = await runBin(bin, ['keygen', '-o', 'key.json'], { cwd: dir });
+  expect(k.code).toBe(0);
+  did = readJson('key.json').controller;
+  writeFileSync(file('unsigned.json'), JSON.stringify(unsigned(did), null, 2));
+});
+
+afterAll(() => {
+  rmSync(path.dirname(bin), { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('issue', () => {
+  it('signs with a Data Integrity proof that the library verifies as valid', async () => {
+    const r = await runBin(
+      bin,
+      ['issue', 'unsigned.json', '--key', 'key.json', '-o', 'signed.json'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const signed = readJson('signed.json');
+    expect(signed.proof.cryptosuite).toBe('eddsa-rdfc-2022');
+    const report = await verify(signed);
+    expect(report.verdict).toBe('valid');
+    // And the CLI agrees.
+    const v = await runBin(bin, ['verify', 'signed.json'], { cwd: dir });
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/VALID/);
+  });
+
+  it('signs a JWT from standard input', async () => {
+    const r = await runBin(bin, ['issue', '-', '--key', 'key.json', '--format', 'jwt'], {
+      cwd: dir,
+      input: JSON.stringify(unsigned(did)),
+    });
+    expect(r.code).toBe(0);
+    const jwt = r.stdout.trim();
+    expect(jwt.split('.')).toHaveLength(3);
+    const report = await verify(jwt);
+    expect(report.format).toBe('jwt');
+    expect(report.verdict).toBe('valid');
+  });
+
+  it('reports a tampered credential as invalid with exit code 1', async () => {
+    const signed = readJson('signed.json');
+    signed.name = 'Forged Badge';
+    writeFileSync(file('tampered.json'), JSON.stringify(signed));
+    const v = await runBin(bin, ['verify', 'tampered.json', '--json'], { cwd: dir });
+    expect(v.code).toBe(1);
+    const report = JSON.parse(v.stdout);
+    expect(report.verdict).toBe('invalid');
+    expect(report.checks.find((c: { id: string }) => c.id === 'proof').outcome).toBe('fail');
+  });
+
+  it('rejects bad input with exit code 2 and says what to do', async () => {
+    const missingKey = await runBin(bin, ['issue', 'unsigned.json'], { cwd: dir });
+    expect(missingKey.code).toBe(2);
+    expect(missingKey.stderr).toMatch(/missing --key/);
+    const noFile = await runBin(bin, ['issue', 'nope.json', '--key', 'key.json'], { cwd: dir });
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr).toMatch(/no such file/);
+    writeFileSync(file('broken.json'), '{\n  "@context": [,]\n}');
+    const badJson = await runBin(bin, ['issue', 'broken.json', '--key', 'key.json'], { cwd: dir });
+    expect(badJson.code).toBe(2);
+    expect(badJson.stderr).toMatch(
+      /credential 'broken.json' is not valid JSON at line 2, column 16: unexpected ","/,
+    );
+    writeFileSync(file('notakey.json'), JSON.stringify({ hello: 'world' }));
+    const badKey = await runBin(bin, ['issue', 'unsigned.json', '--key', 'notakey.json'], {
+      cwd: dir,
+    });
+    expect(badKey.code).toBe(2);
+    expect(badKey.stderr).toMatch(/key file 'notakey.json' is not a usable key/);
+    expect(badKey.stderr).toMatch(/ob3kit keygen/);
+    const { secretKeyMultibase: _s, ...pub } = readJson('key.json');
+    writeFileSync(file('public.json'), JSON.stringify(pub));
+    const pubKey = await runBin(bin, ['issue', 'unsigned.json', '--key', 'public.json'], {
+      cwd: dir,
+    });
+    expect(pubKey.code).toBe(2);
+    expect(pubKey.stderr).toMatch(/only a public key/);
+    const fmt = await runBin(
+      bin,
+      ['issue', 'unsigned.json', '--key', 'key.json', '--format', 'x'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(fmt.code).toBe(2);
+    expect(fmt.stderr).toMatch(/--format must be di/);
+  });
+});
+
+describe('validate', () => {
+  it('accepts the spec example and lists located issues for a broken one', async () => {
+    const ok = await runBin(bin, ['validate', 'unsigned.json'], { cwd: dir });
+    expect(ok.code).toBe(0);
+    const broken = unsigned(did);
+    delete (broken.credentialSubject as Record<string, unknown>).achievement;
+    writeFileSync(file('invalid.json'), JSON.stringify(broken));
+    const bad = await runBin(bin, ['validate', 'invalid.json'], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/\$\.credentialSubject/);
+    const missing = await runBin(bin, ['validate', 'nope.json'], { cwd: dir });
+    expect(missing.code).toBe(2);
+  });
+});
+
+describe('issue --batch', () => {
+  it('issues and bakes one credential per good row, reporting bad rows by line number', async () => {
+    const template = unsigned(did);
+    delete template.id;
+    template.name = 'Teamwork Badge for {{name}}';
+    delete (template.credentialSubject as Record<string, unknown>).id;
+    writeFileSync(file('template.json'), JSON.stringify(template));
+    writeFileSync(
+      file('recipients.csv'),
+      [
+        'name,email,id',
+        '"Lovelace, Ada",ada@example.com,did:example:ada',
+        'Grace Hopper,grace@example.com,did:example:grace',
+        'Too,Many,Fields,Here',
+        '"Jane ""JD"" Doe",jane@example.com,',
+        '',
+      ].join('\r\n'),
+    );
+    writeFileSync(file('plain.png'), createDemoBadgePng());
+    const r = await runBin(
+      bin,
+      [
+        'issue',
+        '--batch',
+        'recipients.csv',
+        '--template',
+        'template.json',
+        '--key',
+        'key.json',
+        '--out',
+        'batch',
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/line 4: error: expected 3 field\(s\)/);
+    expect(r.stdout).toMatch(/Issued 3 of 4/);
+    expect(r.stdout).toMatch(/line 4:/);
+    const files = readdirSync(file('batch')).sort();
+    expect(files).toEqual([
+      '0002-lovelace-ada.json',
+      '0003-grace-hopper.json',
+      '0005-jane-jd-doe.json',
+    ]);
+    const ada = JSON.parse(readFileSync(path.join(dir, 'batch', '0002-lovelace-ada.json'), 'utf8'));
+    expect(ada.name).toBe('Teamwork Badge for Lovelace, Ada');
+    expect(ada.credentialSubject.id).toBe('did:example:ada');
+    const jane = JSON.parse(readFileSync(path.join(dir, 'batch', '0005-jane-jd-doe.json'), 'utf8'));
+    expect(jane.name).toBe('Teamwork Badge for Jane "JD" Doe');
+    expect(jane.credentialSubject.identifier.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const bytes = new Uint8Array(readFileSync(path.join(dir, 'batch', f)));
+      const input = f.endsWith('.json') ? JSON.parse(new TextDecoder().decode(bytes)) : bytes;
+      expect((await verify(input)).verdict, f).toBe('valid');
+    }
+  });
+
+  it('stops before issuing when the template uses a column the CSV lacks', async () => {
+    writeFileSync(file('t2.json'), JSON.stringify(unsigned(did, { name: 'For {{fullname}}' })));
+    const r = await runBin(
+      bin,
+      [
+        'issue',
+        '--batch',
+        'recipients.csv',
+        '--template',
+        't2.json',
+        '--key',
+        'key.json',
+        '--out',
+        'b2',
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\{\{fullname\}\} but the CSV has no such column/);
+    expect(existsSync(file('b2'))).toBe(false);
+  });
+});
