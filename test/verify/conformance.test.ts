@@ -1,0 +1,123 @@
+/**
+ * Agreement with 1EdTech's validator on fixtures from its own test suite
+ * (fixtures/verify/1edtech, see the README there). Expected verdicts are 1EdTech's (OB30Tests /
+ * Endorsement30Tests); the proof outcome of each fixture is also checked against the reference
+ * stack (@digitalbazaar/vc with the eddsa-rdfc-2022 cryptosuite) as an oracle. Differences are
+ * explained in docs/conformance.md.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as vc from '@digitalbazaar/vc';
+import { describe, expect, it } from 'vitest';
+import { getBundledContext } from '../../src/jsonld/index.js';
+import { verify } from '../../src/verify/index.js';
+import { codes, forbiddenFetch, type Loose, outcomes } from './helpers.js';
+
+const DIR = path.resolve(__dirname, '../../fixtures/verify/1edtech');
+const NOW = new Date('2025-06-01T00:00:00Z');
+
+function load(name: string): Loose {
+  return JSON.parse(readFileSync(path.join(DIR, name), 'utf8'));
+}
+
+/**
+ * The controller document 1EdTech's fixtures imply: the key named `https://issuer#z6Mk...`
+ * belongs to `https://issuer` and is listed under `assertionMethod`.
+ */
+function controllerDocuments(credential: Loose): Record<string, unknown> {
+  const vm: string = credential.proof[0].verificationMethod;
+  const [controller, multibase] = vm.split('#') as [string, string];
+  return {
+    [controller]: {
+      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+      id: controller,
+      verificationMethod: [{ id: vm, type: 'Multikey', controller, publicKeyMultibase: multibase }],
+      assertionMethod: [vm],
+    },
+  };
+}
+
+/** The reference stack's view of the proof alone (status and dates left out). */
+async function oracleProofVerified(
+  credential: Loose,
+  documents: Record<string, unknown>,
+): Promise<boolean> {
+  const documentLoader = async (url: string) => {
+    const ctx = getBundledContext(url);
+    if (ctx) return { contextUrl: null, documentUrl: url, document: structuredClone(ctx) };
+    const base = url.split('#')[0] as string;
+    const doc = documents[base] as Loose;
+    if (!doc) throw new Error(`oracle loader: no ${url}`);
+    if (url.includes('#')) {
+      const vm = doc.verificationMethod.find((m: Loose) => m.id === url);
+      return {
+        contextUrl: null,
+        documentUrl: url,
+        document: { '@context': 'https://w3id.org/security/multikey/v1', ...vm },
+      };
+    }
+    return { contextUrl: null, documentUrl: url, document: doc };
+  };
+  const suite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
+  const copy = structuredClone(credential);
+  // Judge the signature only: give the oracle a clock inside the validity period.
+  const r = await vc.verifyCredential({
+    credential: copy,
+    suite,
+    documentLoader,
+    now: new Date(copy.validFrom ?? '2010-01-01T00:00:00Z'),
+  });
+  return r.verified === true;
+}
+
+describe('1EdTech validator fixtures', () => {
+  it('simple-context-version.json: an older OB context version is a warning (1EdTech ContextPropertyProbe)', async () => {
+    const c = load('simple-context-version.json');
+    const documents = controllerDocuments(c);
+    expect(await oracleProofVerified(c, documents)).toBe(true);
+    const r = await verify(c, { now: NOW, documents, fetch: forbiddenFetch as never });
+    expect(codes(r, 'context')).toEqual(['context_ob_version']);
+    expect(outcomes(r, 'proof')).toEqual(['pass']);
+    expect(r.verdict).toBe('warning');
+  });
+  it('simple-err-expired.json: expired is invalid (1EdTech ExpirationProbe), the proof itself verifies', async () => {
+    const c = load('simple-err-expired.json');
+    const documents = controllerDocuments(c);
+    expect(await oracleProofVerified(c, documents)).toBe(true);
+    const r = await verify(c, { now: NOW, documents });
+    expect(outcomes(r, 'proof')).toEqual(['pass']);
+    expect(codes(r, 'validity')).toEqual(['expired']);
+    expect(r.verdict).toBe('invalid');
+  });
+  it('simple-err-proof-value.json: a bad signature is invalid (1EdTech EmbeddedProofProbe)', async () => {
+    const c = load('simple-err-proof-value.json');
+    const documents = controllerDocuments(c);
+    expect(await oracleProofVerified(c, documents)).toBe(false);
+    const r = await verify(c, { now: NOW, documents });
+    expect(codes(r, 'proof')).toEqual(['proof_signature_invalid']);
+    expect(r.verdict).toBe('invalid');
+  });
+  it('endorsement-valid.json: a valid EndorsementCredential on its own is valid', async () => {
+    const c = load('endorsement-valid.json');
+    const documents = controllerDocuments(c);
+    expect(await oracleProofVerified(c, documents)).toBe(true);
+    const r = await verify(c, { now: NOW, documents });
+    expect(outcomes(r, 'type')).toEqual(['pass']);
+    expect(outcomes(r, 'subject')).toEqual(['pass']);
+    expect(r.verdict).toBe('valid');
+  });
+  it('the same fixtures without their key documents are warnings offline, not errors (docs/conformance.md #1)', async () => {
+    const c = load('endorsement-valid.json');
+    const r = await verify(c, { now: NOW, fetch: undefined });
+    expect(codes(r, 'proof')).toEqual(['proof_unchecked_offline']);
+    expect(r.verdict).toBe('warning');
+  });
+  it('simple-did-key-method.json: a bare DID is not a verification method id (docs/conformance.md #3)', async () => {
+    const c = load('simple-did-key-method.json');
+    const r = await verify(c, { now: NOW, fetch: forbiddenFetch as never });
+    expect(codes(r, 'proof')).toEqual(['verification_method_unresolved']);
+    expect(r.verdict).toBe('invalid');
+  });
+});
