@@ -3,7 +3,13 @@ import { asArray, isObject, joinPath } from '../internal/json.js';
 import { verifyCredentialProof } from '../proof/index.js';
 import { extractCredential } from '../proof/jwt/claims.js';
 import { verifyCredentialJwt } from '../proof/jwt/index.js';
-import { checkHeader, describe, parseCompactJws, verifySignature } from '../proof/jwt/jws.js';
+import {
+  algorithmFitsKey,
+  checkHeader,
+  describe,
+  parseCompactJws,
+  verifySignature,
+} from '../proof/jwt/jws.js';
 import { resolveJwtKey } from '../proof/jwt/key.js';
 import { checkTime, checkTyp, checkVerifyOptions } from '../proof/jwt/verify.js';
 import { holderId } from './sign.js';
@@ -189,7 +195,7 @@ async function verifyJwtPresentation(
     });
     issues.push(...found.issues);
     if (found.key !== undefined) {
-      if (found.key.algorithm !== header.alg) {
+      if (!algorithmFitsKey(header.alg, found.key)) {
         issues.push({
           code: 'jwt_alg_key_mismatch',
           path: 'header.alg',

@@ -135,6 +135,25 @@ describe.skipIf(!HAS_EXAMPLE)('VC-JWT', () => {
     });
   });
 
+  it('accepts the fully-specified alg name Ed25519 (RFC 9864) as EdDSA', async () => {
+    const { key, documents } = keys.Ed25519;
+    const jwt = handJwt(
+      { alg: 'Ed25519', kid: key.id },
+      { ...credential, ...EXPECTED_CLAIMS },
+      key,
+    );
+    expect(codes(await verifyCredentialJwt(jwt, { documents, now: NOW }))).toEqual([]);
+    const p256 = keys['P-256'];
+    const wrong = handJwt(
+      { alg: 'Ed25519', kid: p256.key.id },
+      { ...credential, ...EXPECTED_CLAIMS },
+      p256.key,
+    );
+    expect(
+      codes(await verifyCredentialJwt(wrong, { documents: p256.documents, now: NOW })),
+    ).toEqual(['jwt_alg_key_mismatch']);
+  });
+
   it('signs the VC 1.1 form with the credential in the vc claim', async () => {
     const { key, documents } = keys.Ed25519;
     const { validFrom, ...rest } = credential;
@@ -206,6 +225,67 @@ describe.skipIf(!HAS_EXAMPLE)('VC-JWT', () => {
     const jwt = await signCredentialJwt(credential, { key: bare, now: NOW });
     const r = await verifyCredentialJwt(jwt, { now: NOW });
     expect(codes(r)).toEqual(['jwt_key_unresolved']);
+  });
+
+  describe('kid naming a JWK on the web (OB 3.0 section 8.2.1)', () => {
+    const rsaKid = (url: string) => ({ key: keys.RSA.key, header: { alg: 'RS256', kid: url } });
+
+    it('a bare JWK at an https kid on the issuer origin (from documents)', async () => {
+      const url = 'https://example.com/keys/1';
+      const { key, header } = rsaKid(url);
+      const jwt = handJwt(header, { ...credential, ...EXPECTED_CLAIMS }, key);
+      const r = await verifyCredentialJwt(jwt, {
+        documents: { [url]: key.publicKeyJwk },
+        now: NOW,
+      });
+      expect(codes(r)).toEqual([]);
+      expect(r.verificationMethod).toBe(url);
+    });
+
+    it('a JWK Set fetched from the issuer origin, member chosen by the kid fragment', async () => {
+      const { key, header } = rsaKid('https://example.com/keys#key-1');
+      const other = await generateKeyPair({ type: 'P-256' });
+      const jwks = {
+        keys: [
+          { ...other.publicKeyJwk, kid: 'key-0' },
+          { ...key.publicKeyJwk, kid: 'key-1', use: 'sig' },
+        ],
+      };
+      const asked: string[] = [];
+      const fetch = async (url: string) => {
+        asked.push(url);
+        return { ok: true, status: 200, text: async () => JSON.stringify(jwks) };
+      };
+      const jwt = handJwt(header, { ...credential, ...EXPECTED_CLAIMS }, key);
+      const r = await verifyCredentialJwt(jwt, { fetch, now: NOW });
+      expect(codes(r)).toEqual([]);
+      expect(asked).toEqual(['https://example.com/keys']);
+      // The same set with the member for signing turned off.
+      jwks.keys[1] = { ...key.publicKeyJwk, kid: 'key-1', use: 'enc' };
+      expect(codes(await verifyCredentialJwt(jwt, { fetch, now: NOW }))).toEqual([
+        'key_purpose_mismatch',
+      ]);
+    });
+
+    it('issuer_key_mismatch: a JWK published on another origin', async () => {
+      const url = 'https://keys.elsewhere.example/jwk';
+      const { key, header } = rsaKid(url);
+      const jwt = handJwt(header, { ...credential, ...EXPECTED_CLAIMS }, key);
+      const r = await verifyCredentialJwt(jwt, {
+        documents: { [url]: key.publicKeyJwk },
+        now: NOW,
+      });
+      expect(codes(r)).toEqual(['issuer_key_mismatch']);
+    });
+
+    it('jwt_jwk_private: a published JWK holding "d"', async () => {
+      const url = 'https://example.com/keys/2';
+      const { key, header } = rsaKid(url);
+      const jwt = handJwt(header, { ...credential, ...EXPECTED_CLAIMS }, key);
+      const priv = exportKeyPair(key, { format: 'jwk', includeSecret: true });
+      const r = await verifyCredentialJwt(jwt, { documents: { [url]: priv }, now: NOW });
+      expect(codes(r)).toEqual(['jwt_jwk_private']);
+    });
   });
 
   describe('failures, one code each', () => {

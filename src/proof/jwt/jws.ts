@@ -141,7 +141,7 @@ export function checkHeader(
       path: 'header.alg',
       message: `"alg": "${alg}" is forbidden: an unsigned or HMAC JWT proves nothing about its issuer (expected one of ${algorithms.join(', ')})`,
     });
-  } else if (!algorithms.includes(alg as JwsAlgorithm)) {
+  } else if (!algorithms.includes(effectiveAlgorithm(alg) as JwsAlgorithm)) {
     issues.push({
       code: 'jwt_alg_unsupported',
       path: 'header.alg',
@@ -200,9 +200,17 @@ export function importHeaderJwk(jwk: unknown): { key?: KeyPair; issue?: JwtIssue
   }
 }
 
-/** True when the key type goes with `alg`. */
-export function algorithmFitsKey(alg: string, key: KeyPair): boolean {
-  return key.algorithm === alg;
+/**
+ * The algorithm a header `alg` means: `Ed25519` (the fully-specified name of RFC 9864) is
+ * EdDSA over Ed25519.
+ */
+export function effectiveAlgorithm(alg: unknown): unknown {
+  return alg === 'Ed25519' ? 'EdDSA' : alg;
+}
+
+/** True when the key type goes with the header `alg`. */
+export function algorithmFitsKey(alg: unknown, key: KeyPair): boolean {
+  return key.algorithm === effectiveAlgorithm(alg);
 }
 
 /** Verify the signature of a parsed JWS with a key. */

@@ -5,6 +5,7 @@ import { isObject } from '../../internal/json.js';
 import { importKeyPair } from '../../keys/import.js';
 import {
   checkKeyController,
+  type FetchLike,
   type ResolveOptions,
   resolveControllerDocument,
   resolveVerificationMethod,
@@ -59,15 +60,22 @@ export async function resolveJwtKey(
     const id = kid.startsWith('#') && controller !== undefined ? `${controller}${kid}` : kid;
     let key: KeyPair;
     let vm: { id: string; controller?: string };
+    const captured = new Map<string, string>();
     try {
       const resolved = await resolveVerificationMethod(id, {
         ...options,
+        fetch: capturingFetch(options.fetch, captured),
         purpose,
       });
       key = resolved.keyPair;
       vm = resolved.verificationMethod;
     } catch (e) {
       if (!(e instanceof KeyError)) throw e;
+      const bare = webJwk(id, options, captured);
+      if (bare !== undefined) {
+        if (bare.issue) return { issues: [bare.issue] };
+        return bindWebJwk(id, bare.key as KeyPair, headerKey, controller, mismatchCode, role);
+      }
       const code =
         e.code === 'ERR_KEY_PURPOSE_MISMATCH'
           ? 'key_purpose_mismatch'
@@ -172,6 +180,123 @@ function findListedKey(
     }
   }
   return undefined;
+}
+
+/**
+ * OB 3.0 section 8.2.1: a `kid` "can be dereferenced to an object of type JWK". A document at an
+ * https `kid` (its URL without fragment) that is a bare JWK, or a JWK Set whose member `kid`
+ * equals the fragment (or the whole URL), gives the key. The document comes from `documents` or
+ * from what the keys resolver fetched; nothing is fetched here.
+ */
+function webJwk(
+  id: string,
+  options: ResolveOptions,
+  captured: Map<string, string>,
+): { key?: KeyPair; issue?: JwtIssue } | undefined {
+  if (!id.startsWith('https://')) return undefined;
+  const hash = id.indexOf('#');
+  const base = hash < 0 ? id : id.slice(0, hash);
+  const fragment = hash < 0 ? undefined : id.slice(hash + 1);
+  let doc: unknown = options.documents?.[id] ?? options.documents?.[base];
+  if (doc === undefined) {
+    const text = captured.get(base);
+    if (text === undefined || text.length > (options.maxDocumentSize ?? 1_000_000))
+      return undefined;
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  }
+  if (!isObject(doc)) return undefined;
+  let jwk: unknown;
+  if (typeof doc.kty === 'string') {
+    jwk = doc;
+  } else if (Array.isArray(doc.keys)) {
+    const keys = doc.keys.filter((k) => isObject(k));
+    jwk =
+      fragment === undefined && keys.length === 1
+        ? keys[0]
+        : keys.find((k) => k.kid === fragment || k.kid === id);
+    if (jwk === undefined) return undefined;
+  } else {
+    return undefined;
+  }
+  const imported = importHeaderJwk(jwk);
+  if (imported.issue) return { issue: { ...imported.issue, path: 'header.kid' } };
+  const j = jwk as Record<string, unknown>;
+  if (
+    (j.use !== undefined && j.use !== 'sig') ||
+    (Array.isArray(j.key_ops) && !j.key_ops.includes('verify'))
+  ) {
+    return {
+      issue: {
+        code: 'key_purpose_mismatch',
+        path: 'header.kid',
+        message: `The JWK at ${id} is not for verifying signatures ("use": ${describe(j.use)}, "key_ops": ${describe(j.key_ops)})`,
+      },
+    };
+  }
+  return { key: imported.key };
+}
+
+/**
+ * A JWK published at an https URL names no controller: it speaks for the web origin that serves
+ * it, so the issuer (or holder) must be an https URL on that same origin.
+ */
+function bindWebJwk(
+  id: string,
+  key: KeyPair,
+  headerKey: KeyPair | undefined,
+  controller: string | undefined,
+  mismatchCode: string,
+  role: string,
+): JwtKey {
+  const issues: JwtIssue[] = [];
+  if (headerKey !== undefined && !sameKey(headerKey, key)) {
+    issues.push({
+      code: 'jwt_jwk_kid_mismatch',
+      path: 'header.jwk',
+      message: `The header "jwk" is not the key published at "kid" (${id})`,
+    });
+  }
+  if (controller !== undefined && originOf(controller) !== originOf(id)) {
+    issues.push({
+      code: mismatchCode,
+      path: 'header.kid',
+      message: `The JWK at ${id} is published on ${originOf(id)}; the ${role} ${controller} is not on that origin`,
+    });
+  }
+  return { key, verificationMethod: id, issues };
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' ? u.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Wrap `fetch` so that the bodies the keys resolver reads are kept, by URL. */
+function capturingFetch(
+  fetch: FetchLike | undefined,
+  captured: Map<string, string>,
+): FetchLike | undefined {
+  if (typeof fetch !== 'function') return fetch;
+  return async (url, init) => {
+    const res = await fetch(url, init);
+    return {
+      ok: res.ok,
+      status: res.status,
+      text: async () => {
+        const text = await res.text();
+        if (res.ok) captured.set(url, text);
+        return text;
+      },
+    };
+  };
 }
 
 /** True when two keys are the same public key. */

@@ -2,6 +2,7 @@
 import { isObject } from '../../internal/json.js';
 import { extractCredential, issuerId, reconcileClaims } from './claims.js';
 import {
+  algorithmFitsKey,
   checkHeader,
   DEFAULT_CLOCK_TOLERANCE,
   DEFAULT_MAX_JWT_LENGTH,
@@ -85,7 +86,7 @@ export async function verifyCredentialJwt(
     if (found.verificationMethod !== undefined)
       result.verificationMethod = found.verificationMethod;
     if (found.key !== undefined) {
-      if (found.key.algorithm !== header.alg) {
+      if (!algorithmFitsKey(header.alg, found.key)) {
         issues.push({
           code: 'jwt_alg_key_mismatch',
           path: 'header.alg',
