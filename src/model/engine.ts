@@ -305,7 +305,7 @@ function mergeTypes(
   });
   const first: string[] = [];
   (prop.contains ?? []).forEach((group, i) => {
-    const present = group.find((g) => given.includes(g));
+    const present = given.find((t) => group.includes(t));
     first.push(present ?? defaults?.[i] ?? (group[0] as string));
   });
   const out: string[] = [];

@@ -4,6 +4,7 @@
  * `Date` objects, and an image may be given as its URI.
  */
 import type {
+  AchievementSubject,
   AchievementType,
   AlignmentTargetType,
   CompactJws,
@@ -466,7 +467,8 @@ export interface ValidityInputv1p1 {
 export interface AchievementCredentialFields extends CredentialInputBase {
   /** The issuer's URI or Profile (a Profile object without `type` gets `['Profile']`). */
   issuer: URI | ProfileInput;
-  credentialSubject: AchievementSubjectInput;
+  /** The recipient and the achievement (plain input, or the result of createAchievementSubject). */
+  credentialSubject: AchievementSubjectInput | AchievementSubject;
   name?: string;
   description?: string;
   image?: ImageInput;

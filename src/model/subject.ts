@@ -36,7 +36,7 @@ import type {
  * ```
  */
 export function createAchievementSubject(
-  subject: AchievementSubjectInput,
+  subject: AchievementSubjectInput | AchievementSubject,
   options?: BuildOptions,
 ): AchievementSubject {
   return build('createAchievementSubject', 'AchievementSubject', subject, options);
