@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoBadgePng } from '../../src/cli/png.js';
 import { verify } from '../../src/verify/index.js';
 import { buildCli, runBin, tempDir } from './helpers.js';
+import { referenceVerify } from './reference.js';
 
 let bin: string;
 let dir: string;
@@ -68,6 +69,10 @@ describe('issue', () => {
     expect(signed.proof.cryptosuite).toBe('eddsa-rdfc-2022');
     const report = await verify(signed);
     expect(report.verdict).toBe('valid');
+    // The reference stack (@digitalbazaar/vc + eddsa-rdfc-2022) agrees.
+    const reference = await referenceVerify(signed, readJson('key.json'));
+    expect(reference.error).toBeUndefined();
+    expect(reference.verified).toBe(true);
     // And the CLI agrees.
     const v = await runBin(bin, ['verify', 'signed.json'], { cwd: dir });
     expect(v.code).toBe(0);
@@ -91,6 +96,7 @@ describe('issue', () => {
     const signed = readJson('signed.json');
     signed.name = 'Forged Badge';
     writeFileSync(file('tampered.json'), JSON.stringify(signed));
+    expect((await referenceVerify(signed, readJson('key.json'))).verified).toBe(false);
     const v = await runBin(bin, ['verify', 'tampered.json', '--json'], { cwd: dir });
     expect(v.code).toBe(1);
     const report = JSON.parse(v.stdout);
@@ -125,6 +131,14 @@ describe('issue', () => {
     });
     expect(pubKey.code).toBe(2);
     expect(pubKey.stderr).toMatch(/only a public key/);
+    const other = await runBin(bin, ['issue', '-', '--key', 'key.json'], {
+      cwd: dir,
+      input: JSON.stringify(unsigned('https://example.com/issuers/876543')),
+    });
+    expect(other.code).toBe(0);
+    expect(other.stderr).toMatch(
+      /warning: the issuer 'https:\/\/example.com\/issuers\/876543' is not the key's controller/,
+    );
     const fmt = await runBin(
       bin,
       ['issue', 'unsigned.json', '--key', 'key.json', '--format', 'x'],

@@ -2,9 +2,29 @@
 import { runBatch } from '../batch.js';
 import { type Command, dateOpt, intOpt, requireOpt, stringOpt } from '../command.js';
 import { EXIT_OK, UsageError } from '../errors.js';
-import { emit, readJsonObject } from '../io.js';
+import { emit, type Io, readJsonObject } from '../io.js';
 import { loadSigningKey } from '../keyfile.js';
 import { parseFormat, type SignSettings, signedText, signWith } from '../sign.js';
+
+/** Say so when the credential's issuer is not the key's controller: verifiers would reject it. */
+function warnIssuerMismatch(
+  io: Io,
+  credential: Record<string, unknown>,
+  controller: string | undefined,
+): void {
+  const issuer = credential.issuer;
+  const id =
+    typeof issuer === 'string'
+      ? issuer
+      : issuer && typeof issuer === 'object'
+        ? (issuer as { id?: unknown }).id
+        : undefined;
+  if (typeof id === 'string' && controller !== undefined && id !== controller) {
+    io.err(
+      `ob3kit issue: warning: the issuer '${id}' is not the key's controller '${controller}'; verifiers will reject the signature unless that issuer lists this key.\n`,
+    );
+  }
+}
 
 /** The `issue` command. */
 export const issueCommand: Command = {
@@ -109,6 +129,7 @@ export const issueCommand: Command = {
     if (listFile !== undefined && indexText !== undefined) {
       throw new UsageError('--status-list is not available yet');
     }
+    warnIssuerMismatch(io, credential, key.controller);
     const signed = await signWith(credential, key, settings);
     emit(io, stringOpt(values, 'output'), signedText(signed));
     return EXIT_OK;
