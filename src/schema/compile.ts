@@ -1,0 +1,129 @@
+/**
+ * Validators compiled at run time from schema documents the caller supplies (the official
+ * 1EdTech schemas, say). Ajv is loaded only here, by dynamic import, so the default path
+ * (the precompiled validators) never loads a compiler nor runs `new Function`.
+ */
+import { type Issue, ValidationError } from '../errors.js';
+import { isObject } from '../internal/json.js';
+import { errorsToIssues } from './issues.js';
+import type { PrecompiledValidator, ValidationResult, Validator } from './types.js';
+
+interface AjvInstance {
+  compile(schema: object): PrecompiledValidator;
+}
+
+let compilerFactory: Promise<() => AjvInstance> | undefined;
+
+/** Load Ajv (draft 2019-09) and ajv-formats once, on first use. */
+function loadCompiler(): Promise<() => AjvInstance> {
+  compilerFactory ??= Promise.all([import('ajv/dist/2019.js'), import('ajv-formats')]).then(
+    ([ajvModule, formatsModule]) => {
+      // both packages are CommonJS: the class / function may sit on `default` once or twice
+      const unwrap = <T>(m: unknown): T => {
+        let v = m as { default?: unknown };
+        while (typeof v !== 'function' && v && 'default' in v)
+          v = v.default as { default?: unknown };
+        return v as T;
+      };
+      const Ajv = unwrap<new (options: object) => AjvInstance>(ajvModule);
+      const addFormats = unwrap<(ajv: AjvInstance) => void>(formatsModule);
+      return () => {
+        const ajv = new Ajv({ strict: false, allErrors: true, verbose: true });
+        addFormats(ajv);
+        return ajv;
+      };
+    },
+  );
+  return compilerFactory;
+}
+
+const cache = new WeakMap<object, Promise<Validator>>();
+
+function makeValidator(id: string, validate: PrecompiledValidator): Validator {
+  const run = (document: unknown): ValidationResult => {
+    if (validate(document)) return { ok: true, issues: [], schemas: [id] };
+    const issues: Issue[] = errorsToIssues(validate.errors ?? [], document);
+    return { ok: issues.length === 0, issues, schemas: [id] };
+  };
+  return {
+    id,
+    validate: run,
+    assertValid(document: unknown): void {
+      const result = run(document);
+      if (!result.ok) throw new ValidationError(result.issues);
+    },
+  };
+}
+
+/**
+ * Compile a JSON Schema (draft 2019-09, as 1EdTech publishes them) into a {@link Validator}
+ * whose issues have the same codes, paths and messages as the bundled validators'. Loads Ajv on
+ * first use (so it is async); compiling the same document object twice returns the same
+ * validator. A schema that does not compile rejects with a `ValidationError` (`ERR_VALIDATION`)
+ * holding one `schema_invalid` issue.
+ *
+ * Uses `new Function`: not for pages under a strict Content Security Policy.
+ *
+ * @example
+ * ```ts
+ * import { createValidator, validateCredential } from 'ob3kit/schema';
+ * const url = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
+ * const official = JSON.parse(await readFile('ob_v3p0_achievementcredential_schema.json', 'utf8'));
+ * const validator = await createValidator(official);
+ * console.log(validator.validate({}).ok); // false
+ * // or use it in place of the bundled schema:
+ * validateCredential(credential, { schemas: { [url]: validator } });
+ * ```
+ */
+export function createValidator(schema: object): Promise<Validator> {
+  if (!isObject(schema) && typeof schema !== 'boolean') {
+    return Promise.reject(new TypeError('createValidator: schema must be a JSON Schema object'));
+  }
+  const cached = cache.get(schema);
+  if (cached) return cached;
+  const created = loadCompiler().then((factory) => {
+    const id = isObject(schema) && typeof schema.$id === 'string' ? schema.$id : 'anonymous';
+    let validate: PrecompiledValidator;
+    try {
+      validate = factory().compile(schema);
+    } catch (e) {
+      throw new ValidationError(
+        [
+          {
+            code: 'schema_invalid',
+            path: '$',
+            message: `expected a JSON Schema that compiles, found one that does not: ${
+              e instanceof Error ? e.message : String(e)
+            }`,
+          },
+        ],
+        `createValidator: the schema ${id} does not compile`,
+      );
+    }
+    return makeValidator(id, validate);
+  });
+  cache.set(schema, created);
+  created.catch(() => cache.delete(schema));
+  return created;
+}
+
+/**
+ * Compile several schema documents at once, keeping their keys: the result fits
+ * `options.schemas` of `validateCredential`.
+ *
+ * @example
+ * ```ts
+ * import { compileSchemas, validateCredential } from 'ob3kit/schema';
+ * const schemas = await compileSchemas({ [officialUrl]: officialSchemaDocument });
+ * const { ok } = validateCredential(credential, { schemas });
+ * ```
+ */
+export async function compileSchemas(
+  documents: Readonly<Record<string, object>>,
+): Promise<Record<string, Validator>> {
+  if (!isObject(documents)) throw new TypeError('compileSchemas: documents must be an object');
+  const entries = await Promise.all(
+    Object.entries(documents).map(async ([url, doc]) => [url, await createValidator(doc)] as const),
+  );
+  return Object.fromEntries(entries);
+}

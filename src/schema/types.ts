@@ -1,0 +1,62 @@
+/** Types shared by the schema validators. */
+import type { Issue } from '../errors.js';
+
+/**
+ * The form of a schema:
+ * - `vc2`: VC Data Model 2.0 (agrees with 1EdTech's 2024 schemas);
+ * - `vc1`: VC Data Model 1.1 (agrees with 1EdTech's 2022–2023 schemas, the first OB 3.0 release);
+ * - `lenient`: VC Data Model 2.0 tolerating JSON-LD compaction, single values for arrays and
+ *   language maps for strings (agrees with the JSON-LD adaptation 1EdTech publishes since 2025).
+ */
+export type SchemaForm = 'vc2' | 'vc1' | 'lenient';
+
+/** The Open Badges 3.0 classes ob3kit has schemas for. */
+export type SchemaKind =
+  | 'AchievementCredential'
+  | 'EndorsementCredential'
+  | 'Profile'
+  | 'Achievement';
+
+/** The outcome of a validation: `ok` when there is no issue. */
+export interface ValidationResult {
+  /** `true` when the document satisfies every schema applied. */
+  ok: boolean;
+  /** The problems found, each with a stable `code`, a JSON `path` and a `message`. */
+  issues: Issue[];
+  /**
+   * The schemas applied: a bundled schema's name (`vc2/achievement-credential`) or the URL under
+   * which a caller supplied a validator.
+   */
+  schemas: string[];
+}
+
+/**
+ * A compiled validator: sync, reusable, safe to call concurrently.
+ */
+export interface Validator {
+  /** The schema's `$id` (or `'anonymous'` when it has none). */
+  readonly id: string;
+  /** Validate a document. Never throws for a bad document. */
+  validate(document: unknown): ValidationResult;
+  /** Validate a document; throws a `ValidationError` holding the issues when it is not valid. */
+  assertValid(document: unknown): void;
+}
+
+/** The error objects ajv produces (with `verbose: true`); only what ob3kit reads. */
+export interface SchemaError {
+  keyword: string;
+  instancePath: string;
+  schemaPath: string;
+  params: Record<string, unknown>;
+  message?: string;
+  propertyName?: string;
+  schema?: unknown;
+  parentSchema?: unknown;
+  data?: unknown;
+}
+
+/** A validation function as ajv compiles it (precompiled or at run time). */
+export interface PrecompiledValidator {
+  (data: unknown): boolean;
+  errors?: SchemaError[] | null;
+}

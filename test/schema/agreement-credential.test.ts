@@ -1,0 +1,4 @@
+/** Agreement with the official AchievementCredential schemas (see agreement.ts). */
+import { defineAgreementTests } from './agreement.js';
+
+defineAgreementTests(['AchievementCredential']);
