@@ -3,7 +3,16 @@ import { isObject } from '../internal/json.js';
 import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '../internal/urls.js';
 import type { CreatePresentationOptions } from './types.js';
 
-/** The media type of a JWT-secured credential in a `data:` URL (VC-JOSE-COSE). */
+/**
+ * The media type of a JWT-secured credential in an `EnvelopedVerifiableCredential`'s `data:` URL
+ * (VC-JOSE-COSE).
+ *
+ * @example
+ * ```ts
+ * import { VC_JWT_MEDIA_TYPE } from 'ob3kit/present';
+ * const id = `data:${VC_JWT_MEDIA_TYPE},${jwt}`; // 'data:application/vc+jwt,eyJ...'
+ * ```
+ */
 export const VC_JWT_MEDIA_TYPE = 'application/vc+jwt';
 
 /**

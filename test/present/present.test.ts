@@ -164,6 +164,31 @@ describe.skipIf(!HAS_EXAMPLE)('presentations', () => {
       expect(r.verified).toBe(true);
     });
 
+    it('VC 1.1: a Data Integrity presentation of a VC 1.1 credential, checked by the reference stack', async () => {
+      const { validFrom, ...rest } = credential;
+      const v1 = await signCredential(
+        {
+          ...rest,
+          '@context': [
+            'https://www.w3.org/2018/credentials/v1',
+            (credential['@context'] as string[])[1],
+          ],
+          issuanceDate: validFrom,
+        },
+        { key: issuer.keyPair, created: '2024-01-01T00:00:00Z' },
+      );
+      const vp11 = await signPresentation(
+        createPresentation({ holder: holder.did, credentials: [v1], version: '1.1' }),
+        { key: holder.keyPair, challenge: CHALLENGE, domain: DOMAIN },
+      );
+      const r = await verifyPresentation(vp11, { challenge: CHALLENGE, domain: DOMAIN });
+      expect(r.issues).toEqual([]);
+      expect(r.credentials[0]?.verified).toBe(true);
+      const ref = await referenceVerifyPresentation(vp11, CHALLENGE, DOMAIN, documents);
+      expect(ref.error).toBeUndefined();
+      expect(ref.verified).toBe(true);
+    });
+
     it('presentation_challenge_mismatch: another challenge', async () => {
       const r = await verifyPresentation(signedVp, { challenge: 'replayed', domain: DOMAIN });
       expect(r.verified).toBe(false);
