@@ -9,6 +9,7 @@ import {
   type KeyPair,
   type KeyType,
 } from '../../src/keys/index.js';
+import { signCredential, verifyCredentialProof } from '../../src/proof/index.js';
 import { signCredentialJwt, verifyCredentialJwt } from '../../src/proof/jwt/index.js';
 import {
   b64u,
@@ -197,6 +198,40 @@ describe.skipIf(!HAS_EXAMPLE)('VC-JWT', () => {
     );
     const r2 = await verifyCredentialJwt(stolen, { now: NOW });
     expect(codes(r2)).toEqual(['issuer_key_mismatch']);
+  });
+
+  it('keeps an embedded Data Integrity proof, which still verifies once the JWT claims are removed', async () => {
+    const { did, keyPair } = createDidKey(await generateKeyPair());
+    const cred = { ...credential, issuer: { ...(credential.issuer as object), id: did } };
+    const withProof = await signCredential(cred, { key: keyPair, created: '2024-01-01T00:00:00Z' });
+    const jwt = await signCredentialJwt(withProof, { key: keyPair, now: NOW });
+    const r = await verifyCredentialJwt(jwt, { now: NOW });
+    expect(codes(r)).toEqual([]);
+    expect(r.credential).toEqual(withProof);
+    const inner = await verifyCredentialProof(r.credential as object);
+    expect(inner.issues).toEqual([]);
+    expect(inner.verified).toBe(true);
+  });
+
+  it('resolves a did:web kid, absolute or relative to iss, through documents', async () => {
+    const did = 'did:web:badges.example.org';
+    const key = await generateKeyPair({ type: 'P-256', controller: did, id: `${did}#key-1` });
+    const documents = {
+      [did]: {
+        '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+        id: did,
+        verificationMethod: [key.toJSON()],
+        assertionMethod: ['#key-1'],
+      },
+    };
+    const cred = { ...credential, issuer: { ...(credential.issuer as object), id: did } };
+    const claims = { ...cred, ...EXPECTED_CLAIMS, iss: did };
+    for (const kid of [`${did}#key-1`, '#key-1']) {
+      const jwt = handJwt({ alg: 'ES256', kid }, claims, key);
+      const r = await verifyCredentialJwt(jwt, { documents, now: NOW });
+      expect(codes(r), kid).toEqual([]);
+      expect(r.verificationMethod).toBe(`${did}#key-1`);
+    }
   });
 
   it('puts the public jwk in the header when the key has no id, and ties it to the issuer', async () => {
