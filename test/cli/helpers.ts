@@ -64,3 +64,18 @@ export function runBin(
     child.stdin.end(options.input ?? '');
   });
 }
+
+/**
+ * A report of a genuine credential: no failed check, the proof verified, and the verdict
+ * `valid` or `warning` (what `ob3kit verify` exits 0 for).
+ */
+export function isGoodReport(report: {
+  verdict: string;
+  checks: Array<{ id: string; outcome: string }>;
+}): boolean {
+  return (
+    report.verdict !== 'invalid' &&
+    report.checks.every((c) => c.outcome !== 'fail') &&
+    report.checks.some((c) => c.id === 'proof' && c.outcome === 'pass')
+  );
+}

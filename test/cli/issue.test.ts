@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoBadgePng } from '../../src/cli/png.js';
 import { verify } from '../../src/verify/index.js';
-import { buildCli, runBin, tempDir } from './helpers.js';
+import { buildCli, isGoodReport, runBin, tempDir } from './helpers.js';
 import { referenceVerify } from './reference.js';
 
 let bin: string;
@@ -68,7 +68,7 @@ describe('issue', () => {
     const signed = readJson('signed.json');
     expect(signed.proof.cryptosuite).toBe('eddsa-rdfc-2022');
     const report = await verify(signed);
-    expect(report.verdict).toBe('valid');
+    expect(isGoodReport(report), JSON.stringify(report.checks)).toBe(true);
     // The reference stack (@digitalbazaar/vc + eddsa-rdfc-2022) agrees.
     const reference = await referenceVerify(signed, readJson('key.json'));
     expect(reference.error).toBeUndefined();
@@ -76,7 +76,8 @@ describe('issue', () => {
     // And the CLI agrees.
     const v = await runBin(bin, ['verify', 'signed.json'], { cwd: dir });
     expect(v.code).toBe(0);
-    expect(v.stdout).toMatch(/VALID/);
+    expect(v.stdout).toMatch(/Verdict: (VALID|WARNING)/);
+    expect(v.stdout).toMatch(/\[PASS\] proof/);
   });
 
   it('signs a JWT from standard input', async () => {
@@ -89,7 +90,7 @@ describe('issue', () => {
     expect(jwt.split('.')).toHaveLength(3);
     const report = await verify(jwt);
     expect(report.format).toBe('jwt');
-    expect(report.verdict).toBe('valid');
+    expect(isGoodReport(report), JSON.stringify(report.checks)).toBe(true);
   });
 
   it('reports a tampered credential as invalid with exit code 1', async () => {
@@ -219,7 +220,7 @@ describe('issue --batch', () => {
     for (const f of files) {
       const bytes = new Uint8Array(readFileSync(path.join(dir, 'batch', f)));
       const input = f.endsWith('.json') ? JSON.parse(new TextDecoder().decode(bytes)) : bytes;
-      expect((await verify(input)).verdict, f).toBe('valid');
+      expect(isGoodReport(await verify(input)), f).toBe(true);
     }
   });
 
