@@ -166,8 +166,9 @@ export async function runBatch(io: Io, opts: BatchOptions): Promise<number> {
   }
   progress.done();
   failures.sort((a, b) => a.line - b.line);
+  const workers = records.length ? count : 0;
   io.out(
-    `Issued ${issued} of ${total} credential(s) into ${outDir} using ${queue.length === 0 && records.length ? count : 0} worker(s).\n`,
+    `Issued ${issued} of ${total} credential(s) into ${outDir} (${workers} worker thread${workers === 1 ? '' : 's'}).\n`,
   );
   if (failures.length) {
     io.out(`${failures.length} row(s) failed:\n`);
