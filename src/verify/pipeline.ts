@@ -12,6 +12,7 @@ import { checkEmbeddedProof } from './checks/proof-embedded.js';
 import { checkJwtProof, runJwtVerification } from './checks/proof-jwt.js';
 import { checkRecipient } from './checks/recipient.js';
 import { planRefresh } from './checks/refresh.js';
+import { checkSchema } from './checks/schema.js';
 import { checkSubject } from './checks/subject.js';
 import { checkType, roleOf } from './checks/type.js';
 import { result } from './checks/util.js';
@@ -78,6 +79,7 @@ async function verifyCredentialDoc(
   checks.push(...(await runCheck('context', () => checkContext(credential))));
   checks.push(...(await runCheck('jsonld', () => checkJsonLd(credential, state.documentLoader))));
   checks.push(...(await runCheck('type', () => checkType(credential, role))));
+  checks.push(...(await runCheck('schema', () => checkSchema(credential, state))));
   checks.push(...(await runCheck('subject', () => checkSubject(credential, role))));
   checks.push(...(await runCheck('evidence', () => checkEvidence(credential))));
   // 2. Proof, then the issuer (profile and key binding).

@@ -52,13 +52,23 @@ export function tamperJwt(jwt: string): string {
   return jwt.slice(0, i) + c + jwt.slice(i + 1);
 }
 
-/** Sign with an embedded Data Integrity proof (eddsa-rdfc-2022 unless told). */
-export function signDi(
+/**
+ * Sign with an embedded Data Integrity proof (eddsa-rdfc-2022 unless told). The proof is put in
+ * an array, as the 2024 Open Badges JSON Schema requires (`proof` is not part of the signed
+ * data, so this does not change the signature); `asObject` keeps the single object.
+ */
+export async function signDi(
   credential: Loose,
   issuer: TestIssuer,
   suite?: 'eddsa-rdfc-2022' | 'ecdsa-rdfc-2019' | 'Ed25519Signature2020',
+  asObject = false,
 ): Promise<Loose> {
-  return signCredential(credential, { key: issuer.keyPair, ...(suite ? { suite } : {}) });
+  const signed: Loose = await signCredential(credential, {
+    key: issuer.keyPair,
+    ...(suite ? { suite } : {}),
+  });
+  if (!asObject && !Array.isArray(signed.proof)) signed.proof = [signed.proof];
+  return signed;
 }
 
 /** A did:web issuer: key pair bound to `did:web:<host>#key-1`, its DID document, and the URL the document is served from. */

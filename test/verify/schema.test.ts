@@ -1,0 +1,108 @@
+/** The `schema` check: bundled schemas, credentialSchema entries (offline, documents, fetch). */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { verify } from '../../src/verify/index.js';
+import { codes, entries, fakeFetch, forbiddenFetch, outcomes } from './helpers.js';
+import { credentialFrom, makeIssuer, signDi, type TestIssuer } from './signed-helpers.js';
+
+const NOW = new Date('2025-06-01T00:00:00Z');
+const OFFICIAL =
+  'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
+const EXTENSIONS = 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json';
+const CUSTOM = 'https://schemas.example/badge-with-long-name.json';
+/** A caller's own JSON Schema: the badge name must be at least 20 characters. */
+const customSchema = {
+  $schema: 'https://json-schema.org/draft/2019-09/schema#',
+  type: 'object',
+  properties: { name: { type: 'string', minLength: 20 } },
+  required: ['name'],
+};
+let issuer: TestIssuer;
+
+beforeAll(async () => {
+  issuer = await makeIssuer();
+});
+
+describe('schema', () => {
+  it('passes against the bundled schema (and an official credentialSchema URL, without fetching)', async () => {
+    const c = await signDi(
+      credentialFrom(issuer, (x) => {
+        x['@context'].push(EXTENSIONS);
+        x.credentialSchema = [{ id: OFFICIAL, type: '1EdTechJsonSchemaValidator2019' }];
+      }),
+      issuer,
+    );
+    const r = await verify(c, { now: NOW, fetch: forbiddenFetch as never });
+    expect(outcomes(r, 'schema')).toEqual(['pass']);
+    expect(r.verdict).toBe('valid');
+  });
+  it('fails with one entry a schema issue, each with its path', async () => {
+    const c = credentialFrom(issuer, (x) => {
+      delete x.credentialSubject.achievement.name;
+      x.validFrom = 42;
+    });
+    const r = await verify(c, { now: NOW });
+    expect(outcomes(r, 'schema').every((o) => o === 'fail')).toBe(true);
+    const paths = entries(r, 'schema').map((e) => e.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['$.credentialSubject.achievement.name', '$.validFrom']),
+    );
+    expect(r.verdict).toBe('invalid');
+  });
+  it('a single proof object (not an array) is a warning, as 1EdTech reports plain-JSON-only schema errors', async () => {
+    const c = await signDi(credentialFrom(issuer), issuer, undefined, true);
+    const r = await verify(c, { now: NOW });
+    expect(codes(r, 'schema')).toEqual(['schema_plain_json_invalid']);
+    expect(entries(r, 'schema')[0]?.path).toBe('$.proof');
+    expect(r.verdict).toBe('warning');
+  });
+  it('a credentialSchema that is not bundled: warning offline, applied from documents or fetch', async () => {
+    const make = (name: string) =>
+      signDi(
+        credentialFrom(issuer, (x) => {
+          x.name = name;
+          x['@context'].push(EXTENSIONS);
+          x.credentialSchema = [{ id: CUSTOM, type: '1EdTechJsonSchemaValidator2019' }];
+        }),
+        issuer,
+      );
+    const short = await make('Short');
+    const long = await make('A badge with a long enough name');
+
+    const offline = await verify(long, { now: NOW });
+    expect(codes(offline, 'schema')).toEqual(['credential_schema_unchecked_offline']);
+    expect(offline.verdict).toBe('warning');
+
+    const fromDocs = await verify(long, {
+      now: NOW,
+      documents: { [CUSTOM]: customSchema },
+      fetch: forbiddenFetch as never,
+    });
+    expect(outcomes(fromDocs, 'schema')).toEqual(['pass']);
+    expect(fromDocs.verdict).toBe('valid');
+
+    const { fetch, requested } = fakeFetch({ [CUSTOM]: customSchema });
+    const fetched = await verify(short, { now: NOW, fetch });
+    expect(requested).toEqual([CUSTOM]);
+    expect(entries(fetched, 'schema').map((e) => [e.outcome, e.path])).toEqual([
+      ['fail', '$.name'],
+    ]);
+
+    const gone = fakeFetch({});
+    const unavailable = await verify(long, { now: NOW, fetch: gone.fetch });
+    expect(codes(unavailable, 'schema')).toEqual(['credential_schema_unavailable']);
+    expect(unavailable.verdict).toBe('invalid');
+  });
+  it('credentialSchema entries of other types are skipped (only 1EdTechJsonSchemaValidator2019 is checked)', async () => {
+    const c = await signDi(
+      credentialFrom(issuer, (x) => {
+        x.credentialSchema = [{ id: CUSTOM, type: 'JsonSchemaCredential' }];
+      }),
+      issuer,
+    );
+    const r = await verify(c, { now: NOW });
+    expect(entries(r, 'schema').map((e) => [e.outcome, e.code])).toEqual([
+      ['pass', undefined],
+      ['skip', 'credential_schema_type'],
+    ]);
+  });
+});
