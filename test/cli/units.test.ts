@@ -7,6 +7,7 @@ import { parseCsv, parseCsvRecords } from '../../src/cli/csv.js';
 import { UsageError } from '../../src/cli/errors.js';
 import { locateJsonError } from '../../src/cli/json-locate.js';
 import { createDemoBadgePng, createDemoBadgeSvg, encodePng } from '../../src/cli/png.js';
+import { createProgress } from '../../src/cli/progress.js';
 import {
   applyRowConventions,
   fillTemplate,
@@ -238,5 +239,43 @@ describe('locating JSON syntax errors', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('progress output', () => {
+  const fakeIo = (tty: boolean) => {
+    let err = '';
+    const io = {
+      out: () => {},
+      err: (t: string) => {
+        err += t;
+      },
+      stdoutIsTTY: tty,
+      stderrIsTTY: tty,
+      env: {},
+      cwd: '/',
+      readStdin: async () => new Uint8Array(),
+    };
+    return { io, text: () => err };
+  };
+
+  it('redraws a bar on a terminal and keeps failures on their own lines', () => {
+    const { io, text } = fakeIo(true);
+    const p = createProgress(io, 4);
+    p.tick(true, 'line 2: ok');
+    p.tick(false, 'line 3: error: bad');
+    p.done();
+    expect(text()).toContain('\r[###############---------------] 2/4  50% (1 failed)');
+    expect(text()).toContain('line 3: error: bad\n');
+    expect(text()).not.toContain('line 2: ok');
+  });
+
+  it('prints one plain line an item otherwise', () => {
+    const { io, text } = fakeIo(false);
+    const p = createProgress(io, 2);
+    p.tick(true, 'line 2: ok');
+    p.tick(false, 'line 3: error: bad');
+    p.done();
+    expect(text()).toBe('line 2: ok\nline 3: error: bad\n');
   });
 });
