@@ -3,7 +3,7 @@
  * 1EdTech schemas, say). Ajv is loaded only here, by dynamic import, so the default path
  * (the precompiled validators) never loads a compiler nor runs `new Function`.
  */
-import { type Issue, ValidationError } from '../errors.js';
+import { type Issue, Ob3Error, ValidationError } from '../errors.js';
 import { isObject } from '../internal/json.js';
 import { errorsToIssues } from './issues.js';
 import type { PrecompiledValidator, ValidationResult, Validator } from './types.js';
@@ -28,7 +28,13 @@ function loadCompiler(): Promise<() => AjvInstance> {
       const Ajv = unwrap<new (options: object) => AjvInstance>(ajvModule);
       const addFormats = unwrap<(ajv: AjvInstance) => void>(formatsModule);
       return () => {
-        const ajv = new Ajv({ strict: false, allErrors: true, verbose: true });
+        const ajv = new Ajv({
+          strict: false,
+          allErrors: true,
+          verbose: true,
+          inlineRefs: false,
+          logger: false,
+        });
         addFormats(ajv);
         return ajv;
       };
@@ -60,9 +66,8 @@ function makeValidator(id: string, validate: PrecompiledValidator): Validator {
  * whose issues have the same codes, paths and messages as the bundled validators'. Loads Ajv on
  * first use (so it is async); compiling the same document object twice returns the same
  * validator. A schema that does not compile rejects with a `ValidationError` (`ERR_VALIDATION`)
- * holding one `schema_invalid` issue.
- *
- * Uses `new Function`: not for pages under a strict Content Security Policy.
+ * holding one `schema_invalid` issue; where code generation from strings is forbidden (a strict
+ * Content Security Policy) it rejects with an `Ob3Error` coded `ERR_SCHEMA_COMPILER_UNAVAILABLE`.
  *
  * @example
  * ```ts
@@ -87,13 +92,23 @@ export function createValidator(schema: object): Promise<Validator> {
     try {
       validate = factory().compile(schema);
     } catch (e) {
+      if (e instanceof EvalError) {
+        throw new Ob3Error(
+          'ERR_SCHEMA_COMPILER_UNAVAILABLE',
+          'createValidator: compiling a schema needs code generation from strings (new Function), ' +
+            'which this environment forbids (a Content Security Policy?); the bundled validators ' +
+            '(validateCredential and the others) work without it',
+          { cause: e },
+        );
+      }
+      const reason = e instanceof Error ? e.message : String(e);
       throw new ValidationError(
         [
           {
             code: 'schema_invalid',
             path: '$',
-            message: `expected a JSON Schema that compiles, found one that does not: ${
-              e instanceof Error ? e.message : String(e)
+            message: `expected a JSON Schema (draft 2019-09) that compiles, found one that does not: ${
+              reason.length > 300 ? `${reason.slice(0, 300)}…` : reason
             }`,
           },
         ],

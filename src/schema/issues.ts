@@ -100,7 +100,7 @@ function joinAlternatives(phrases: string[]): string {
 }
 
 /** One node for one plain (non-combinator) ajv error. */
-function toNode(error: SchemaError, root: unknown): Node {
+function toNode(error: SchemaError, root: unknown, nameCheck?: string): Node {
   const { value, path } = locate(root, error.instancePath);
   const found = describeValue(value);
   const base = { ptr: error.instancePath, keyword: error.keyword };
@@ -206,7 +206,9 @@ function toNode(error: SchemaError, root: unknown): Node {
         issue: {
           code: 'property_names',
           path: joinPath(path, name),
-          message: `property name "${name}" is not allowed here`,
+          message: `property name "${name}" is not allowed here${
+            nameCheck ? `; expected ${nameCheck}` : ''
+          }`,
         },
       };
     }
@@ -287,14 +289,25 @@ function combine(error: SchemaError, branch: Node[], root: unknown): Node[] {
  */
 export function errorsToIssues(errors: readonly SchemaError[], root: unknown): Issue[] {
   const pending: Node[] = [];
+  // what the checks of a property name (inside `propertyNames`) expected, by name
+  const nameChecks = new Map<string, string>();
   for (const error of errors) {
     // the failures inside `contains` are expected (only one item has to match)
     if (error.schemaPath.includes('/contains/')) continue;
+    if (error.propertyName !== undefined) {
+      // a check of a property name: reported with the `propertyNames` error that follows
+      const checked = toNode(error, error.propertyName);
+      if (checked.expected) nameChecks.set(error.propertyName, checked.expected);
+      continue;
+    }
     if (error.keyword === 'oneOf' || error.keyword === 'anyOf') {
       let start = pending.length;
       while (start > 0 && under(pending[start - 1]!.ptr, error.instancePath)) start--;
       const branch = pending.splice(start);
       pending.push(...combine(error, branch, root));
+    } else if (error.keyword === 'propertyNames') {
+      const name = String(error.params.propertyName);
+      pending.push(toNode(error, root, nameChecks.get(name)));
     } else {
       pending.push(toNode(error, root));
     }

@@ -154,10 +154,24 @@ function validateAs(
   return { ok: unique.length === 0, issues: unique, schemas: applied };
 }
 
-function credentialKind(document: unknown): SchemaKind {
-  if (isObject(document)) {
-    const types = asArray(document.type as unknown);
-    if (types.includes('EndorsementCredential')) return 'EndorsementCredential';
+/**
+ * The class of a credential: by `type`; when `type` names neither, by the first
+ * `credentialSchema` entry naming an official schema, then by the subject's `type`.
+ */
+function credentialKind(document: unknown, options: SchemaValidationOptions): SchemaKind {
+  if (!isObject(document)) return 'AchievementCredential';
+  const types = asArray(document.type as unknown);
+  if (types.includes('EndorsementCredential')) return 'EndorsementCredential';
+  if (types.includes('AchievementCredential') || types.includes('OpenBadgeCredential')) {
+    return 'AchievementCredential';
+  }
+  const declared = resolveCredentialSchemas(document, options).entries.find(
+    (e) => e.kind === 'AchievementCredential' || e.kind === 'EndorsementCredential',
+  );
+  if (declared?.kind) return declared.kind;
+  const subject = document.credentialSubject;
+  if (isObject(subject) && asArray(subject.type as unknown).includes('EndorsementSubject')) {
+    return 'EndorsementCredential';
   }
   return 'AchievementCredential';
 }
@@ -176,8 +190,9 @@ function assertOk(result: ValidationResult, what: string): void {
 /**
  * Validate an Open Badges 3.0 credential against the schema of its type and VC version.
  *
- * An `EndorsementCredential` is checked with the endorsement schema, anything else with the
- * AchievementCredential (OpenBadgeCredential) schema. VC 1.1 documents (with the
+ * An `EndorsementCredential` is checked with the endorsement schema, an `AchievementCredential`
+ * or `OpenBadgeCredential` with the AchievementCredential schema (a credential whose `type` names
+ * neither: by its `credentialSchema`, then its subject's type, else as an AchievementCredential). VC 1.1 documents (with the
  * `https://www.w3.org/2018/credentials/v1` context) get the VC 1.1 schema. Each
  * `credentialSchema` entry naming an official OB 3.0 schema (or a URL in `options.schemas`) is
  * applied too; entries that cannot be checked are reported by {@link resolveCredentialSchemas},
@@ -208,7 +223,7 @@ export function validateCredential(
   options?: SchemaValidationOptions,
 ): ValidationResult {
   const opts = checkOptions('validateCredential', options);
-  return validateAs(credentialKind(credential), credential, opts, true);
+  return validateAs(credentialKind(credential, opts), credential, opts, true);
 }
 
 /**

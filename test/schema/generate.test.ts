@@ -1,0 +1,124 @@
+/**
+ * The committed schemas and precompiled validators are exactly what `npm run schemas` generates
+ * from the OB 3.0 model (so they cannot drift), and the generated schemas are structurally the
+ * official ones: equal once annotations are dropped, keys sorted and the order of the
+ * alternatives of `anyOf` ignored.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HAVE_OB3, OFFICIAL, officialSchema, SKIP_REASON } from './helpers.js';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SPEC = path.resolve(__dirname, '../../../shared/ob3/spec');
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** Drop annotations, sort keys, sort `anyOf` alternatives (their order does not matter). */
+function normalize(value: Json): Json {
+  if (Array.isArray(value)) return value.map(normalize);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, Json> = {};
+  for (const key of Object.keys(value).sort()) {
+    const v = value[key]!;
+    if (
+      ['description', '$comment', 'title', '$id', '$schema'].includes(key) &&
+      typeof v === 'string'
+    )
+      continue;
+    out[key] =
+      key === 'anyOf' && Array.isArray(v)
+        ? v.map(normalize).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1))
+        : normalize(v);
+  }
+  return out;
+}
+
+/** Inline `$ref`s to `$defs` the official schema does not have (our shared helpers). */
+function inlineHelpers(schema: Record<string, Json>, keep: Set<string>): Record<string, Json> {
+  const defs = (schema.$defs ?? {}) as Record<string, Json>;
+  const walk = (v: Json): Json => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== 'object') return v;
+    const ref = v.$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/$defs/') && !keep.has(ref.slice(8))) {
+      return walk(defs[ref.slice(8)]!);
+    }
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+  };
+  const out = walk(schema) as Record<string, Json>;
+  out.$defs = Object.fromEntries(
+    Object.entries(defs)
+      .filter(([k]) => keep.has(k))
+      .map(([k, v]) => [k, walk(v)]),
+  );
+  return out;
+}
+
+describe.skipIf(!HAVE_OB3)(`generated files${HAVE_OB3 ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
+  it('regenerating from the model gives the committed files, byte for byte', async () => {
+    const script = path.join(ROOT, 'scripts/schemas.mjs');
+    const { generateAll } = (await import(script)) as {
+      generateAll(options: { specDir: string }): Map<string, string>;
+    };
+    const files = generateAll({ specDir: SPEC });
+    expect(files.size).toBe(18);
+    for (const [rel, content] of files) {
+      expect(
+        readFileSync(path.join(ROOT, rel), 'utf8'),
+        `${rel} is out of date: run npm run schemas`,
+      ).toBe(content);
+    }
+  });
+
+  it('the precompiled validators run no generated code at load (no new Function, no eval)', () => {
+    for (const form of ['vc2', 'vc1', 'lenient']) {
+      const code = readFileSync(
+        path.join(ROOT, `src/schema/generated/${form}.generated.js`),
+        'utf8',
+      );
+      expect(code).not.toMatch(/new Function|\beval\(|\brequire\(/);
+      expect(code).toMatch(/^import \{ fullFormats \} from 'ajv-formats\/dist\/formats\.js';$/m);
+    }
+  });
+
+  const pairs: Array<[string, string, string]> = [];
+  for (const [form, files] of Object.entries(OFFICIAL)) {
+    for (const [kind, rel] of Object.entries(files)) {
+      const ours = {
+        AchievementCredential: 'achievement-credential',
+        AchievementCredentialBuild: 'achievement-credential',
+        EndorsementCredential: 'endorsement-credential',
+        Profile: 'profile',
+      }[kind]!;
+      pairs.push([form, ours, rel]);
+    }
+  }
+
+  for (const [form, ours, rel] of pairs) {
+    it(`schemas/${form}/${ours}.json is structurally ${rel}`, () => {
+      const official = officialSchema(rel) as Record<string, Json>;
+      const mine = JSON.parse(
+        readFileSync(path.join(ROOT, 'schemas', form, `${ours}.json`), 'utf8'),
+      );
+      const keep = new Set(Object.keys((official.$defs ?? {}) as object));
+      expect(normalize(inlineHelpers(mine, keep))).toEqual(normalize(official));
+    });
+  }
+
+  it('schemas/*/achievement.json is structurally the official $defs/Achievement', () => {
+    for (const [form, files] of Object.entries(OFFICIAL)) {
+      const official = officialSchema(files.AchievementCredential) as Record<string, Json>;
+      const defs = official.$defs as Record<string, Json>;
+      const mine = JSON.parse(
+        readFileSync(path.join(ROOT, 'schemas', form, 'achievement.json'), 'utf8'),
+      );
+      const keep = new Set(Object.keys(defs));
+      const { $defs: myDefs, ...myRoot } = inlineHelpers(mine, keep);
+      expect(normalize(myRoot), form).toEqual(normalize(defs.Achievement!));
+      for (const [name, def] of Object.entries(myDefs as Record<string, Json>)) {
+        expect(normalize(def), `${form} ${name}`).toEqual(normalize(defs[name]!));
+      }
+    }
+  });
+});
