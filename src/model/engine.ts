@@ -20,7 +20,19 @@ import {
 } from './dates.js';
 import { MODEL, type ModelClass, type ModelProperty } from './types.generated.js';
 
-/** Stable codes carried by the `TypeError`s the builders throw (`err.code`). */
+/**
+ * Stable codes carried by the `TypeError`s the builders throw (`err.code`).
+ * @example
+ * ```ts
+ * import { createAchievement, type ModelErrorCode } from 'ob3kit/model';
+ * try {
+ *   createAchievement({ name: '', description: 'd', criteria: {} });
+ * } catch (e) {
+ *   const code = (e as { code?: ModelErrorCode }).code;
+ *   console.log(code); // 'ERR_MODEL_VALUE'
+ * }
+ * ```
+ */
 export type ModelErrorCode =
   | 'ERR_MODEL_REQUIRED'
   | 'ERR_MODEL_TYPE'
@@ -28,10 +40,34 @@ export type ModelErrorCode =
   | 'ERR_MODEL_UNKNOWN_PROPERTY'
   | 'ERR_MODEL_CONFLICT';
 
-/** A `TypeError` thrown by a builder, with a stable `code` and the `path` of the field. */
+/**
+ * A `TypeError` thrown by a builder, with a stable `code` and the `path` of the field.
+ * @example
+ * ```ts
+ * import { createProfile, type ModelTypeError } from 'ob3kit/model';
+ * try {
+ *   createProfile({ id: 'https://example.com/p', address: { geo: { latitude: 1 } } } as never);
+ * } catch (e) {
+ *   const err = e as ModelTypeError;
+ *   console.log(err.code, err.path); // 'ERR_MODEL_REQUIRED' 'address.geo.longitude'
+ * }
+ * ```
+ */
 export type ModelTypeError = TypeError & { code: ModelErrorCode; path: string };
 
-/** Verifiable Credentials Data Model version a credential is built for. */
+/**
+ * Verifiable Credentials Data Model version a credential is built for.
+ * @example
+ * ```ts
+ * import { createEndorsementCredential, type VcVersion } from 'ob3kit/model';
+ * const vc: VcVersion = '1.1';
+ * const e = createEndorsementCredential(
+ *   { name: 'E', issuer: { id: 'https://example.com/e' }, credentialSubject: { id: 'https://example.com/i' } },
+ *   { vc },
+ * );
+ * console.log(e.issuanceDate !== undefined); // true
+ * ```
+ */
 export type VcVersion = '2.0' | '1.1';
 
 /** Where the engine is and what it is building for. */

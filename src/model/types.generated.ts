@@ -1662,7 +1662,15 @@ export interface Imsx_CodeMinorField {
 
 // ---- Runtime description ------------------------------------------------------------
 
-/** One property of a model class: its model type, cardinality and constraints. */
+/**
+ * One property of a model class: its model type, cardinality and constraints.
+ * @example
+ * ```ts
+ * import { MODEL, type ModelProperty } from 'ob3kit/model';
+ * const name: ModelProperty | undefined = MODEL.Achievement?.props?.name;
+ * console.log(name); // { type: 'String', card: '1' }
+ * ```
+ */
 export interface ModelProperty {
   /** Model type name (`String`, `URI`, `DateTimeZ`, a class or an enumeration). */
   type: string;
@@ -1678,7 +1686,15 @@ export interface ModelProperty {
   pattern?: string;
 }
 
-/** A model class, enumeration, selection (union) or derived type. */
+/**
+ * A model class, enumeration, selection (union) or derived type.
+ * @example
+ * ```ts
+ * import { MODEL, type ModelClass } from 'ob3kit/model';
+ * const image: ModelClass | undefined = MODEL.Image;
+ * console.log(image?.kind, image?.extensible); // 'class' false
+ * ```
+ */
 export interface ModelClass {
   kind: 'class' | 'enum' | 'enumext' | 'union' | 'derived';
   /** Classes: whether properties beyond those listed are allowed. */
