@@ -20,6 +20,12 @@ const FILE_KINDS: Record<string, SchemaKind> = {
  * The official Open Badges 3.0 JSON Schema URLs ob3kit knows, and the class each one describes.
  * Both the `schema/json/` and `schema/json-ld/` folders are listed: 1EdTech has published the
  * same files under both.
+ *
+ * @example
+ * ```ts
+ * import { OFFICIAL_SCHEMA_URLS } from 'ob3kit/schema';
+ * OFFICIAL_SCHEMA_URLS['https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_profile_schema.json']; // 'Profile'
+ * ```
  */
 export const OFFICIAL_SCHEMA_URLS: Readonly<Record<string, SchemaKind>> = Object.freeze(
   Object.fromEntries(
@@ -32,7 +38,7 @@ export const OFFICIAL_SCHEMA_URLS: Readonly<Record<string, SchemaKind>> = Object
 /** `credentialSchema` types that name a JSON Schema. */
 const JSON_SCHEMA_TYPES = new Set(['1EdTechJsonSchemaValidator2019', 'JsonSchema']);
 
-/** File names of the bundled schemas, by class. */
+/** File names of the bundled schemas, by class. @internal */
 export const BUNDLED_FILES: Readonly<Record<SchemaKind, string>> = Object.freeze({
   AchievementCredential: 'achievement-credential',
   EndorsementCredential: 'endorsement-credential',
@@ -40,7 +46,7 @@ export const BUNDLED_FILES: Readonly<Record<SchemaKind, string>> = Object.freeze
   Achievement: 'achievement',
 });
 
-/** The name of a bundled schema: `vc2/achievement-credential` (its file is `schemas/<name>.json`). */
+/** The name of a bundled schema: `vc2/achievement-credential` (its file is `schemas/<name>.json`). @internal */
 export function bundledSchemaName(kind: SchemaKind, form: SchemaForm): string {
   return `${form}/${BUNDLED_FILES[kind]}`;
 }
@@ -62,7 +68,16 @@ export function detectVcVersion(document: unknown): '1.1' | '2.0' {
   return contexts.includes(VC_V1_CONTEXT) ? '1.1' : '2.0';
 }
 
-/** One `credentialSchema` entry and what it maps to. */
+/**
+ * One `credentialSchema` entry and what it maps to.
+ *
+ * @example
+ * ```ts
+ * import { resolveCredentialSchemas, type CredentialSchemaEntry } from 'ob3kit/schema';
+ * const entries: CredentialSchemaEntry[] = resolveCredentialSchemas(credential).entries;
+ * for (const e of entries) console.log(e.path, e.id, e.bundled ?? 'not checked');
+ * ```
+ */
 export interface CredentialSchemaEntry {
   /** Where the entry is (`$.credentialSchema[0]`). */
   path: string;
@@ -78,7 +93,15 @@ export interface CredentialSchemaEntry {
   supplied: boolean;
 }
 
-/** Options of {@link resolveCredentialSchemas}. */
+/**
+ * Options of {@link resolveCredentialSchemas}.
+ *
+ * @example
+ * ```ts
+ * import { resolveCredentialSchemas } from 'ob3kit/schema';
+ * resolveCredentialSchemas(credential, { lenient: true, schemas: { [customUrl]: customValidator } });
+ * ```
+ */
 export interface ResolveCredentialSchemasOptions {
   /** Accept JSON-LD compacted values (see `validateCredential`). Default `false`. */
   lenient?: boolean;
@@ -162,7 +185,7 @@ export function resolveCredentialSchemas(
   return { entries, issues };
 }
 
-/** The bundled form for a VC version. */
+/** The bundled form for a VC version. @internal */
 export function formFor(version: '1.1' | '2.0', lenient: boolean): SchemaForm {
   if (version === '1.1') return 'vc1';
   return lenient ? 'lenient' : 'vc2';

@@ -62,7 +62,7 @@ function locate(root: unknown, ptr: string): { value: unknown; path: string } {
 
 const MAX_SHOWN = 60;
 
-/** A short rendering of a found value for messages. */
+/** A short rendering of a found value for messages. @internal */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
@@ -283,9 +283,21 @@ function combine(error: SchemaError, branch: Node[], root: unknown): Node[] {
 }
 
 /**
- * Convert the errors of one ajv validation (run with `allErrors` and `verbose`) into issues.
+ * Convert the errors of one ajv validation (run with `allErrors` and `verbose`) into ob3kit's
+ * located issues, resolving `oneOf`/`anyOf` noise as the bundled validators do. For callers
+ * running their own Ajv instance.
  * @param errors - ajv's `validate.errors`.
  * @param root - The document that was validated (to show what was found).
+ *
+ * @example
+ * ```ts
+ * import Ajv2019 from 'ajv/dist/2019.js';
+ * import { errorsToIssues } from 'ob3kit/schema';
+ * const ajv = new Ajv2019({ allErrors: true, verbose: true });
+ * const validate = ajv.compile({ type: 'object', required: ['id'] });
+ * validate({});
+ * errorsToIssues(validate.errors ?? [], {}); // [{ code: 'required', path: '$.id', message: '"id" is required' }]
+ * ```
  */
 export function errorsToIssues(errors: readonly SchemaError[], root: unknown): Issue[] {
   const pending: Node[] = [];
@@ -315,7 +327,7 @@ export function errorsToIssues(errors: readonly SchemaError[], root: unknown): I
   return dedupeIssues(pending.map((n) => n.issue));
 }
 
-/** Drop repeated issues (same code, path and message), keeping the first. */
+/** Drop repeated issues (same code, path and message), keeping the first. @internal */
 export function dedupeIssues(issues: readonly Issue[]): Issue[] {
   const seen = new Set<string>();
   const out: Issue[] = [];

@@ -47,7 +47,15 @@ const PRECOMPILED: Record<SchemaForm, Record<SchemaKind, PrecompiledValidator>> 
   },
 };
 
-/** Options of the `validate*` and `assertValid*` functions. */
+/**
+ * Options of the `validate*` and `assertValid*` functions.
+ *
+ * @example
+ * ```ts
+ * import { validateCredential } from 'ob3kit/schema';
+ * validateCredential(credential, { version: '2.0', lenient: true });
+ * ```
+ */
 export interface SchemaValidationOptions {
   /**
    * The VC data model version whose schema applies. `'auto'` (the default) picks VC 1.1 when the
