@@ -72,6 +72,8 @@ export type VcVersion = '2.0' | '1.1';
 
 /** Where the engine is and what it is building for. */
 export interface Ctx {
+  /** Objects on the path being built (cycle and depth guard). */
+  stack?: Set<object>;
   /** Name of the public builder, prefixed to every message. */
   fn: string;
   vc: VcVersion;
@@ -401,9 +403,61 @@ export function buildClass(
   value: unknown,
   path = '$',
 ): Record<string, unknown> {
+  const input = requireObject(ctx, path, value, `${article(baseName(name))} object`);
+  // Guard the walk: a cycle or an absurd depth is refused rather than overflowing the stack.
+  const stack = (ctx.stack ??= new Set<object>());
+  if (stack.has(input))
+    fail(
+      ctx,
+      'ERR_MODEL_VALUE',
+      path,
+      'is circular',
+      'a tree of objects',
+      input,
+      'an object that contains itself',
+    );
+  if (stack.size >= MAX_DEPTH)
+    fail(
+      ctx,
+      'ERR_MODEL_VALUE',
+      path,
+      'nests too deeply',
+      `at most ${MAX_DEPTH} nested objects`,
+      input,
+      'more',
+    );
+  stack.add(input);
+  try {
+    return buildChecked(ctx, name, input, path);
+  } finally {
+    stack.delete(input);
+  }
+}
+
+/** Nested model objects allowed along one path (real credentials use fewer than ten). */
+const MAX_DEPTH = 64;
+
+/** Set an own data property, even for the key `__proto__`. */
+function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(obj, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  else obj[key] = value;
+}
+
+function buildChecked(
+  ctx: Ctx,
+  name: string,
+  checked: Record<string, unknown>,
+  path: string,
+): Record<string, unknown> {
   const cls = modelClass(name);
   const hooks = hooksFor(name);
-  let input = requireObject(ctx, path, value, `${article(baseName(name))} object`);
+  let input = checked;
   if (hooks.prepare) input = hooks.prepare(ctx, path, input);
   const out: Record<string, unknown> = {};
   const props = cls.props;
@@ -422,7 +476,7 @@ export function buildClass(
   for (const [key, v] of Object.entries(input)) {
     if (key === '@context' || (key === 'id' && props.id) || (key === 'type' && typed)) continue;
     if (v === undefined) continue;
-    const prop = props[key];
+    const prop = Object.hasOwn(props, key) ? props[key] : undefined;
     if (!prop) {
       if (!cls.extensible)
         fail(
@@ -436,7 +490,7 @@ export function buildClass(
           v,
           `"${key}"`,
         );
-      out[key] = v;
+      setOwn(out, key, v);
       continue;
     }
     out[key] = buildProperty(ctx, joinPath(path, key), prop, v);
@@ -604,7 +658,7 @@ function prepareCredential(
       key === 'expirationDate';
     const target =
       ctx.vc === '1.1' && (key === 'validFrom' || key === 'validUntil') ? DATE_NAMES[key] : key;
-    out[target] = isDate ? checkDate(ctx, joinPath(path, key), value, false) : value;
+    setOwn(out, target, isDate ? checkDate(ctx, joinPath(path, key), value, false) : value);
   }
   const [start, end] =
     ctx.vc === '1.1' ? ['issuanceDate', 'expirationDate'] : ['validFrom', 'validUntil'];

@@ -716,6 +716,28 @@ describe('nothing the caller gave is dropped or changed', () => {
     expect(createEndorsementCredential(e as Json)).toEqual(e);
   });
 
+  it('a "__proto__" key from parsed JSON stays an own property, and the prototype is untouched', () => {
+    const parsed = JSON.parse('{"name":"n","description":"d","criteria":{},"__proto__":{"x":1}}');
+    const a = createAchievement(parsed) as Json;
+    expect(Object.getPrototypeOf(a)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(a)).__proto__).toEqual({ x: 1 });
+    expect(({} as Json).x).toBeUndefined();
+  });
+
+  it('a shared (not circular) object may appear twice; a cycle or absurd depth is a TypeError', () => {
+    const image = { id: 'https://e.x/i.png' };
+    const a = createAchievement({ ...ACHIEVEMENT, image, creator: { id: 'https://e.x/c', image } });
+    expect(a.image).toEqual(a.creator?.image);
+    const loop: Json = { id: 'https://e.x/p' };
+    loop.parentOrg = loop;
+    expect(typeError(() => createProfile(loop)).message).toBe(
+      'createProfile: "parentOrg" is circular (expected a tree of objects, found an object that contains itself)',
+    );
+    let deep: Json = { id: 'https://e.x/0' };
+    for (let i = 1; i < 100; i++) deep = { id: `https://e.x/${i}`, parentOrg: deep };
+    expect(typeError(() => createProfile(deep)).message).toContain('nests too deeply');
+  });
+
   it('createOpenBadgeCredential is createAchievementCredential', () => {
     expect(createOpenBadgeCredential).toBe(createAchievementCredential);
   });
