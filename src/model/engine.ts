@@ -405,7 +405,8 @@ export function buildClass(
 ): Record<string, unknown> {
   const input = requireObject(ctx, path, value, `${article(baseName(name))} object`);
   // Guard the walk: a cycle or an absurd depth is refused rather than overflowing the stack.
-  const stack = (ctx.stack ??= new Set<object>());
+  if (!ctx.stack) ctx.stack = new Set<object>();
+  const stack = ctx.stack;
   if (stack.has(input))
     fail(
       ctx,
