@@ -22,11 +22,15 @@ import type { ValidationResult } from '../../src/schema/types.js';
 import { compileOfficial, HAVE_OB3, OFFICIAL, officialSchema } from './helpers.js';
 
 const DIR = path.resolve(__dirname, '../../fixtures/invalid');
-const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 /** file -> expected path, from the README's table. */
 const expectedPaths = new Map<string, string>();
-for (const m of readFileSync(path.join(DIR, 'README.md'), 'utf8').matchAll(/^\| `([^`]+)` \| `([^`]+)` \| `([^`]+)` \|$/gm)) {
+for (const m of readFileSync(path.join(DIR, 'README.md'), 'utf8').matchAll(
+  /^\| `([^`]+)` \| `([^`]+)` \| `([^`]+)` \|$/gm,
+)) {
   expectedPaths.set(m[1]!, m[3]!);
 }
 
@@ -48,7 +52,9 @@ function oracle(kind: Kind, doc: unknown): boolean {
   const files = detectVcVersion(doc) === '1.1' ? OFFICIAL.vc1 : OFFICIAL.vc2;
   if (kind === 'achievement') {
     const ac = officialSchema(files.AchievementCredential);
-    return compileOfficial({ $schema: ac.$schema, $ref: '#/$defs/Achievement', $defs: ac.$defs })(doc);
+    return compileOfficial({ $schema: ac.$schema, $ref: '#/$defs/Achievement', $defs: ac.$defs })(
+      doc,
+    );
   }
   const rel = {
     achievementcredential: files.AchievementCredential,
@@ -65,7 +71,10 @@ describe('fixtures/invalid', () => {
   });
 
   for (const file of files) {
-    const m = /^(achievementcredential|endorsementcredential|profile|achievement)-.+\.([a-z_]+)\.json$/.exec(file);
+    const m =
+      /^(achievementcredential|endorsementcredential|profile|achievement)-.+\.([a-z_]+)\.json$/.exec(
+        file,
+      );
     it(file, () => {
       expect(m, 'file name is <class>-<what>.<code>.json').not.toBeNull();
       const kind = m![1] as Kind;
