@@ -1,6 +1,34 @@
 /**
- * bake capability (work in progress).
+ * Baked badges: put an Open Badges 3.0 credential into a PNG or SVG image and take it out again
+ * (Open Badges 3.0 section "Baked Badge"), and tell formats apart.
+ *
+ * @example
+ * ```ts
+ * import { bakeBadge, unbakeBadge } from 'ob3kit/bake';
+ * const baked = bakeBadge(pngBytes, signedCredential);
+ * console.log(unbakeBadge(baked).credential);
+ * ```
  *
  * @packageDocumentation
  */
-export {};
+export {
+  type BakeBadgeOptions,
+  bakeBadge,
+  type UnbakeBadgeOptions,
+  unbakeBadge,
+} from './bake.js';
+export { type SniffedFormat, sniffFormat } from './sniff.js';
+export type { SvgScanOptions } from './svg.js';
+export {
+  type BakeableCredential,
+  type BakeLimits,
+  type BakeOptions,
+  DEFAULT_MAX_CREDENTIAL_BYTES,
+  DEFAULT_MAX_IMAGE_BYTES,
+  OB2_PNG_KEYWORD,
+  OB2_SVG_NAMESPACE,
+  OB3_PNG_KEYWORD,
+  OB3_SVG_NAMESPACE,
+  type UnbakeOptions,
+  type UnbakeResult,
+} from './types.js';

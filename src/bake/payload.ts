@@ -1,0 +1,130 @@
+/** The text that goes into an image, and what a baked text turns out to be. Internal. */
+import { BakeError } from '../errors.js';
+import { utf8 } from '../internal/bytes.js';
+import { isObject, type JsonObject } from '../internal/json.js';
+import type { ResolvedLimits } from './types.js';
+
+/** A compact JWS/JWT: three base64url parts (the signature may be empty; verification decides). */
+export const COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+/** The credential text to bake and whether it is a JWT. */
+export interface BakePayload {
+  kind: 'json' | 'jwt';
+  text: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Turn `bakeBadge`'s credential argument into the text to bake.
+ *
+ * An object is serialized with `JSON.stringify` (compact); U+FFFE and U+FFFF, which XML forbids
+ * and `JSON.stringify` leaves as they are, are written as `\ufffe` / `\uffff` escapes (the same
+ * JSON value). A string is baked exactly as given: a compact JWT, or the JSON text of an object.
+ */
+export function toBakePayload(
+  credential: unknown,
+  limits: ResolvedLimits,
+  fn: string,
+): BakePayload {
+  let kind: 'json' | 'jwt';
+  let text: string;
+  if (typeof credential === 'string') {
+    const t = credential.trim();
+    if (COMPACT_JWT.test(t)) {
+      kind = 'jwt';
+      text = t;
+    } else if (t.startsWith('{')) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(t);
+      } catch (e) {
+        throw new BakeError(
+          'ERR_BAKE_PAYLOAD',
+          `${fn}: the credential text is not valid JSON: ${(e as Error).message}`,
+        );
+      }
+      if (!isObject(parsed)) {
+        throw new BakeError('ERR_BAKE_PAYLOAD', `${fn}: the credential JSON must be an object`);
+      }
+      kind = 'json';
+      text = credential;
+    } else {
+      throw new BakeError(
+        'ERR_BAKE_PAYLOAD',
+        `${fn}: expected the credential as an object, its JSON text or a compact JWT; got a string starting with ${JSON.stringify(t.slice(0, 20))}`,
+      );
+    }
+  } else if (isObject(credential)) {
+    let json: string | undefined;
+    try {
+      json = JSON.stringify(credential);
+    } catch (e) {
+      throw new TypeError(
+        `${fn}: the credential object cannot be serialized as JSON: ${(e as Error).message}`,
+      );
+    }
+    kind = 'json';
+    text = json.replace(/[\ufffe\uffff]/g, (c) => (c === '\ufffe' ? '\\ufffe' : '\\uffff'));
+  } else {
+    throw new TypeError(
+      `${fn}: credential must be a credential object, its JSON text or a compact JWT string; got ${describe(credential)}`,
+    );
+  }
+  const bytes = utf8(text);
+  if (bytes.length > limits.maxCredentialBytes) {
+    throw new BakeError(
+      'ERR_BAKE_TOO_LARGE',
+      `${fn}: the credential is ${bytes.length} bytes, more than maxCredentialBytes (${limits.maxCredentialBytes})`,
+      { size: bytes.length, limit: limits.maxCredentialBytes },
+    );
+  }
+  return { kind, text, bytes };
+}
+
+/** What an Open Badges 3.0 baked text holds. */
+export type Ob3Payload = { kind: 'json'; credential: JsonObject } | { kind: 'jwt'; jwt: string };
+
+/** Classify an Open Badges 3.0 baked text: a JSON object or a compact JWT, else `ERR_BAKE_PAYLOAD`. */
+export function readOb3Payload(text: string, where: string): Ob3Payload {
+  const t = text.replace(/^\uFEFF/, '').trim();
+  if (t.startsWith('{')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(t);
+    } catch (e) {
+      throw new BakeError(
+        'ERR_BAKE_PAYLOAD',
+        `The credential in ${where} is not valid JSON: ${(e as Error).message}`,
+      );
+    }
+    if (!isObject(parsed)) {
+      throw new BakeError(
+        'ERR_BAKE_PAYLOAD',
+        `The credential in ${where} is JSON but not an object`,
+      );
+    }
+    return { kind: 'json', credential: parsed };
+  }
+  if (COMPACT_JWT.test(t)) return { kind: 'jwt', jwt: t };
+  throw new BakeError(
+    'ERR_BAKE_PAYLOAD',
+    `The text in ${where} is neither a JSON object nor a compact JWT (it starts with ${JSON.stringify(t.slice(0, 20))})`,
+  );
+}
+
+/** What an Open Badges 2.0 baked text looks like (never interpreted further). */
+export function legacyKind(text: string): 'json' | 'jwt' | 'url' | 'text' {
+  const t = text.trim();
+  if (t.startsWith('{')) return 'json';
+  if (COMPACT_JWT.test(t)) return 'jwt';
+  if (/^https?:\/\/\S+$/i.test(t)) return 'url';
+  return 'text';
+}
+
+/** Short description of a value for misuse messages. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (value instanceof Uint8Array) return 'a Uint8Array';
+  return typeof value;
+}

@@ -1,0 +1,98 @@
+/** Public types and limits of the bake capability. */
+import type { JsonObject } from '../internal/json.js';
+
+/** The namespace of the Open Badges 3.0 `<openbadges:credential>` SVG element. */
+export const OB3_SVG_NAMESPACE = 'https://purl.imsglobal.org/ob/v3p0';
+
+/** The namespace of the Open Badges 2.0 `<openbadges:assertion>` SVG element (read as legacy). */
+export const OB2_SVG_NAMESPACE = 'http://openbadges.org';
+
+/** The keyword of the Open Badges 3.0 PNG `iTXt` chunk. */
+export const OB3_PNG_KEYWORD = 'openbadgecredential';
+
+/** The keyword of the Open Badges 2.0 PNG `iTXt` / `tEXt` chunk (read as legacy). */
+export const OB2_PNG_KEYWORD = 'openbadges';
+
+/** Default largest image `bakeBadge` and `unbakeBadge` accept: 16 MiB. */
+export const DEFAULT_MAX_IMAGE_BYTES = 16 * 1024 * 1024;
+
+/** Default largest baked credential text (UTF-8 bytes, after any decompression): 1 MiB. */
+export const DEFAULT_MAX_CREDENTIAL_BYTES = 1024 * 1024;
+
+/** Size limits shared by baking and unbaking. */
+export interface BakeLimits {
+  /** Largest image accepted, in bytes (SVG text counts as UTF-8). Default 16 MiB. */
+  maxImageBytes?: number;
+  /** Largest credential text, in UTF-8 bytes (after decompression when reading). Default 1 MiB. */
+  maxCredentialBytes?: number;
+}
+
+/** Options of `bakeBadge`. */
+export interface BakeOptions extends BakeLimits {
+  /**
+   * Where a new PNG `iTXt` chunk goes when the image has none yet: right after `IHDR` (the
+   * default, so that readers which stop at the first `iTXt`, as the Open Badges spec allows,
+   * find it without reading the image data) or right before `IEND`. An existing credential
+   * chunk is always replaced where it stands.
+   */
+  pngPosition?: 'after-ihdr' | 'before-iend';
+}
+
+/** Options of `unbakeBadge`. */
+export interface UnbakeOptions extends BakeLimits {}
+
+/** The credential to bake: a credential object, or its JSON text, or a compact JWT (VC-JWT). */
+export type BakeableCredential = JsonObject | string;
+
+/**
+ * What `unbakeBadge` found.
+ *
+ * - `version: 'ob3'`: an Open Badges 3.0 credential (`openbadgecredential` chunk or
+ *   `<openbadges:credential>` element); `credential` holds the parsed JSON object when it was
+ *   baked as JSON (`kind: 'json'`), `jwt` the compact JWT when it was baked as VC-JWT
+ *   (`kind: 'jwt'`).
+ * - `version: 'ob2'`: only an Open Badges 2.0 assertion (`openbadges` chunk or
+ *   `<openbadges:assertion>`) was found. It is reported, not interpreted: `credential` and `jwt`
+ *   stay undefined and `kind` says what the text looks like (`json`, `jwt`, `url` or `text`).
+ */
+export interface UnbakeResult {
+  /** The image format. */
+  format: 'png' | 'svg';
+  /** Which Open Badges baking the data came from. */
+  version: 'ob3' | 'ob2';
+  /** What the baked text is. */
+  kind: 'json' | 'jwt' | 'url' | 'text';
+  /** Exactly the baked text. */
+  text: string;
+  /** The credential object (Open Badges 3.0, baked as JSON). */
+  credential?: JsonObject;
+  /** The compact JWT (Open Badges 3.0, baked as VC-JWT). */
+  jwt?: string;
+  /** True when the PNG chunk was zlib-compressed (the Open Badges spec forbids it; read anyway). */
+  compressed?: boolean;
+}
+
+/** Limits with defaults applied. */
+export interface ResolvedLimits {
+  maxImageBytes: number;
+  maxCredentialBytes: number;
+}
+
+/** Apply defaults and check the limit options (misuse throws `TypeError`). */
+export function resolveLimits(options: BakeLimits | undefined, fn: string): ResolvedLimits {
+  if (options !== undefined && (typeof options !== 'object' || options === null)) {
+    throw new TypeError(`${fn}: options must be an object`);
+  }
+  const check = (name: 'maxImageBytes' | 'maxCredentialBytes', fallback: number): number => {
+    const v = options?.[name];
+    if (v === undefined) return fallback;
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) {
+      throw new TypeError(`${fn}: options.${name} must be a positive integer, got ${String(v)}`);
+    }
+    return v;
+  };
+  return {
+    maxImageBytes: check('maxImageBytes', DEFAULT_MAX_IMAGE_BYTES),
+    maxCredentialBytes: check('maxCredentialBytes', DEFAULT_MAX_CREDENTIAL_BYTES),
+  };
+}
