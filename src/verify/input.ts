@@ -5,7 +5,6 @@ import { result } from './checks/util.js';
 import type { RunState } from './state.js';
 import type { CheckResult, InputFormat } from './types.js';
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const JWT_PATTERN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 /** What the input turned out to be. */
@@ -23,9 +22,6 @@ export interface DecodedInput {
   checks: CheckResult[];
 }
 
-/** The raw kind of the input before any decoding. */
-export type RawKind = 'png' | 'svg' | 'jwt' | 'json' | 'unknown';
-
 /** Throw `TypeError` for inputs `verify()` cannot take at all (API misuse). */
 export function assertInputType(input: unknown): void {
   if (typeof input === 'string' || input instanceof Uint8Array || input instanceof ArrayBuffer)
@@ -36,31 +32,6 @@ export function assertInputType(input: unknown): void {
       input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input
     }`,
   );
-}
-
-/** Detect what a string or byte input holds (a small sniffer; images are unbaked by `bake`). */
-export function sniffInput(input: string | Uint8Array): RawKind {
-  if (input instanceof Uint8Array) {
-    if (input.length >= 8 && PNG_SIGNATURE.every((b, i) => input[i] === b)) return 'png';
-    let text: string;
-    try {
-      text = fromUtf8(input.subarray(0, Math.min(input.length, 4096)));
-    } catch {
-      // A multi-byte character may have been cut at the window's end: retry leniently.
-      text = new TextDecoder('utf-8', { fatal: false }).decode(input.subarray(0, 4096));
-    }
-    return sniffText(text, true);
-  }
-  return sniffText(input, false);
-}
-
-function sniffText(text: string, prefixOnly: boolean): RawKind {
-  const t = text.replace(/^\uFEFF/, '').trimStart();
-  if (t.startsWith('{')) return 'json';
-  if (t.startsWith('<')) return /<svg[\s>]/i.test(t) || prefixOnly ? 'svg' : 'unknown';
-  if (!prefixOnly && JWT_PATTERN.test(t.trim())) return 'jwt';
-  if (prefixOnly && /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\./.test(t)) return 'jwt';
-  return 'unknown';
 }
 
 /** Decode a compact JWT's payload without verifying it (the `proof` check verifies). */

@@ -1,15 +1,9 @@
 /** `verify()` and `verifyCredential()`: the public entry points. */
+import { sniffFormat, type UnbakeResult, unbakeBadge } from '../bake/index.js';
 import { isObject } from '../internal/json.js';
-import {
-  assertInputType,
-  type DecodedInput,
-  decodeText,
-  fail,
-  fromObject,
-  sniffInput,
-} from './input.js';
+import { assertInputType, type DecodedInput, decodeText, fail, fromObject } from './input.js';
 import { makeReport, verifyDecoded } from './pipeline.js';
-import { createRunState, errorMessage, type RunState } from './state.js';
+import { createRunState, errorCode, errorMessage, type RunState } from './state.js';
 import type { VerificationReport, VerifyOptions } from './types.js';
 
 async function decodeAny(
@@ -25,10 +19,8 @@ async function decodeAny(
         `The input is larger than limits.maxInputBytes (${state.limits.maxInputBytes})`,
       );
     }
-    const kind = sniffInput(input);
-    if (kind === 'png' || kind === 'svg') {
-      return decodeImage(input, kind, state);
-    }
+    const kind = sniffFormat(input);
+    if (kind === 'png' || kind === 'svg') return decodeImage(input, kind, state);
     let text: string;
     if (typeof input === 'string') text = input;
     else {
@@ -43,16 +35,48 @@ async function decodeAny(
   return fromObject(input, 'json', state);
 }
 
-async function decodeImage(
-  _input: string | Uint8Array,
+const IMAGE_CODES: Record<string, string> = {
+  ERR_BAKE_NO_CREDENTIAL: 'image_no_credential',
+  ERR_BAKE_PAYLOAD: 'image_payload_invalid',
+  ERR_IMAGE_TOO_LARGE: 'input_too_large',
+  ERR_PNG_DUPLICATE_CREDENTIAL: 'image_duplicate_credential',
+  ERR_SVG_DUPLICATE_CREDENTIAL: 'image_duplicate_credential',
+};
+
+/** Take the credential out of a baked PNG or SVG (with `unbakeBadge`) and decode it. */
+function decodeImage(
+  input: string | Uint8Array,
   kind: 'png' | 'svg',
-  _state: RunState,
-): Promise<DecodedInput> {
-  return fail(
-    kind,
-    'image_unsupported',
-    `Reading baked ${kind.toUpperCase()} badges is not available`,
-  );
+  state: RunState,
+): DecodedInput {
+  let found: UnbakeResult;
+  try {
+    found = unbakeBadge(input, { maxImageBytes: state.limits.maxInputBytes });
+  } catch (e) {
+    const code = errorCode(e);
+    if (code === undefined || !code.startsWith('ERR_')) throw e;
+    return fail(kind, IMAGE_CODES[code] ?? 'image_invalid', errorMessage(e));
+  }
+  if (found.version !== 'ob3') {
+    return fail(
+      kind,
+      'image_ob2_only',
+      `The ${kind.toUpperCase()} holds only an Open Badges 2.0 assertion (${found.kind}), not an Open Badges 3.0 credential`,
+    );
+  }
+  const decoded =
+    found.jwt !== undefined
+      ? decodeText(found.jwt, kind, state)
+      : fromObject(found.credential ?? found.text, kind, state);
+  if (found.compressed && decoded.checks.every((c) => c.outcome !== 'fail')) {
+    decoded.checks.push({
+      id: 'parse',
+      outcome: 'warn',
+      code: 'image_chunk_compressed',
+      message: 'The iTXt chunk is compressed; Open Badges 3.0 says compression MUST NOT be used',
+    });
+  }
+  return decoded;
 }
 
 /**
