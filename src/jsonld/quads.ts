@@ -1,12 +1,13 @@
 /**
- * The document-to-quads step (JSON-LD to RDF), kept behind one small interface so that a
- * faster implementation can replace jsonld.js here without touching callers.
+ * The document-to-quads step (JSON-LD to RDF), kept behind one small interface so that callers
+ * do not depend on how it is done. Documents within the subset the fast path proves exact (see
+ * `fast-quads.ts`) are converted without jsonld.js; everything else goes to jsonld.js, which is
+ * loaded only then (a dynamic import keeps it out of the start-up cost of the fast path).
  *
  * @internal
  */
-import jsonld from 'jsonld';
-import ContextResolver from 'jsonld/lib/ContextResolver.js';
 import type { RdfCanonizeQuad } from 'rdf-canonize';
+import { fastDocumentToQuads } from './fast-quads.js';
 import type { DocumentLoader } from './loader.js';
 import { isTrustedLoader } from './trust.js';
 
@@ -51,6 +52,42 @@ export interface DocumentToQuadsOptions {
   safe: boolean;
   /** The loader the caller chose, before any wrapping (decides whether caching is allowed). */
   cacheKey?: DocumentLoader;
+  /** Never use the fast path (differential tests and diagnostics). */
+  forceJsonLd?: boolean;
+}
+
+/** How many conversions took the fast path and how many went to jsonld.js (for tests). */
+export const documentToQuadsStats = { fast: 0, fallback: 0 };
+
+type ToRdf = (
+  input: object,
+  options: {
+    documentLoader: DocumentLoader;
+    safe: boolean;
+    produceGeneralizedRdf: false;
+    contextResolver: unknown;
+  },
+) => Promise<Quad[]>;
+interface JsonLdModules {
+  toRdf: ToRdf;
+  ContextResolver: new (options: { sharedCache: BoundedCache<unknown> }) => unknown;
+}
+let jsonLdModules: Promise<JsonLdModules> | undefined;
+
+/** Load jsonld.js on first use. */
+function loadJsonLd(): Promise<JsonLdModules> {
+  jsonLdModules ??= Promise.all([import('jsonld'), import('jsonld/lib/ContextResolver.js')]).then(
+    ([jsonld, resolver]) => {
+      const j = (jsonld as { default?: unknown }).default ?? jsonld;
+      const r = (resolver as { default?: unknown }).default ?? resolver;
+      return {
+        // @types/jsonld predates safe mode; call through a minimal typed view of jsonld.toRDF.
+        toRdf: (j as { toRDF: unknown }).toRDF as ToRdf,
+        ContextResolver: r as JsonLdModules['ContextResolver'],
+      };
+    },
+  );
+  return jsonLdModules;
 }
 
 /**
@@ -61,21 +98,19 @@ export async function documentToQuads(
   document: object,
   options: DocumentToQuadsOptions,
 ): Promise<Quad[]> {
-  // @types/jsonld predates safe mode; call through a minimal typed view of jsonld.toRDF.
-  const toRdf = jsonld.toRDF as unknown as (
-    input: object,
-    options: {
-      documentLoader: DocumentLoader;
-      safe: boolean;
-      produceGeneralizedRdf: false;
-      contextResolver: ContextResolver;
-    },
-  ) => Promise<Quad[]>;
+  const trusted = isTrustedLoader(options.cacheKey ?? options.documentLoader);
+  if (trusted && !options.forceJsonLd) {
+    const quads = fastDocumentToQuads(document);
+    if (quads !== undefined) {
+      documentToQuadsStats.fast++;
+      return quads;
+    }
+  }
+  documentToQuadsStats.fallback++;
+  const { toRdf, ContextResolver } = await loadJsonLd();
   return toRdf(document, {
     contextResolver: new ContextResolver({
-      sharedCache: isTrustedLoader(options.cacheKey ?? options.documentLoader)
-        ? sharedCache
-        : new BoundedCache<unknown>(50),
+      sharedCache: trusted ? sharedCache : new BoundedCache<unknown>(50),
     }),
     documentLoader: options.documentLoader,
     safe: options.safe,
