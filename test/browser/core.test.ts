@@ -1,0 +1,158 @@
+/**
+ * The core in a real browser: the library bundled for the browser by esbuild runs in headless
+ * Chromium, signs (Data Integrity and VC-JWT), verifies, bakes and unbakes there, and produces
+ * exactly what Node produces from the same input. The eddsa-rdfc-2022 proof made in the browser
+ * is also compared with the reference stack's (@digitalbazaar/vc) for the same key and date.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDidKey, importRawKeyPair } from '../../src/keys/index.js';
+import * as status from '../../src/status/index.js';
+import { referenceIssue, referenceLoader } from '../proof/helpers.js';
+import {
+  type Browser,
+  bundle,
+  HAS_BROWSER,
+  type LocalServer,
+  launchBrowser,
+  ROOT,
+  SKIP_REASON,
+  serve,
+} from './helpers.js';
+import { runScenario, type ScenarioInput, type ScenarioOutput } from './scenario.js';
+
+const INPUT: ScenarioInput = {
+  seedHex: '9b'.repeat(32),
+  created: '2024-01-01T00:00:00Z',
+  now: '2025-06-01T12:00:00Z',
+  pngBase64: readFileSync(path.join(ROOT, 'fixtures/images/plain.png')).toString('base64'),
+  svg: readFileSync(path.join(ROOT, 'fixtures/images/plain.svg'), 'utf8'),
+};
+
+/** The status capability is still being written when its entry point exports nothing. */
+const STATUS_READY = typeof (status as Record<string, unknown>).createStatusList === 'function';
+
+const PAGE = `<!doctype html><meta charset="utf-8"><title>ob3kit core</title>
+<script type="module">
+import * as scenario from '/scenario.js';
+window.ob3 = scenario;
+window.ob3ready = true;
+</script>`;
+
+declare global {
+  interface Window {
+    ob3: { runScenario(input: ScenarioInput): Promise<ScenarioOutput> };
+    ob3ready?: boolean;
+  }
+}
+
+describe.skipIf(!HAS_BROWSER)('the core in headless Chromium', () => {
+  let browser: Browser | undefined;
+  let server: LocalServer | undefined;
+  let page: Page;
+  let inBrowser: ScenarioOutput;
+  let inNode: ScenarioOutput;
+  const pageErrors: string[] = [];
+  const blocked: string[] = [];
+
+  beforeAll(async () => {
+    const [built, nodeResult] = await Promise.all([
+      bundle('test/browser/scenario.ts'),
+      runScenario(INPUT),
+    ]);
+    inNode = nodeResult;
+    server = await serve({
+      '/': { body: PAGE, type: 'text/html; charset=utf-8' },
+      '/scenario.js': { body: built.code, type: 'text/javascript; charset=utf-8' },
+    });
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('requestfailed', (r) => blocked.push(r.url()));
+    await page.goto(`${server.origin}/`);
+    await page.waitForFunction(() => window.ob3ready === true, undefined, { timeout: 20_000 });
+    inBrowser = await page.evaluate((input) => window.ob3.runScenario(input), INPUT);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('runs in a browser, not in Node', async () => {
+    const env = await page.evaluate(() => ({
+      ua: navigator.userAgent,
+      process: typeof (globalThis as { process?: unknown }).process,
+      buffer: typeof (globalThis as { Buffer?: unknown }).Buffer,
+    }));
+    expect(env.ua).toMatch(/Chrome\//);
+    expect(env).toMatchObject({ process: 'undefined', buffer: 'undefined' });
+    expect(pageErrors).toEqual([]);
+    expect(blocked).toEqual([]);
+    expect(server?.requests).toEqual(['/', '/scenario.js']);
+  });
+
+  it('signs the same eddsa-rdfc-2022 proof as Node and as the reference stack', async () => {
+    expect(inBrowser.proofValue).toMatch(/^z[1-9A-HJ-NP-Za-km-z]{80,}$/);
+    expect(inBrowser.signed).toEqual(inNode.signed);
+    // Oracle: @digitalbazaar/vc signing the same credential with the same key and date.
+    const key = importRawKeyPair({ type: 'Ed25519', secretKey: Buffer.from(INPUT.seedHex, 'hex') });
+    const { keyPair, document } = createDidKey(key);
+    const reference = await referenceIssue(
+      inBrowser.credential,
+      keyPair,
+      'eddsa-rdfc-2022',
+      referenceLoader({ [inBrowser.did]: document }),
+    );
+    expect(reference.proof.proofValue).toBe(inBrowser.proofValue);
+  });
+
+  it('signs the same VC-JWT as Node (Ed25519 is deterministic)', () => {
+    expect(inBrowser.jwt.split('.')).toHaveLength(3);
+    expect(inBrowser.jwt).toBe(inNode.jwt);
+  });
+
+  it('verifies Data Integrity and JWT credentials with the same report as Node', () => {
+    expect(inBrowser.reports).toEqual(inNode.reports);
+    const proof = (name: string) => inBrowser.reports[name]?.checks.find((c) => c.id === 'proof');
+    for (const name of ['dataIntegrity', 'dataIntegrityText', 'jwt', 'bakedPng', 'bakedSvg']) {
+      expect(proof(name), name).toEqual({ id: 'proof', outcome: 'pass' });
+      expect(inBrowser.reports[name]?.verdict, name).not.toBe('invalid');
+    }
+    expect(inBrowser.reports.jwt?.verdict).toBe('valid');
+    expect(inBrowser.reports.bakedPng?.format).toBe('png');
+    expect(inBrowser.reports.bakedSvg?.format).toBe('svg');
+  });
+
+  it('finds a tampered credential and a tampered JWT invalid, as Node does', () => {
+    expect(inBrowser.reports.tampered?.verdict).toBe('invalid');
+    expect(inBrowser.reports.tampered?.checks.find((c) => c.id === 'proof')?.outcome).toBe('fail');
+    expect(inBrowser.reports.tamperedJwt?.verdict).toBe('invalid');
+    expect(inBrowser.reports.tamperedJwt?.checks.find((c) => c.id === 'proof')?.outcome).toBe(
+      'fail',
+    );
+  });
+
+  it('bakes the same PNG and SVG as Node, and unbakes what was baked', () => {
+    expect(inBrowser.bakedPngBase64).toBe(inNode.bakedPngBase64);
+    expect(inBrowser.bakedSvg).toBe(inNode.bakedSvg);
+    expect(inBrowser.unbakedPngCredential).toEqual(inBrowser.signed);
+    expect(inBrowser.unbakedSvgJwt).toBe(inBrowser.jwt);
+    // The baked PNG still starts with the PNG signature and carries the credential chunk.
+    const png = Buffer.from(inBrowser.bakedPngBase64, 'base64');
+    expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    expect(png.includes(Buffer.from('openbadgecredential'))).toBe(true);
+  });
+
+  it.skipIf(!STATUS_READY)('checks a status list as Node does', () => {
+    expect(inBrowser.status).toEqual(inNode.status);
+  });
+});
+
+if (!HAS_BROWSER) {
+  describe('the core in headless Chromium', () => {
+    it.skip(SKIP_REASON, () => {});
+  });
+}

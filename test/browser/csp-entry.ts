@@ -1,0 +1,64 @@
+/**
+ * Page script of the strict-CSP test: loaded as `script-src 'self'` (no 'unsafe-eval'), it
+ * fetches its inputs from the same origin, verifies them, and publishes the reports and any
+ * CSP violation the page saw.
+ */
+import { fromBase64 } from '../../src/internal/bytes.js';
+import { validateCredential } from '../../src/schema/index.js';
+import { verify } from '../../src/verify/index.js';
+
+interface CspInput {
+  now: string;
+  signed: object;
+  jwt: string;
+  bakedPngBase64: string;
+  tampered: object;
+}
+
+const violations: string[] = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  violations.push(`${e.violatedDirective}: ${e.blockedURI || e.sourceFile}`);
+});
+
+function summarize(r: Awaited<ReturnType<typeof verify>>) {
+  return {
+    verdict: r.verdict,
+    checks: r.checks.map((c) => ({ id: c.id, outcome: c.outcome, code: c.code ?? null })),
+  };
+}
+
+async function main(): Promise<unknown> {
+  const input = (await (await fetch('/input.json')).json()) as CspInput;
+  const now = new Date(input.now);
+  const png = fromBase64(input.bakedPngBase64) ?? new Uint8Array();
+  const schema = validateCredential(input.signed);
+  return {
+    dataIntegrity: summarize(await verify(input.signed, { now })),
+    jwt: summarize(await verify(input.jwt, { now })),
+    bakedPng: summarize(await verify(png, { now })),
+    tampered: summarize(await verify(input.tampered, { now })),
+    schema: { ok: schema.ok, issues: schema.issues.length },
+  };
+}
+
+/** Proves the policy is in force: a page script may not compile strings. */
+function evalBlocked(): boolean {
+  try {
+    new Function('return 1')();
+    return false;
+  } catch (e) {
+    return e instanceof EvalError;
+  }
+}
+
+const out = document.getElementById('out') as HTMLElement;
+main().then(
+  (result) => {
+    // Snapshot the violations first: the deliberate attempt below raises one of its own.
+    const seen = [...violations];
+    out.dataset.result = JSON.stringify({ result, violations: seen, evalBlocked: evalBlocked() });
+  },
+  (e: unknown) => {
+    out.dataset.result = JSON.stringify({ error: String(e), violations });
+  },
+);

@@ -1,0 +1,146 @@
+/**
+ * One scenario of the library's core, written once and run twice: in Node (imported by the
+ * test) and in headless Chromium (bundled with esbuild). Inputs and outputs are plain JSON so
+ * the two runs can be compared exactly.
+ */
+import { bakeBadge, unbakeBadge } from '../../src/bake/index.js';
+import { fromBase64, fromHex, toBase64 } from '../../src/internal/bytes.js';
+import { createDidKey, importRawKeyPair } from '../../src/keys/index.js';
+import { createOpenBadgeCredential } from '../../src/model/index.js';
+import { signCredential } from '../../src/proof/index.js';
+import { signCredentialJwt } from '../../src/proof/jwt/index.js';
+import * as status from '../../src/status/index.js';
+import { type VerificationReport, verify } from '../../src/verify/index.js';
+
+/** What the scenario needs: a fixed seed, fixed times and two plain badge images. */
+export interface ScenarioInput {
+  /** 32-byte Ed25519 seed, hex. */
+  seedHex: string;
+  /** `created` of the Data Integrity proof. */
+  created: string;
+  /** The verifier's clock (and the JWT's `iat`). */
+  now: string;
+  /** A plain PNG, base64. */
+  pngBase64: string;
+  /** A plain SVG. */
+  svg: string;
+}
+
+/** A report reduced to what must agree between runtimes. */
+export interface ReportSummary {
+  verdict: string;
+  format: string;
+  checks: Array<{ id: string; outcome: string; code?: string }>;
+}
+
+/** Everything the scenario produced. */
+export interface ScenarioOutput {
+  did: string;
+  credential: Record<string, unknown>;
+  signed: Record<string, unknown>;
+  proofValue: string;
+  jwt: string;
+  bakedPngBase64: string;
+  bakedSvg: string;
+  unbakedPngCredential: unknown;
+  unbakedSvgJwt: string | undefined;
+  reports: Record<string, ReportSummary>;
+  status: { supported: boolean; [key: string]: unknown };
+}
+
+function summarize(report: VerificationReport): ReportSummary {
+  return {
+    verdict: report.verdict,
+    format: report.format,
+    checks: report.checks.map((c) => ({
+      id: c.id,
+      outcome: c.outcome,
+      ...(c.code === undefined ? {} : { code: c.code }),
+    })),
+  };
+}
+
+/** An Open Badge issued by `did` to a fixed learner. */
+export function badgeFor(did: string, validFrom: string): Record<string, unknown> {
+  return createOpenBadgeCredential({
+    id: 'urn:uuid:6e3e4f0c-1b3c-4b8e-9a51-2f7a2d1c0b01',
+    name: 'Browser Runner',
+    issuer: { id: did, type: ['Profile'], name: 'Example University' },
+    validFrom,
+    credentialSubject: {
+      id: 'did:example:learner-42',
+      type: ['AchievementSubject'],
+      achievement: {
+        id: 'https://example.edu/achievements/browser-runner',
+        type: ['Achievement'],
+        name: 'Browser Runner',
+        description: 'Ran the Open Badges core in a web browser.',
+        criteria: { narrative: 'Sign, verify, bake and unbake a badge in Chromium.' },
+      },
+    },
+  } as Parameters<typeof createOpenBadgeCredential>[0]) as unknown as Record<string, unknown>;
+}
+
+/** Run the scenario. Every step is deterministic given the input. */
+export async function runScenario(input: ScenarioInput): Promise<ScenarioOutput> {
+  const now = new Date(input.now);
+  const seed = fromHex(input.seedHex);
+  if (seed === undefined) throw new Error('seedHex is not hex');
+  const key = importRawKeyPair({ type: 'Ed25519', secretKey: seed });
+  const { did, keyPair } = createDidKey(key);
+  const credential = badgeFor(did, '2024-01-01T00:00:00Z');
+
+  const signed = (await signCredential(credential, {
+    key: keyPair,
+    created: input.created,
+  })) as Record<string, unknown>;
+  const proofValue = String((signed.proof as Record<string, unknown>).proofValue);
+  const jwt = await signCredentialJwt(credential, { key: keyPair, now });
+
+  const png = fromBase64(input.pngBase64);
+  if (png === undefined) throw new Error('pngBase64 is not base64');
+  const bakedPng = bakeBadge(png, signed);
+  const bakedSvg = bakeBadge(input.svg, jwt);
+  const unbakedPng = unbakeBadge(bakedPng);
+  const unbakedSvg = unbakeBadge(bakedSvg);
+
+  const tampered = structuredClone(signed);
+  tampered.name = 'Browser Runner (edited)';
+  const tamperedJwt = `${jwt.slice(0, -4)}${jwt.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
+
+  const reports: Record<string, ReportSummary> = {
+    dataIntegrity: summarize(await verify(signed, { now })),
+    dataIntegrityText: summarize(await verify(JSON.stringify(signed), { now })),
+    jwt: summarize(await verify(jwt, { now })),
+    bakedPng: summarize(await verify(bakedPng, { now })),
+    bakedSvg: summarize(await verify(bakedSvg, { now })),
+    tampered: summarize(await verify(tampered, { now })),
+    tamperedJwt: summarize(await verify(tamperedJwt, { now })),
+  };
+
+  return {
+    did,
+    credential,
+    signed,
+    proofValue,
+    jwt,
+    bakedPngBase64: toBase64(bakedPng),
+    bakedSvg,
+    unbakedPngCredential: unbakedPng.credential,
+    unbakedSvgJwt: unbakedSvg.jwt,
+    reports,
+    status: await statusScenario(keyPair, did, now, input.created),
+  };
+}
+
+/** Status lists, when the status capability is present. */
+async function statusScenario(
+  keyPair: Parameters<typeof signCredential>[1]['key'],
+  did: string,
+  now: Date,
+  created: string,
+): Promise<ScenarioOutput['status']> {
+  const s = status as Record<string, unknown>;
+  if (typeof s.createStatusList !== 'function') return { supported: false };
+  return { supported: true, keyPair: typeof keyPair, did, now: now.toISOString(), created };
+}
