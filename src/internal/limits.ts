@@ -1,0 +1,352 @@
+/**
+ * Shared resource limits: the documented defaults that keep hostile input from exhausting
+ * memory, stack, CPU or the network, and helpers to apply them. Every value is an upper bound;
+ * exceeding one is a clear failure with a code (a `LimitError` or a report entry), never a
+ * crash or a hang. See docs/security.md.
+ *
+ * @packageDocumentation
+ */
+import { LimitError } from '../errors.js';
+
+/**
+ * Largest input accepted (JSON text, JWT, PNG or SVG bytes), in bytes: 16 MiB.
+ *
+ * @example
+ * ```ts
+ * if (bytes.length > DEFAULT_MAX_INPUT_BYTES) throw new LimitError('ERR_LIMIT_SIZE', 'too large');
+ * ```
+ */
+export const DEFAULT_MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Deepest JSON nesting accepted (objects and arrays), counting the root as 1: 64 levels.
+ * Open Badges credentials nest about 8 levels deep.
+ *
+ * @example
+ * ```ts
+ * assertJsonDepth(credential, DEFAULT_MAX_JSON_DEPTH);
+ * ```
+ */
+export const DEFAULT_MAX_JSON_DEPTH = 64;
+
+/**
+ * How deep endorsements of endorsements are followed: 3 (0 checks none).
+ *
+ * @example
+ * ```ts
+ * const { maxEndorsementDepth } = resolveLimits({});
+ * ```
+ */
+export const DEFAULT_MAX_ENDORSEMENT_DEPTH = 3;
+
+/**
+ * Most endorsements verified in one run, nested ones included: 100.
+ *
+ * @example
+ * ```ts
+ * const budget = { endorsements: DEFAULT_MAX_ENDORSEMENTS };
+ * ```
+ */
+export const DEFAULT_MAX_ENDORSEMENTS = 100;
+
+/**
+ * Largest decoded (decompressed) status list, in bytes: 16 MiB, i.e. 134,217,728 entries of
+ * one bit. The Bitstring Status List minimum is 16 KiB; a gzip bomb past this bound fails.
+ *
+ * @example
+ * ```ts
+ * gunzipBounded(encoded, DEFAULT_MAX_STATUS_LIST_BYTES);
+ * ```
+ */
+export const DEFAULT_MAX_STATUS_LIST_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Largest decompressed text taken out of an image (a compressed PNG `iTXt` chunk), in bytes:
+ * 16 MiB, the same as the largest input.
+ *
+ * @example
+ * ```ts
+ * const { maxDecompressedBytes } = resolveLimits({});
+ * ```
+ */
+export const DEFAULT_MAX_DECOMPRESSED_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Largest compact JWT accepted, in characters: 1 MiB.
+ *
+ * @example
+ * ```ts
+ * if (jwt.length > DEFAULT_MAX_JWT_BYTES) return fail('jwt_too_large');
+ * ```
+ */
+export const DEFAULT_MAX_JWT_BYTES = 1024 * 1024;
+
+/**
+ * Most RDF quads a document may produce before canonicalization: 100,000.
+ *
+ * @example
+ * ```ts
+ * await canonize(doc, { maxQuads: DEFAULT_MAX_QUADS });
+ * ```
+ */
+export const DEFAULT_MAX_QUADS = 100_000;
+
+/**
+ * Bound on RDFC-1.0 work (rdf-canonize `maxWorkFactor`): 1, linear in the number of
+ * indistinguishable blank nodes. Poison graphs fail with `ERR_CANONIZE_LIMIT`.
+ *
+ * @example
+ * ```ts
+ * await canonize(doc, { maxWorkFactor: DEFAULT_MAX_WORK_FACTOR });
+ * ```
+ */
+export const DEFAULT_MAX_WORK_FACTOR = 1;
+
+/**
+ * Most network requests one verification may make, when the caller allows the network: 16
+ * (DID documents, key documents, status lists, issuer profiles, refresh).
+ *
+ * @example
+ * ```ts
+ * const guarded = limitFetch(fetch, { maxFetches: DEFAULT_MAX_FETCHES });
+ * ```
+ */
+export const DEFAULT_MAX_FETCHES = 16;
+
+/**
+ * Time allowed for one network request, in milliseconds: 10 s. The request is aborted after it.
+ *
+ * @example
+ * ```ts
+ * const guarded = limitFetch(fetch, { fetchTimeoutMs: DEFAULT_FETCH_TIMEOUT_MS });
+ * ```
+ */
+export const DEFAULT_FETCH_TIMEOUT_MS = 10_000;
+
+/**
+ * Largest fetched document, in characters: 1,000,000.
+ *
+ * @example
+ * ```ts
+ * if (text.length > DEFAULT_MAX_FETCH_BYTES) throw new LimitError('ERR_LIMIT_SIZE', 'too large');
+ * ```
+ */
+export const DEFAULT_MAX_FETCH_BYTES = 1_000_000;
+
+/**
+ * Every limit, by name. All are non-negative integers.
+ *
+ * @example
+ * ```ts
+ * const limits: Limits = resolveLimits({ maxInputBytes: 1024 * 1024 });
+ * ```
+ */
+export interface Limits {
+  /** Largest input, in bytes (default {@link DEFAULT_MAX_INPUT_BYTES}). */
+  maxInputBytes: number;
+  /** Deepest JSON nesting (default {@link DEFAULT_MAX_JSON_DEPTH}). */
+  maxJsonDepth: number;
+  /** Deepest endorsement chain followed (default {@link DEFAULT_MAX_ENDORSEMENT_DEPTH}). */
+  maxEndorsementDepth: number;
+  /** Most endorsements verified in a run (default {@link DEFAULT_MAX_ENDORSEMENTS}). */
+  maxEndorsements: number;
+  /** Largest decoded status list, in bytes (default {@link DEFAULT_MAX_STATUS_LIST_BYTES}). */
+  maxStatusListBytes: number;
+  /** Largest decompressed image text, in bytes (default {@link DEFAULT_MAX_DECOMPRESSED_BYTES}). */
+  maxDecompressedBytes: number;
+  /** Largest compact JWT, in characters (default {@link DEFAULT_MAX_JWT_BYTES}). */
+  maxJwtBytes: number;
+  /** Most RDF quads a document may produce (default {@link DEFAULT_MAX_QUADS}). */
+  maxQuads: number;
+  /** RDFC-1.0 work bound (default {@link DEFAULT_MAX_WORK_FACTOR}). */
+  maxWorkFactor: number;
+  /** Most network requests in one run (default {@link DEFAULT_MAX_FETCHES}). */
+  maxFetches: number;
+  /** Time allowed for one request, in ms (default {@link DEFAULT_FETCH_TIMEOUT_MS}). */
+  fetchTimeoutMs: number;
+  /** Largest fetched document, in characters (default {@link DEFAULT_MAX_FETCH_BYTES}). */
+  maxFetchBytes: number;
+}
+
+/**
+ * The default limits, frozen.
+ *
+ * @example
+ * ```ts
+ * console.log(DEFAULT_LIMITS.maxJsonDepth); // 64
+ * ```
+ */
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+  maxInputBytes: DEFAULT_MAX_INPUT_BYTES,
+  maxJsonDepth: DEFAULT_MAX_JSON_DEPTH,
+  maxEndorsementDepth: DEFAULT_MAX_ENDORSEMENT_DEPTH,
+  maxEndorsements: DEFAULT_MAX_ENDORSEMENTS,
+  maxStatusListBytes: DEFAULT_MAX_STATUS_LIST_BYTES,
+  maxDecompressedBytes: DEFAULT_MAX_DECOMPRESSED_BYTES,
+  maxJwtBytes: DEFAULT_MAX_JWT_BYTES,
+  maxQuads: DEFAULT_MAX_QUADS,
+  maxWorkFactor: DEFAULT_MAX_WORK_FACTOR,
+  maxFetches: DEFAULT_MAX_FETCHES,
+  fetchTimeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
+  maxFetchBytes: DEFAULT_MAX_FETCH_BYTES,
+});
+
+/**
+ * Fill in the defaults for the limits a caller did not set, and check the ones it did.
+ * `undefined` values take the default. Throws `TypeError` (API misuse) for an unknown limit
+ * name or a value that is not a non-negative integer (`Infinity` is refused: every limit is
+ * finite on purpose).
+ *
+ * @param partial - the caller's limits (any subset); `undefined` means all defaults.
+ * @param fn - the public function name, for error messages.
+ * @returns a new frozen object with every limit.
+ * @example
+ * ```ts
+ * const limits = resolveLimits({ maxInputBytes: 1_000_000 });
+ * limits.maxInputBytes; // 1000000
+ * limits.maxJsonDepth; // 64 (default)
+ * ```
+ */
+export function resolveLimits(partial?: Partial<Limits>, fn = 'limits'): Readonly<Limits> {
+  if (partial === undefined || partial === null) return DEFAULT_LIMITS;
+  if (typeof partial !== 'object' || Array.isArray(partial)) {
+    throw new TypeError(`${fn}: limits must be an object`);
+  }
+  const out: Limits = { ...DEFAULT_LIMITS };
+  for (const [name, value] of Object.entries(partial)) {
+    if (!Object.hasOwn(DEFAULT_LIMITS, name)) {
+      throw new TypeError(
+        `${fn}: unknown limit "${name}" (known: ${Object.keys(DEFAULT_LIMITS).join(', ')})`,
+      );
+    }
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+      throw new TypeError(
+        `${fn}: limit ${name} must be a non-negative integer, found ${String(value)}`,
+      );
+    }
+    out[name as keyof Limits] = value;
+  }
+  return Object.freeze(out);
+}
+
+/**
+ * Measure JSON nesting depth without recursion (hostile nesting cannot overflow the stack),
+ * stopping as soon as `max` is exceeded. Shared sub-objects are visited once, so a
+ * hand-built object graph with heavy sharing (or a cycle) cannot make it run long.
+ *
+ * @returns the depth found, or `max + 1` as soon as it is exceeded.
+ * @example
+ * ```ts
+ * jsonDepth({ a: [1, { b: 2 }] }, 64); // 3
+ * ```
+ */
+export function jsonDepth(value: unknown, max: number): number {
+  let deepest = 0;
+  const seen = new Map<object, number>();
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== 'object') continue;
+    const before = seen.get(v);
+    if (before !== undefined && before >= d) continue;
+    seen.set(v, d);
+    if (d > deepest) deepest = d;
+    if (deepest > max) return max + 1;
+    for (const child of Object.values(v)) {
+      if (child !== null && typeof child === 'object') stack.push([child, d + 1]);
+    }
+  }
+  return deepest;
+}
+
+/**
+ * Throw `LimitError` `ERR_LIMIT_DEPTH` when `value` nests deeper than `max`.
+ *
+ * @example
+ * ```ts
+ * assertJsonDepth(JSON.parse(text), resolveLimits(options.limits).maxJsonDepth);
+ * ```
+ */
+export function assertJsonDepth(value: unknown, max: number, what = 'The document'): void {
+  if (jsonDepth(value, max) > max) {
+    throw new LimitError('ERR_LIMIT_DEPTH', `${what} nests deeper than ${max} levels`, {
+      limit: 'maxJsonDepth',
+      max,
+    });
+  }
+}
+
+/**
+ * Throw `LimitError` `ERR_LIMIT_SIZE` when `size` (bytes or characters) exceeds `max`.
+ *
+ * @example
+ * ```ts
+ * assertSize(bytes.byteLength, limits.maxInputBytes, 'maxInputBytes', 'The image');
+ * ```
+ */
+export function assertSize(size: number, max: number, limit: keyof Limits, what: string): void {
+  if (size > max) {
+    throw new LimitError(
+      'ERR_LIMIT_SIZE',
+      `${what} is ${size} bytes, more than the limit of ${max} (limits.${limit})`,
+      { limit, max, found: size },
+    );
+  }
+}
+
+/**
+ * Wrap a caller's `fetch` so that one run makes at most `maxFetches` requests and each is
+ * aborted after `fetchTimeoutMs` (through an `AbortSignal` merged with the caller's). A request
+ * past the budget fails with `LimitError` `ERR_LIMIT_FETCHES` without reaching `fetch`; a timed
+ * out one fails with `ERR_LIMIT_TIMEOUT`, even if `fetch` ignores the signal.
+ *
+ * @example
+ * ```ts
+ * const guarded = limitFetch(globalThis.fetch, resolveLimits({ maxFetches: 4 }));
+ * await guarded('https://example.edu/.well-known/did.json');
+ * ```
+ */
+export function limitFetch<I extends { signal?: AbortSignal }, R>(
+  fetchFn: (url: string, init?: I) => Promise<R>,
+  limits: Pick<Limits, 'maxFetches' | 'fetchTimeoutMs'> = DEFAULT_LIMITS,
+): (url: string, init?: I) => Promise<R> {
+  if (typeof fetchFn !== 'function') throw new TypeError('limitFetch: fetch must be a function');
+  let used = 0;
+  return async (url: string, init?: I): Promise<R> => {
+    if (used >= limits.maxFetches) {
+      throw new LimitError(
+        'ERR_LIMIT_FETCHES',
+        `Not fetching ${url}: this run already made ${used} requests (limits.maxFetches)`,
+        { limit: 'maxFetches', max: limits.maxFetches, url },
+      );
+    }
+    used++;
+    const controller = new AbortController();
+    const outer = init?.signal;
+    const onAbort = () => controller.abort(outer?.reason);
+    if (outer?.aborted) controller.abort(outer.reason);
+    else outer?.addEventListener('abort', onAbort, { once: true });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new LimitError(
+          'ERR_LIMIT_TIMEOUT',
+          `GET ${url} took longer than ${limits.fetchTimeoutMs} ms (limits.fetchTimeoutMs)`,
+          { limit: 'fetchTimeoutMs', max: limits.fetchTimeoutMs, url },
+        );
+        controller.abort(error);
+        reject(error);
+      }, limits.fetchTimeoutMs);
+    });
+    try {
+      return await Promise.race([
+        fetchFn(url, { ...(init ?? {}), signal: controller.signal } as I),
+        timeout,
+      ]);
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    }
+  };
+}

@@ -1,0 +1,144 @@
+/** The shared limits module: defaults, overrides, misuse, and the helpers that enforce them. */
+import { describe, expect, it, vi } from 'vitest';
+import { LimitError } from '../../src/errors.js';
+import {
+  assertJsonDepth,
+  assertSize,
+  DEFAULT_LIMITS,
+  jsonDepth,
+  limitFetch,
+  resolveLimits,
+} from '../../src/internal/limits.js';
+import { DEFAULT_MAX_QUADS, DEFAULT_MAX_WORK_FACTOR } from '../../src/jsonld/index.js';
+import { DEFAULT_MAX_JWT_LENGTH } from '../../src/proof/jwt/jws.js';
+import {
+  DEFAULT_MAX_ENDORSEMENT_DEPTH,
+  DEFAULT_LIMITS as VERIFY_LIMITS,
+} from '../../src/verify/state.js';
+
+describe('resolveLimits', () => {
+  it('gives the documented defaults, and they agree with the modules that enforce them', () => {
+    const l = resolveLimits();
+    expect(l).toEqual({
+      maxInputBytes: 16 * 1024 * 1024,
+      maxJsonDepth: 64,
+      maxEndorsementDepth: 3,
+      maxEndorsements: 100,
+      maxStatusListBytes: 16 * 1024 * 1024,
+      maxDecompressedBytes: 16 * 1024 * 1024,
+      maxJwtBytes: 1024 * 1024,
+      maxQuads: 100_000,
+      maxWorkFactor: 1,
+      maxFetches: 16,
+      fetchTimeoutMs: 10_000,
+      maxFetchBytes: 1_000_000,
+    });
+    expect(Object.isFrozen(l)).toBe(true);
+    expect(l.maxQuads).toBe(DEFAULT_MAX_QUADS);
+    expect(l.maxWorkFactor).toBe(DEFAULT_MAX_WORK_FACTOR);
+    expect(l.maxJwtBytes).toBe(DEFAULT_MAX_JWT_LENGTH);
+    expect(l.maxEndorsementDepth).toBe(DEFAULT_MAX_ENDORSEMENT_DEPTH);
+    expect(l.maxInputBytes).toBe(VERIFY_LIMITS.maxInputBytes);
+    expect(l.maxJsonDepth).toBe(VERIFY_LIMITS.maxJsonDepth);
+    expect(l.maxEndorsements).toBe(VERIFY_LIMITS.maxEndorsements);
+  });
+
+  it('overrides the given limits only, and skips undefined values', () => {
+    const l = resolveLimits({ maxInputBytes: 1024, maxJsonDepth: undefined, maxFetches: 0 });
+    expect(l.maxInputBytes).toBe(1024);
+    expect(l.maxJsonDepth).toBe(DEFAULT_LIMITS.maxJsonDepth);
+    expect(l.maxFetches).toBe(0);
+    expect(DEFAULT_LIMITS.maxInputBytes).toBe(16 * 1024 * 1024);
+  });
+
+  it('throws TypeError for misuse: unknown names, negative, fractional, infinite or non-numbers', () => {
+    for (const bad of [
+      { maxInputByte: 1 },
+      { maxInputBytes: -1 },
+      { maxInputBytes: 1.5 },
+      { maxInputBytes: Number.POSITIVE_INFINITY },
+      { maxInputBytes: Number.NaN },
+      { maxInputBytes: '10' },
+    ]) {
+      expect(() => resolveLimits(bad as never, 'verify')).toThrow(TypeError);
+    }
+    expect(() => resolveLimits(5 as never)).toThrow(TypeError);
+    expect(() => resolveLimits([] as never)).toThrow(TypeError);
+    expect(() => resolveLimits({ maxInputBytes: -1 }, 'verify')).toThrow(
+      /verify: limit maxInputBytes/,
+    );
+  });
+});
+
+describe('jsonDepth / assertJsonDepth / assertSize', () => {
+  it('measures depth iteratively (no stack overflow on 1,000,000 levels)', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 1_000_000; i++) deep = [deep];
+    expect(jsonDepth(deep, 64)).toBe(65);
+    expect(jsonDepth({ a: [1, { b: 2 }] }, 64)).toBe(3);
+    expect(jsonDepth('text', 64)).toBe(0);
+    expect(() => assertJsonDepth(deep, 64)).toThrow(LimitError);
+    expect(() => assertJsonDepth({ a: 1 }, 64)).not.toThrow();
+  });
+
+  it('terminates on cycles and on heavily shared object graphs (2^60 paths, 60 objects)', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(jsonDepth(cyclic, 64)).toBe(65);
+    let shared: unknown = 'leaf';
+    for (let i = 0; i < 60; i++) shared = [shared, shared];
+    expect(jsonDepth(shared, 64)).toBe(60);
+  });
+
+  it('assertSize throws LimitError ERR_LIMIT_SIZE with the limit named', () => {
+    expect(() => assertSize(10, 10, 'maxInputBytes', 'The input')).not.toThrow();
+    try {
+      assertSize(11, 10, 'maxInputBytes', 'The input');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(LimitError);
+      expect((e as LimitError).code).toBe('ERR_LIMIT_SIZE');
+      expect((e as LimitError).message).toMatch(/limits\.maxInputBytes/);
+    }
+  });
+});
+
+describe('limitFetch', () => {
+  it('allows maxFetches requests, then refuses without calling fetch', async () => {
+    const fetch = vi.fn(async (url: string) => ({ ok: true, url }));
+    const guarded = limitFetch(fetch, { maxFetches: 2, fetchTimeoutMs: 10_000 });
+    await guarded('https://a.example/1');
+    await guarded('https://a.example/2');
+    await expect(guarded('https://a.example/3')).rejects.toMatchObject({
+      code: 'ERR_LIMIT_FETCHES',
+    });
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('aborts a request that outlives fetchTimeoutMs, even when fetch ignores the signal', async () => {
+    let seen: AbortSignal | undefined;
+    const fetch = vi.fn((_url: string, init?: { signal?: AbortSignal }) => {
+      seen = init?.signal;
+      return new Promise<never>(() => {});
+    });
+    const guarded = limitFetch(fetch, { maxFetches: 1, fetchTimeoutMs: 5 });
+    await expect(guarded('https://slow.example/')).rejects.toMatchObject({
+      code: 'ERR_LIMIT_TIMEOUT',
+    });
+    expect(seen?.aborted).toBe(true);
+  });
+
+  it("passes the caller's abort through", async () => {
+    const controller = new AbortController();
+    let seen: AbortSignal | undefined;
+    const fetch = vi.fn(async (_url: string, init?: { signal?: AbortSignal }) => {
+      seen = init?.signal;
+      return 'ok';
+    });
+    const guarded = limitFetch(fetch);
+    controller.abort(new Error('stop'));
+    await guarded('https://a.example/', { signal: controller.signal });
+    expect(seen?.aborted).toBe(true);
+    expect(() => limitFetch(42 as never)).toThrow(TypeError);
+  });
+});
