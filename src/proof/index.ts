@@ -1,6 +1,7 @@
 /**
  * Proofs: Data Integrity embedded proofs (`DataIntegrityProof` with `eddsa-rdfc-2022`,
- * `ecdsa-rdfc-2019`, legacy `eddsa-2022`; `Ed25519Signature2020`): sign and verify.
+ * `ecdsa-rdfc-2019`, legacy `eddsa-2022`; `Ed25519Signature2020`) and VC-JWT external proofs
+ * (RS256, ES256, EdDSA): sign and verify.
  *
  * @packageDocumentation
  */
@@ -27,3 +28,12 @@ export {
   type VerifyCredentialProofResult,
   verifyCredentialProof,
 } from './data-integrity/verify.js';
+export {
+  type CredentialJwtVerificationResult,
+  type JwtIssue,
+  type JwtPayloadForm,
+  type SignCredentialJwtOptions,
+  signCredentialJwt,
+  type VerifyCredentialJwtOptions,
+  verifyCredentialJwt,
+} from './jwt/index.js';
