@@ -13,7 +13,7 @@ import * as vc from '@digitalbazaar/vc';
 import { describe, expect, it } from 'vitest';
 import { getBundledContext } from '../../src/jsonld/index.js';
 import { verify } from '../../src/verify/index.js';
-import { codes, forbiddenFetch, type Loose, outcomes } from './helpers.js';
+import { codes, fakeFetch, forbiddenFetch, type Loose, outcomes } from './helpers.js';
 
 const DIR = path.resolve(__dirname, '../../fixtures/verify/1edtech');
 const NOW = new Date('2025-06-01T00:00:00Z');
@@ -113,6 +113,27 @@ describe('1EdTech validator fixtures', () => {
     const r = await verify(c, { now: NOW, fetch: undefined });
     expect(codes(r, 'proof')).toEqual(['proof_unchecked_offline']);
     expect(r.verdict).toBe('warning');
+  });
+  it('endorsement-err-schema-status-refresh.json: invalid (the VC 1.1 schema requires name); unreachable documents are warnings offline, failures once fetching is allowed (docs/conformance.md #1)', async () => {
+    const c = load('endorsement-err-schema-status-refresh.json');
+    const offline = await verify(c, { now: NOW });
+    expect(codes(offline, 'context')).toEqual(['context_vc_v1', 'context_ob_version']);
+    expect(codes(offline, 'schema')).toEqual(['credential_schema_unchecked_offline', 'required']);
+    expect(codes(offline, 'proof')).toEqual(['proof_unchecked_offline']);
+    expect(offline.verdict).toBe('invalid');
+    const { fetch, requested } = fakeFetch({});
+    const online = await verify(c, { now: NOW, fetch });
+    expect(codes(online, 'schema')).toEqual(['credential_schema_unavailable', 'required']);
+    expect(outcomes(online, 'proof')).toEqual(['fail']);
+    expect(requested).toEqual(
+      expect.arrayContaining([
+        'https://state.gov/schema/endorsementcredential.json',
+        'https://state.gov/issuers/565049',
+      ]),
+    );
+    // The refresh service is not contacted: the proof did not verify.
+    expect(requested).not.toContain('http://state.gov/credentials/3732');
+    expect(online.verdict).toBe('invalid');
   });
   it('simple-did-key-method.json: a bare DID is not a verification method id (docs/conformance.md #3)', async () => {
     const c = load('simple-did-key-method.json');

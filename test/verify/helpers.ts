@@ -1,4 +1,5 @@
 /** Test helpers for the verify tests. */
+import { afterEach, expect } from 'vitest';
 import type { CheckResult, VerificationReport } from '../../src/verify/index.js';
 
 /** Loosely typed JSON: the tests mutate fixtures freely. */
@@ -73,10 +74,22 @@ export function codes(report: VerificationReport, id: string): string[] {
     .filter((c): c is string => c !== undefined);
 }
 
-/** A fetch that fails the test if it is ever called. */
+/** URLs `forbiddenFetch` was asked for (checked empty after every test). */
+export const forbiddenCalls: string[] = [];
+
+/**
+ * A fetch that must never be called: it throws, and records the URL so that the test fails
+ * even when the verifier turned the exception into a report entry.
+ */
 export const forbiddenFetch = (url: string): Promise<never> => {
+  forbiddenCalls.push(url);
   throw new Error(`fetch must not be called in an offline run (asked for ${url})`);
 };
+
+afterEach(() => {
+  const calls = forbiddenCalls.splice(0);
+  expect(calls, 'forbiddenFetch was called').toEqual([]);
+});
 
 /** A fake fetch serving documents from a map, recording requested URLs. */
 export function fakeFetch(docs: Record<string, unknown>) {
