@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
+import { bakeBadge } from '../bake/index.js';
 import type { KeyPair } from '../keys/index.js';
 import { createIdentityObject } from '../model/index.js';
 import { keyFromJson } from './keyfile.js';
@@ -84,6 +85,12 @@ export async function issueRow(
   const credFile = path.join(data.outDir, `${base}.${typeof signed === 'string' ? 'jwt' : 'json'}`);
   writeFileSync(credFile, signedText(signed));
   files.push(credFile);
+  if (data.bake) {
+    const baked = bakeBadge(data.bake.bytes, signed);
+    const imgFile = path.join(data.outDir, `${base}.${data.bake.ext}`);
+    writeFileSync(imgFile, baked);
+    files.push(imgFile);
+  }
   return files;
 }
 

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { sniffFormat } from '../bake/index.js';
 import type { BatchResult, BatchTask, BatchWorkerData } from './batch-worker.js';
 import { parseCsv } from './csv.js';
 import { getEntryUrl } from './entry.js';
@@ -26,10 +27,8 @@ export interface BatchOptions {
 }
 
 function imageKind(bytes: Uint8Array, file: string): 'png' | 'svg' {
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47)
-    return 'png';
-  const head = bytesToText(bytes.subarray(0, 2048)).trimStart();
-  if (head.startsWith('<') && /<svg[\s>]/i.test(head)) return 'svg';
+  const kind = sniffFormat(bytes);
+  if (kind === 'png' || kind === 'svg') return kind;
   throw new UsageError(
     `--bake image '${file}' is neither a PNG nor an SVG`,
     'Give a .png or .svg badge image.',

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoBadgePng } from '../../src/cli/png.js';
+import { unbakeBadge } from '../../src/bake/index.js';
+import { createDemoBadgePng, createDemoBadgeSvg } from '../../src/cli/png.js';
 import { verify } from '../../src/verify/index.js';
 import { buildCli, isGoodReport, runBin, tempDir } from './helpers.js';
 import { referenceVerify } from './reference.js';
@@ -152,6 +153,59 @@ describe('issue', () => {
   });
 });
 
+describe('bake and unbake', () => {
+  it('bakes into a PNG that unbakes to the same credential and verifies', async () => {
+    writeFileSync(file('plain.png'), createDemoBadgePng());
+    const b = await runBin(bin, ['bake', 'plain.png', 'signed.json', '-o', 'baked.png'], {
+      cwd: dir,
+    });
+    expect(b.code).toBe(0);
+    const baked = new Uint8Array(readFileSync(file('baked.png')));
+    expect(unbakeBadge(baked).credential).toEqual(readJson('signed.json'));
+    const u = await runBin(bin, ['unbake', 'baked.png'], { cwd: dir });
+    expect(u.code).toBe(0);
+    expect(JSON.parse(u.stdout)).toEqual(readJson('signed.json'));
+    expect(isGoodReport(await verify(baked))).toBe(true);
+    const v = await runBin(bin, ['validate', 'baked.png', '--lenient'], { cwd: dir });
+    expect(v.stdout).toMatch(/valid/);
+    expect(v.code).toBe(0);
+  });
+
+  it('bakes a JWT into an SVG', async () => {
+    const jwt = await runBin(
+      bin,
+      ['issue', 'unsigned.json', '--key', 'key.json', '--format', 'jwt', '-o', 'c.jwt'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(jwt.code).toBe(0);
+    writeFileSync(file('plain.svg'), createDemoBadgeSvg());
+    const b = await runBin(bin, ['bake', 'plain.svg', 'c.jwt', '-o', 'baked.svg'], { cwd: dir });
+    expect(b.code).toBe(0);
+    const u = await runBin(bin, ['unbake', 'baked.svg'], { cwd: dir });
+    expect(u.stdout.trim()).toBe(readFileSync(file('c.jwt'), 'utf8').trim());
+    const report = await verify(readFileSync(file('baked.svg'), 'utf8'));
+    expect(report.format).toBe('svg');
+    expect(isGoodReport(report)).toBe(true);
+  });
+
+  it('rejects an image that is neither PNG nor SVG, a missing -o, and an unbaked image', async () => {
+    writeFileSync(file('not-an-image.txt'), 'hello');
+    const b = await runBin(bin, ['bake', 'not-an-image.txt', 'signed.json', '-o', 'x.png'], {
+      cwd: dir,
+    });
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/\(ERR_[A-Z_]+\)/);
+    const o = await runBin(bin, ['bake', 'plain.png', 'signed.json'], { cwd: dir });
+    expect(o.code).toBe(2);
+    expect(o.stderr).toMatch(/missing --output/);
+    const u = await runBin(bin, ['unbake', 'plain.png'], { cwd: dir });
+    expect(u.code).toBe(2);
+    expect(u.stderr).toMatch(/\(ERR_[A-Z_]+\)/);
+  });
+});
+
 describe('validate', () => {
   it('accepts the spec example and lists located issues for a broken one', async () => {
     const ok = await runBin(bin, ['validate', 'unsigned.json'], { cwd: dir });
@@ -198,6 +252,8 @@ describe('issue --batch', () => {
         'key.json',
         '--out',
         'batch',
+        '--bake',
+        'plain.png',
       ],
       { cwd: dir },
     );
@@ -208,8 +264,11 @@ describe('issue --batch', () => {
     const files = readdirSync(file('batch')).sort();
     expect(files).toEqual([
       '0002-lovelace-ada.json',
+      '0002-lovelace-ada.png',
       '0003-grace-hopper.json',
+      '0003-grace-hopper.png',
       '0005-jane-jd-doe.json',
+      '0005-jane-jd-doe.png',
     ]);
     const ada = JSON.parse(readFileSync(path.join(dir, 'batch', '0002-lovelace-ada.json'), 'utf8'));
     expect(ada.name).toBe('Teamwork Badge for Lovelace, Ada');

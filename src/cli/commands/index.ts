@@ -1,9 +1,17 @@
 /** Every command of the `ob3kit` program, in the order the help lists them. */
 import type { Command } from '../command.js';
+import { bakeCommand, unbakeCommand } from './bake.js';
 import { issueCommand } from './issue.js';
 import { keygenCommand } from './keygen.js';
 import { validateCommand } from './validate.js';
 import { verifyCommand } from './verify.js';
 
 /** The commands, in help order. */
-export const commands: Command[] = [keygenCommand, issueCommand, verifyCommand, validateCommand];
+export const commands: Command[] = [
+  keygenCommand,
+  issueCommand,
+  verifyCommand,
+  validateCommand,
+  bakeCommand,
+  unbakeCommand,
+];
