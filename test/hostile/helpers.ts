@@ -1,6 +1,6 @@
 /** Shared pieces of the hostile-input tests: a rich badge, mutation enumeration, fetch guards. */
 import { expect, vi } from 'vitest';
-import type { VerificationReport } from '../../src/verify/index.js';
+import { type VerificationReport, type VerifyOptions, verify } from '../../src/verify/index.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: hostile tests build and break JSON freely
 export type Loose = any;
@@ -280,4 +280,25 @@ export function expectReport(r: VerificationReport): void {
 /** Codes of the failing entries of a report (the whole tree). */
 export function failCodes(r: VerificationReport): string[] {
   return r.checks.filter((c) => c.outcome === 'fail').map((c) => c.code ?? c.id);
+}
+
+/**
+ * verify() without network access: no `fetch` option, and `globalThis.fetch` replaced by a spy
+ * that fails if called. Asserts a well-formed report and that nothing was fetched.
+ */
+export async function verifyOffline(
+  input: unknown,
+  options: VerifyOptions = {},
+): Promise<VerificationReport> {
+  const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (url) => {
+    throw new Error(`globalThis.fetch must not be called (asked for ${String(url)})`);
+  });
+  try {
+    const report = await verify(input as object, { now: NOW, ...options });
+    expectReport(report);
+    expect(spy).not.toHaveBeenCalled();
+    return report;
+  } finally {
+    spy.mockRestore();
+  }
 }

@@ -49,7 +49,7 @@ function tampered(edit: (c: Loose) => void): Loose {
   return c;
 }
 
-/** verify() with a fetch that must never be called; returns the report. */
+/** verify() with network allowed, through a fetch that must never be called (did:key needs none). */
 async function verifyOffline(input: unknown) {
   const fetch = forbiddenFetch();
   const report = await verify(input as object, { now: NOW, fetch });
