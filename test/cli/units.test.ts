@@ -2,6 +2,7 @@ import * as zlib from 'node:zlib';
 import { inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createPalette, shouldColor } from '../../src/cli/color.js';
 import { type Command, parseCommandArgs } from '../../src/cli/command.js';
 import { parseCsv, parseCsvRecords } from '../../src/cli/csv.js';
 import { UsageError } from '../../src/cli/errors.js';
@@ -277,5 +278,18 @@ describe('progress output', () => {
     p.tick(false, 'line 3: error: bad');
     p.done();
     expect(text()).toBe('line 2: ok\nline 3: error: bad\n');
+  });
+});
+
+describe('colour', () => {
+  it('colours only a terminal, never with NO_COLOR set', () => {
+    expect(shouldColor({ isTTY: true }, {})).toBe(true);
+    expect(shouldColor({ isTTY: false }, {})).toBe(false);
+    expect(shouldColor({ isTTY: true }, { NO_COLOR: '1' })).toBe(false);
+    expect(shouldColor({ isTTY: true }, { NO_COLOR: '' })).toBe(true);
+    expect(shouldColor({ isTTY: false }, { FORCE_COLOR: '1' })).toBe(true);
+    expect(shouldColor({ isTTY: true }, { NO_COLOR: '1', FORCE_COLOR: '1' })).toBe(false);
+    expect(createPalette(true).red('x')).toBe('\u001b[31mx\u001b[39m');
+    expect(createPalette(false).red('x')).toBe('x');
   });
 });
