@@ -114,6 +114,16 @@ describe('verify: bad input', () => {
     expect(JSON.parse(json.stdout).verdict).toBe('invalid');
   });
 
+  it('colours the report only when asked to and NO_COLOR is unset', async () => {
+    const plain = await runBin(bin, ['verify', 'bad.json'], { cwd: dir });
+    expect(plain.stdout).not.toContain('\u001b[');
+    const coloured = await runBin(bin, ['verify', 'bad.json'], {
+      cwd: dir,
+      env: { NO_COLOR: '', FORCE_COLOR: '1' },
+    });
+    expect(coloured.stdout).toContain('\u001b[31m[FAIL]\u001b[39m parse');
+  });
+
   it('rejects a malformed --document and --now with exit code 2', async () => {
     const d = await runBin(bin, ['verify', 'bad.json', '--document', 'nourl'], { cwd: dir });
     expect(d.code).toBe(2);
