@@ -55,9 +55,11 @@ export function inputs({ issuerId }) {
   }
   const vc11 = {
     ...minimal,
+    // VC 1.1 has no DataIntegrityProof term: eddsa-rdfc-2022 needs the Data Integrity context.
     '@context': [
       'https://www.w3.org/2018/credentials/v1',
       'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      'https://w3id.org/security/data-integrity/v2',
     ],
     issuanceDate: '2024-01-01T00:00:00Z',
   };

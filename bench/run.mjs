@@ -2,12 +2,14 @@
 // Every figure is reported as a ratio to a raw node:crypto Ed25519 verify (or sign) timed in the
 // same run, and as ob3kit / reference. Medians over repeated rounds.
 // Usage: npm run bench   (builds first; writes bench/results.json and docs/performance.md)
+//        node bench/run.mjs --quick   (short rounds, 10,000 verifications for memory)
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { inputs } from './inputs.mjs';
 import { referenceSuite } from './reference.mjs';
 
@@ -95,7 +97,7 @@ async function safeTime(fn) {
 }
 
 for (const [label, credential] of Object.entries(inputs({ issuerId }))) {
-  if (label === 'vc11' || !credential) continue;
+  if (!credential) continue;
   console.log(`case ${label}`);
   const refSigned = await ref.sign(credential);
   const refVerify = await safeTime(async () => {
@@ -175,6 +177,86 @@ if (status.createStatusList && status.encodeStatusList && status.decodeStatusLis
   );
 }
 
+if (status.checkStatus && status.createStatusListCredential && status.createStatusEntry && ob3Key) {
+  console.log('case status check');
+  const listUrl = 'https://example.edu/status/1';
+  const list = status.createStatusList({ length: 131072, purpose: 'revocation' });
+  status.setStatus(list, 4242, true);
+  const listCredential = await proof.signCredential(
+    await status.createStatusListCredential({ id: listUrl, issuer: issuerId, list }),
+    { key: ob3Key, created: '2024-01-01T00:00:00Z' },
+  );
+  const credential = {
+    ...inputs({ issuerId }).minimal,
+    credentialStatus: status.createStatusEntry({
+      statusListCredential: listUrl,
+      index: 4242,
+      purpose: 'revocation',
+    }),
+  };
+  row(
+    'status check, signed 131,072-entry list (list proof verified)',
+    await safeTime(async () => {
+      const r = await status.checkStatus(credential, {
+        documents: { [listUrl]: listCredential, ...controllerDocs },
+        now: new Date('2025-01-01T00:00:00Z'),
+      });
+      if (!r.revoked) throw new Error(`status check did not report revoked: ${JSON.stringify(r)}`);
+    }),
+    undefined,
+    rawVerify,
+  );
+}
+
+// Batch verification on every core: the same verifications on 1 worker, then on one worker a
+// core (worker_threads), steady state (workers warmed up before the clock starts).
+const batch = {};
+if (proof.verifyCredentialProof && ob3Key) {
+  console.log('case batch');
+  const all = inputs({ issuerId });
+  const credentials = [await ref.sign(all.minimal), await ref.sign(all.minimal)];
+  const total = quick ? 400 : 4000;
+  async function runWorkers(n) {
+    const workers = Array.from(
+      { length: n },
+      () =>
+        new Worker(path.join(here, 'verify-worker.mjs'), {
+          workerData: {
+            distProof: path.join(root, 'dist/proof/index.js'),
+            credentials,
+            documents: controllerDocs,
+            count: Math.ceil(total / n),
+          },
+        }),
+    );
+    await Promise.all(workers.map((w) => new Promise((resolve) => w.once('message', resolve))));
+    const t0 = performance.now();
+    const results = await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise((resolve, reject) => {
+            w.once('message', resolve);
+            w.once('error', reject);
+            w.postMessage('go');
+          }),
+      ),
+    );
+    const wall = performance.now() - t0;
+    await Promise.all(workers.map((w) => w.terminate()));
+    if (results.some((r) => r.failed)) throw new Error('batch: a verification failed');
+    return (Math.ceil(total / n) * n * 1000) / wall;
+  }
+  try {
+    batch.cores = os.cpus().length;
+    batch.verifications = total;
+    batch.one_worker_per_s = await runWorkers(1);
+    batch.all_cores_per_s = await runWorkers(batch.cores);
+    batch.speedup = batch.all_cores_per_s / batch.one_worker_per_s;
+  } catch (e) {
+    console.error(`  (batch skipped: ${e.message})`);
+  }
+}
+
 // Cold start: a new process that imports the library and verifies one credential.
 console.log('case cold start');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ob3kit-bench-'));
@@ -227,6 +309,29 @@ rows.push({
   note: `bare node startup ${fmt(coldNode, 0)} ms`,
 });
 
+// Memory: heapUsed (after full GCs) before and after many verifications, in a child process.
+console.log('case memory');
+let memory;
+if (proof.verifyCredentialProof) {
+  const n = quick ? 10_000 : 100_000;
+  try {
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--expose-gc',
+        path.join(here, 'memory.mjs'),
+        String(n),
+        tmp,
+        path.join(root, 'dist/proof/index.js'),
+      ],
+      { encoding: 'utf8', maxBuffer: 1 << 20 },
+    );
+    memory = JSON.parse(out);
+  } catch (e) {
+    console.error(`  (memory skipped: ${e.message})`);
+  }
+}
+
 const results = {
   date: new Date().toISOString(),
   node: process.version,
@@ -236,6 +341,8 @@ const results = {
   raw_ed25519_verify_ms: rawVerify,
   raw_ed25519_sign_ms: rawSign,
   rows,
+  batch,
+  memory,
 };
 fs.writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -251,6 +358,20 @@ console.log(
   `\nraw Ed25519 verify ${fmt(rawVerify, 4)} ms, raw sign ${fmt(rawSign, 4)} ms (node:crypto)\n`,
 );
 console.log(table);
+const mb = (b) => (b / 1024 / 1024).toFixed(2);
+const extra = [
+  batch.all_cores_per_s
+    ? `Batch verification (\`worker_threads\`, ${batch.verifications} verifications of the minimal badge, steady state): ` +
+      `${fmt(batch.one_worker_per_s, 0)}/s on 1 worker, ${fmt(batch.all_cores_per_s, 0)}/s on ${batch.cores} workers ` +
+      `(${fmt(batch.speedup, 2)}x).`
+    : 'Batch verification: not measured.',
+  memory
+    ? `Memory over ${memory.n.toLocaleString('en-US')} verifications (heapUsed after full GC): ` +
+      `${mb(memory.before)} MB before, ${mb(memory.after)} MB after, delta ${mb(memory.delta)} MB ` +
+      `(${fmt(memory.ms / memory.n, 3)} ms a verification).`
+    : 'Memory: not measured.',
+].join('\n\n');
+console.log(`\n${extra}`);
 const doc = `# Performance
 
 Measured by \`npm run bench\` (${results.date}, Node ${results.node}, ${results.cpus} cores, ${results.cpu}).
@@ -260,6 +381,8 @@ ${ROUNDS} rounds. "/ raw" is the ratio to one raw \`node:crypto\` Ed25519 verify
 (${fmt(rawVerify, 4)} ms) or sign (${fmt(rawSign, 4)} ms) timed in the same run.
 
 ${table}
+
+${extra}
 
 Raw numbers: [\`bench/results.json\`](../bench/results.json).
 `;

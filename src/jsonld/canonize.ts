@@ -1,5 +1,6 @@
 import rdfCanonize from 'rdf-canonize';
 import { JsonLdError, LimitError } from '../errors.js';
+import { canonizeUniqueHashes } from './fast-rdfc.js';
 import { type DocumentLoader, getDefaultDocumentLoader } from './loader.js';
 import { abortedError, mapJsonLdError } from './map-error.js';
 import { documentToQuads, type Quad } from './quads.js';
@@ -150,6 +151,12 @@ async function canonizeDataset(
   input: Quad[] | string,
   options: { signal?: AbortSignal; maxWorkFactor?: number },
 ): Promise<string> {
+  if (typeof input !== 'string') {
+    // Exact RDFC-1.0 when every blank node's first-degree hash is unique (the usual case);
+    // otherwise rdf-canonize runs the full algorithm.
+    const fast = canonizeUniqueHashes(input);
+    if (fast !== undefined) return fast;
+  }
   try {
     return await rdfCanonize.canonize(input, {
       algorithm: 'RDFC-1.0',

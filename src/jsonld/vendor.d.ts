@@ -26,6 +26,12 @@ declare module 'rdf-canonize' {
     NQuads: {
       parse(input: string): RdfCanonizeQuad[];
       serialize(dataset: RdfCanonizeQuad[]): string;
+      serializeQuadComponents(
+        s: RdfCanonizeTerm,
+        p: RdfCanonizeTerm,
+        o: RdfCanonizeTerm,
+        g: RdfCanonizeTerm,
+      ): string;
     };
   }
   const rdfCanonize: RdfCanonize;
