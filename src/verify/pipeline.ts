@@ -13,6 +13,7 @@ import { checkJwtProof, runJwtVerification } from './checks/proof-jwt.js';
 import { checkRecipient } from './checks/recipient.js';
 import { planRefresh } from './checks/refresh.js';
 import { checkSchema } from './checks/schema.js';
+import { checkCredentialStatus } from './checks/status.js';
 import { checkSubject } from './checks/subject.js';
 import { checkType, roleOf } from './checks/type.js';
 import { result } from './checks/util.js';
@@ -28,13 +29,16 @@ export function makeReport(
   checks: CheckResult[],
   extra: Partial<VerificationReport> = {},
 ): VerificationReport {
-  const report: VerificationReport = { verdict: 'valid', format: decoded.format, checks };
-  if (decoded.document) report.credential = decoded.document;
+  // Nested reports count through their summary checks (`endorsement`, `credentials`).
+  const report: VerificationReport = {
+    verdict: computeVerdict(checks),
+    format: decoded.format,
+    ...(decoded.document ? { credential: decoded.document } : {}),
+    checks,
+  };
   if (extra.endorsements && extra.endorsements.length > 0) report.endorsements = extra.endorsements;
   if (extra.credentials) report.credentials = extra.credentials;
   if (extra.refreshed) report.refreshed = extra.refreshed;
-  // Nested reports count through their summary checks (`endorsement`, `credentials`).
-  report.verdict = computeVerdict(checks);
   return report;
 }
 
@@ -121,6 +125,7 @@ async function verifyCredentialDoc(
   });
   checks.push(...refreshChecks);
   // 4. Status, then the validity period.
+  checks.push(...(await runCheck('status', () => checkCredentialStatus(credential, state))));
   checks.push(
     ...(await runCheck('validity', () =>
       checkValidity(
