@@ -153,6 +153,40 @@ describe('issue', () => {
   });
 });
 
+describe('issue with P-256 and RSA keys', () => {
+  it('signs ecdsa-rdfc-2019 with a P-256 key and a JWT with an RSA key; refuses RSA Data Integrity', async () => {
+    expect(
+      (await runBin(bin, ['keygen', '--type', 'p256', '-o', 'p256.json'], { cwd: dir })).code,
+    ).toBe(0);
+    const p256 = readJson('p256.json');
+    const ec = await runBin(bin, ['issue', '-', '--key', 'p256.json'], {
+      cwd: dir,
+      input: JSON.stringify(unsigned(p256.controller)),
+    });
+    expect(ec.code).toBe(0);
+    const signed = JSON.parse(ec.stdout);
+    expect(signed.proof.cryptosuite).toBe('ecdsa-rdfc-2019');
+    expect(isGoodReport(await verify(signed))).toBe(true);
+
+    expect(
+      (await runBin(bin, ['keygen', '--type', 'rsa', '-o', 'rsa.json'], { cwd: dir })).code,
+    ).toBe(0);
+    const rsa = readJson('rsa.json');
+    const di = await runBin(bin, ['issue', 'unsigned.json', '--key', 'rsa.json'], { cwd: dir });
+    expect(di.code).toBe(2);
+    expect(di.stderr).toMatch(
+      /RSA keys have no Data Integrity suite; sign a JWT with --format jwt/,
+    );
+    const jwt = await runBin(bin, ['issue', '-', '--key', 'rsa.json', '--format', 'jwt'], {
+      cwd: dir,
+      input: JSON.stringify(unsigned(rsa.controller)),
+    });
+    expect(jwt.code).toBe(0);
+    const report = await verify(jwt.stdout.trim());
+    expect(isGoodReport(report), JSON.stringify(report.checks)).toBe(true);
+  });
+});
+
 describe('bake and unbake', () => {
   it('bakes into a PNG that unbakes to the same credential and verifies', async () => {
     writeFileSync(file('plain.png'), createDemoBadgePng());
@@ -218,6 +252,79 @@ describe('validate', () => {
     expect(bad.stdout).toMatch(/\$\.credentialSubject/);
     const missing = await runBin(bin, ['validate', 'nope.json'], { cwd: dir });
     expect(missing.code).toBe(2);
+  });
+});
+
+describe('status lists', () => {
+  const url = 'https://example.edu/status/1';
+  it('creates a list, points a credential at it, revokes it and checks it', async () => {
+    const c = await runBin(
+      bin,
+      ['status', 'create', '--id', url, '--key', 'key.json', '-o', 'list.json'],
+      { cwd: dir },
+    );
+    expect(c.code).toBe(0);
+    expect(readJson('list.json').id).toBe(url);
+    const i = await runBin(
+      bin,
+      [
+        'issue',
+        'unsigned.json',
+        '--key',
+        'key.json',
+        '--status-list',
+        'list.json',
+        '--index',
+        '7',
+        '-o',
+        's7.json',
+      ],
+      { cwd: dir },
+    );
+    expect(i.code).toBe(0);
+    const docArg = `${url}=list.json`;
+    const before = await runBin(bin, ['status', 'check', 's7.json', '--document', docArg], {
+      cwd: dir,
+    });
+    expect(before.code).toBe(0);
+    const s = await runBin(
+      bin,
+      ['status', 'set', 'list.json', '--index', '7', '--key', 'key.json'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(s.code).toBe(0);
+    const after = await runBin(bin, ['status', 'check', 's7.json', '--document', docArg], {
+      cwd: dir,
+    });
+    expect(after.code).toBe(1);
+    expect(after.stdout).toMatch(/\$\.credentialStatus: revoked \(status_revoked\)/);
+    expect(before.stdout).toMatch(/\$\.credentialStatus: not revoked/);
+    // Without the list the status cannot be checked: not a pass.
+    const offline = await runBin(bin, ['status', 'check', 's7.json'], { cwd: dir });
+    expect(offline.code).toBe(1);
+    expect(offline.stdout).toMatch(/unknown \(status_unchecked_offline\)/);
+    const report = await verify(readJson('s7.json'), {
+      documents: { [url]: readJson('list.json') },
+    });
+    expect(report.verdict).toBe('invalid');
+    expect(report.checks.find((x) => x.id === 'status')?.outcome).toBe('fail');
+  });
+
+  it('rejects a bad index and an unknown subcommand', async () => {
+    const s = await runBin(
+      bin,
+      ['status', 'set', 'list.json', '--index', 'x', '--key', 'key.json'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(s.code).toBe(2);
+    expect(s.stderr).toMatch(/--index must be a whole number/);
+    const u = await runBin(bin, ['status', 'frob'], { cwd: dir });
+    expect(u.code).toBe(2);
+    expect(u.stderr).toMatch(/unknown subcommand 'frob'/);
   });
 });
 

@@ -5,6 +5,7 @@ import { EXIT_OK, UsageError } from '../errors.js';
 import { emit, type Io, readJsonObject } from '../io.js';
 import { loadSigningKey } from '../keyfile.js';
 import { parseFormat, type SignSettings, signedText, signWith } from '../sign.js';
+import { addStatusEntry, readStatusListInfo } from '../status-glue.js';
 
 /** Say so when the credential's issuer is not the key's controller: verifiers would reject it. */
 function warnIssuerMismatch(
@@ -119,7 +120,7 @@ export const issueCommand: Command = {
       );
     }
     const keyFile = requireOpt(values, 'key', name);
-    const credential = await readJsonObject(io, file, 'credential');
+    let credential = await readJsonObject(io, file, 'credential');
     const listFile = stringOpt(values, 'status-list');
     const indexText = stringOpt(values, 'index');
     if ((listFile === undefined) !== (indexText === undefined)) {
@@ -127,7 +128,9 @@ export const issueCommand: Command = {
     }
     const key = await loadSigningKey(io, keyFile);
     if (listFile !== undefined && indexText !== undefined) {
-      throw new UsageError('--status-list is not available yet');
+      const index = intOpt(indexText, '--index');
+      const list = await readJsonObject(io, listFile, 'status list credential');
+      credential = addStatusEntry(credential, await readStatusListInfo(list, listFile), index);
     }
     warnIssuerMismatch(io, credential, key.controller);
     const signed = await signWith(credential, key, settings);

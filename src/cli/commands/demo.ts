@@ -1,0 +1,233 @@
+/** `ob3kit demo`: the whole issuer-to-verifier flow, offline, on built-in defaults. */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { bakeBadge } from '../../bake/index.js';
+import { createDidKey, generateKeyPair } from '../../keys/index.js';
+import {
+  createAchievement,
+  createAchievementCredential,
+  createIdentityObject,
+  createProfile,
+} from '../../model/index.js';
+import { signCredential } from '../../proof/index.js';
+import {
+  createStatusEntry,
+  createStatusList,
+  createStatusListCredential,
+  setStatus,
+} from '../../status/index.js';
+import type { VerificationReport } from '../../verify/index.js';
+import { verify } from '../../verify/index.js';
+import { createPalette, shouldColor } from '../color.js';
+import { type Command, stringOpt } from '../command.js';
+import { EXIT_INVALID, EXIT_OK, UsageError } from '../errors.js';
+import { writeOutput } from '../io.js';
+import { keyFileJson } from '../keyfile.js';
+import { createDemoBadgePng, createDemoBadgeSvg } from '../png.js';
+
+/** Where the demo pretends to publish things (never fetched: verification gets local copies). */
+const BASE = 'https://ob3kit.example';
+const STATUS_LIST_URL = `${BASE}/status/1`;
+
+const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+/** The `demo` command. */
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'Issue, bake, revoke and verify sample badges, offline, in a few seconds',
+  usage: ['demo [--out <dir>]'],
+  description: [
+    'Makes an issuer key (did:key, Ed25519), an achievement and a credential for a sample learner,',
+    'signs it (eddsa-rdfc-2022), bakes it into a PNG and an SVG, creates a signed status list,',
+    'issues and revokes a second credential, then verifies everything with the status list passed',
+    'as a local document (no network). Writes the files into --out (default ./ob3kit-demo).',
+    'Exit code 0 only when the good badge verifies valid and the revoked one is reported revoked.',
+  ].join('\n'),
+  options: {
+    out: {
+      type: 'string',
+      value: '<dir>',
+      description: 'Folder for the files (default ob3kit-demo)',
+    },
+  },
+  positionals: { min: 0, max: 0, names: '' },
+  examples: ['ob3kit demo', 'ob3kit demo --out /tmp/badges'],
+  async run({ values, io }) {
+    const c = createPalette(shouldColor({ isTTY: io.stdoutIsTTY }, io.env));
+    const outDir = path.resolve(io.cwd, stringOpt(values, 'out') ?? 'ob3kit-demo');
+    try {
+      mkdirSync(outDir, { recursive: true });
+    } catch (e) {
+      throw new UsageError(`cannot create the folder '${outDir}': ${(e as Error).message}`);
+    }
+    const started = Date.now();
+    const write = (name: string, data: string | Uint8Array, secret = false): string =>
+      writeOutput(io, path.join(outDir, name), data, { secret });
+    const step = (text: string): void => io.out(`${c.cyan('•')} ${text}\n`);
+
+    io.out(
+      `${c.bold('ob3kit demo')} — issue, bake, revoke and verify Open Badges 3.0, offline\n\n`,
+    );
+
+    // 1. Issuer key and DID.
+    const { did, keyPair: key } = createDidKey(await generateKeyPair({ type: 'Ed25519' }));
+    write('issuer-key.json', json(keyFileJson(key, 'multikey')), true);
+    step(`Issuer key: Ed25519, ${c.dim(did)}`);
+
+    // 2. Issuer profile, achievement, status list.
+    const issuer = createProfile({
+      id: did,
+      name: 'ob3kit Demo Academy',
+      url: `${BASE}/`,
+      email: 'badges@ob3kit.example',
+    });
+    const achievement = createAchievement({
+      id: `${BASE}/achievements/open-badges-101`,
+      name: 'Open Badges 101',
+      description: 'Understands how Open Badges 3.0 credentials are issued, baked and verified.',
+      criteria: {
+        narrative: 'Complete the ob3kit demo: issue, bake, revoke and verify a badge.',
+      },
+      achievementType: 'Badge',
+    });
+    const list = createStatusList({ purpose: 'revocation' });
+
+    // 3. Two credentials, each with its own status entry.
+    const makeCredential = (n: number, learner: string, email: string) =>
+      createAchievementCredential({
+        id: `urn:uuid:${crypto.randomUUID()}`,
+        name: `Open Badges 101 — ${learner}`,
+        issuer,
+        validFrom: new Date(),
+        credentialSubject: {
+          identifier: [
+            createIdentityObject({ identityType: 'emailAddress', identity: email, hashed: true }),
+          ],
+          achievement,
+        },
+        credentialStatus: createStatusEntry({
+          statusListCredential: STATUS_LIST_URL,
+          index: n,
+          purpose: 'revocation',
+        }) as { id: string; type: string },
+      });
+    const good = await signCredential(makeCredential(0, 'Ada Lovelace', 'ada@example.com'), {
+      key,
+      suite: 'eddsa-rdfc-2022',
+    });
+    write('credential.json', json(good));
+    step(`Signed credential for Ada Lovelace (eddsa-rdfc-2022), status index 0`);
+    const revoked = await signCredential(makeCredential(1, 'Mallory', 'mallory@example.com'), {
+      key,
+      suite: 'eddsa-rdfc-2022',
+    });
+    write('revoked-credential.json', json(revoked));
+    step('Signed a second credential for Mallory, status index 1');
+
+    // 4. Bake the good credential.
+    const png = await bakeBadge(createDemoBadgePng(), good);
+    write('badge.png', png);
+    const svg = await bakeBadge(
+      new TextEncoder().encode(createDemoBadgeSvg('Open Badges 101')),
+      good,
+    );
+    write('badge.svg', svg);
+    step('Baked it into badge.png and badge.svg');
+
+    // 5. Revoke the second credential and publish (here: write) the signed status list.
+    setStatus(list, 1, true);
+    const listCredential = await signCredential(
+      await createStatusListCredential({
+        id: STATUS_LIST_URL,
+        issuer: did,
+        list,
+        validFrom: new Date(),
+      }),
+      { key, suite: 'eddsa-rdfc-2022' },
+    );
+    write('status-list.json', json(listCredential));
+    step(
+      `Revoked Mallory's credential: status list ${c.dim(STATUS_LIST_URL)} bit 1 set, re-signed`,
+    );
+
+    // 6. Verify everything, offline: the status list comes from the local copy.
+    const documents = { [STATUS_LIST_URL]: listCredential };
+    const checks: Array<{ file: string; report: VerificationReport; expect: 'valid' | 'revoked' }> =
+      [];
+    for (const [file, input, expect] of [
+      ['badge.png', png, 'valid'],
+      ['badge.svg', svg, 'valid'],
+      ['credential.json', good, 'valid'],
+      ['revoked-credential.json', revoked, 'revoked'],
+    ] as const) {
+      checks.push({ file, report: await verify(input, { documents }), expect });
+    }
+    io.out(
+      `\n${c.bold('Verification')} (offline; the status list is read from status-list.json)\n`,
+    );
+    let ok = true;
+    const widest = Math.max(...checks.map((x) => x.file.length));
+    const outcome = (report: VerificationReport, id: string) =>
+      report.checks.find((k) => k.id === id)?.outcome;
+    for (const { file, report, expect } of checks) {
+      const status = report.checks.find((k) => k.id === 'status');
+      const failed = report.checks.filter((k) => k.outcome === 'fail');
+      const warned = report.checks.filter((k) => k.outcome === 'warn');
+      // The good badges: a verified proof, not revoked, nothing failed (warnings are shown).
+      // The revoked one: invalid because of its status, and only because of it.
+      const pass =
+        expect === 'valid'
+          ? report.verdict !== 'invalid' &&
+            outcome(report, 'proof') === 'pass' &&
+            outcome(report, 'status') === 'pass'
+          : report.verdict === 'invalid' &&
+            status?.outcome === 'fail' &&
+            failed.every((k) => k.id === 'status');
+      ok &&= pass;
+      const verdict =
+        report.verdict === 'valid'
+          ? c.green('valid')
+          : report.verdict === 'warning'
+            ? c.yellow('warning')
+            : c.red('invalid');
+      const notes: string[] = [];
+      if (outcome(report, 'proof') === 'pass') notes.push('signature verified');
+      if (status?.outcome === 'pass') notes.push('not revoked');
+      if (status?.outcome === 'fail') notes.push(c.red(`REVOKED (${status.code ?? 'status'})`));
+      for (const k of failed.filter((x) => x.id !== 'status')) {
+        notes.push(c.red(`${k.id} failed: ${k.code ?? k.message ?? ''}`));
+      }
+      for (const k of warned) notes.push(c.yellow(`warning ${k.code ?? k.id}`));
+      io.out(
+        `  ${pass ? c.green('✔') : c.red('✘')} ${file.padEnd(widest)}  ${verdict} (${report.format}): ${notes.join(', ')}\n`,
+      );
+    }
+    const warnings = new Map<string, string>();
+    for (const { report } of checks) {
+      for (const k of report.checks) {
+        if (k.outcome === 'warn' && k.code) warnings.set(k.code, k.message ?? '');
+      }
+    }
+    for (const [code, message] of warnings) io.out(`    ${c.dim(`${code}: ${message}`)}\n`);
+
+    io.out(`\n${c.bold('Files')} in ${outDir}\n`);
+    for (const [f, d] of [
+      ['issuer-key.json', 'issuer private key (Multikey, mode 0600): keep secret'],
+      ['credential.json', 'signed OpenBadgeCredential (Data Integrity proof)'],
+      ['badge.png', 'PNG badge with the credential baked in'],
+      ['badge.svg', 'SVG badge with the credential baked in'],
+      ['revoked-credential.json', 'a second credential, revoked'],
+      ['status-list.json', 'signed BitstringStatusListCredential (bit 1 set)'],
+    ]) {
+      io.out(`  ${String(f).padEnd(24)} ${c.dim(String(d))}\n`);
+    }
+    const rel = path.relative(io.cwd, outDir) || '.';
+    io.out(
+      `\nTry:  ob3kit verify ${path.join(rel, 'badge.png')} --document ${STATUS_LIST_URL}=${path.join(rel, 'status-list.json')}\n`,
+    );
+    io.out(
+      `\n${ok ? c.green('Demo passed') : c.red('Demo FAILED')} in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+    );
+    return ok ? EXIT_OK : EXIT_INVALID;
+  },
+};

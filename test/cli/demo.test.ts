@@ -1,0 +1,106 @@
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verify } from '../../src/verify/index.js';
+import { buildCli, isGoodReport, runBin, tempDir } from './helpers.js';
+import { referenceVerify } from './reference.js';
+
+let bin: string;
+let dir: string;
+
+beforeAll(async () => {
+  bin = await buildCli();
+  dir = tempDir();
+});
+
+afterAll(() => {
+  rmSync(path.dirname(bin), { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('ob3kit demo', () => {
+  it('writes the files, and its badges re-verify independently through the library', async () => {
+    const r = await runBin(bin, ['demo', '--out', 'out'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = path.join(dir, 'out');
+    expect(r.stdout).toContain(out);
+    expect(r.stdout).toMatch(/Demo passed/);
+    for (const f of [
+      'issuer-key.json',
+      'credential.json',
+      'badge.png',
+      'badge.svg',
+      'revoked-credential.json',
+      'status-list.json',
+    ]) {
+      expect(existsSync(path.join(out, f)), f).toBe(true);
+    }
+    expect(statSync(path.join(out, 'issuer-key.json')).mode & 0o777).toBe(0o600);
+
+    const list = JSON.parse(readFileSync(path.join(out, 'status-list.json'), 'utf8'));
+    const documents = { [list.id]: list };
+    const png = new Uint8Array(readFileSync(path.join(out, 'badge.png')));
+    const good = await verify(png, { documents });
+    expect(good.format).toBe('png');
+    expect(isGoodReport(good), JSON.stringify(good.checks)).toBe(true);
+    expect(good.checks.find((c) => c.id === 'status')?.outcome).toBe('pass');
+    const svg = readFileSync(path.join(out, 'badge.svg'), 'utf8');
+    const goodSvg = await verify(svg, { documents });
+    expect(goodSvg.format).toBe('svg');
+    expect(isGoodReport(goodSvg)).toBe(true);
+    expect(goodSvg.checks.find((c) => c.id === 'status')?.outcome).toBe('pass');
+
+    // The signature also verifies with the reference stack (@digitalbazaar/vc, eddsa-rdfc-2022).
+    const key = JSON.parse(readFileSync(path.join(out, 'issuer-key.json'), 'utf8'));
+    const credential = JSON.parse(readFileSync(path.join(out, 'credential.json'), 'utf8'));
+    const reference = await referenceVerify(credential, key);
+    expect(reference.error).toBeUndefined();
+    expect(reference.verified).toBe(true);
+    expect((await referenceVerify(list, key)).verified).toBe(true);
+
+    const revoked = JSON.parse(readFileSync(path.join(out, 'revoked-credential.json'), 'utf8'));
+    const bad = await verify(revoked, { documents });
+    expect(bad.verdict).toBe('invalid');
+    const status = bad.checks.find((c) => c.id === 'status');
+    expect(status?.outcome).toBe('fail');
+    expect(status?.code).toMatch(/^[a-z_]+$/);
+    // Only the status check fails: the revoked credential is otherwise genuine.
+    expect(bad.checks.filter((c) => c.outcome === 'fail').map((c) => c.id)).toEqual(['status']);
+  });
+
+  it('verifies the demo badge through the CLI with a local status list and a recipient', async () => {
+    const out = path.join(dir, 'out');
+    const list = JSON.parse(readFileSync(path.join(out, 'status-list.json'), 'utf8'));
+    const args = ['verify', 'out/badge.png', '--document', `${list.id}=out/status-list.json`];
+    const ok = await runBin(bin, [...args, '--recipient', 'ada@example.com', '--json'], {
+      cwd: dir,
+    });
+    expect(ok.code).toBe(0);
+    const report = JSON.parse(ok.stdout);
+    const outcome = (id: string) =>
+      report.checks.find((c: { id: string; outcome: string }) => c.id === id)?.outcome;
+    expect(outcome('status')).toBe('pass');
+    expect(outcome('recipient')).toBe('pass');
+    const wrong = await runBin(bin, [...args, '--recipient', 'eve@example.com', '--json'], {
+      cwd: dir,
+    });
+    expect(
+      JSON.parse(wrong.stdout).checks.find((c: { id: string }) => c.id === 'recipient').outcome,
+    ).toBe('fail');
+    expect(wrong.code).toBe(1);
+    const revoked = await runBin(
+      bin,
+      ['verify', 'out/revoked-credential.json', '--document', `${list.id}=out/status-list.json`],
+      { cwd: dir },
+    );
+    expect(revoked.code).toBe(1);
+    expect(revoked.stdout).toMatch(/\[FAIL\] status \(status_revoked\)/);
+  });
+
+  it('refuses an --out that is a file, with exit code 2', async () => {
+    const r = await runBin(bin, ['demo', '--out', 'out/badge.png'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot create the folder/);
+  });
+});
