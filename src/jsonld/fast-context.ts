@@ -44,6 +44,8 @@ export interface ActiveContext {
   previous?: ActiveContext;
   /** Contexts derived from this one, by local context and processing flags. */
   derived: Map<unknown, ActiveContext>[];
+  /** Vocabulary expansions already made in this context (bounded). */
+  vocabCache?: Map<string, string | null>;
 }
 
 const REGEX_KEYWORD = /^@[a-zA-Z]+$/;
@@ -88,6 +90,22 @@ export function isKeyword(v: string): boolean {
 /** jsonld.js `url.isAbsolute` (absolute IRI or blank node identifier). */
 export function isAbsoluteIri(v: string): boolean {
   return ABSOLUTE.test(v);
+}
+
+const MAX_VOCAB_CACHE = 512;
+
+/** {@link expandIri} with `vocab: true`, memoized on the (immutable) active context. */
+export function expandVocabIri(ctx: ActiveContext, value: string): string | null {
+  let cache = ctx.vocabCache;
+  if (cache === undefined) {
+    cache = new Map();
+    ctx.vocabCache = cache;
+  }
+  const hit = cache.get(value);
+  if (hit !== undefined) return hit;
+  const iri = expandIri(ctx, value, true);
+  if (cache.size < MAX_VOCAB_CACHE) cache.set(value, iri);
+  return iri;
 }
 
 /** Upper bound on cached derived contexts (bounded memory whatever the input). */

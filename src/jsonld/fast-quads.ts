@@ -20,6 +20,7 @@ import {
   BAIL,
   bail,
   expandIri,
+  expandVocabIri,
   initialContext,
   isAbsoluteIri,
   isKeyword,
@@ -57,7 +58,7 @@ function expandId(ctx: ActiveContext, value: string): string {
 
 /** Expand a vocabulary IRI (`@type` values, `@type: @vocab` values). */
 function expandVocab(ctx: ActiveContext, value: string): string {
-  const iri = expandIri(ctx, value, true);
+  const iri = expandVocabIri(ctx, value);
   if (iri === null || !isAbsoluteIri(iri) || iri.startsWith('_:')) bail();
   return iri;
 }
@@ -117,7 +118,7 @@ function expand(
   let mustRevert = true;
   if (tsc && keys.length <= 2 && !keys.includes('@context')) {
     for (const key of keys) {
-      const p = expandIri(tsc, key, true);
+      const p = expandVocabIri(tsc, key);
       if (p === '@value') bail();
       if (p === '@id' && keys.length === 1) {
         mustRevert = false;
@@ -146,7 +147,7 @@ function expand(
   let typeKey: string | null = null;
   for (const key of keys) {
     if (key === '@context') continue;
-    if (expandIri(ctx, key, true) !== '@type') continue;
+    if (expandVocabIri(ctx, key) !== '@type') continue;
     typeKey ??= key;
     const value = element[key] as Json;
     const types = Array.isArray(value)
@@ -163,7 +164,7 @@ function expand(
   if (typeKey !== null) {
     const tv = element[typeKey];
     const first = Array.isArray(tv) ? tv[0] : tv;
-    if (typeof first === 'string' && expandIri(ctx, first, true) === '@json') bail();
+    if (typeof first === 'string' && expandVocabIri(ctx, first) === '@json') bail();
   }
 
   const rval: Expanded = {};
@@ -171,7 +172,7 @@ function expand(
   for (const key of keys) {
     if (key === '@context') continue;
     const value = element[key] as Json;
-    const expandedProperty = expandIri(ctx, key, true);
+    const expandedProperty = expandVocabIri(ctx, key);
     if (expandedProperty === null) bail();
     if (isKeyword(expandedProperty)) {
       if (expandedProperty in rval && expandedProperty !== '@type') bail(); // colliding keywords
