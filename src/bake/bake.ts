@@ -11,10 +11,24 @@ import {
   type UnbakeResult,
 } from './types.js';
 
-/** Options of {@link bakeBadge}: limits, the PNG chunk position, and SVG DOCTYPE handling. */
+/**
+ * Options of {@link bakeBadge}: limits, the PNG chunk position, and SVG DOCTYPE handling.
+ *
+ * @example
+ * ```ts
+ * bakeBadge(svgText, credential, { rejectDoctype: true, maxImageBytes: 2 << 20 });
+ * ```
+ */
 export interface BakeBadgeOptions extends BakeOptions, SvgScanOptions {}
 
-/** Options of {@link unbakeBadge}: limits and SVG DOCTYPE handling. */
+/**
+ * Options of {@link unbakeBadge}: limits and SVG DOCTYPE handling.
+ *
+ * @example
+ * ```ts
+ * unbakeBadge(untrustedSvg, { rejectDoctype: true, maxCredentialBytes: 256 * 1024 });
+ * ```
+ */
 export interface UnbakeBadgeOptions extends UnbakeOptions, SvgScanOptions {}
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

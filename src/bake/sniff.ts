@@ -3,7 +3,14 @@ import { COMPACT_JWT } from './payload.js';
 import { hasPngSignature } from './png.js';
 import { looksLikeSvg } from './svg.js';
 
-/** What {@link sniffFormat} can tell apart. */
+/**
+ * What {@link sniffFormat} can tell apart.
+ *
+ * @example
+ * ```ts
+ * const kind: SniffedFormat = sniffFormat(input); // 'png' | 'svg' | 'jwt' | 'json' | 'unknown'
+ * ```
+ */
 export type SniffedFormat = 'png' | 'svg' | 'jwt' | 'json' | 'unknown';
 
 const lenient = new TextDecoder('utf-8', { fatal: false });

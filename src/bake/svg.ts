@@ -19,7 +19,14 @@ import {
   type UnbakeResult,
 } from './types.js';
 
-/** SVG scanning options. */
+/**
+ * SVG reading options.
+ *
+ * @example
+ * ```ts
+ * unbakeBadge(svgText, { rejectDoctype: true }); // refuse even <!DOCTYPE svg PUBLIC ...>
+ * ```
+ */
 export interface SvgScanOptions {
   /** Reject any `<!DOCTYPE>`, even one without an internal subset. Default `false`. */
   rejectDoctype?: boolean;

@@ -1,25 +1,80 @@
 /** Public types and limits of the bake capability. */
 import type { JsonObject } from '../internal/json.js';
 
-/** The namespace of the Open Badges 3.0 `<openbadges:credential>` SVG element. */
+/**
+ * The namespace of the Open Badges 3.0 `<openbadges:credential>` SVG element.
+ *
+ * @example
+ * ```ts
+ * import { OB3_SVG_NAMESPACE } from 'ob3kit/bake';
+ * svgElement.getElementsByTagNameNS(OB3_SVG_NAMESPACE, 'credential');
+ * ```
+ */
 export const OB3_SVG_NAMESPACE = 'https://purl.imsglobal.org/ob/v3p0';
 
-/** The namespace of the Open Badges 2.0 `<openbadges:assertion>` SVG element (read as legacy). */
+/**
+ * The namespace of the Open Badges 2.0 `<openbadges:assertion>` SVG element (read as legacy).
+ *
+ * @example
+ * ```ts
+ * import { OB2_SVG_NAMESPACE } from 'ob3kit/bake';
+ * OB2_SVG_NAMESPACE; // 'http://openbadges.org'
+ * ```
+ */
 export const OB2_SVG_NAMESPACE = 'http://openbadges.org';
 
-/** The keyword of the Open Badges 3.0 PNG `iTXt` chunk. */
+/**
+ * The keyword of the Open Badges 3.0 PNG `iTXt` chunk.
+ *
+ * @example
+ * ```ts
+ * import { OB3_PNG_KEYWORD } from 'ob3kit/bake';
+ * OB3_PNG_KEYWORD; // 'openbadgecredential'
+ * ```
+ */
 export const OB3_PNG_KEYWORD = 'openbadgecredential';
 
-/** The keyword of the Open Badges 2.0 PNG `iTXt` / `tEXt` chunk (read as legacy). */
+/**
+ * The keyword of the Open Badges 2.0 PNG `iTXt` / `tEXt` chunk (read as legacy).
+ *
+ * @example
+ * ```ts
+ * import { OB2_PNG_KEYWORD } from 'ob3kit/bake';
+ * OB2_PNG_KEYWORD; // 'openbadges'
+ * ```
+ */
 export const OB2_PNG_KEYWORD = 'openbadges';
 
-/** Default largest image `bakeBadge` and `unbakeBadge` accept: 16 MiB. */
+/**
+ * Default largest image `bakeBadge` and `unbakeBadge` accept: 16 MiB.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_MAX_IMAGE_BYTES, unbakeBadge } from 'ob3kit/bake';
+ * unbakeBadge(bytes, { maxImageBytes: 4 * DEFAULT_MAX_IMAGE_BYTES });
+ * ```
+ */
 export const DEFAULT_MAX_IMAGE_BYTES = 16 * 1024 * 1024;
 
-/** Default largest baked credential text (UTF-8 bytes, after any decompression): 1 MiB. */
+/**
+ * Default largest baked credential text (UTF-8 bytes, after any decompression): 1 MiB.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_MAX_CREDENTIAL_BYTES, bakeBadge } from 'ob3kit/bake';
+ * bakeBadge(png, hugeCredential, { maxCredentialBytes: 2 * DEFAULT_MAX_CREDENTIAL_BYTES });
+ * ```
+ */
 export const DEFAULT_MAX_CREDENTIAL_BYTES = 1024 * 1024;
 
-/** Size limits shared by baking and unbaking. */
+/**
+ * Size limits shared by baking and unbaking.
+ *
+ * @example
+ * ```ts
+ * const limits: BakeLimits = { maxImageBytes: 1 << 20, maxCredentialBytes: 256 << 10 };
+ * ```
+ */
 export interface BakeLimits {
   /** Largest image accepted, in bytes (SVG text counts as UTF-8). Default 16 MiB. */
   maxImageBytes?: number;
@@ -27,7 +82,14 @@ export interface BakeLimits {
   maxCredentialBytes?: number;
 }
 
-/** Options of `bakeBadge`. */
+/**
+ * Options of `bakeBadge` (limits and the PNG chunk position).
+ *
+ * @example
+ * ```ts
+ * const options: BakeOptions = { pngPosition: 'before-iend' };
+ * ```
+ */
 export interface BakeOptions extends BakeLimits {
   /**
    * Where a new PNG `iTXt` chunk goes when the image has none yet: right after `IHDR` (the
@@ -38,10 +100,25 @@ export interface BakeOptions extends BakeLimits {
   pngPosition?: 'after-ihdr' | 'before-iend';
 }
 
-/** Options of `unbakeBadge`. */
+/**
+ * Options of `unbakeBadge` (limits).
+ *
+ * @example
+ * ```ts
+ * const options: UnbakeOptions = { maxCredentialBytes: 64 * 1024 };
+ * ```
+ */
 export interface UnbakeOptions extends BakeLimits {}
 
-/** The credential to bake: a credential object, or its JSON text, or a compact JWT (VC-JWT). */
+/**
+ * The credential to bake: a credential object, or its JSON text, or a compact JWT (VC-JWT).
+ *
+ * @example
+ * ```ts
+ * const asObject: BakeableCredential = signedCredential;
+ * const asJwt: BakeableCredential = 'eyJhbGciOiJFZERTQSJ9.eyJpc3MiOiJ4In0.c2ln';
+ * ```
+ */
 export type BakeableCredential = JsonObject | string;
 
 /**
@@ -54,6 +131,12 @@ export type BakeableCredential = JsonObject | string;
  * - `version: 'ob2'`: only an Open Badges 2.0 assertion (`openbadges` chunk or
  *   `<openbadges:assertion>`) was found. It is reported, not interpreted: `credential` and `jwt`
  *   stay undefined and `kind` says what the text looks like (`json`, `jwt`, `url` or `text`).
+ *
+ * @example
+ * ```ts
+ * const found: UnbakeResult = unbakeBadge(bytes);
+ * if (found.version === 'ob3' && found.kind === 'jwt') await verify(found.jwt);
+ * ```
  */
 export interface UnbakeResult {
   /** The image format. */

@@ -6,24 +6,60 @@ import { Gunzip, gzipSync } from 'fflate';
 import { StatusError } from '../errors.js';
 import { concatBytes, fromBase64Url, toBase64Url } from '../internal/bytes.js';
 
-/** The purposes status lists are made for (`statusPurpose`). */
+/**
+ * The purposes status lists are made for (`statusPurpose`): `revocation` (final), `suspension`
+ * (reversible), `refresh` and `message` (informational).
+ *
+ * @example
+ * ```ts
+ * const purpose: StatusPurpose = 'revocation';
+ * ```
+ */
 export type StatusPurpose = 'revocation' | 'suspension' | 'refresh' | 'message';
 
-/** The two bitstring status list formats: W3C Bitstring Status List, and StatusList2021. */
+/**
+ * The two bitstring status list formats: W3C Bitstring Status List, and StatusList2021.
+ *
+ * @example
+ * ```ts
+ * const type: StatusListType = 'StatusList2021';
+ * await encodeStatusList(list, { type }); // no multibase prefix
+ * ```
+ */
 export type StatusListType = 'BitstringStatusList' | 'StatusList2021';
 
 /**
  * The smallest list both specs allow, and the default length: 131,072 entries (16 KiB
  * uncompressed), for group privacy.
+ *
+ * @example
+ * ```ts
+ * import { MIN_STATUS_LIST_LENGTH, createStatusList } from 'ob3kit/status';
+ * createStatusList({ purpose: 'revocation', length: 8 * MIN_STATUS_LIST_LENGTH });
+ * ```
  */
 export const MIN_STATUS_LIST_LENGTH = 131072;
 
-/** Default largest decompressed list `decodeStatusList` accepts: 16 MiB (134,217,728 entries). */
+/**
+ * Default largest decompressed list `decodeStatusList` accepts: 16 MiB (134,217,728 entries).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_MAX_STATUS_LIST_BYTES, decodeStatusList } from 'ob3kit/status';
+ * await decodeStatusList(encodedList, { maxBytes: DEFAULT_MAX_STATUS_LIST_BYTES / 16 });
+ * ```
+ */
 export const DEFAULT_MAX_STATUS_LIST_BYTES = 16 * 1024 * 1024;
 
 /**
  * A status list: `length` one-bit entries; entry 0 is the most significant (left-most) bit of
  * `bytes[0]`, as both specs require.
+ *
+ * @example
+ * ```ts
+ * const list: StatusList = createStatusList({ purpose: 'revocation' });
+ * list.length; // 131072
+ * ```
  */
 export interface StatusList {
   /** Number of entries. Always a multiple of 8. */
@@ -34,7 +70,14 @@ export interface StatusList {
   readonly bytes: Uint8Array;
 }
 
-/** Options of {@link createStatusList}. */
+/**
+ * Options of {@link createStatusList}.
+ *
+ * @example
+ * ```ts
+ * const options: CreateStatusListOptions = { purpose: 'suspension', length: 262144 };
+ * ```
+ */
 export interface CreateStatusListOptions {
   /** Number of entries: a multiple of 8, at least 131,072 (the default). */
   length?: number;
@@ -163,7 +206,14 @@ export function getStatus(list: StatusList, index: number): boolean {
   return ((list.bytes[i >>> 3] as number) & (0x80 >>> (i & 7))) !== 0;
 }
 
-/** Options of {@link encodeStatusList}. */
+/**
+ * Options of {@link encodeStatusList}.
+ *
+ * @example
+ * ```ts
+ * await encodeStatusList(list, { type: 'StatusList2021' });
+ * ```
+ */
 export interface EncodeStatusListOptions {
   /**
    * `'BitstringStatusList'` (default): multibase base64url, with the `u` prefix.
@@ -206,7 +256,14 @@ export async function encodeStatusList(
   return type === 'BitstringStatusList' ? `u${b64}` : b64;
 }
 
-/** Options of {@link decodeStatusList}. */
+/**
+ * Options of {@link decodeStatusList}.
+ *
+ * @example
+ * ```ts
+ * await decodeStatusList(encodedList, { type: 'StatusList2021', maxBytes: 1 << 20 });
+ * ```
+ */
 export interface DecodeStatusListOptions {
   /** `'BitstringStatusList'` (default, requires the `u` prefix) or `'StatusList2021'` (no prefix). */
   type?: StatusListType;

@@ -17,7 +17,14 @@ import {
   type StatusListType,
 } from './bitstring.js';
 
-/** Stable snake_case codes of {@link StatusCheck} entries (see docs/revocation.md). */
+/**
+ * Stable snake_case codes of {@link StatusCheck} entries (see docs/revocation.md).
+ *
+ * @example
+ * ```ts
+ * const offline: StatusCheckCode = 'status_unchecked_offline';
+ * ```
+ */
 export type StatusCheckCode =
   | 'status_revoked'
   | 'status_suspended'
@@ -40,7 +47,18 @@ export type StatusCheckCode =
   | 'status_list_too_short'
   | 'status_index_out_of_range';
 
-/** The result for one `credentialStatus` entry. */
+/**
+ * The result for one `credentialStatus` entry.
+ *
+ * @example
+ * ```ts
+ * const check: StatusCheck = {
+ *   path: '$.credentialStatus', type: 'BitstringStatusListEntry', purpose: 'revocation',
+ *   index: 94567, listId: 'https://example.edu/status/3', status: 'revoked', value: 1,
+ *   code: 'status_revoked',
+ * };
+ * ```
+ */
 export interface StatusCheck {
   /** Where the entry is: `$.credentialStatus` or `$.credentialStatus[i]`. */
   path: string;
@@ -65,7 +83,14 @@ export interface StatusCheck {
   message?: string;
 }
 
-/** What {@link checkStatus} returns. */
+/**
+ * What {@link checkStatus} returns.
+ *
+ * @example
+ * ```ts
+ * const { revoked, suspended, ok, checks }: StatusResult = await checkStatus(credential, { documents });
+ * ```
+ */
 export interface StatusResult {
   /** One entry per `credentialStatus` entry, in order. Empty when there is none. */
   checks: StatusCheck[];
@@ -77,13 +102,32 @@ export interface StatusResult {
   ok: boolean;
 }
 
-/** The outcome of verifying a status list credential. */
+/**
+ * The outcome of verifying a status list credential (what `verifyListCredential` returns).
+ *
+ * @example
+ * ```ts
+ * const verifyListCredential = async (vc: object | string): Promise<ListVerification> =>
+ *   myVerifier(vc) ? { verified: true } : { verified: false, issues: ['bad signature'] };
+ * ```
+ */
 export interface ListVerification {
   verified: boolean;
   issues?: unknown[];
 }
 
-/** Options of {@link checkStatus}. */
+/**
+ * Options of {@link checkStatus}.
+ *
+ * @example
+ * ```ts
+ * const options: CheckStatusOptions = {
+ *   documents: { 'https://example.edu/status/3': statusListCredential },
+ *   fetch: globalThis.fetch, // only if the network is allowed
+ *   now: new Date(),
+ * };
+ * ```
+ */
 export interface CheckStatusOptions {
   /**
    * Known documents by URL: status list credentials (objects, or VC-JWT strings), revocation
@@ -155,18 +199,29 @@ function stripFragment(url: string): string {
   return hash < 0 ? url : url.slice(0, hash);
 }
 
-/** The credential inside a compact VC-JWT (payload `vc` claim, or the payload itself). */
+/**
+ * The credential inside a compact VC-JWT: the payload (VC 2.0), or the `vc` claim (VC 1.1) with
+ * `iss`, `nbf` and `exp` standing in for a missing `issuer`, `issuanceDate` and `expirationDate`.
+ */
 function jwtCredential(jwt: string): JsonObject | undefined {
   const bytes = fromBase64Url(jwt.split('.')[1] ?? '');
   if (!bytes) return undefined;
+  let payload: unknown;
   try {
-    const payload = JSON.parse(fromUtf8(bytes)) as unknown;
-    if (!isObject(payload)) return undefined;
-    if (isObject(payload.vc)) return payload.vc;
-    return '@context' in payload ? payload : undefined;
+    payload = JSON.parse(fromUtf8(bytes));
   } catch {
     return undefined;
   }
+  if (!isObject(payload)) return undefined;
+  if (!isObject(payload.vc)) return '@context' in payload ? payload : undefined;
+  const vc: JsonObject = { ...payload.vc };
+  const seconds = (v: unknown) =>
+    typeof v === 'number' && Number.isFinite(v) ? new Date(v * 1000).toISOString() : undefined;
+  if (vc.issuer === undefined && typeof payload.iss === 'string') vc.issuer = payload.iss;
+  if (vc.issuanceDate === undefined && seconds(payload.nbf)) vc.issuanceDate = seconds(payload.nbf);
+  if (vc.expirationDate === undefined && seconds(payload.exp))
+    vc.expirationDate = seconds(payload.exp);
+  return vc;
 }
 
 function parseDocumentText(text: string): JsonObject | string | undefined {

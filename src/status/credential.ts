@@ -8,14 +8,48 @@ import {
   type StatusPurpose,
 } from './bitstring.js';
 
-/** The VC 2.0 context (Bitstring Status List terms are part of it). */
+/**
+ * The VC 2.0 context (Bitstring Status List terms are part of it).
+ *
+ * @example
+ * ```ts
+ * VC_V2_CONTEXT; // 'https://www.w3.org/ns/credentials/v2'
+ * ```
+ */
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
-/** The VC 1.1 context. */
+/**
+ * The VC 1.1 context.
+ *
+ * @example
+ * ```ts
+ * VC_V1_CONTEXT; // 'https://www.w3.org/2018/credentials/v1'
+ * ```
+ */
 export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
-/** The StatusList2021 context. */
+/**
+ * The StatusList2021 context.
+ *
+ * @example
+ * ```ts
+ * STATUS_LIST_2021_CONTEXT; // 'https://w3id.org/vc/status-list/2021/v1'
+ * ```
+ */
 export const STATUS_LIST_2021_CONTEXT = 'https://w3id.org/vc/status-list/2021/v1';
 
-/** Options of {@link createStatusListCredential}. */
+/**
+ * Options of {@link createStatusListCredential}.
+ *
+ * @example
+ * ```ts
+ * const options: CreateStatusListCredentialOptions = {
+ *   id: 'https://example.edu/status/1',
+ *   issuer: 'did:web:example.edu',
+ *   list,
+ *   validUntil: new Date(Date.now() + 30 * 86400_000),
+ *   ttl: 86400_000,
+ * };
+ * ```
+ */
 export interface CreateStatusListCredentialOptions {
   /** The URL where the list credential will be published (entries point here). */
   id: string;
@@ -152,7 +186,18 @@ export async function createStatusListCredential(
   };
 }
 
-/** Options of {@link createStatusEntry}. */
+/**
+ * Options of {@link createStatusEntry}.
+ *
+ * @example
+ * ```ts
+ * const options: CreateStatusEntryOptions = {
+ *   statusListCredential: 'https://example.edu/status/1',
+ *   index: 1234,
+ *   purpose: 'revocation',
+ * };
+ * ```
+ */
 export interface CreateStatusEntryOptions {
   /** The URL of the status list credential. */
   statusListCredential: string;

@@ -361,6 +361,15 @@ describe('checkStatus with StatusList2021', () => {
       ['StatusList2021Entry', 'revoked'],
       ['StatusList2021Entry', 'ok'],
     ]);
+    // The same list as a VC 1.1 JWT (credential in the vc claim).
+    const unsigned = structuredClone(signed);
+    delete unsigned.proof;
+    const jwt = await signCredentialJwt(unsigned, { key: issuer.keyPair });
+    const viaJwt = await checkStatus(credentialWith([e(10), e(11)]), {
+      documents: { [LIST_URL]: jwt },
+      now: NOW,
+    });
+    expect(viaJwt.checks.map((c) => c.status)).toEqual(['revoked', 'ok']);
     const wrong = await checkStatus(credentialWith(e(10)), {
       documents: { [LIST_URL]: await signedList({}) },
       now: NOW,
