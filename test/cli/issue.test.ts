@@ -310,6 +310,33 @@ describe('status lists', () => {
     });
     expect(report.verdict).toBe('invalid');
     expect(report.checks.find((x) => x.id === 'status')?.outcome).toBe('fail');
+    // Clearing the entry (and writing elsewhere) reinstates it.
+    const clear = await runBin(
+      bin,
+      [
+        'status',
+        'set',
+        'list.json',
+        '--index',
+        '7',
+        '--value',
+        'false',
+        '--key',
+        'key.json',
+        '-o',
+        'list2.json',
+      ],
+      { cwd: dir },
+    );
+    expect(clear.code).toBe(0);
+    const again = await runBin(
+      bin,
+      ['status', 'check', 's7.json', '--document', `${url}=list2.json`],
+      {
+        cwd: dir,
+      },
+    );
+    expect(again.code).toBe(0);
   });
 
   it('rejects a bad index and an unknown subcommand', async () => {

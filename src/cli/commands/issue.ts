@@ -41,7 +41,8 @@ export const issueCommand: Command = {
     '',
     'With --batch, each CSV row fills the template ({{column}} placeholders; columns id, email and',
     'name also set the recipient) and is signed, and baked with --bake, on worker threads. Bad rows',
-    "are reported with their line numbers; the rest go on. See 'docs/cli.md' for the mapping.",
+    'are reported with their line numbers; the rest go on (exit code 2 when any row failed).',
+    'The CLI guide (docs/cli.md) describes the mapping.',
   ].join('\n'),
   options: {
     key: { type: 'string', value: '<file>', description: 'Issuer key file (from ob3kit keygen)' },
