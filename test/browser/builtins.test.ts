@@ -10,16 +10,21 @@ import { bundle, nodeBuiltins, ROOT } from './helpers.js';
 
 const SRC = path.join(ROOT, 'src');
 
-/** The package's public entry files (mirrors `exports` in package.json). */
+/**
+ * The package's public code entry files: each `exports` entry whose ESM target is a built
+ * `./dist/….js` file, mapped back to its `src/….ts` source (data subpaths such as `./schemas/*`
+ * are plain JSON files).
+ */
 function entryFiles(): string[] {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
     exports: Record<string, unknown>;
   };
   const files: string[] = [];
-  for (const subpath of Object.keys(pkg.exports)) {
-    if (subpath === './package.json') continue;
-    const name = subpath === '.' ? 'index' : subpath.slice(2);
-    files.push(name === 'index' || name === 'errors' ? `src/${name}.ts` : `src/${name}/index.ts`);
+  for (const target of Object.values(pkg.exports)) {
+    const esm = (target as { import?: { default?: unknown } }).import?.default;
+    if (typeof esm !== 'string') continue;
+    const m = /^\.\/dist\/(.+)\.js$/.exec(esm);
+    if (m) files.push(`src/${m[1]}.ts`);
   }
   return files;
 }
@@ -60,6 +65,7 @@ describe('no Node built-ins in the library (outside src/cli/)', () => {
 
   it('finds the source files and recognises built-in imports (self-check)', async () => {
     expect(files.length).toBeGreaterThan(50);
+    expect(entryFiles()).toEqual(expect.arrayContaining(['src/index.ts', 'src/verify/index.ts']));
     expect(files.some((f) => f.includes(`${path.sep}cli${path.sep}`))).toBe(false);
     const builtins = await nodeBuiltins();
     const sample = `import { readFileSync } from 'node:fs';\nconst z = await import('zlib');\n`;

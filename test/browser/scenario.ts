@@ -5,11 +5,21 @@
  */
 import { bakeBadge, unbakeBadge } from '../../src/bake/index.js';
 import { fromBase64, fromHex, toBase64 } from '../../src/internal/bytes.js';
-import { createDidKey, importRawKeyPair } from '../../src/keys/index.js';
+import { createDidKey, importRawKeyPair, type KeyPair } from '../../src/keys/index.js';
 import { createOpenBadgeCredential } from '../../src/model/index.js';
 import { signCredential } from '../../src/proof/index.js';
 import { signCredentialJwt } from '../../src/proof/jwt/index.js';
-import * as status from '../../src/status/index.js';
+import {
+  checkStatus,
+  createStatusEntry,
+  createStatusList,
+  createStatusListCredential,
+  decodeStatusList,
+  encodeStatusList,
+  getStatus,
+  type StatusResult,
+  setStatus,
+} from '../../src/status/index.js';
 import { type VerificationReport, verify } from '../../src/verify/index.js';
 
 /** What the scenario needs: a fixed seed, fixed times and two plain badge images. */
@@ -45,7 +55,7 @@ export interface ScenarioOutput {
   unbakedPngCredential: unknown;
   unbakedSvgJwt: string | undefined;
   reports: Record<string, ReportSummary>;
-  status: { supported: boolean; [key: string]: unknown };
+  status: StatusOutput;
 }
 
 function summarize(report: VerificationReport): ReportSummary {
@@ -133,14 +143,66 @@ export async function runScenario(input: ScenarioInput): Promise<ScenarioOutput>
   };
 }
 
-/** Status lists, when the status capability is present. */
+/** What the status part of the scenario produced. */
+export interface StatusOutput {
+  encodedList: string;
+  listProofValue: string;
+  decodedBits: boolean[];
+  revoked: StatusResult;
+  active: StatusResult;
+  offline: StatusResult;
+  revokedReport: ReportSummary;
+  activeReport: ReportSummary;
+}
+
+/**
+ * Status lists: a revocation list with entry 3 set, signed by the issuer; two badges pointing
+ * at entries 3 (revoked) and 4 (active), checked with `checkStatus` and through `verify`.
+ */
 async function statusScenario(
-  keyPair: Parameters<typeof signCredential>[1]['key'],
+  keyPair: KeyPair,
   did: string,
   now: Date,
   created: string,
-): Promise<ScenarioOutput['status']> {
-  const s = status as Record<string, unknown>;
-  if (typeof s.createStatusList !== 'function') return { supported: false };
-  return { supported: true, keyPair: typeof keyPair, did, now: now.toISOString(), created };
+): Promise<StatusOutput> {
+  const url = 'https://example.edu/status/1';
+  const list = createStatusList({ purpose: 'revocation' });
+  setStatus(list, 3, true);
+  const encodedList = await encodeStatusList(list);
+  const decoded = await decodeStatusList(encodedList);
+  const listCredential = await createStatusListCredential({
+    id: url,
+    issuer: did,
+    list,
+    validFrom: '2024-01-01T00:00:00Z',
+  });
+  const signedList = (await signCredential(listCredential, { key: keyPair, created })) as Record<
+    string,
+    unknown
+  >;
+  const withStatus = async (index: number) =>
+    (await signCredential(
+      {
+        ...badgeFor(did, '2024-01-01T00:00:00Z'),
+        credentialStatus: createStatusEntry({
+          statusListCredential: url,
+          index,
+          purpose: 'revocation',
+        }),
+      },
+      { key: keyPair, created },
+    )) as Record<string, unknown>;
+  const revoked = await withStatus(3);
+  const active = await withStatus(4);
+  const documents = { [url]: signedList };
+  return {
+    encodedList,
+    listProofValue: String((signedList.proof as Record<string, unknown>).proofValue),
+    decodedBits: [2, 3, 4].map((i) => getStatus(decoded, i)),
+    revoked: await checkStatus(revoked, { documents, now }),
+    active: await checkStatus(active, { documents, now }),
+    offline: await checkStatus(active, { now }),
+    revokedReport: summarize(await verify(revoked, { now, documents })),
+    activeReport: summarize(await verify(active, { now, documents })),
+  };
 }
