@@ -64,6 +64,25 @@ export async function runBatch(io: Io, opts: BatchOptions): Promise<number> {
       'The first line names the columns, e.g. name,email',
     );
   }
+  const seen = new Set<string>();
+  for (const [i, h] of header.entries()) {
+    if (h === '') {
+      throw new UsageError(
+        `recipients CSV '${opts.csvFile}': column ${i + 1} of the header has no name`,
+        'Name every column in the first line, e.g. name,email',
+      );
+    }
+    if (seen.has(h)) {
+      throw new UsageError(`recipients CSV '${opts.csvFile}': the header names '${h}' twice`);
+    }
+    seen.add(h);
+  }
+  if (records.length + problems.length === 0) {
+    throw new UsageError(
+      `recipients CSV '${opts.csvFile}' has a header but no rows`,
+      'Add one line per recipient under the header.',
+    );
+  }
   const missing = templatePlaceholders(template).filter((p) => !header.includes(p));
   if (missing.length) {
     throw new UsageError(

@@ -417,6 +417,19 @@ describe('issue --batch', () => {
     }
   });
 
+  it('refuses a CSV without rows or with a duplicated column, before issuing', async () => {
+    writeFileSync(file('empty.csv'), 'name,email\n');
+    const base = ['issue', '--template', 'template.json', '--key', 'key.json', '--out', 'b3'];
+    const empty = await runBin(bin, [...base, '--batch', 'empty.csv'], { cwd: dir });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/has a header but no rows/);
+    writeFileSync(file('dup.csv'), 'name,name\na,b\n');
+    const dup = await runBin(bin, [...base, '--batch', 'dup.csv'], { cwd: dir });
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toMatch(/the header names 'name' twice/);
+    expect(existsSync(file('b3'))).toBe(false);
+  });
+
   it('stops before issuing when the template uses a column the CSV lacks', async () => {
     writeFileSync(file('t2.json'), JSON.stringify(unsigned(did, { name: 'For {{fullname}}' })));
     const r = await runBin(

@@ -131,6 +131,7 @@ export const keygenCommand: Command = {
     const out = stringOpt(values, 'output');
     if (out === undefined || out === '-') {
       io.out(text);
+      io.err('The key printed above includes its PRIVATE part: keep it secret.\n');
     } else {
       const full = writeOutput(io, out, text, { secret: true, overwrite: values.force === true });
       io.err(`Wrote ${key.type} private key to ${full} (mode 0600). Keep it secret.\n`);
