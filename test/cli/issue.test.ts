@@ -187,6 +187,41 @@ describe('issue with P-256 and RSA keys', () => {
   });
 });
 
+describe('issue with a did:web key', () => {
+  it('verifies with the DID document given as --document, and is unchecked without it', async () => {
+    const did = 'did:web:badges.example.edu';
+    const k = await runBin(
+      bin,
+      [
+        'keygen',
+        '--did',
+        `web:badges.example.edu`,
+        '-o',
+        'web.json',
+        '--did-document',
+        'web-did.json',
+      ],
+      { cwd: dir },
+    );
+    expect(k.code).toBe(0);
+    const i = await runBin(bin, ['issue', '-', '--key', 'web.json', '-o', 'web-signed.json'], {
+      cwd: dir,
+      input: JSON.stringify(unsigned(did)),
+    });
+    expect(i.code).toBe(0);
+    const online = await runBin(
+      bin,
+      ['verify', 'web-signed.json', '--json', '--document', `${did}=web-did.json`],
+      { cwd: dir },
+    );
+    expect(online.code).toBe(0);
+    expect(isGoodReport(JSON.parse(online.stdout))).toBe(true);
+    const offline = await runBin(bin, ['verify', 'web-signed.json', '--json'], { cwd: dir });
+    const proof = JSON.parse(offline.stdout).checks.find((c: { id: string }) => c.id === 'proof');
+    expect(proof.outcome).not.toBe('pass');
+  });
+});
+
 describe('bake and unbake', () => {
   it('bakes into a PNG that unbakes to the same credential and verifies', async () => {
     writeFileSync(file('plain.png'), createDemoBadgePng());
