@@ -1,4 +1,5 @@
 /** `ob3kit demo`: the whole issuer-to-verifier flow, offline, on built-in defaults. */
+import { randomInt } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { bakeBadge } from '../../bake/index.js';
@@ -41,7 +42,8 @@ export const demoCommand: Command = {
     'signs it (eddsa-rdfc-2022), bakes it into a PNG and an SVG, creates a signed status list,',
     'issues and revokes a second credential, then verifies everything with the status list passed',
     'as a local document (no network). Writes the files into --out (default ./ob3kit-demo).',
-    'Exit code 0 only when the good badge verifies valid and the revoked one is reported revoked.',
+    'Exit code 0 only when the good badges verify (signature, not revoked, no failed check) and',
+    'the revoked one is reported invalid because of its status.',
   ].join('\n'),
   options: {
     out: {
@@ -91,6 +93,22 @@ export const demoCommand: Command = {
       achievementType: 'Badge',
     });
     const list = createStatusList({ purpose: 'revocation' });
+    // Entries are picked at random, as the Bitstring Status List spec asks (group privacy).
+    const goodIndex = randomInt(list.length);
+    let revokedIndex = randomInt(list.length);
+    while (revokedIndex === goodIndex) revokedIndex = randomInt(list.length);
+    const signList = async () =>
+      signCredential(
+        await createStatusListCredential({
+          id: STATUS_LIST_URL,
+          issuer: did,
+          list,
+          validFrom: new Date(),
+        }),
+        { key, suite: 'eddsa-rdfc-2022' },
+      );
+    write('status-list.json', json(await signList()));
+    step(`Status list ${c.dim(STATUS_LIST_URL)}: ${list.length} entries, all clear, signed`);
 
     // 3. Two credentials, each with its own status entry.
     const makeCredential = (n: number, learner: string, email: string) =>
@@ -111,44 +129,37 @@ export const demoCommand: Command = {
           purpose: 'revocation',
         }) as { id: string; type: string },
       });
-    const good = await signCredential(makeCredential(0, 'Ada Lovelace', 'ada@example.com'), {
-      key,
-      suite: 'eddsa-rdfc-2022',
-    });
+    const good = await signCredential(
+      makeCredential(goodIndex, 'Ada Lovelace', 'ada@example.com'),
+      {
+        key,
+        suite: 'eddsa-rdfc-2022',
+      },
+    );
     write('credential.json', json(good));
-    step(`Signed credential for Ada Lovelace (eddsa-rdfc-2022), status index 0`);
-    const revoked = await signCredential(makeCredential(1, 'Mallory', 'mallory@example.com'), {
-      key,
-      suite: 'eddsa-rdfc-2022',
-    });
+    step(`Signed a credential for Ada Lovelace (eddsa-rdfc-2022), status entry ${goodIndex}`);
+    const revoked = await signCredential(
+      makeCredential(revokedIndex, 'Mallory', 'mallory@example.com'),
+      {
+        key,
+        suite: 'eddsa-rdfc-2022',
+      },
+    );
     write('revoked-credential.json', json(revoked));
-    step('Signed a second credential for Mallory, status index 1');
+    step(`Signed a second credential for Mallory, status entry ${revokedIndex}`);
 
     // 4. Bake the good credential.
-    const png = await bakeBadge(createDemoBadgePng(), good);
+    const png = bakeBadge(createDemoBadgePng(), good);
     write('badge.png', png);
-    const svg = await bakeBadge(
-      new TextEncoder().encode(createDemoBadgeSvg('Open Badges 101')),
-      good,
-    );
+    const svg = bakeBadge(createDemoBadgeSvg('Open Badges 101'), good);
     write('badge.svg', svg);
     step('Baked it into badge.png and badge.svg');
 
     // 5. Revoke the second credential and publish (here: write) the signed status list.
-    setStatus(list, 1, true);
-    const listCredential = await signCredential(
-      await createStatusListCredential({
-        id: STATUS_LIST_URL,
-        issuer: did,
-        list,
-        validFrom: new Date(),
-      }),
-      { key, suite: 'eddsa-rdfc-2022' },
-    );
+    setStatus(list, revokedIndex, true);
+    const listCredential = await signList();
     write('status-list.json', json(listCredential));
-    step(
-      `Revoked Mallory's credential: status list ${c.dim(STATUS_LIST_URL)} bit 1 set, re-signed`,
-    );
+    step(`Revoked Mallory's credential: entry ${revokedIndex} set, status list re-signed`);
 
     // 6. Verify everything, offline: the status list comes from the local copy.
     const documents = { [STATUS_LIST_URL]: listCredential };
@@ -217,7 +228,7 @@ export const demoCommand: Command = {
       ['badge.png', 'PNG badge with the credential baked in'],
       ['badge.svg', 'SVG badge with the credential baked in'],
       ['revoked-credential.json', 'a second credential, revoked'],
-      ['status-list.json', 'signed BitstringStatusListCredential (bit 1 set)'],
+      ['status-list.json', `signed BitstringStatusListCredential (entry ${revokedIndex} set)`],
     ]) {
       io.out(`  ${String(f).padEnd(24)} ${c.dim(String(d))}\n`);
     }
