@@ -1,5 +1,6 @@
 /** The Data Integrity transformation and hashing steps shared by signing and verification. */
 
+import { JsonLdError } from '../../errors.js';
 import { concatBytes, toHex } from '../../internal/bytes.js';
 import { sha256 } from '../../internal/hash.js';
 import { isObject } from '../../internal/json.js';
@@ -62,6 +63,24 @@ export function proofConfigOf(
   return config;
 }
 
+/**
+ * True when `text` holds an unpaired UTF-16 surrogate: such text is not Unicode, has no UTF-8
+ * form, and UTF-8 encoding replaces it with U+FFFD, so different strings would hash the same.
+ */
+function hasLoneSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const next = text.charCodeAt(i + 1);
+    if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      i++;
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
 /** Canonize and hash a document (without proof); cached per call site by the caller. */
 export async function hashDocument(
   document: object,
@@ -72,6 +91,14 @@ export async function hashDocument(
     safe: true,
     signal: options.signal,
   });
+  if (hasLoneSurrogate(canonical)) {
+    // Hashing would encode it as U+FFFD: "\ud800", "\udc00" and "\ufffd" would all verify.
+    throw new JsonLdError(
+      'ERR_JSONLD_INVALID_STRING',
+      'The document holds a string with an unpaired UTF-16 surrogate (for example "\\ud800"): ' +
+        'it is not Unicode text and cannot be signed or verified; remove or replace it',
+    );
+  }
   return { canonical, hash: sha256(canonical) };
 }
 
