@@ -27,7 +27,8 @@ function load(name: string): Loose {
  * belongs to `https://issuer` and is listed under `assertionMethod`.
  */
 function controllerDocuments(credential: Loose): Record<string, unknown> {
-  const vm: string = credential.proof[0].verificationMethod;
+  const proof = Array.isArray(credential.proof) ? credential.proof[0] : credential.proof;
+  const vm: string = proof.verificationMethod;
   const [controller, multibase] = vm.split('#') as [string, string];
   return {
     [controller]: {
@@ -134,6 +135,15 @@ describe('1EdTech validator fixtures', () => {
     // The refresh service is not contacted: the proof did not verify.
     expect(requested).not.toContain('http://state.gov/credentials/3732');
     expect(online.verdict).toBe('invalid');
+  });
+  // 1EdTech: warning (OB30Tests.testEddsa2022Warning). Here the legacy eddsa-2022 proof of this
+  // VC 1.1 fixture does not canonicalize (jsonld_protected_term in the proof options), so the
+  // verdict is invalid; see docs/conformance.md #11. \`it.fails\` flips when that is fixed.
+  it.fails('simple-eddsa-2022.json: the legacy eddsa-2022 suite verifies with a warning', async () => {
+    const c = load('simple-eddsa-2022.json');
+    const r = await verify(c, { now: NOW, documents: controllerDocuments(c) });
+    expect(codes(r, 'proof')).toEqual(['proof_suite_legacy']);
+    expect(r.verdict).toBe('warning');
   });
   it('simple-did-key-method.json: a bare DID is not a verification method id (docs/conformance.md #3)', async () => {
     const c = load('simple-did-key-method.json');
