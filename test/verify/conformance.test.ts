@@ -138,7 +138,7 @@ describe('1EdTech validator fixtures', () => {
   });
   // 1EdTech: warning (OB30Tests.testEddsa2022Warning). Here the legacy eddsa-2022 proof of this
   // VC 1.1 fixture does not canonicalize (jsonld_protected_term in the proof options), so the
-  // verdict is invalid; see docs/conformance.md #11. \`it.fails\` flips when that is fixed.
+  // verdict is invalid; see docs/conformance.md #11. `it.fails` flips when that is fixed.
   it.fails('simple-eddsa-2022.json: the legacy eddsa-2022 suite verifies with a warning', async () => {
     const c = load('simple-eddsa-2022.json');
     const r = await verify(c, { now: NOW, documents: controllerDocuments(c) });
