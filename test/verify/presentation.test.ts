@@ -95,3 +95,37 @@ describe('presentations', () => {
     expect(r.verdict).toBe('valid');
   });
 });
+
+describe('report shape', () => {
+  it('checks follow the verification algorithm’s order, and formatReport shows nested credentials', async () => {
+    const { formatReport } = await import('../../src/verify/index.js');
+    const vp = await signedVp();
+    const r = await verify(vp, { now: NOW, challenge: CHALLENGE, domain: DOMAIN });
+    expect([...new Set(r.checks.map((c) => c.id))]).toEqual([
+      'parse',
+      'presentation',
+      'credentials',
+    ]);
+    const inner = r.credentials![0]!;
+    expect([...new Set(inner.checks.map((c) => c.id))]).toEqual([
+      'parse',
+      'context',
+      'jsonld',
+      'type',
+      'schema',
+      'subject',
+      'evidence',
+      'proof',
+      'issuer',
+      'refresh',
+      'status',
+      'validity',
+      'recipient',
+      'endorsement',
+    ]);
+    const text = formatReport(r);
+    expect(text).toMatch(/^Verdict: VALID \(format: presentation\)/);
+    expect(text).toContain('  Credential 1: VALID (format: json)');
+    expect(text).toContain('  Credential 2: VALID (format: jwt)');
+  });
+});
