@@ -20,7 +20,14 @@ import {
 const makeIdentity: IdentityFactory = (identityType, identity, hashed) =>
   createIdentityObject({ identityType, identity, hashed }) as unknown as Record<string, unknown>;
 
-/** What the main thread passes to each worker. */
+/**
+ * What the main thread passes to each worker.
+ *
+ * @example
+ * ```ts
+ * const data: BatchWorkerData = { kind: 'ob3kit-batch-worker', keyJson, keyFile: 'k.json', template, header: ['name'], outDir: '/tmp/out', sign: { format: 'di' } };
+ * ```
+ */
 export interface BatchWorkerData {
   kind: 'ob3kit-batch-worker';
   keyJson: Record<string, unknown>;
@@ -32,14 +39,28 @@ export interface BatchWorkerData {
   bake?: { bytes: Uint8Array; ext: 'png' | 'svg' };
 }
 
-/** A row sent to a worker. */
+/**
+ * A row sent to a worker.
+ *
+ * @example
+ * ```ts
+ * worker.postMessage({ type: 'task', line: 2, fields: ['Ada', 'ada@example.com'] } satisfies BatchTask);
+ * ```
+ */
 export interface BatchTask {
   type: 'task';
   line: number;
   fields: string[];
 }
 
-/** A worker's answer for one row. */
+/**
+ * A worker's answer for one row.
+ *
+ * @example
+ * ```ts
+ * const r: BatchResult = { type: 'result', line: 2, ok: true, files: ['/tmp/out/0002-ada.json'] };
+ * ```
+ */
 export interface BatchResult {
   type: 'result';
   line: number;
@@ -48,7 +69,14 @@ export interface BatchResult {
   error?: string;
 }
 
-/** True when `data` is a batch worker's start data. */
+/**
+ * True when `data` is a batch worker's start data.
+ *
+ * @example
+ * ```ts
+ * if (!isMainThread && isBatchWorkerData(workerData)) runBatchWorker(workerData);
+ * ```
+ */
 export function isBatchWorkerData(data: unknown): data is BatchWorkerData {
   return (
     typeof data === 'object' &&
@@ -94,7 +122,14 @@ export async function issueRow(
   return files;
 }
 
-/** Serve rows from the parent until told to stop. */
+/**
+ * Serve rows from the parent until told to stop.
+ *
+ * @example
+ * ```ts
+ * if (!isMainThread && isBatchWorkerData(workerData)) runBatchWorker(workerData);
+ * ```
+ */
 export function runBatchWorker(data: BatchWorkerData): void {
   const port = parentPort;
   if (!port) return;

@@ -14,7 +14,14 @@ import { createProgress } from './progress.js';
 import type { SignSettings } from './sign.js';
 import { templatePlaceholders } from './template.js';
 
-/** Inputs of a batch run. */
+/**
+ * Inputs of a batch run.
+ *
+ * @example
+ * ```ts
+ * const opts: BatchOptions = { csvFile: 'r.csv', templateFile: 't.json', keyFile: 'k.json', outDir: 'out', sign: { format: 'di' } };
+ * ```
+ */
 export interface BatchOptions {
   csvFile: string;
   templateFile: string;

@@ -1,6 +1,14 @@
 /** Terminal colour, only on a terminal and never when NO_COLOR is set (https://no-color.org). */
 
-/** A set of colour functions; each is the identity when colour is off. */
+/**
+ * A set of colour functions; each is the identity when colour is off.
+ *
+ * @example
+ * ```ts
+ * const c: Palette = createPalette(true);
+ * c.green('valid');
+ * ```
+ */
 export interface Palette {
   enabled: boolean;
   red(text: string): string;

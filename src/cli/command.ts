@@ -3,7 +3,14 @@ import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 
-/** One option of a command. */
+/**
+ * One option of a command.
+ *
+ * @example
+ * ```ts
+ * const json: OptionSpec = { type: 'boolean', description: 'Print JSON' };
+ * ```
+ */
 export interface OptionSpec {
   type: 'string' | 'boolean';
   short?: string;
@@ -13,10 +20,29 @@ export interface OptionSpec {
   description: string;
 }
 
-/** Parsed option values, keyed by long option name. */
+/**
+ * Parsed option values, keyed by long option name.
+ *
+ * @example
+ * ```ts
+ * const values: OptionValues = { json: true, document: ['https://x.example/1=list.json'] };
+ * ```
+ */
 export type OptionValues = Record<string, string | boolean | string[] | boolean[] | undefined>;
 
-/** What a command receives when it runs. */
+/**
+ * What a command receives when it runs.
+ *
+ * @example
+ * ```ts
+ * async run({ values, positionals, io }: CommandContext) { io.out(`${positionals[0]}\n`); return 0; }
+ * ```
+ *
+ * @example
+ * ```ts
+ * const hello: Command = { name: 'hello', summary: 'Say hello', usage: ['hello'], options: {}, positionals: { min: 0, max: 0, names: '' }, run: async ({ io }) => (io.out('hello\n'), 0) };
+ * ```
+ */
 export interface CommandContext {
   values: OptionValues;
   positionals: string[];
@@ -139,20 +165,41 @@ export function parseCommandArgs(
   return { values, positionals: parsed.positionals, help };
 }
 
-/** A string option's value, or `undefined`. */
+/**
+ * A string option's value, or `undefined`.
+ *
+ * @example
+ * ```ts
+ * stringOpt({ out: 'dir' }, 'out'); // 'dir'
+ * ```
+ */
 export function stringOpt(values: OptionValues, name: string): string | undefined {
   const v = values[name];
   return typeof v === 'string' ? v : undefined;
 }
 
-/** A repeatable string option's values. */
+/**
+ * A repeatable string option's values.
+ *
+ * @example
+ * ```ts
+ * stringsOpt({ document: ['a=b', 'c=d'] }, 'document'); // ['a=b', 'c=d']
+ * ```
+ */
 export function stringsOpt(values: OptionValues, name: string): string[] {
   const v = values[name];
   if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
   return typeof v === 'string' ? [v] : [];
 }
 
-/** A required string option's value; a {@link UsageError} naming it when absent. */
+/**
+ * A required string option's value; a {@link UsageError} naming it when absent.
+ *
+ * @example
+ * ```ts
+ * const keyFile = requireOpt(values, 'key', 'issue'); // UsageError 'missing --key' when absent
+ * ```
+ */
 export function requireOpt(values: OptionValues, name: string, cmd: string): string {
   const v = stringOpt(values, name);
   if (v === undefined || v === '') {

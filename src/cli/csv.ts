@@ -1,18 +1,39 @@
 /** A small RFC 4180 CSV parser: quoted fields, doubled quotes, commas and newlines in quotes. */
 
-/** One data record with the line number (1-based) on which it starts. */
+/**
+ * One data record with the line number (1-based) on which it starts.
+ *
+ * @example
+ * ```ts
+ * const r: CsvRecord = { line: 2, fields: ['Ada', 'ada@example.com'] };
+ * ```
+ */
 export interface CsvRecord {
   line: number;
   fields: string[];
 }
 
-/** A record that could not be parsed, with its line number and the reason. */
+/**
+ * A record that could not be parsed, with its line number and the reason.
+ *
+ * @example
+ * ```ts
+ * const p: CsvProblem = { line: 4, message: 'expected 2 field(s) as in the header, found 3' };
+ * ```
+ */
 export interface CsvProblem {
   line: number;
   message: string;
 }
 
-/** The parsed file: header, records, and problems found (the parser never throws on content). */
+/**
+ * The parsed file: header, records, and problems found (the parser never throws on content).
+ *
+ * @example
+ * ```ts
+ * const { header, records, problems }: CsvResult = parseCsv('name\nAda\n');
+ * ```
+ */
 export interface CsvResult {
   header: string[];
   records: CsvRecord[];

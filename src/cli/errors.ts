@@ -1,10 +1,31 @@
 /** Errors the command line reports to a person, each with the exit code it ends with. */
 
-/** Exit codes: 0 success, 1 the checked credential is not valid / not in good standing, 2 usage or input error. */
+/**
+ * Exit codes: 0 success, 1 the checked credential is not valid / not in good standing, 2 usage or input error.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = EXIT_OK;
+ * ```
+ */
 export const EXIT_OK = 0;
-/** The credential was checked and found invalid (verify, validate, status check, demo). */
+/**
+ * The credential was checked and found invalid (verify, validate, status check, demo).
+ *
+ * @example
+ * ```ts
+ * return report.verdict === 'invalid' ? EXIT_INVALID : EXIT_OK;
+ * ```
+ */
 export const EXIT_INVALID = 1;
-/** Bad command line or unreadable input: nothing was checked. */
+/**
+ * Bad command line or unreadable input: nothing was checked.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = EXIT_USAGE;
+ * ```
+ */
 export const EXIT_USAGE = 2;
 
 /**

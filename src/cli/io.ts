@@ -5,7 +5,15 @@ import process from 'node:process';
 import { UsageError } from './errors.js';
 import { locateJsonError } from './json-locate.js';
 
-/** The process streams and environment a command uses (injectable for tests). */
+/**
+ * The process streams and environment a command uses (injectable for tests).
+ *
+ * @example
+ * ```ts
+ * const io: Io = processIo();
+ * io.err('working...\n');
+ * ```
+ */
 export interface Io {
   out(text: string): void;
   err(text: string): void;
@@ -71,7 +79,14 @@ export async function readInput(io: Io, file: string, what: string): Promise<Uin
   }
 }
 
-/** Decode bytes as UTF-8 text, dropping a byte-order mark. */
+/**
+ * Decode bytes as UTF-8 text, dropping a byte-order mark.
+ *
+ * @example
+ * ```ts
+ * bytesToText(new Uint8Array([0xef, 0xbb, 0xbf, 0x41])); // 'A'
+ * ```
+ */
 export function bytesToText(bytes: Uint8Array): string {
   const text = new TextDecoder('utf-8').decode(bytes);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -5,7 +5,14 @@ import { createDidJwk, createDidKey, exportKeyPair, importKeyPair } from '../key
 import { UsageError } from './errors.js';
 import { bytesToText, type Io, parseJsonText, readInput } from './io.js';
 
-/** The warning at the top of every private key file. */
+/**
+ * The warning at the top of every private key file.
+ *
+ * @example
+ * ```ts
+ * const file = { _warning: PRIVATE_KEY_WARNING, ...exportKeyPair(key, { includeSecret: true }) };
+ * ```
+ */
 export const PRIVATE_KEY_WARNING =
   'PRIVATE KEY — keep secret. Anyone holding this file can issue credentials in its name.';
 
@@ -24,7 +31,14 @@ export async function loadSigningKey(io: Io, file: string): Promise<KeyPair> {
   return keyFromJson(json, file);
 }
 
-/** Parse key file text into JSON, with key-file wording in errors. */
+/**
+ * Parse key file text into JSON, with key-file wording in errors.
+ *
+ * @example
+ * ```ts
+ * const json = parseKeyJson(readFileSync('k.json', 'utf8'), 'k.json');
+ * ```
+ */
 export function parseKeyJson(text: string, file: string): Record<string, unknown> {
   const value = parseJsonText(text, `key file '${file}'`);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

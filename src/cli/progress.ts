@@ -1,7 +1,15 @@
 /** Progress output for long runs: a redrawn bar on a terminal, plain lines otherwise. */
 import type { Io } from './io.js';
 
-/** Reports progress of a run over `total` items. */
+/**
+ * Reports progress of a run over `total` items.
+ *
+ * @example
+ * ```ts
+ * const p: Progress = createProgress(io, 3);
+ * p.tick(true, 'line 2: issued');
+ * ```
+ */
 export interface Progress {
   /** One item finished; `line` is printed as is when not on a terminal, or above the bar when it is a failure. */
   tick(ok: boolean, line: string): void;

@@ -11,7 +11,14 @@ import {
 import { type SignCredentialJwtOptions, signCredentialJwt } from '../proof/jwt/index.js';
 import { UsageError } from './errors.js';
 
-/** How to sign. */
+/**
+ * How to sign.
+ *
+ * @example
+ * ```ts
+ * const s: SignSettings = { format: 'di', suite: 'eddsa-rdfc-2022', created: '2025-01-01T00:00:00Z' };
+ * ```
+ */
 export interface SignSettings {
   /** `di` (Data Integrity proof, default) or `jwt` (VC-JOSE compact JWS). */
   format: 'di' | 'jwt';
@@ -82,7 +89,14 @@ function pickSuite(key: KeyPair, asked: string | undefined): SuiteName {
   return key.type === 'P-256' ? ECDSA_RDFC_2019 : EDDSA_RDFC_2022;
 }
 
-/** The text to write for a signed credential: pretty JSON, or the JWT on one line. */
+/**
+ * The text to write for a signed credential: pretty JSON, or the JWT on one line.
+ *
+ * @example
+ * ```ts
+ * writeFileSync('signed.json', signedText(await signWith(credential, key, { format: 'di' })));
+ * ```
+ */
 export function signedText(signed: Record<string, unknown> | string): string {
   return typeof signed === 'string' ? `${signed}\n` : `${JSON.stringify(signed, null, 2)}\n`;
 }

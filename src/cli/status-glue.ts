@@ -7,7 +7,14 @@ import {
 } from '../status/index.js';
 import { UsageError } from './errors.js';
 
-/** What `issue` needs from a status list credential file. */
+/**
+ * What `issue` needs from a status list credential file.
+ *
+ * @example
+ * ```ts
+ * const info: StatusListInfo = { id: 'https://example.edu/status/1', purpose: 'revocation', type: 'BitstringStatusList', length: 131072 };
+ * ```
+ */
 export interface StatusListInfo {
   id: string;
   purpose: StatusPurpose;

@@ -1,6 +1,13 @@
 /** Filling a credential template from one CSV row (used by `ob3kit issue --batch`). */
 
-/** A template problem found before any row is processed, or a row that cannot fill it. */
+/**
+ * A template problem found before any row is processed, or a row that cannot fill it.
+ *
+ * @example
+ * ```ts
+ * throw new TemplateError("the template uses {{name}} but the CSV has no 'name' column");
+ * ```
+ */
 export class TemplateError extends Error {
   constructor(message: string) {
     super(message);
@@ -106,7 +113,14 @@ export function rowSlug(row: Record<string, string>): string {
     .slice(0, 40);
 }
 
-/** Makes an IdentityObject for a recipient identity (the library's builder, injected). */
+/**
+ * Makes an IdentityObject for a recipient identity (the library's builder, injected).
+ *
+ * @example
+ * ```ts
+ * const make: IdentityFactory = (identityType, identity, hashed) => ({ type: 'IdentityObject', identityType, identityHash: identity, hashed });
+ * ```
+ */
 export type IdentityFactory = (
   identityType: 'emailAddress' | 'name',
   identity: string,

@@ -23,7 +23,15 @@ async function readCredential(
   return text;
 }
 
-/** The `bake` command. */
+/**
+ * The `bake` command.
+ *
+ * @example
+ * ```ts
+ * // ob3kit bake badge.png signed.json -o baked.png
+ * await runCli(['bake', 'badge.png', 'signed.json', '-o', 'baked.png']);
+ * ```
+ */
 export const bakeCommand: Command = {
   name: 'bake',
   summary: 'Embed a signed credential into a PNG or SVG badge image',
@@ -48,7 +56,15 @@ export const bakeCommand: Command = {
   },
 };
 
-/** The `unbake` command. */
+/**
+ * The `unbake` command.
+ *
+ * @example
+ * ```ts
+ * // ob3kit unbake baked.png > credential.json
+ * await runCli(['unbake', 'baked.png']);
+ * ```
+ */
 export const unbakeCommand: Command = {
   name: 'unbake',
   summary: 'Print the credential baked into a PNG or SVG badge image',

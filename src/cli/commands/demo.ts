@@ -32,7 +32,15 @@ const STATUS_LIST_URL = `${BASE}/status/1`;
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
-/** The `demo` command. */
+/**
+ * The `demo` command.
+ *
+ * @example
+ * ```ts
+ * // ob3kit demo --out /tmp/badges
+ * await runCli(['demo', '--out', '/tmp/badges']);
+ * ```
+ */
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'Issue, bake, revoke and verify sample badges, offline, in a few seconds',

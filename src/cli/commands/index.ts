@@ -8,7 +8,14 @@ import { statusCheckCommand, statusCreateCommand, statusSetCommand } from './sta
 import { validateCommand } from './validate.js';
 import { verifyCommand } from './verify.js';
 
-/** The commands, in help order. */
+/**
+ * The commands, in help order.
+ *
+ * @example
+ * ```ts
+ * commands.map((c) => c.name); // ['demo', 'keygen', 'issue', ...]
+ * ```
+ */
 export const commands: Command[] = [
   demoCommand,
   keygenCommand,

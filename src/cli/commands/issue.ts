@@ -27,7 +27,15 @@ function warnIssuerMismatch(
   }
 }
 
-/** The `issue` command. */
+/**
+ * The `issue` command.
+ *
+ * @example
+ * ```ts
+ * // ob3kit issue unsigned.json --key issuer-key.json -o signed.json
+ * await runCli(['issue', 'unsigned.json', '--key', 'issuer-key.json', '-o', 'signed.json']);
+ * ```
+ */
 export const issueCommand: Command = {
   name: 'issue',
   summary: 'Sign a credential (Data Integrity or JWT), or a CSV batch of them',

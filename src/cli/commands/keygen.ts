@@ -47,7 +47,15 @@ function didWeb(
   };
 }
 
-/** The `keygen` command. */
+/**
+ * The `keygen` command.
+ *
+ * @example
+ * ```ts
+ * // ob3kit keygen -o issuer-key.json
+ * await runCli(['keygen', '-o', 'issuer-key.json']);
+ * ```
+ */
 export const keygenCommand: Command = {
   name: 'keygen',
   summary: 'Make an issuer key pair (Ed25519, P-256 or RSA) and its DID',

@@ -25,7 +25,15 @@ function purposeOpt(value: string | undefined): 'revocation' | 'suspension' {
   return p;
 }
 
-/** `status create`. */
+/**
+ * `status create`.
+ *
+ * @example
+ * ```ts
+ * // ob3kit status create --id https://example.edu/status/1 --key k.json -o list.json
+ * await runCli(['status', 'create', '--id', 'https://example.edu/status/1', '--key', 'k.json', '-o', 'list.json']);
+ * ```
+ */
 export const statusCreateCommand: Command = {
   name: 'status create',
   summary: 'Make a signed status list credential (every entry clear)',
@@ -82,7 +90,15 @@ export const statusCreateCommand: Command = {
   },
 };
 
-/** `status set`. */
+/**
+ * `status set`.
+ *
+ * @example
+ * ```ts
+ * // ob3kit status set list.json --index 7 --key k.json
+ * await runCli(['status', 'set', 'list.json', '--index', '7', '--key', 'k.json']);
+ * ```
+ */
 export const statusSetCommand: Command = {
   name: 'status set',
   summary: 'Set or clear one entry of a status list and re-sign it',
@@ -137,7 +153,15 @@ export const statusSetCommand: Command = {
   },
 };
 
-/** `status check`. */
+/**
+ * `status check`.
+ *
+ * @example
+ * ```ts
+ * // ob3kit status check signed.json --document https://example.edu/status/1=list.json
+ * await runCli(['status', 'check', 'signed.json', '--document', 'https://example.edu/status/1=list.json']);
+ * ```
+ */
 export const statusCheckCommand: Command = {
   name: 'status check',
   summary: "Look up a credential's status entry in its status list",

@@ -6,7 +6,15 @@ import type { Command } from '../command.js';
 import { EXIT_INVALID, EXIT_OK, UsageError } from '../errors.js';
 import { bytesToText, parseJsonText, readInput } from '../io.js';
 
-/** The `validate` command. */
+/**
+ * The `validate` command.
+ *
+ * @example
+ * ```ts
+ * // ob3kit validate unsigned.json
+ * await runCli(['validate', 'unsigned.json']);
+ * ```
+ */
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'Check a credential against the Open Badges 3.0 JSON Schema (no proof check)',

@@ -8,7 +8,15 @@ import { EXIT_INVALID, EXIT_OK } from '../errors.js';
 import { loadDocuments, readInput } from '../io.js';
 import { renderReport } from '../render.js';
 
-/** The `verify` command. */
+/**
+ * The `verify` command.
+ *
+ * @example
+ * ```ts
+ * // ob3kit verify badge.png --json
+ * await runCli(['verify', 'badge.png', '--json']);
+ * ```
+ */
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'Verify a credential (JSON, JWT, baked PNG or SVG) and print the report',
