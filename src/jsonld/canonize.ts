@@ -1,8 +1,9 @@
-import rdfCanonize from 'rdf-canonize';
+import type rdfCanonizeModule from 'rdf-canonize';
 import { JsonLdError, LimitError } from '../errors.js';
 import { canonizeUniqueHashes } from './fast-rdfc.js';
 import { type DocumentLoader, getDefaultDocumentLoader } from './loader.js';
 import { abortedError, mapJsonLdError } from './map-error.js';
+import { serializeNQuads } from './nquads.js';
 import { documentToQuads, type Quad } from './quads.js';
 
 /**
@@ -74,6 +75,17 @@ export interface CanonizeNQuadsOptions {
   signal?: AbortSignal;
   /** Bound on canonicalization work (default 1). Exceeding it fails with `ERR_CANONIZE_LIMIT`. */
   maxWorkFactor?: number;
+}
+
+type RdfCanonize = typeof rdfCanonizeModule;
+let rdfCanonizeModulePromise: Promise<RdfCanonize> | undefined;
+
+/** rdf-canonize, loaded on first use (typical credentials never need it: see fast-rdfc.ts). */
+function loadRdfCanonize(): Promise<RdfCanonize> {
+  rdfCanonizeModulePromise ??= import('rdf-canonize').then(
+    (m) => ((m as { default?: RdfCanonize }).default ?? m) as RdfCanonize,
+  );
+  return rdfCanonizeModulePromise;
 }
 
 function checkDocument(fn: string, document: unknown): asserts document is object {
@@ -158,6 +170,7 @@ async function canonizeDataset(
     if (fast !== undefined) return fast;
   }
   try {
+    const rdfCanonize = await loadRdfCanonize();
     return await rdfCanonize.canonize(input, {
       algorithm: 'RDFC-1.0',
       ...(typeof input === 'string' ? { inputFormat: 'application/n-quads' as const } : {}),
@@ -217,7 +230,7 @@ export async function toNQuads(document: object, options: CanonizeOptions = {}):
   checkOptions('toNQuads', options);
   const quads = await toDataset('toNQuads', document, options);
   try {
-    return rdfCanonize.NQuads.serialize(quads);
+    return serializeNQuads(quads);
   } catch (e) {
     throw mapJsonLdError(e, options.signal);
   }
@@ -244,6 +257,7 @@ export async function canonizeNQuads(
   if (typeof nquads !== 'string') throw new TypeError('canonizeNQuads: nquads must be a string');
   checkOptions('canonizeNQuads', options);
   if (options.signal?.aborted) throw abortedError(options.signal);
+  const rdfCanonize = await loadRdfCanonize();
   let quads: Quad[];
   try {
     quads = rdfCanonize.NQuads.parse(nquads);

@@ -7,12 +7,13 @@
  * order; only nodes that share a hash need the (costly) N-degree algorithm. Credentials almost
  * never have such nodes, so this file does the first step exactly as rdf-canonize does, and
  * returns `undefined` when any hash is shared: the caller then runs rdf-canonize on the same
- * dataset. The quads are serialized with rdf-canonize's own N-Quads serializer.
+ * dataset. The quads are serialized exactly as rdf-canonize does (`nquads.ts`).
  *
  * @internal
  */
-import rdfCanonize, { type RdfCanonizeQuad, type RdfCanonizeTerm } from 'rdf-canonize';
+import type { RdfCanonizeQuad, RdfCanonizeTerm } from 'rdf-canonize';
 import { sha256Hex } from '../internal/hash.js';
+import { serializeQuadComponents } from './nquads.js';
 
 const RESERVED = Symbol('c14n label in input');
 const A: RdfCanonizeTerm = { termType: 'BlankNode', value: 'a' };
@@ -37,7 +38,7 @@ function track(info: Map<string, Set<RdfCanonizeQuad>>, quad: RdfCanonizeQuad, c
  * share a first-degree hash (then rdf-canonize must decide).
  */
 export function canonizeUniqueHashes(dataset: RdfCanonizeQuad[]): string | undefined {
-  const serialize = rdfCanonize.NQuads.serializeQuadComponents;
+  const serialize = serializeQuadComponents;
   const info = new Map<string, Set<RdfCanonizeQuad>>();
   try {
     for (const quad of dataset) {

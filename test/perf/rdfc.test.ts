@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import rdfCanonize, { type RdfCanonizeQuad, type RdfCanonizeTerm } from 'rdf-canonize';
 import { describe, expect, it } from 'vitest';
 import { canonizeUniqueHashes } from '../../src/jsonld/fast-rdfc.js';
+import { serializeNQuads } from '../../src/jsonld/nquads.js';
 
 const RUNS = Number(process.env.OB3KIT_FUZZ_RUNS ?? 300);
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
@@ -38,6 +39,52 @@ const graph = fc.oneof(
 const quad = fc
   .tuple(fc.oneof(blank, named), predicate, fc.oneof(blank, named, literal), graph)
   .map(([subject, p, object, g]): RdfCanonizeQuad => ({ subject, predicate: p, object, graph: g }));
+
+describe('N-Quads serializer', () => {
+  it('is byte-identical to rdf-canonize NQuads.serialize, escapes included', () => {
+    const anyText = fc.oneof(
+      fc.string({ maxLength: 12, unit: 'binary' }),
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('a"b\\c', '\u0000\u0008\t\n\f\r\u007f\u001f', '<>{}|^`', 'é😀\ud800'),
+    );
+    const term = fc.oneof(
+      anyText.map((value): RdfCanonizeTerm => ({ termType: 'NamedNode', value })),
+      blank,
+      fc
+        .tuple(
+          anyText,
+          fc.constantFrom(`${XSD}string`, `${XSD}integer`, 'urn:x y<z>'),
+          fc.constantFrom(undefined, 'en', 'fr-CA'),
+        )
+        .map(
+          ([value, dt, language]): RdfCanonizeTerm => ({
+            termType: 'Literal',
+            value,
+            datatype: {
+              termType: 'NamedNode',
+              value: language ? 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString' : dt,
+            },
+            ...(language ? { language } : {}),
+          }),
+        ),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.oneof(blank, named), predicate, term, graph), { maxLength: 6 }),
+        (rows) => {
+          const dataset = rows.map(([subject, p, object, g]) => ({
+            subject,
+            predicate: p,
+            object,
+            graph: g,
+          }));
+          expect(serializeNQuads(dataset)).toBe(rdfCanonize.NQuads.serialize(dataset));
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
 
 describe('RDFC-1.0 shortcut', () => {
   it('equals rdf-canonize whenever it answers, and answers for most datasets', async () => {
