@@ -50,6 +50,29 @@ export const DEFAULT_MAX_ENDORSEMENT_DEPTH = 3;
 export const DEFAULT_MAX_ENDORSEMENTS = 100;
 
 /**
+ * Most JSON values (objects, arrays and scalars, counted as if serialized: a shared sub-object
+ * counts each time it is reached) a document may hold before JSON-LD processing: 100,000.
+ *
+ * @example
+ * ```ts
+ * measureJson(doc, { ...DEFAULT_LIMITS, maxJsonValues: DEFAULT_MAX_JSON_VALUES });
+ * ```
+ */
+export const DEFAULT_MAX_JSON_VALUES = 100_000;
+
+/**
+ * Longest JSON array accepted before JSON-LD processing: 4,096 items. JSON-LD to RDF removes
+ * duplicate values of a property one by one (quadratic in the number of values), so one huge
+ * array would cost seconds to minutes.
+ *
+ * @example
+ * ```ts
+ * const { maxArrayLength } = resolveLimits({});
+ * ```
+ */
+export const DEFAULT_MAX_ARRAY_LENGTH = 4096;
+
+/**
  * Largest decoded (decompressed) status list, in bytes: 16 MiB, i.e. 134,217,728 entries of
  * one bit. The Bitstring Status List minimum is 16 KiB; a gzip bomb past this bound fails.
  *
@@ -150,6 +173,10 @@ export interface Limits {
   maxEndorsementDepth: number;
   /** Most endorsements verified in a run (default {@link DEFAULT_MAX_ENDORSEMENTS}). */
   maxEndorsements: number;
+  /** Most JSON values in a document (default {@link DEFAULT_MAX_JSON_VALUES}). */
+  maxJsonValues: number;
+  /** Longest JSON array (default {@link DEFAULT_MAX_ARRAY_LENGTH}). */
+  maxArrayLength: number;
   /** Largest decoded status list, in bytes (default {@link DEFAULT_MAX_STATUS_LIST_BYTES}). */
   maxStatusListBytes: number;
   /** Largest decompressed image text, in bytes (default {@link DEFAULT_MAX_DECOMPRESSED_BYTES}). */
@@ -181,6 +208,8 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxJsonDepth: DEFAULT_MAX_JSON_DEPTH,
   maxEndorsementDepth: DEFAULT_MAX_ENDORSEMENT_DEPTH,
   maxEndorsements: DEFAULT_MAX_ENDORSEMENTS,
+  maxJsonValues: DEFAULT_MAX_JSON_VALUES,
+  maxArrayLength: DEFAULT_MAX_ARRAY_LENGTH,
   maxStatusListBytes: DEFAULT_MAX_STATUS_LIST_BYTES,
   maxDecompressedBytes: DEFAULT_MAX_DECOMPRESSED_BYTES,
   maxJwtBytes: DEFAULT_MAX_JWT_BYTES,
@@ -258,6 +287,82 @@ export function jsonDepth(value: unknown, max: number): number {
     }
   }
   return deepest;
+}
+
+/**
+ * What {@link measureJson} found. `exceeded` names the first limit passed (the walk stops
+ * there, so the counts are then partial).
+ *
+ * @example
+ * ```ts
+ * const shape: JsonShape = measureJson(doc, DEFAULT_LIMITS);
+ * if (shape.exceeded) console.log(`too big: ${shape.exceeded}`);
+ * ```
+ */
+export interface JsonShape {
+  /** Deepest nesting seen (the root object or array is 1; a scalar root is 0). */
+  depth: number;
+  /** JSON values seen, counted as if serialized. */
+  values: number;
+  /** Longest array seen. */
+  longestArray: number;
+  /** The first limit exceeded, if any. */
+  exceeded?: 'maxJsonDepth' | 'maxJsonValues' | 'maxArrayLength';
+  /** Path of the first own `__proto__` key (JSON.parse makes it an own property), if any. */
+  protoKeyPath?: string;
+}
+
+/**
+ * Measure a JSON value without recursion, stopping at the first limit passed: depth, number of
+ * values (a shared sub-object counts each time it is reached, as JSON-LD processing would visit
+ * it, so a small object graph with heavy sharing cannot pass as small), longest array, and the
+ * path of any own `__proto__` key (which jsonld.js silently drops, even in safe mode).
+ * Work is bounded by `maxJsonValues`.
+ *
+ * @example
+ * ```ts
+ * const shape = measureJson(JSON.parse(text), resolveLimits(options.limits));
+ * if (shape.exceeded) throw new LimitError('ERR_LIMIT_SIZE', `too large (${shape.exceeded})`);
+ * ```
+ */
+export function measureJson(
+  value: unknown,
+  limits: Pick<Limits, 'maxJsonDepth' | 'maxJsonValues' | 'maxArrayLength'> = DEFAULT_LIMITS,
+): JsonShape {
+  const shape: JsonShape = { depth: 0, values: 0, longestArray: 0 };
+  const stack: Array<[unknown, number, string]> = [[value, 1, '$']];
+  while (stack.length > 0) {
+    const [v, d, path] = stack.pop() as [unknown, number, string];
+    shape.values++;
+    if (shape.values > limits.maxJsonValues) {
+      shape.exceeded = 'maxJsonValues';
+      return shape;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    if (d > shape.depth) shape.depth = d;
+    if (d > limits.maxJsonDepth) {
+      shape.exceeded = 'maxJsonDepth';
+      return shape;
+    }
+    if (Array.isArray(v)) {
+      if (v.length > shape.longestArray) shape.longestArray = v.length;
+      if (v.length > limits.maxArrayLength) {
+        shape.exceeded = 'maxArrayLength';
+        return shape;
+      }
+      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], d + 1, `${path}[${i}]`]);
+    } else {
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const k = keys[i] as string;
+        if (k === '__proto__' && shape.protoKeyPath === undefined) {
+          shape.protoKeyPath = `${path}["__proto__"]`;
+        }
+        stack.push([(v as Record<string, unknown>)[k], d + 1, `${path}.${k}`]);
+      }
+    }
+  }
+  return shape;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   DEFAULT_LIMITS,
   jsonDepth,
   limitFetch,
+  measureJson,
   resolveLimits,
 } from '../../src/internal/limits.js';
 import { DEFAULT_MAX_QUADS, DEFAULT_MAX_WORK_FACTOR } from '../../src/jsonld/index.js';
@@ -24,6 +25,8 @@ describe('resolveLimits', () => {
       maxJsonDepth: 64,
       maxEndorsementDepth: 3,
       maxEndorsements: 100,
+      maxJsonValues: 100_000,
+      maxArrayLength: 4096,
       maxStatusListBytes: 16 * 1024 * 1024,
       maxDecompressedBytes: 16 * 1024 * 1024,
       maxJwtBytes: 1024 * 1024,
@@ -100,6 +103,41 @@ describe('jsonDepth / assertJsonDepth / assertSize', () => {
       expect((e as LimitError).code).toBe('ERR_LIMIT_SIZE');
       expect((e as LimitError).message).toMatch(/limits\.maxInputBytes/);
     }
+  });
+});
+
+describe('measureJson', () => {
+  it('counts depth, values and the longest array of ordinary JSON', () => {
+    const shape = measureJson({ a: [1, 2, { b: 'x' }], c: null });
+    // root, a, 1, 2, {b}, 'x', c
+    expect(shape).toEqual({ depth: 3, values: 7, longestArray: 3 });
+    expect(measureJson('text')).toEqual({ depth: 0, values: 1, longestArray: 0 });
+  });
+
+  it('stops at the first limit passed: depth, values (shared sub-objects count each time), array length', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(measureJson(deep).exceeded).toBe('maxJsonDepth');
+    let shared: unknown = 'leaf';
+    for (let i = 0; i < 60; i++) shared = [shared, shared];
+    const dag = measureJson(shared);
+    expect(dag.exceeded).toBe('maxJsonValues');
+    expect(dag.values).toBe(100_001);
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    expect(measureJson(cyclic).exceeded).toBe('maxJsonDepth');
+    expect(measureJson({ tags: new Array(4097).fill('t') }).exceeded).toBe('maxArrayLength');
+    expect(measureJson({ tags: new Array(4096).fill('t') }).exceeded).toBeUndefined();
+    expect(
+      measureJson({ a: [1, 2, 3] }, { maxJsonDepth: 64, maxJsonValues: 3, maxArrayLength: 10 })
+        .exceeded,
+    ).toBe('maxJsonValues');
+  });
+
+  it('finds an own __proto__ key as JSON.parse makes it', () => {
+    const parsed = JSON.parse('{"credentialSubject":{"__proto__":{"role":"admin"},"id":"x"}}');
+    expect(measureJson(parsed).protoKeyPath).toBe('$.credentialSubject["__proto__"]');
+    expect(measureJson({ credentialSubject: { id: 'x' } }).protoKeyPath).toBeUndefined();
   });
 });
 

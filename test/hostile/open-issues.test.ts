@@ -1,0 +1,76 @@
+/**
+ * Hostile inputs that are not yet refused as they should be. Each `it.todo` names the exact
+ * change needed (docs/security.md, "Open issues"); the passing tests around them pin down what
+ * already holds today, so nothing regresses meanwhile.
+ */
+import { describe, expect, it } from 'vitest';
+import { createDidKey, generateKeyPair } from '../../src/keys/index.js';
+import { signCredential } from '../../src/proof/index.js';
+import { type Loose, richCredential, verifyOffline } from './helpers.js';
+
+describe('open issues', () => {
+  it('an own "__proto__" member never pollutes Object.prototype', async () => {
+    const { did, keyPair } = createDidKey(await generateKeyPair({ type: 'Ed25519' }));
+    const signed = await signCredential(richCredential(did), {
+      key: keyPair,
+      created: '2024-01-01T00:00:00Z',
+    });
+    const text = JSON.stringify(signed).replace(
+      '"credentialSubject":{',
+      '"credentialSubject":{"__proto__":{"role":"admin","polluted":true},',
+    );
+    const report = await verifyOffline(text);
+    expect(({} as Loose).polluted).toBeUndefined();
+    expect(({} as Loose).role).toBeUndefined();
+    const subject = (report.credential as Loose).credentialSubject;
+    expect(Object.hasOwn(subject, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(subject)).toBe(Object.prototype);
+  });
+
+  // jsonld.js (and the fast path, which matches it) silently drops an own "__proto__" key even
+  // in safe mode, so the member above is unsigned yet verify() says 'warning', not 'invalid'; a
+  // consumer that merges the subject (Object.assign, lodash.merge) gets an attacker prototype.
+  // Fix: src/jsonld/canonize.ts toDataset() — `measureJson(document).protoKeyPath` (from
+  // src/internal/limits.ts) set => throw JsonLdError ERR_JSONLD_UNDEFINED_TERM, term "__proto__".
+  it.todo('an own "__proto__" key fails canonicalization with ERR_JSONLD_UNDEFINED_TERM');
+
+  // verify(object) measures depth with a walk that follows every path: an object graph with
+  // heavy sharing (24 levels of { description: [x, x] }, 2^24 paths, 25 objects) exhausts the
+  // heap and kills the process. Not reachable from JSON/JWT/PNG/SVG input (JSON.parse never
+  // shares), only from a caller's object. Fix: src/verify/input.ts — replace jsonDepth() with
+  // measureJson(doc, limits) from src/internal/limits.ts (bounded by maxJsonValues) and fail
+  // 'input_too_large' / 'input_too_deep' on `exceeded`.
+  it.todo(
+    'verify() of a heavily shared object graph fails input_too_large without exhausting memory',
+  );
+
+  // Duplicate member names in JSON text: JSON.parse keeps the last one, so
+  // {"name":"Forged","name":"Real"} verifies as the signed "Real" while a first-wins parser in
+  // the caller's display layer shows "Forged". Fix: src/verify/input.ts decodeText() — refuse
+  // duplicate names (I-JSON, RFC 7493) with parse code 'json_duplicate_key' (a small scanner
+  // over the text, or JSON.parse with a reviver comparing member counts per object).
+  it.todo('JSON text with a duplicate member name fails parse with json_duplicate_key');
+
+  // did:key:z6MkeXATEjyXENzBXBxgC5EHk2JE5aqd7qMGGtDpLUH1e2Sj has the Ed25519 identity point (other
+  // small-order points work too) as public key: the signature R = identity, S = 0 verifies for every
+  // message (RFC 8032 cofactorless verification allows it), so anyone can "sign" any badge
+  // for that DID. Fix: src/keys/key-pair.ts ed25519FromBytes() — also refuse
+  // `ed25519.Point.fromBytes(pub).isSmallOrder()` with KeyError ERR_KEY_INVALID.
+  it.todo(
+    'an Ed25519 small-order public key is refused (key_invalid), so its universal signature never verifies',
+  );
+
+  // jsonld.js toRDF (and the fast path's addUnique) remove duplicate property values by linear
+  // search: quadratic in the values of one property (8,000 tags: 1.5 s fast path, 5-12 s
+  // jsonld.js; 100,001: minutes). maxQuads is checked only afterwards. Fix: fast-quads.ts
+  // addUnique() — index values in a Map keyed by @id / [@value, @type, @language]; and
+  // canonize.ts toDataset() — measureJson(document, limits) before documentToQuads, throwing
+  // LimitError ERR_CANONIZE_LIMIT on `exceeded` (maxArrayLength 4,096, maxJsonValues 100,000).
+  it.todo('a document with a 100,001-item array fails ERR_CANONIZE_LIMIT before JSON-LD to RDF');
+
+  // A presentation may carry any number of credentials, each fully verified (~5 ms each): a
+  // 16 MiB presentation costs about a minute. Fix: src/verify/pipeline.ts
+  // verifyPresentationDoc() — at most limits.maxCredentials (suggested default 100) verified,
+  // the rest 'warn' 'credential_limit', like endorsements.
+  it.todo('a presentation with more than maxCredentials credentials verifies only the first ones');
+});
