@@ -169,6 +169,8 @@ async function verifyEndorsements(
     ];
   }
   const out: CheckResult[] = [];
+  // The credentials on the path from the top-level one, this one included (cycle safety).
+  const lineage = [...state.ancestors, identityKey(credential)];
   for (const e of found) {
     if (state.budget.endorsements <= 0) {
       out.push(
@@ -214,7 +216,7 @@ async function verifyEndorsements(
       decoded = fromObject(e.value, 'json', state);
     }
     const key = identityKey(decoded.document ?? e.value);
-    if (state.ancestors.includes(key)) {
+    if (lineage.includes(key)) {
       out.push(
         result(
           ID,
@@ -229,7 +231,7 @@ async function verifyEndorsements(
     const nested: RunState = {
       ...state,
       depth: state.depth + 1,
-      ancestors: [...state.ancestors, key],
+      ancestors: lineage,
       allowRefresh: true,
     };
     const report = await verifyDecoded({ ...decoded, presentation: false }, nested, 'endorsement');

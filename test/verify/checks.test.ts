@@ -357,7 +357,9 @@ describe('endorsements', () => {
   });
   it('an endorsement must be an EndorsementCredential', async () => {
     const c = baseCredential();
-    c.endorsement = [baseCredential()];
+    const notAnEndorsement = baseCredential();
+    notAnEndorsement.id = 'urn:uuid:00000000-0000-4000-8000-0000000000f2';
+    c.endorsement = [notAnEndorsement];
     const r = await verify(c, offline);
     expect(codes(r.endorsements![0]!, 'type')).toEqual(['type_not_endorsement']);
   });
@@ -378,6 +380,13 @@ describe('endorsements', () => {
     d.endorsement = [selfish];
     const r3 = await verify(d, offline);
     expect(codes(r3.endorsements![0]!, 'endorsement')).toEqual(['endorsement_cycle']);
+  });
+  it('an endorsement that is (a copy of) the top-level credential is a cycle', async () => {
+    const c = baseEndorsement('urn:uuid:00000000-0000-4000-8000-0000000000f1');
+    c.endorsement = [baseEndorsement('urn:uuid:00000000-0000-4000-8000-0000000000f1')];
+    const r = await verify(c, offline);
+    expect(r.endorsements ?? []).toEqual([]);
+    expect(codes(r, 'endorsement')).toEqual(['endorsement_cycle']);
   });
   it('respects limits.maxEndorsements across nesting levels', async () => {
     const c = baseCredential();
