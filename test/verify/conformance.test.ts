@@ -83,6 +83,11 @@ describe('1EdTech validator fixtures', () => {
     expect(outcomes(r, 'proof')).toEqual(['pass']);
     expect(r.verdict).toBe('warning');
   });
+  it('simple-err-context.json: a missing VC context is invalid (1EdTech ContextPropertyProbe)', async () => {
+    const r = await verify(load('simple-err-context.json'), { now: NOW });
+    expect(codes(r, 'context')).toEqual(['context_vc_missing', 'context_ob_missing']);
+    expect(r.verdict).toBe('invalid');
+  });
   it('simple-err-expired.json: expired is invalid (1EdTech ExpirationProbe), the proof itself verifies', async () => {
     const c = load('simple-err-expired.json');
     const documents = controllerDocuments(c);
