@@ -79,3 +79,33 @@ export function isGoodReport(report: {
     report.checks.some((c) => c.id === 'proof' && c.outcome === 'pass')
   );
 }
+
+/** An unsigned credential modelled on the spec's basic OpenBadgeCredential example. */
+export function unsigned(
+  issuer: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    '@context': [
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+    ],
+    id: 'http://example.com/credentials/3527',
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    issuer: { id: issuer, type: ['Profile'], name: 'Example Corp' },
+    validFrom: '2010-01-01T00:00:00Z',
+    name: 'Teamwork Badge',
+    credentialSubject: {
+      id: 'did:example:ebfeb1f712ebc6f1c276e12ec21',
+      type: ['AchievementSubject'],
+      achievement: {
+        id: 'https://example.com/achievements/21st-century-skills/teamwork',
+        type: ['Achievement'],
+        criteria: { narrative: 'Team members are nominated for this badge by their peers.' },
+        description: 'This badge recognizes the capacity to collaborate within a group.',
+        name: 'Teamwork',
+      },
+    },
+    ...extra,
+  };
+}
