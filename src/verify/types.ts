@@ -8,19 +8,47 @@
  * Overall verdict of a verification, as 1EdTech's validator gives it: any failed check makes
  * the credential `invalid`; otherwise any warning makes it `warning`; otherwise it is `valid`.
  * Skipped checks do not change the verdict (see `docs/verifying.md`).
+ *
+ * @example
+ * ```ts
+ * import type { Verdict } from 'ob3kit/verify';
+ * const ok = (v: Verdict) => v !== 'invalid';
+ * ```
  */
 export type Verdict = 'valid' | 'warning' | 'invalid';
 
-/** The outcome of one check. */
+/**
+ * The outcome of one check.
+ *
+ * @example
+ * ```ts
+ * import type { CheckOutcome } from 'ob3kit/verify';
+ * const counts: CheckOutcome[] = ['fail', 'warn']; // the outcomes that change the verdict
+ * ```
+ */
 export type CheckOutcome = 'pass' | 'fail' | 'warn' | 'skip';
 
-/** The serialization the input arrived in. */
+/**
+ * The serialization the input arrived in.
+ *
+ * @example
+ * ```ts
+ * import type { InputFormat } from 'ob3kit/verify';
+ * const baked = (f: InputFormat) => f === 'png' || f === 'svg';
+ * ```
+ */
 export type InputFormat = 'json' | 'jwt' | 'png' | 'svg' | 'presentation';
 
 /**
  * One entry of a report: which check (`id`, a stable name such as `proof`), what it concluded,
  * and, when useful, a stable snake_case `code`, a human-readable `message` and a JSON `path`.
  * A check may contribute several entries (for example one a schema issue).
+ *
+ * @example
+ * ```ts
+ * import type { CheckResult } from 'ob3kit/verify';
+ * const entry: CheckResult = { id: 'status', outcome: 'warn', code: 'status_unchecked_offline' };
+ * ```
  */
 export interface CheckResult {
   /** Stable check name: `parse`, `context`, `type`, `schema`, `subject`, `proof`, ... */
@@ -39,6 +67,13 @@ export interface CheckResult {
  * What `verify()` returns: the verdict, the input format, the credential that was checked and
  * every check's result, with nested reports for endorsements (and, for presentations, for the
  * credentials they carry).
+ *
+ * @example
+ * ```ts
+ * import { verify, type VerificationReport } from 'ob3kit/verify';
+ * const report: VerificationReport = await verify(credential);
+ * const failed = report.checks.filter((c) => c.outcome === 'fail').map((c) => c.code);
+ * ```
  */
 export interface VerificationReport {
   /** Overall verdict. */
@@ -57,7 +92,15 @@ export interface VerificationReport {
   refreshed?: VerificationReport;
 }
 
-/** A `fetch`-compatible function (only what verification uses). */
+/**
+ * A `fetch`-compatible function (only what verification uses); the global `fetch` fits.
+ *
+ * @example
+ * ```ts
+ * import { verify, type FetchLike } from 'ob3kit/verify';
+ * const report = await verify(credential, { fetch: globalThis.fetch as FetchLike });
+ * ```
+ */
 export type FetchLike = (
   url: string,
   init?: { method?: string; headers?: Record<string, string>; signal?: AbortSignal },
@@ -68,7 +111,15 @@ export type FetchLike = (
   text(): Promise<string>;
 }>;
 
-/** The identity a verifier already knows, to check against the credential's recipient. */
+/**
+ * The identity a verifier already knows, to check against the credential's recipient.
+ *
+ * @example
+ * ```ts
+ * import type { KnownRecipient } from 'ob3kit/verify';
+ * const r: KnownRecipient = { identity: 'learner@example.com', type: 'emailAddress' };
+ * ```
+ */
 export type KnownRecipient =
   | string
   | {
@@ -78,7 +129,15 @@ export type KnownRecipient =
       type?: string;
     };
 
-/** Resource limits (all optional; the defaults suit badges of ordinary size). */
+/**
+ * Resource limits (all optional; the defaults suit badges of ordinary size).
+ *
+ * @example
+ * ```ts
+ * import { verify } from 'ob3kit/verify';
+ * await verify(upload, { limits: { maxInputBytes: 2 * 1024 * 1024, maxEndorsements: 20 } });
+ * ```
+ */
 export interface VerifyLimits {
   /** Largest input accepted, in bytes (default 16 MiB). */
   maxInputBytes?: number;
@@ -88,7 +147,20 @@ export interface VerifyLimits {
   maxJsonDepth?: number;
 }
 
-/** Options of {@link verify} and {@link verifyCredential}. */
+/**
+ * Options of `verify` and `verifyCredential`.
+ *
+ * @example
+ * ```ts
+ * import { verify, type VerifyOptions } from 'ob3kit/verify';
+ * const options: VerifyOptions = {
+ *   now: new Date('2025-06-01T00:00:00Z'),
+ *   documents: { 'https://issuer.example/status/1': statusListCredential },
+ *   recipient: 'did:example:learner',
+ * };
+ * const report = await verify(badge, options);
+ * ```
+ */
 export interface VerifyOptions {
   /** The current time (default `new Date()`). */
   now?: Date;
