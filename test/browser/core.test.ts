@@ -4,6 +4,7 @@
  * exactly what Node produces from the same input. The eddsa-rdfc-2022 proof made in the browser
  * is also compared with the reference stack's (@digitalbazaar/vc) for the same key and date.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -28,6 +29,10 @@ const INPUT: ScenarioInput = {
   now: '2025-06-01T12:00:00Z',
   pngBase64: readFileSync(path.join(ROOT, 'fixtures/images/plain.png')).toString('base64'),
   svg: readFileSync(path.join(ROOT, 'fixtures/images/plain.svg'), 'utf8'),
+  p256SecretHex: '3c'.repeat(32),
+  rsaJwk: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+    format: 'jwk',
+  }) as Record<string, unknown>,
 };
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>ob3kit core</title>
@@ -140,6 +145,33 @@ describe.skipIf(!HAS_BROWSER)('the core in headless Chromium', () => {
     const png = Buffer.from(inBrowser.bakedPngBase64, 'base64');
     expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
     expect(png.includes(Buffer.from('openbadgecredential'))).toBe(true);
+  });
+
+  it('signs ecdsa-rdfc-2019 (P-256) as Node does, and verifies it', () => {
+    expect(inBrowser.ecdsa).toEqual(inNode.ecdsa);
+    expect(inBrowser.ecdsa.signed.proof).toMatchObject({ cryptosuite: 'ecdsa-rdfc-2019' });
+    expect(inBrowser.ecdsa.report.checks.find((c) => c.id === 'proof')?.outcome).toBe('pass');
+  });
+
+  it('signs and verifies RS256 VC-JWTs through WebCrypto as Node does', () => {
+    expect(inBrowser.rsa.jwt).toBe(inNode.rsa.jwt);
+    expect(
+      JSON.parse(Buffer.from(inBrowser.rsa.jwt.split('.')[0] ?? '', 'base64url').toString()),
+    ).toMatchObject({ alg: 'RS256' });
+    expect(inBrowser.rsa.report).toEqual(inNode.rsa.report);
+    expect(inBrowser.rsa.report.verdict).toBe('valid');
+  });
+
+  it('signs and verifies a presentation for a challenge and domain as Node does', () => {
+    expect(inBrowser.presentation).toEqual(inNode.presentation);
+    expect(inBrowser.presentation.signed.proof).toMatchObject({
+      challenge: 'c-7f3a',
+      domain: 'verifier.example',
+      proofPurpose: 'authentication',
+    });
+    expect(inBrowser.presentation).toMatchObject({ verified: true, issues: [] });
+    expect(inBrowser.presentation.wrongChallenge.verified).toBe(false);
+    expect(inBrowser.presentation.wrongChallenge.issues.length).toBeGreaterThan(0);
   });
 
   it('makes, signs and checks a status list as Node does', () => {

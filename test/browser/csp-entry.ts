@@ -13,6 +13,8 @@ interface CspInput {
   jwt: string;
   bakedPngBase64: string;
   tampered: object;
+  ecdsa: object;
+  rsaJwt: string;
 }
 
 const violations: string[] = [];
@@ -37,6 +39,8 @@ async function main(): Promise<unknown> {
     jwt: summarize(await verify(input.jwt, { now })),
     bakedPng: summarize(await verify(png, { now })),
     tampered: summarize(await verify(input.tampered, { now })),
+    ecdsa: summarize(await verify(input.ecdsa, { now })),
+    rsaJwt: summarize(await verify(input.rsaJwt, { now })),
     schema: { ok: schema.ok, issues: schema.issues.length },
   };
 }

@@ -3,6 +3,7 @@
  * strict Content-Security-Policy (`script-src 'self'`, no 'unsafe-eval') and verifies Data
  * Integrity, VC-JWT and baked credentials there with the same reports as in Node.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -63,6 +64,10 @@ describe.skipIf(!HAS_BROWSER)("the verifier under a strict CSP (script-src 'self
       now: NOW,
       pngBase64: readFileSync(path.join(ROOT, 'fixtures/images/plain.png')).toString('base64'),
       svg: readFileSync(path.join(ROOT, 'fixtures/images/plain.svg'), 'utf8'),
+      p256SecretHex: '4d'.repeat(32),
+      rsaJwk: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+        format: 'jwk',
+      }) as Record<string, unknown>,
     });
     const tampered = structuredClone(scenario.signed);
     tampered.validFrom = '2024-01-02T00:00:00Z';
@@ -72,6 +77,8 @@ describe.skipIf(!HAS_BROWSER)("the verifier under a strict CSP (script-src 'self
       jwt: scenario.jwt,
       bakedPngBase64: scenario.bakedPngBase64,
       tampered,
+      ecdsa: scenario.ecdsa.signed,
+      rsaJwt: scenario.rsa.jwt,
     };
     const now = new Date(NOW);
     const schema = validateCredential(scenario.signed);
@@ -80,6 +87,8 @@ describe.skipIf(!HAS_BROWSER)("the verifier under a strict CSP (script-src 'self
       jwt: summarize(await verify(input.jwt, { now })),
       bakedPng: summarize(await verify(Buffer.from(input.bakedPngBase64, 'base64'), { now })),
       tampered: summarize(await verify(input.tampered, { now })),
+      ecdsa: summarize(await verify(input.ecdsa, { now })),
+      rsaJwt: summarize(await verify(input.rsaJwt, { now })),
       schema: { ok: schema.ok, issues: schema.issues.length },
     };
 
@@ -115,7 +124,7 @@ describe.skipIf(!HAS_BROWSER)("the verifier under a strict CSP (script-src 'self
     expect(fromPage.evalBlocked).toBe(true);
   });
 
-  it('verifies Data Integrity, VC-JWT and a baked PNG without eval, as Node does', () => {
+  it('verifies Data Integrity (Ed25519, P-256), VC-JWT (EdDSA, RS256) and a baked PNG without eval, as Node does', () => {
     expect(fromPage.error).toBeUndefined();
     expect(fromPage.violations).toEqual([]);
     expect(consoleErrors).toEqual([]);
@@ -126,6 +135,8 @@ describe.skipIf(!HAS_BROWSER)("the verifier under a strict CSP (script-src 'self
     expect(proof('jwt')?.outcome).toBe('pass');
     expect(proof('bakedPng')?.outcome).toBe('pass');
     expect(proof('tampered')?.outcome).toBe('fail');
+    expect(proof('ecdsa')?.outcome).toBe('pass');
+    expect(proof('rsaJwt')?.outcome).toBe('pass');
   });
 
   it('runs the schema check (precompiled validators) without eval', () => {

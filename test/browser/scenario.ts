@@ -5,10 +5,20 @@
  */
 import { bakeBadge, unbakeBadge } from '../../src/bake/index.js';
 import { fromBase64, fromHex, toBase64 } from '../../src/internal/bytes.js';
-import { createDidKey, importRawKeyPair, type KeyPair } from '../../src/keys/index.js';
+import {
+  createDidJwk,
+  createDidKey,
+  importKeyPair,
+  importRawKeyPair,
+  type KeyPair,
+} from '../../src/keys/index.js';
 import { createOpenBadgeCredential } from '../../src/model/index.js';
-import { signCredential } from '../../src/proof/index.js';
-import { signCredentialJwt } from '../../src/proof/jwt/index.js';
+import {
+  createPresentation,
+  signPresentation,
+  verifyPresentation,
+} from '../../src/present/index.js';
+import { signCredential, signCredentialJwt } from '../../src/proof/index.js';
 import {
   checkStatus,
   createStatusEntry,
@@ -34,6 +44,10 @@ export interface ScenarioInput {
   pngBase64: string;
   /** A plain SVG. */
   svg: string;
+  /** 32-byte P-256 secret scalar, hex (ecdsa-rdfc-2019). */
+  p256SecretHex: string;
+  /** An RSA private JWK (RS256 through WebCrypto). */
+  rsaJwk: Record<string, unknown>;
 }
 
 /** A report reduced to what must agree between runtimes. */
@@ -56,6 +70,17 @@ export interface ScenarioOutput {
   unbakedSvgJwt: string | undefined;
   reports: Record<string, ReportSummary>;
   status: StatusOutput;
+  /** ecdsa-rdfc-2019 (P-256) signed credential and its report. */
+  ecdsa: { signed: Record<string, unknown>; report: ReportSummary };
+  /** RS256 VC-JWT (WebCrypto in the browser) and its report. */
+  rsa: { jwt: string; report: ReportSummary };
+  /** A Data Integrity presentation for a challenge and domain, and what verifying it found. */
+  presentation: {
+    signed: Record<string, unknown>;
+    verified: boolean;
+    issues: string[];
+    wrongChallenge: { verified: boolean; issues: string[] };
+  };
 }
 
 function summarize(report: VerificationReport): ReportSummary {
@@ -128,7 +153,55 @@ export async function runScenario(input: ScenarioInput): Promise<ScenarioOutput>
     tamperedJwt: summarize(await verify(tamperedJwt, { now })),
   };
 
+  // P-256: ecdsa-rdfc-2019 (noble's RFC 6979 signatures are deterministic).
+  const p256Secret = fromHex(input.p256SecretHex);
+  if (p256Secret === undefined) throw new Error('p256SecretHex is not hex');
+  const p256 = createDidKey(importRawKeyPair({ type: 'P-256', secretKey: p256Secret }));
+  const ecdsaSigned = (await signCredential(badgeFor(p256.did, '2024-01-01T00:00:00Z'), {
+    key: p256.keyPair,
+    suite: 'ecdsa-rdfc-2019',
+    created: input.created,
+  })) as Record<string, unknown>;
+
+  // RSA: RS256 through WebCrypto (PKCS #1 v1.5 signatures are deterministic).
+  const rsa = createDidJwk(importKeyPair(input.rsaJwk));
+  const rsaJwt = await signCredentialJwt(badgeFor(rsa.did, '2024-01-01T00:00:00Z'), {
+    key: rsa.keyPair,
+    now,
+  });
+
+  // A presentation of the VC-JWT, signed by the holder for a verifier's challenge and domain.
+  const vp = createPresentation({
+    id: 'urn:uuid:2f1d6c7e-3b8a-4c9d-8e0f-1a2b3c4d5e6f',
+    holder: did,
+    credentials: [jwt],
+  });
+  const signedVp = await signPresentation(vp, {
+    key: keyPair,
+    challenge: 'c-7f3a',
+    domain: 'verifier.example',
+    created: input.created,
+  });
+  const vpResult = await verifyPresentation(signedVp, {
+    challenge: 'c-7f3a',
+    domain: 'verifier.example',
+    now,
+  });
+  const vpWrong = await verifyPresentation(signedVp, {
+    challenge: 'c-0000',
+    domain: 'verifier.example',
+    now,
+  });
+
   return {
+    ecdsa: { signed: ecdsaSigned, report: summarize(await verify(ecdsaSigned, { now })) },
+    rsa: { jwt: rsaJwt, report: summarize(await verify(rsaJwt, { now })) },
+    presentation: {
+      signed: signedVp,
+      verified: vpResult.verified,
+      issues: vpResult.issues.map((i) => i.code),
+      wrongChallenge: { verified: vpWrong.verified, issues: vpWrong.issues.map((i) => i.code) },
+    },
     did,
     credential,
     signed,
