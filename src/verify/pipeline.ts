@@ -173,15 +173,19 @@ async function verifyEndorsements(
   const lineage = [...state.ancestors, identityKey(credential)];
   for (const e of found) {
     if (state.budget.endorsements <= 0) {
-      out.push(
-        result(
-          ID,
-          'warn',
-          'endorsement_limit',
-          'Endorsement not verified: the run reached limits.maxEndorsements',
-          e.path,
-        ),
-      );
+      // One entry for all the endorsements left out, naming the first.
+      if (!out.some((c) => c.code === 'endorsement_limit')) {
+        const left = found.length - found.indexOf(e);
+        out.push(
+          result(
+            ID,
+            'warn',
+            'endorsement_limit',
+            `${left} endorsement(s) not verified: the run reached limits.maxEndorsements (${state.limits.maxEndorsements})`,
+            e.path,
+          ),
+        );
+      }
       continue;
     }
     state.budget.endorsements--;
