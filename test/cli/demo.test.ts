@@ -1,6 +1,8 @@
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDidKey, generateKeyPair } from '../../src/keys/index.js';
+import { createPresentation, signPresentation } from '../../src/present/index.js';
 import { verify } from '../../src/verify/index.js';
 import { buildCli, isGoodReport, runBin, tempDir } from './helpers.js';
 import { referenceVerify } from './reference.js';
@@ -96,6 +98,30 @@ describe('ob3kit demo', () => {
     );
     expect(revoked.code).toBe(1);
     expect(revoked.stdout).toMatch(/\[FAIL\] status \(status_revoked\)/);
+  });
+
+  it('verifies a presentation of the demo credential with its challenge and domain', async () => {
+    const out = path.join(dir, 'out');
+    const credential = JSON.parse(readFileSync(path.join(out, 'credential.json'), 'utf8'));
+    const { did, keyPair } = createDidKey(await generateKeyPair());
+    const vp = await signPresentation(
+      createPresentation({ holder: did, credentials: [credential] }),
+      {
+        key: keyPair,
+        challenge: 'n-0S6_WzA2Mj',
+        domain: 'https://verifier.example',
+      },
+    );
+    writeFileSync(path.join(dir, 'vp.json'), JSON.stringify(vp));
+    const args = ['verify', 'vp.json', '--json', '--domain', 'https://verifier.example'];
+    const ok = await runBin(bin, [...args, '--challenge', 'n-0S6_WzA2Mj'], { cwd: dir });
+    const report = JSON.parse(ok.stdout);
+    expect(report.format).toBe('presentation');
+    expect(report.credentials).toHaveLength(1);
+    expect(ok.code).toBe(0);
+    const replay = await runBin(bin, [...args, '--challenge', 'another-nonce'], { cwd: dir });
+    expect(replay.code).toBe(1);
+    expect(JSON.parse(replay.stdout).verdict).toBe('invalid');
   });
 
   it('refuses an --out that is a file, with exit code 2', async () => {

@@ -21,11 +21,12 @@ export const verifyCommand: Command = {
   name: 'verify',
   summary: 'Verify a credential (JSON, JWT, baked PNG or SVG) and print the report',
   usage: [
-    'verify <file|-> [--json] [--now <iso>] [--document <url>=<file> ...] [--allow-network] [--recipient <identity>]',
+    'verify <file|-> [--json] [--now <iso>] [--document <url>=<file> ...] [--allow-network] [--recipient <identity>] [--challenge <nonce>] [--domain <domain>]',
   ],
   description: [
     'Reads the file (or standard input for -) and lets the library detect its form: a JSON',
-    'credential or presentation, a compact JWT, or a PNG/SVG image with a baked credential.',
+    'credential or presentation (each credential it carries is verified too), a compact JWT, or a',
+    'PNG/SVG image with a baked credential.',
     'Nothing is fetched unless --allow-network is given: remote documents a check needs (status',
     'list credentials, did:web or key documents, issuer profiles) come from --document, else that',
     'check is reported as skipped or a warning.',
@@ -47,6 +48,16 @@ export const verifyCommand: Command = {
       value: '<identity>',
       description: 'Check the credential was issued to this email, URL or DID',
     },
+    challenge: {
+      type: 'string',
+      value: '<nonce>',
+      description: 'Presentations: the challenge (nonce) you asked the holder to sign',
+    },
+    domain: {
+      type: 'string',
+      value: '<domain>',
+      description: 'Presentations: the domain you expect the proof to be bound to',
+    },
   },
   positionals: { min: 1, max: 1, names: '<file> (a credential file, or - for stdin)' },
   examples: [
@@ -66,6 +77,10 @@ export const verifyCommand: Command = {
     }
     const recipient = stringOpt(values, 'recipient');
     if (recipient !== undefined) options.recipient = recipient;
+    const challenge = stringOpt(values, 'challenge');
+    if (challenge !== undefined) options.challenge = challenge;
+    const domain = stringOpt(values, 'domain');
+    if (domain !== undefined) options.domain = domain;
     const bytes = await readInput(io, file, 'credential');
     const report = await verify(bytes, options);
     if (values.json === true) {
