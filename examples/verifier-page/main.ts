@@ -127,7 +127,12 @@ function verdictLabel(report: VerificationReport): string {
 }
 
 function render(report: VerificationReport, preview: string | undefined): void {
-  const credential = isObject(report.credential) ? report.credential : {};
+  // For a presentation, show the (first) credential it carries; the checks stay the presentation's.
+  const shown =
+    report.format === 'presentation' && report.credentials?.[0] !== undefined
+      ? report.credentials[0].credential
+      : report.credential;
+  const credential = isObject(shown) ? shown : {};
   const issuer = credential.issuer;
   const issuerObj = isObject(issuer) ? issuer : {};
   const subject = isObject(first(credential.credentialSubject))
@@ -264,6 +269,9 @@ async function addDocuments(sources: string[]): Promise<void> {
 }
 
 function wire(): void {
+  // A file dropped beside the drop zone must not make the browser navigate away to it.
+  window.addEventListener('dragover', (e) => e.preventDefault());
+  window.addEventListener('drop', (e) => e.preventDefault());
   const drop = el('drop');
   const file = el<HTMLInputElement>('file');
   drop.addEventListener('dragover', (e) => {

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { bakeBadge } from '../../src/bake/index.js';
 import { createDidKey, importRawKeyPair } from '../../src/keys/index.js';
 import { createOpenBadgeCredential } from '../../src/model/index.js';
-import { signCredential } from '../../src/proof/index.js';
-import { signCredentialJwt } from '../../src/proof/jwt/index.js';
+import { createPresentation, signPresentation } from '../../src/present/index.js';
+import { signCredential, signCredentialJwt } from '../../src/proof/index.js';
 import {
   createStatusEntry,
   createStatusList,
@@ -57,6 +57,8 @@ export interface PageBadges {
   revokedPng: Uint8Array;
   /** The signed BitstringStatusListCredential saying so. */
   statusList: Json;
+  /** A holder's signed presentation carrying the VC-JWT. */
+  presentation: Json;
 }
 
 function badge(did: string, extra: Json = {}): Json {
@@ -118,7 +120,17 @@ export async function makePageBadges(): Promise<PageBadges> {
   });
   const revoked = (await signCredential(revocable, { key: keyPair, created })) as Json;
 
+  const presentation = await signPresentation(
+    createPresentation({
+      holder: did,
+      credentials: [jwt],
+      id: 'urn:uuid:5d6e7f80-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
+    }),
+    { key: keyPair, challenge: 'page-challenge', created },
+  );
+
   return {
+    presentation,
     did,
     issuerName: 'Example University',
     achievementName: 'Web Verifier Pioneer',

@@ -73,7 +73,7 @@ describe.skipIf(!HAS_BROWSER)('the core in headless Chromium', () => {
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     page.on('requestfailed', (r) => blocked.push(r.url()));
     await page.goto(`${server.origin}/`);
-    await page.waitForFunction(() => window.ob3ready === true, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => window.ob3ready === true, undefined, { timeout: 45_000 });
     inBrowser = await page.evaluate((input) => window.ob3.runScenario(input), INPUT);
   });
 

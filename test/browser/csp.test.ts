@@ -105,7 +105,7 @@ describe.skipIf(!HAS_BROWSER)("the verifier under a strict CSP (script-src 'self
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
     await page.goto(`${server.origin}/`);
-    await page.waitForSelector('#out[data-result]', { state: 'attached', timeout: 30_000 });
+    await page.waitForSelector('#out[data-result]', { state: 'attached', timeout: 45_000 });
     fromPage = JSON.parse((await page.getAttribute('#out', 'data-result')) ?? '{}');
   });
 

@@ -58,7 +58,7 @@ describe.skipIf(!HAS_BROWSER)('the verifier page in headless Chromium', () => {
       document.body.dataset.state = 'waiting';
     });
     await action();
-    await page.waitForSelector('body[data-state="done"]', { timeout: 30_000 });
+    await page.waitForSelector('body[data-state="done"]', { timeout: 45_000 });
     await page.waitForFunction(() => {
       const img = document.getElementById('achievement-image') as HTMLImageElement;
       return img.hidden || img.complete;
@@ -128,7 +128,7 @@ describe.skipIf(!HAS_BROWSER)('the verifier page in headless Chromium', () => {
     });
     page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
     await page.goto(`${server.origin}/`);
-    await page.waitForSelector('body[data-state="ready"]', { timeout: 20_000 });
+    await page.waitForSelector('body[data-state="ready"]', { timeout: 45_000 });
   });
 
   afterAll(async () => {
@@ -177,6 +177,22 @@ describe.skipIf(!HAS_BROWSER)('the verifier page in headless Chromium', () => {
     });
     expect(shown).toMatchObject({ verdict: 'valid', format: 'Format: JWT' });
     expect(shown.checks).toEqual(expectedChecks(await verify(badges.jwt)));
+  });
+
+  it('shows the credential a pasted presentation carries', async () => {
+    const shown = await act(async () => {
+      await page.fill('#paste', JSON.stringify(badges.presentation));
+      await page.click('#verify-paste');
+    });
+    const node = await verify(badges.presentation);
+    expect(node.format).toBe('presentation');
+    expect(shown).toMatchObject({
+      verdict: node.verdict,
+      format: 'Format: PRESENTATION',
+      achievementName: badges.achievementName,
+      issuerName: badges.issuerName,
+    });
+    expect(shown.checks).toEqual(expectedChecks(node));
   });
 
   it('shows a tampered badge as invalid, with the failed signature check', async () => {
