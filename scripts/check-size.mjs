@@ -79,6 +79,12 @@ export const BUNDLES = [
     forbid: NO_CRYPTO,
   },
   {
+    name: 'root',
+    what: "builders and baking imported from the root barrel ('ob3kit'): tree-shaking works",
+    code: "export { createOpenBadgeCredential, createAchievement, bakeBadge, unbakeBadge } from 'ob3kit';",
+    forbid: NO_CRYPTO,
+  },
+  {
     name: 'status',
     what: 'status lists and checkStatus (ob3kit/status)',
     code: "export * from 'ob3kit/status';",
