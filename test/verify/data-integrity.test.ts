@@ -160,3 +160,26 @@ describe('signed endorsements', () => {
     expect(r.verdict).toBe('invalid');
   });
 });
+
+describe('refresh with Data Integrity credentials', () => {
+  it('a refreshed credential given as a JSON object is verified into report.refreshed', async () => {
+    const URL = 'https://issuer.example/refresh/di';
+    const make = (name: string) =>
+      signDi(
+        credentialFrom(issuer, (c) => {
+          c.name = name;
+          c['@context'].push('https://purl.imsglobal.org/spec/ob/v3p0/extensions.json');
+          c.refreshService = { id: URL, type: '1EdTechCredentialRefresh' };
+        }),
+        issuer,
+      );
+    const { fetch, requested } = fakeFetch({ [URL]: await make('Refreshed') });
+    const r = await verify(await make('Original'), { now: NOW, fetch });
+    expect(requested).toEqual([URL]);
+    expect(codes(r, 'refresh')).toEqual(['refreshed']);
+    expect(r.refreshed?.format).toBe('json');
+    expect(r.refreshed?.verdict).toBe('valid');
+    expect(r.refreshed?.credential).toMatchObject({ name: 'Refreshed' });
+    expect(formatReport(r)).toContain('Refreshed credential: VALID');
+  });
+});
