@@ -67,7 +67,7 @@ function reportError(io: Io, name: string, e: unknown): number {
   }
   const err = e as { code?: unknown; message?: unknown; issues?: unknown; stack?: unknown };
   if (typeof err?.code === 'string' && err.code.startsWith('ERR_')) {
-    io.err(`${prefix}: error: ${String(err.message)} (${err.code})\n`);
+    io.err(`${prefix}: error: ${plainMessage(String(err.message))} (${err.code})\n`);
     if (Array.isArray(err.issues)) {
       for (const i of err.issues.slice(0, 20) as Array<{ path?: string; message?: string }>) {
         io.err(`  ${i.path ?? '$'}: ${i.message ?? ''}\n`);
@@ -89,10 +89,24 @@ function hintFor(code: string): string | undefined {
     return "Check the key file: make one with 'ob3kit keygen -o issuer-key.json'.";
   }
   if (code === 'ERR_VALIDATION') return "Run 'ob3kit validate <file>' to see every issue.";
-  if (code.startsWith('ERR_IMAGE') || code.startsWith('ERR_BAKE')) {
-    return 'Use a PNG or SVG image.';
+  if (code === 'ERR_BAKE_NO_CREDENTIAL') {
+    return "This image has no credential baked in: bake one with 'ob3kit bake <image> <credential> -o <out>'.";
+  }
+  if (code === 'ERR_IMAGE_FORMAT' || code.startsWith('ERR_PNG') || code.startsWith('ERR_SVG')) {
+    return 'Use a PNG or SVG badge image.';
+  }
+  if (code === 'ERR_JSONLD_UNDEFINED_TERM') {
+    return "Every property must be defined by the credential's @context: check its spelling, or add the context that defines it.";
+  }
+  if (code === 'ERR_CONTEXT_UNKNOWN') {
+    return 'ob3kit never fetches JSON-LD contexts: use the published URLs of the bundled contexts (VC, Open Badges 3.0, ...).';
   }
   return undefined;
+}
+
+/** Drop the library's `fn(args): ` prefix: on the command line the command names the operation. */
+function plainMessage(message: string): string {
+  return message.replace(/^[A-Za-z][\w.]*\([^)]*\):\s*/, '');
 }
 
 /**
