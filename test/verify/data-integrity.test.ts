@@ -62,6 +62,18 @@ describe('embedded proofs', () => {
       expect(r.verdict).toBe('invalid');
     }
   });
+  it('one verified proof is enough; another that fails is a warning', async () => {
+    const signed = await signDi(credentialFrom(issuer), issuer);
+    const good = signed.proof[0];
+    const bad = { ...good, proofValue: `${good.proofValue.slice(0, -4)}AAAA` };
+    signed.proof = [good, bad];
+    const r = await verify(signed, { now: NOW });
+    expect(entries(r, 'proof').map((e) => [e.outcome, e.code])).toEqual([
+      ['pass', undefined],
+      ['warn', 'proof_additional_invalid'],
+    ]);
+    expect(r.verdict).toBe('warning');
+  });
   it('a missing proof fails (1EdTech: error)', async () => {
     const r = await verify(credentialFrom(issuer), { now: NOW });
     expect(codes(r, 'proof')).toEqual(['proof_missing']);
