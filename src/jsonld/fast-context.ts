@@ -108,8 +108,11 @@ export function expandVocabIri(ctx: ActiveContext, value: string): string | null
   return iri;
 }
 
-/** Upper bound on cached derived contexts (bounded memory whatever the input). */
-const MAX_DERIVED = 4096;
+/**
+ * Upper bound on cached derived contexts (each holds a few hundred term definitions): memory
+ * stays bounded whatever the input; past it, contexts are still processed, just not cached.
+ */
+const MAX_DERIVED = 512;
 let derivedCount = 0;
 
 function newContext(): ActiveContext {

@@ -135,6 +135,7 @@ function expand(
     if (typeof local === 'string') {
       ctx = processContext(ctx, local, true, false);
     } else if (Array.isArray(local)) {
+      if (local.length > 12) bail(); // unusual: leave it to jsonld.js
       for (const url of local) {
         if (typeof url !== 'string') bail();
         ctx = processContext(ctx, url, true, false);
