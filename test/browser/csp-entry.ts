@@ -4,7 +4,7 @@
  * CSP violation the page saw.
  */
 import { fromBase64 } from '../../src/internal/bytes.js';
-import { validateCredential } from '../../src/schema/index.js';
+import { createValidator, validateCredential } from '../../src/schema/index.js';
 import { verify } from '../../src/verify/index.js';
 
 interface CspInput {
@@ -55,12 +55,29 @@ function evalBlocked(): boolean {
   }
 }
 
+/** Compiling a schema of one's own needs ajv's compiler: under this policy it must say so. */
+async function compileOwnSchema(): Promise<string> {
+  try {
+    const v = await createValidator({ type: 'object', required: ['name'] });
+    return v.validate({}).ok ? 'compiled, wrong result' : 'compiled';
+  } catch (e) {
+    return (e as { code?: string }).code ?? String(e);
+  }
+}
+
 const out = document.getElementById('out') as HTMLElement;
 main().then(
-  (result) => {
-    // Snapshot the violations first: the deliberate attempt below raises one of its own.
+  async (result) => {
+    // Snapshot the violations first: the deliberate attempts below raise some of their own.
     const seen = [...violations];
-    out.dataset.result = JSON.stringify({ result, violations: seen, evalBlocked: evalBlocked() });
+    const blocked = evalBlocked();
+    const compiler = await compileOwnSchema();
+    out.dataset.result = JSON.stringify({
+      result,
+      violations: seen,
+      evalBlocked: blocked,
+      compiler,
+    });
   },
   (e: unknown) => {
     out.dataset.result = JSON.stringify({ error: String(e), violations });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateCredential } from '../../src/schema/index.js';
+import { createValidator, validateCredential } from '../../src/schema/index.js';
 import { verify } from '../../src/verify/index.js';
 import {
   type Browser,
@@ -53,6 +53,7 @@ describe.skipIf(!HAS_BROWSER)("the verifier under a strict CSP (script-src 'self
     error?: string;
     violations: string[];
     evalBlocked?: boolean;
+    compiler?: string;
   };
   let expected: Results;
   const consoleErrors: string[] = [];
@@ -137,6 +138,13 @@ describe.skipIf(!HAS_BROWSER)("the verifier under a strict CSP (script-src 'self
     expect(proof('tampered')?.outcome).toBe('fail');
     expect(proof('ecdsa')?.outcome).toBe('pass');
     expect(proof('rsaJwt')?.outcome).toBe('pass');
+  });
+
+  it('says clearly that compiling a schema of your own needs eval (ajv), without crashing', async () => {
+    // In Node the same call compiles.
+    const node = await createValidator({ type: 'object', required: ['name'] });
+    expect(node.validate({}).ok).toBe(false);
+    expect(fromPage.compiler).toBe('ERR_SCHEMA_COMPILER_UNAVAILABLE');
   });
 
   it('runs the schema check (precompiled validators) without eval', () => {
