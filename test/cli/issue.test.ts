@@ -131,13 +131,18 @@ describe('issue with P-256 and RSA keys', () => {
       (await runBin(bin, ['keygen', '--type', 'p256', '-o', 'p256.json'], { cwd: dir })).code,
     ).toBe(0);
     const p256 = readJson('p256.json');
-    const ec = await runBin(bin, ['issue', '-', '--key', 'p256.json'], {
-      cwd: dir,
-      input: JSON.stringify(unsigned(p256.controller)),
-    });
+    const ec = await runBin(
+      bin,
+      ['issue', '-', '--key', 'p256.json', '--created', '2024-05-06T07:08:09Z'],
+      {
+        cwd: dir,
+        input: JSON.stringify(unsigned(p256.controller)),
+      },
+    );
     expect(ec.code).toBe(0);
     const signed = JSON.parse(ec.stdout);
     expect(signed.proof.cryptosuite).toBe('ecdsa-rdfc-2019');
+    expect(signed.proof.created).toBe('2024-05-06T07:08:09Z');
     expect(isGoodReport(await verify(signed))).toBe(true);
 
     expect(
