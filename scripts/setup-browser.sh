@@ -16,7 +16,7 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
-$SUDO apt-get install -y --no-install-recommends chromium
+$SUDO apt-get install -y chromium
 if [ ! -x "$CHROMIUM" ]; then
   echo "setup-browser: installed the chromium package but $CHROMIUM does not exist" >&2
   exit 1
