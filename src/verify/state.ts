@@ -51,6 +51,11 @@ export function createRunState(options: unknown): RunState {
   if (o.contexts !== undefined && !isObject(o.contexts)) {
     throw new TypeError('verify: options.contexts must be an object keyed by URL');
   }
+  if (o.resolvers !== undefined) {
+    if (!isObject(o.resolvers) || Object.values(o.resolvers).some((r) => typeof r !== 'function')) {
+      throw new TypeError('verify: options.resolvers must map DID method names to functions');
+    }
+  }
   if (o.recipient !== undefined) {
     const r = o.recipient as unknown;
     const ok =

@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+import type { DidResolver } from '../keys/index.js';
 
 /**
  * Overall verdict of a verification, as 1EdTech's validator gives it: any failed check makes
@@ -173,8 +174,8 @@ export interface VerifyOptions {
   documents?: Record<string, unknown>;
   /** Extra JSON-LD contexts by URL, on top of the bundled ones. */
   contexts?: Record<string, object>;
-  /** DID resolvers by method name (`web`, ...), passed to key resolution. */
-  resolvers?: Record<string, unknown>;
+  /** DID resolvers by method name (`{ ion: async (did) => didDocument }`), for key resolution. */
+  resolvers?: Record<string, DidResolver>;
   /** The recipient identity to check against `credentialSubject.id` / `identifier`. */
   recipient?: KnownRecipient;
   /** For presentations: the expected challenge (nonce). */

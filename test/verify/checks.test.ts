@@ -436,6 +436,14 @@ describe('parse and input formats', () => {
     await expect(verify(null as never)).rejects.toThrow(TypeError);
     await expect(verify(baseCredential(), { now: 'today' as never })).rejects.toThrow(TypeError);
     await expect(verify(baseCredential(), { fetch: 'x' as never })).rejects.toThrow(TypeError);
+    await expect(verify(baseCredential(), { resolvers: { web: 1 } as never })).rejects.toThrow(
+      TypeError,
+    );
+    await expect(verify(baseCredential(), { recipient: 7 as never })).rejects.toThrow(TypeError);
+    await expect(verify(baseCredential(), { limits: { maxInputBytes: -1 } })).rejects.toThrow(
+      TypeError,
+    );
+    await expect(verify(baseCredential(), { maxEndorsementDepth: 1.5 })).rejects.toThrow(TypeError);
     await expect(verifyCredential('{}' as never)).rejects.toThrow(TypeError);
   });
   it('turns an unexpected exception inside a check into internal_error, never a throw', async () => {

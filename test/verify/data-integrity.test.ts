@@ -3,6 +3,7 @@
  * and did:web keys: proof, key binding, offline and fetch-allowed key resolution, endorsements.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { generateKeyPair } from '../../src/keys/index.js';
 import { formatReport, verify, verifyCredential } from '../../src/verify/index.js';
 import { codes, entries, fakeFetch, forbiddenFetch, type Loose, outcomes } from './helpers.js';
 import {
@@ -114,6 +115,36 @@ describe('key resolution: offline, documents, fetch', () => {
     const fetched = await verify(signed, { now: NOW, fetch });
     expect(outcomes(fetched, 'proof')).toEqual(['pass']);
     expect(requested).toEqual([web.url]);
+  });
+  it('other DID methods resolve through options.resolvers', async () => {
+    const did = 'did:example:issuer-123';
+    const keyPair = await generateKeyPair({ controller: did, id: `${did}#key-1` });
+    const document = {
+      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+      id: did,
+      verificationMethod: [keyPair.toJSON()],
+      assertionMethod: [`${did}#key-1`],
+    };
+    const custom = {
+      did,
+      keyPair,
+      profile: { id: did, type: ['Profile'], name: 'Example DID issuer' },
+    };
+    const signed = await signDi(credentialFrom(custom), custom);
+    const asked: string[] = [];
+    const r = await verify(signed, {
+      now: NOW,
+      resolvers: {
+        example: async (d: string) => {
+          asked.push(d);
+          return document as never;
+        },
+      },
+    });
+    expect(asked).toEqual([did]);
+    expect(outcomes(r, 'proof')).toEqual(['pass']);
+    const without = await verify(signed, { now: NOW });
+    expect(outcomes(without, 'proof')).not.toEqual(['pass']);
   });
   it('a key document that cannot be fetched is a failure when fetching was allowed', async () => {
     const web = await makeDidWebIssuer('gone.example');

@@ -35,7 +35,7 @@ export function resolutionOptions(state: RunState) {
   return {
     ...(o.fetch ? { fetch: o.fetch as unknown as KeysFetchLike } : {}),
     ...(o.documents ? { documents: o.documents } : {}),
-    ...(o.resolvers ? { resolvers: o.resolvers as never } : {}),
+    ...(o.resolvers ? { resolvers: o.resolvers } : {}),
     now: state.now,
   };
 }
