@@ -51,8 +51,9 @@ describe('endorsements', () => {
     const report = await verifyOffline(await sign(c), { limits: { maxEndorsements: 20 } });
     expect(report.endorsements?.length).toBe(20);
     const limited = report.checks.filter((x) => x.code === 'endorsement_limit');
-    expect(limited.length).toBe(130);
+    expect(limited.length).toBeGreaterThan(0);
     expect(limited.every((x) => x.outcome === 'warn')).toBe(true);
+    expect(limited[0]?.message).toMatch(/130 endorsement/);
   }, 30_000);
 
   it('endorsements nested 10 deep are followed only to maxEndorsementDepth', async () => {

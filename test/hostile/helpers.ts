@@ -137,6 +137,8 @@ const INJECTED: Array<[string, Loose]> = [
   ['injectedUndefinedTerm', 'x'],
   ['@type', 'https://attacker.example/Type'],
   ['https://attacker.example/vocab#p', 'x'],
+  ['@context', 'https://www.w3.org/ns/credentials/v2'],
+  ['@context', { '@vocab': 'https://attacker.example/vocab#' }],
 ];
 
 /**
