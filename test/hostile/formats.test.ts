@@ -530,4 +530,43 @@ describe('keys and DID documents', () => {
     expect(report.verdict).toBe('invalid');
     expect(urls).toEqual([`https://${host}/.well-known/did.json`]);
   });
+  it("a key document that names the victim as its controller does not make the attacker's key the victim's", async () => {
+    const victim = 'https://victim.example/issuers/1';
+    const attackerUrl = 'https://attacker.example/keys/1';
+    const key = await generateKeyPair({ type: 'Ed25519', controller: victim, id: attackerUrl });
+    const victimKey = await generateKeyPair({
+      type: 'Ed25519',
+      controller: victim,
+      id: `${victim}#key-1`,
+    });
+    const victimDoc = {
+      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+      id: victim,
+      verificationMethod: [victimKey.toJSON()],
+      assertionMethod: [victimKey.id],
+    };
+    // The attacker publishes a bare verification method claiming the victim as controller.
+    const attackerVm = { ...key.toJSON(), id: attackerUrl, controller: victim };
+    const forged = await signCredential(richCredential(victim), {
+      key,
+      created: '2024-01-01T00:00:00Z',
+    });
+    const r = await verifyCredentialProof(forged, {
+      now: NOW,
+      documents: { [attackerUrl]: attackerVm, [victim]: victimDoc },
+    });
+    expect(r.verified).toBe(false);
+    expect(r.issues.map((i) => i.code)).toEqual(['controller_document_invalid']);
+    // A DID URL of another DID is not the victim's either, whatever its controller says.
+    const other = createDidKey(await generateKeyPair({ type: 'Ed25519' }));
+    const viaDidKey = await signCredential(richCredential(victim), {
+      key: other.keyPair,
+      created: '2024-01-01T00:00:00Z',
+    });
+    const r2 = await verifyCredentialProof(viaDidKey, {
+      now: NOW,
+      documents: { [victim]: victimDoc },
+    });
+    expect(r2.issues.map((i) => i.code)).toEqual(['issuer_key_mismatch']);
+  });
 });
