@@ -4,6 +4,7 @@
  *
  * Run: npx tsx examples/issue-badge.ts
  */
+// In your project, import from 'ob3kit' (and its subpaths); here the examples use the sources.
 import {
   bakeBadge,
   createDidKey,
@@ -12,7 +13,7 @@ import {
   signCredential,
   signCredentialJwt,
   verify,
-} from 'ob3kit';
+} from '../src/index.js';
 
 const { did, keyPair } = createDidKey(await generateKeyPair({ type: 'Ed25519' }));
 

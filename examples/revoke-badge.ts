@@ -4,19 +4,20 @@
  *
  * Run: npx tsx examples/revoke-badge.ts
  */
+// In your project, import from 'ob3kit' (and its subpaths); here the examples use the sources.
 import {
   createDidKey,
   createOpenBadgeCredential,
   generateKeyPair,
   signCredential,
   verify,
-} from 'ob3kit';
+} from '../src/index.js';
 import {
   createStatusEntry,
   createStatusList,
   createStatusListCredential,
   setStatus,
-} from 'ob3kit/status';
+} from '../src/status/index.js';
 
 const LIST_URL = 'https://example.edu/status/1';
 const { did, keyPair } = createDidKey(await generateKeyPair({ type: 'Ed25519' }));

@@ -4,8 +4,9 @@
  *
  * Run: npx tsx examples/verify-badge.ts badge.png [status-list.json ...]
  */
+// In your project, import from 'ob3kit' (and its subpaths); here the examples use the sources.
 import { readFileSync } from 'node:fs';
-import { formatReport, type VerificationReport, verify } from 'ob3kit';
+import { formatReport, type VerificationReport, verify } from '../src/index.js';
 
 const [file, ...documentFiles] = process.argv.slice(2);
 if (file === undefined) {

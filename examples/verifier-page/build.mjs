@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Build the verifier page's script: bundles main.ts (and the ob3kit code it imports, straight
-// from ../../src through the `paths` of examples/tsconfig.json) into app.js next to index.html.
+// from ../../src) into app.js next to index.html.
 // Usage: node examples/verifier-page/build.mjs [outfile]   then serve examples/verifier-page/
 // statically (for example `npx http-server examples/verifier-page` or `python3 -m http.server`).
 import path from 'node:path';

@@ -7,8 +7,9 @@
  *
  * Built with `node examples/verifier-page/build.mjs` into `app.js` next to `index.html`.
  */
-import { sniffFormat } from 'ob3kit/bake';
-import { type CheckResult, type VerificationReport, verify } from 'ob3kit/verify';
+// In your project, import from 'ob3kit/bake' and 'ob3kit/verify'; here the examples use the sources.
+import { sniffFormat } from '../../src/bake/index.js';
+import { type CheckResult, type VerificationReport, verify } from '../../src/verify/index.js';
 
 type Json = Record<string, unknown>;
 
