@@ -1,10 +1,10 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unbakeBadge } from '../../src/bake/index.js';
 import { createDemoBadgePng, createDemoBadgeSvg } from '../../src/cli/png.js';
 import { verify } from '../../src/verify/index.js';
-import { buildCli, isGoodReport, runBin, tempDir, unsigned } from './helpers.js';
+import { buildCli, cleanUp, isGoodReport, runBin, tempDir, unsigned } from './helpers.js';
 
 let bin: string;
 let dir: string;
@@ -30,10 +30,7 @@ beforeAll(async () => {
   expect(i.code).toBe(0);
 });
 
-afterAll(() => {
-  rmSync(path.dirname(bin), { recursive: true, force: true });
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => cleanUp(bin, dir));
 
 describe('bake and unbake', () => {
   it('bakes into a PNG that unbakes to the same credential and verifies', async () => {

@@ -1,8 +1,8 @@
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importKeyPair } from '../../src/keys/index.js';
-import { buildCli, runBin, tempDir } from './helpers.js';
+import { buildCli, cleanUp, runBin, tempDir } from './helpers.js';
 
 let bin: string;
 let dir: string;
@@ -12,10 +12,7 @@ beforeAll(async () => {
   dir = tempDir();
 });
 
-afterAll(() => {
-  rmSync(path.dirname(bin), { recursive: true, force: true });
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => cleanUp(bin, dir));
 
 describe('global options', () => {
   it('prints help, version, and rejects an unknown command with exit code 2', async () => {

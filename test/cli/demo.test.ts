@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDidKey, generateKeyPair } from '../../src/keys/index.js';
 import { createPresentation, signPresentation } from '../../src/present/index.js';
 import { verify } from '../../src/verify/index.js';
-import { buildCli, isGoodReport, runBin, tempDir } from './helpers.js';
+import { buildCli, cleanUp, isGoodReport, runBin, tempDir } from './helpers.js';
 import { referenceVerify } from './reference.js';
 
 let bin: string;
@@ -15,10 +15,7 @@ beforeAll(async () => {
   dir = tempDir();
 });
 
-afterAll(() => {
-  rmSync(path.dirname(bin), { recursive: true, force: true });
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => cleanUp(bin, dir));
 
 describe('ob3kit demo', () => {
   it('writes the files, and its badges re-verify independently through the library', async () => {

@@ -1,9 +1,9 @@
 /** Test helpers: build the real bin once per test file and run it as a subprocess. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 
 export const root = path.resolve(__dirname, '../..');
 
@@ -15,7 +15,7 @@ export const root = path.resolve(__dirname, '../..');
 export async function buildCli(): Promise<string> {
   const dir = mkdtempSync(path.join(root, 'node_modules', '.ob3kit-cli-test-'));
   const outfile = path.join(dir, 'main.js');
-  await build({
+  const options: BuildOptions = {
     entryPoints: [path.join(root, 'src/cli/main.ts')],
     outfile,
     bundle: true,
@@ -25,7 +25,13 @@ export async function buildCli(): Promise<string> {
     packages: 'external',
     banner: { js: '#!/usr/bin/env node' },
     logLevel: 'silent',
-  });
+  };
+  try {
+    await build(options);
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   return outfile;
 }
 
@@ -108,4 +114,16 @@ export function unsigned(
     },
     ...extra,
   };
+}
+
+/** Remove what `buildCli` and `tempDir` made (safe when setup failed half-way). */
+export function cleanUp(bin: string | undefined, dir: string | undefined): void {
+  if (bin) rmSync(path.dirname(bin), { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}
+
+/** The (first) Data Integrity proof of a signed credential: `proof` may be one object or an array. */
+export function firstProof(signed: { proof?: unknown }): Record<string, unknown> {
+  const proof = Array.isArray(signed.proof) ? signed.proof[0] : signed.proof;
+  return (proof ?? {}) as Record<string, unknown>;
 }
