@@ -21,7 +21,11 @@ beforeAll(async () => {
     controller: ISSUER,
   });
   documents = { [ISSUER]: controllerDocument(ISSUER, [exportKeyPair(key)]) };
-  signed = await signCredential(obCredential(ISSUER), { key, created: '2024-01-01T00:00:00Z' });
+  signed = await signCredential(obCredential(ISSUER), {
+    key,
+    created: '2024-01-01T00:00:00Z',
+    proofForm: 'object',
+  });
 });
 
 async function codes(

@@ -104,6 +104,7 @@ describe('interop with the reference stack (@digitalbazaar/vc and suites)', () =
         key,
         suite,
         created: '2024-01-01T00:00:00Z',
+        proofForm: 'object', // the reference writes a single proof as an object
       });
       const theirs = await referenceIssue(obCredential(ISSUER), key, suite, loader);
       expect(ours).toEqual(theirs);
@@ -151,6 +152,7 @@ describe('interop with the reference stack (@digitalbazaar/vc and suites)', () =
     const once = await signCredential(obCredential(ISSUER), {
       key: ed.key,
       created: '2024-01-01T00:00:00Z',
+      proofForm: 'object',
     });
     const twice = await signCredential(once, {
       key: p256,

@@ -66,8 +66,8 @@ export async function signDi(
   const signed: Loose = await signCredential(credential, {
     key: issuer.keyPair,
     ...(suite ? { suite } : {}),
+    proofForm: asObject ? 'object' : 'array',
   });
-  if (!asObject && !Array.isArray(signed.proof)) signed.proof = [signed.proof];
   return signed;
 }
 

@@ -47,6 +47,27 @@ export interface SignCredentialOptions {
   documentLoader?: DocumentLoader;
   /** Abort signal. */
   signal?: AbortSignal;
+  /**
+   * How a first proof is written: `'array'` (`proof: [ ... ]`) or `'object'` (`proof: { ... }`).
+   * Both mean the same (the canonical form is identical). Default: `'array'` for VC 2.0 Open
+   * Badges credentials (`OpenBadgeCredential`, `AchievementCredential`, `EndorsementCredential`),
+   * because 1EdTech's 2024 JSON Schema accepts only the array form; `'object'` otherwise, as the
+   * reference implementation writes it. A document that already has proofs always gets an array.
+   */
+  proofForm?: 'array' | 'object';
+}
+
+const OB_CREDENTIAL_TYPES = new Set([
+  'OpenBadgeCredential',
+  'AchievementCredential',
+  'EndorsementCredential',
+]);
+
+/** The default `proofForm` for a document: an array for VC 2.0 Open Badges credentials. */
+function defaultProofForm(document: Record<string, unknown>): 'array' | 'object' {
+  const types = asArray(document.type);
+  const isOb = types.some((t) => typeof t === 'string' && OB_CREDENTIAL_TYPES.has(t));
+  return isOb && includesContext(document['@context'], VC_V2_CONTEXT) ? 'array' : 'object';
 }
 
 const DATE_TIME =
@@ -142,10 +163,20 @@ export async function signCredential<T extends object>(
   if (typeof proofPurpose !== 'string')
     throw new TypeError('signCredential: options.proofPurpose must be a string');
   const created = formatDate(options.created ?? new Date(), 'created');
+  if (
+    options.proofForm !== undefined &&
+    options.proofForm !== 'array' &&
+    options.proofForm !== 'object'
+  ) {
+    throw new TypeError(
+      `signCredential: options.proofForm must be 'array' or 'object', found ${JSON.stringify(options.proofForm)}`,
+    );
+  }
 
   const document = cloneJson(credential) as Record<string, unknown>;
   const existing = asArray(document.proof);
   delete document.proof;
+  const proofForm = options.proofForm ?? defaultProofForm(document);
 
   // Make sure the proof's terms are defined, as the reference implementation does.
   const context = document['@context'];
@@ -188,6 +219,6 @@ export async function signCredential<T extends object>(
 
   return {
     ...document,
-    proof: existing.length === 0 ? proof : [...existing, proof],
+    proof: existing.length === 0 && proofForm === 'object' ? proof : [...existing, proof],
   } as T & { proof: unknown };
 }
