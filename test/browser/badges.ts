@@ -57,6 +57,8 @@ export interface PageBadges {
   revokedPng: Uint8Array;
   /** The signed BitstringStatusListCredential saying so. */
   statusList: Json;
+  /** The same list credential, secured as a VC-JWT instead. */
+  statusListJwt: string;
   /** A holder's signed presentation carrying the VC-JWT. */
   presentation: Json;
 }
@@ -110,6 +112,7 @@ export async function makePageBadges(): Promise<PageBadges> {
     validFrom: '2024-01-01T00:00:00Z',
   });
   const statusList = (await signCredential(listCredential, { key: keyPair, created })) as Json;
+  const statusListJwt = await signCredentialJwt(listCredential, { key: keyPair, now: NOW });
   const revocable = badge(did, {
     id: 'urn:uuid:0b5a3c1e-7d2f-4e8a-9c6b-1a2b3c4d5e70',
     credentialStatus: createStatusEntry({
@@ -142,5 +145,6 @@ export async function makePageBadges(): Promise<PageBadges> {
     tamperedPng: bakeBadge(png, tampered),
     revokedPng: bakeBadge(png, revoked),
     statusList,
+    statusListJwt,
   };
 }

@@ -234,6 +234,27 @@ describe.skipIf(!HAS_BROWSER)('the verifier page in headless Chromium', () => {
       documents: { [STATUS_LIST_URL]: badges.statusList },
     });
     expect(after.checks).toEqual(expectedChecks(node));
+
+    // Removing the document takes the page back to "cannot tell" ...
+    const removed = await act(() => page.click('#docs-list button'));
+    expect(await page.textContent('#docs-count')).toBe('0');
+    expect(removed.checks.find((c) => c.id === 'status')?.outcome).toBe('warn');
+    // ... and the same list as a VC-JWT (used for the credential id in its payload) revokes again.
+    const viaJwt = await act(async () => {
+      await page.fill('#docs-paste', badges.statusListJwt);
+      await page.click('#add-doc');
+    });
+    expect(await page.textContent('#docs-list')).toContain(STATUS_LIST_URL);
+    expect(viaJwt).toMatchObject({ verdict: 'invalid', label: 'Revoked' });
+    expect(viaJwt.checks.find((c) => c.id === 'status')?.code).toBe('status_revoked');
+  });
+
+  it('says why a document was not added', async () => {
+    await page.fill('#docs-paste', '{"type": "no id here"}');
+    await page.click('#add-doc');
+    await page.waitForSelector('#docs-error:not([hidden])');
+    expect(await page.textContent('#docs-error')).toMatch(/"id"/);
+    expect(await page.textContent('#docs-count')).toBe('1');
   });
 
   it('shows credential text as text, never as markup', async () => {
