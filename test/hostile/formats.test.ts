@@ -19,7 +19,14 @@ import { signCredentialJwt, verifyCredentialJwt } from '../../src/proof/jwt/inde
 import { decodeStatusList } from '../../src/status/index.js';
 import { verify } from '../../src/verify/index.js';
 import { b64u, handJwt, hmacJwt } from '../jwt/helpers.js';
-import { forbiddenFetch, type Loose, NOW, richCredential, verifyOffline } from './helpers.js';
+import {
+  firstProof,
+  forbiddenFetch,
+  type Loose,
+  NOW,
+  richCredential,
+  verifyOffline,
+} from './helpers.js';
 
 const HANG_GUARD = 20_000;
 
@@ -488,14 +495,14 @@ describe('keys and DID documents', () => {
 
   it('a did:key with a truncated or foreign key does not verify anything', async () => {
     const bad = `${did.slice(0, -4)}`;
-    const proof = { ...signed.proof, verificationMethod: `${bad}#${bad.slice(8)}` };
+    const proof = { ...firstProof(signed), verificationMethod: `${bad}#${bad.slice(8)}` };
     const doc = { ...signed, issuer: { ...signed.issuer, id: bad }, proof };
     const r = await verifyCredentialProof(doc, { now: NOW });
     expect(r.verified).toBe(false);
     const p256 = createDidKey(await generateKeyPair({ type: 'P-256' }));
     const mixed = {
       ...signed,
-      proof: { ...signed.proof, verificationMethod: p256.keyPair.id },
+      proof: { ...firstProof(signed), verificationMethod: p256.keyPair.id },
     };
     const r2 = await verifyCredentialProof(mixed, { now: NOW });
     expect(r2.verified).toBe(false);

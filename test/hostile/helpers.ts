@@ -66,6 +66,11 @@ export function richCredential(issuer: string): Record<string, Loose> {
   };
 }
 
+/** The (first) proof of a signed document, whether written as an object or an array. */
+export function firstProof(doc: Loose): Loose {
+  return Array.isArray(doc?.proof) ? doc.proof[0] : doc?.proof;
+}
+
 /** One changed copy of a document and a label saying what changed. */
 export interface Mutation {
   label: string;

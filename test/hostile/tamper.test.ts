@@ -20,6 +20,7 @@ import {
   contextSwaps,
   enumerateMutations,
   FULL,
+  firstProof,
   type Loose,
   type Mutation,
   NOW,
@@ -51,7 +52,7 @@ beforeAll(async () => {
       suite,
       created: '2024-01-01T00:00:00Z',
     });
-    const hashes = await createProofHashData(signed, (signed as Loose).proof);
+    const hashes = await createProofHashData(signed, firstProof(signed));
     signedBySuite.set(suite, { suite, signed, ...hashes });
   }
 });
@@ -73,9 +74,8 @@ function referenceCanonize(doc: object): Promise<string> {
 }
 
 async function canonicalForms(doc: Loose): Promise<[string, string] | undefined> {
-  const proofs = Array.isArray(doc?.proof) ? doc.proof : [doc?.proof];
   try {
-    const h = await createProofHashData(doc, proofs[0]);
+    const h = await createProofHashData(doc, firstProof(doc));
     return [h.canonicalDocument, h.canonicalProofConfig];
   } catch {
     return undefined;
@@ -143,13 +143,13 @@ describe('tampering with Data Integrity proofs', () => {
 
   it('a proof moved into a one-element array is the same proof (void change); a second, broken proof fails the set', async () => {
     const base = signedBySuite.get('eddsa-rdfc-2022') as Signed;
-    const wrapped = { ...base.signed, proof: [base.signed.proof] };
-    expect((await verifyCredentialProof(wrapped, { now: NOW })).verified).toBe(true);
-    const broken = {
-      ...base.signed.proof,
-      proofValue: `${base.signed.proof.proofValue.slice(0, -2)}11`,
-    };
-    const set = { ...base.signed, proof: [base.signed.proof, broken] };
+    const proof = firstProof(base.signed);
+    for (const form of [proof, [proof]]) {
+      const doc = { ...base.signed, proof: form };
+      expect((await verifyCredentialProof(doc, { now: NOW })).verified).toBe(true);
+    }
+    const broken = { ...proof, proofValue: `${proof.proofValue.slice(0, -2)}11` };
+    const set = { ...base.signed, proof: [proof, broken] };
     const r = await verifyCredentialProof(set, { now: NOW });
     expect(r.verified).toBe(false);
     expect(r.proofs.map((p) => p.verified)).toEqual([true, false]);
