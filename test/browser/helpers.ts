@@ -113,13 +113,21 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-/** Serve fixed routes (path -> file) from 127.0.0.1 on a free port; anything else is a 404. */
+/**
+ * Serve fixed routes (path -> file) from 127.0.0.1 on a free port; anything else is a 404
+ * (except an unlisted `/favicon.ico`, answered with an empty 204).
+ */
 export async function serve(routes: Record<string, Route>): Promise<LocalServer> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    requests.push(url.pathname);
     const route = routes[url.pathname];
+    if (route === undefined && url.pathname === '/favicon.ico') {
+      // A browser may ask for one on its own; answer quietly and leave it out of `requests`.
+      res.writeHead(204).end();
+      return;
+    }
+    requests.push(url.pathname);
     if (route === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
