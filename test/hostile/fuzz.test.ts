@@ -29,6 +29,7 @@ let signed: Loose;
 let canonical: { canonicalDocument: string; canonicalProofConfig: string };
 let jwt = '';
 let png: Uint8Array;
+let attacker: { did: string; keyPair: import('../../src/keys/index.js').KeyPair };
 
 beforeAll(async () => {
   const { did, keyPair } = createDidKey(await generateKeyPair({ type: 'Ed25519' }));
@@ -38,6 +39,7 @@ beforeAll(async () => {
   });
   canonical = await createProofHashData(signed, firstProof(signed));
   jwt = await signCredentialJwt(richCredential(did), { key: keyPair, now: NOW });
+  attacker = createDidKey(await generateKeyPair({ type: 'Ed25519' }));
   png = bakeBadge(
     new Uint8Array(
       Buffer.from(
@@ -178,6 +180,56 @@ describe('fuzz: verify() on hostile input', () => {
         }),
         { numRuns: fuzzRuns(60) },
       );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "a badge naming another issuer, signed with the attacker's own key, is never accepted however the issuer is written",
+    async () => {
+      const victim = 'did:web:victim.example';
+      const profile = { type: ['Profile'], name: 'Victim University' };
+      const issuerForms = fc.constantFrom<unknown>(
+        victim,
+        { id: victim, ...profile },
+        { '@id': victim, ...profile },
+        [victim],
+        [{ id: victim, ...profile }],
+        { id: victim, ...profile, url: 'https://victim.example/' },
+        { id: `${victim}#me`, ...profile },
+        { id: victim.toUpperCase(), ...profile },
+      );
+      let signedCount = 0;
+      await fc.assert(
+        fc.asyncProperty(issuerForms, fc.array(step, { maxLength: 2 }), async (issuer, steps) => {
+          const unsigned = mutate({ ...richCredential(victim), issuer }, steps);
+          if (unsigned === null || typeof unsigned !== 'object' || Array.isArray(unsigned)) return;
+          let forged: Loose;
+          try {
+            forged = await signCredential(unsigned, {
+              key: attacker.keyPair,
+              created: '2024-01-01T00:00:00Z',
+            });
+          } catch {
+            return; // not signable (undefined terms, ...): nothing to verify
+          }
+          const report = await mustReport(forged);
+          signedCount++;
+          if (report.verdict !== 'invalid') {
+            // Accepted only if what was signed names the attacker itself as the issuer.
+            const forms = await formsOf(forged);
+            const issuers = [
+              ...(forms?.[0] ?? '').matchAll(
+                /<https:\/\/www\.w3\.org\/2018\/credentials#issuer> <([^>]*)>/g,
+              ),
+            ].map((m) => m[1]);
+            expect(issuers).toEqual([attacker.did]);
+          }
+        }),
+        { numRuns: fuzzRuns(40) },
+      );
+      // Control: a good share of the cases were signable, so the property was exercised.
+      expect(signedCount).toBeGreaterThan(fuzzRuns(40) / 4);
     },
     TIMEOUT,
   );
