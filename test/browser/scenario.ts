@@ -95,6 +95,13 @@ function summarize(report: VerificationReport): ReportSummary {
   };
 }
 
+/** The (first) embedded proof of a signed document: `proof` may be one object or an array. */
+export function firstProof(document: Record<string, unknown>): Record<string, unknown> {
+  const proof = Array.isArray(document.proof) ? document.proof[0] : document.proof;
+  if (typeof proof !== 'object' || proof === null) throw new Error('the document has no proof');
+  return proof as Record<string, unknown>;
+}
+
 /** An Open Badge issued by `did` to a fixed learner. */
 export function badgeFor(did: string, validFrom: string): Record<string, unknown> {
   return createOpenBadgeCredential({
@@ -129,7 +136,7 @@ export async function runScenario(input: ScenarioInput): Promise<ScenarioOutput>
     key: keyPair,
     created: input.created,
   })) as Record<string, unknown>;
-  const proofValue = String((signed.proof as Record<string, unknown>).proofValue);
+  const proofValue = String(firstProof(signed).proofValue);
   const jwt = await signCredentialJwt(credential, { key: keyPair, now });
 
   const png = fromBase64(input.pngBase64);
@@ -270,7 +277,7 @@ async function statusScenario(
   const documents = { [url]: signedList };
   return {
     encodedList,
-    listProofValue: String((signedList.proof as Record<string, unknown>).proofValue),
+    listProofValue: String(firstProof(signedList).proofValue),
     decodedBits: [2, 3, 4].map((i) => getStatus(decoded, i)),
     revoked: await checkStatus(revoked, { documents, now }),
     active: await checkStatus(active, { documents, now }),
