@@ -42,11 +42,13 @@ describe('ob3kit demo', () => {
     const png = new Uint8Array(readFileSync(path.join(out, 'badge.png')));
     const good = await verify(png, { documents });
     expect(good.format).toBe('png');
-    expect(isGoodReport(good), JSON.stringify(good.checks)).toBe(true);
+    expect(good.verdict, JSON.stringify(good.checks)).toBe('valid');
+    expect(isGoodReport(good)).toBe(true);
     expect(good.checks.find((c) => c.id === 'status')?.outcome).toBe('pass');
     const svg = readFileSync(path.join(out, 'badge.svg'), 'utf8');
     const goodSvg = await verify(svg, { documents });
     expect(goodSvg.format).toBe('svg');
+    expect(goodSvg.verdict).toBe('valid');
     expect(isGoodReport(goodSvg)).toBe(true);
     expect(goodSvg.checks.find((c) => c.id === 'status')?.outcome).toBe('pass');
 

@@ -50,8 +50,8 @@ export const demoCommand: Command = {
     'signs it (eddsa-rdfc-2022), bakes it into a PNG and an SVG, creates a signed status list,',
     'issues and revokes a second credential, then verifies everything with the status list passed',
     'as a local document (no network). Writes the files into --out (default ./ob3kit-demo).',
-    'Exit code 0 only when the good badges verify (signature, not revoked, no failed check) and',
-    'the revoked one is reported invalid because of its status.',
+    'Exit code 0 only when the good badges verify valid (signature verified, status checked and',
+    'clear) and the revoked one is reported invalid because of its status alone.',
   ].join('\n'),
   options: {
     out: {
@@ -192,11 +192,11 @@ export const demoCommand: Command = {
       const status = report.checks.find((k) => k.id === 'status');
       const failed = report.checks.filter((k) => k.outcome === 'fail');
       const warned = report.checks.filter((k) => k.outcome === 'warn');
-      // The good badges: a verified proof, not revoked, nothing failed (warnings are shown).
+      // The good badges: valid, with a verified proof and a checked, clear status.
       // The revoked one: invalid because of its status, and only because of it.
       const pass =
         expect === 'valid'
-          ? report.verdict !== 'invalid' &&
+          ? report.verdict === 'valid' &&
             outcome(report, 'proof') === 'pass' &&
             outcome(report, 'status') === 'pass'
           : report.verdict === 'invalid' &&
