@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoBadgePng } from '../../src/cli/png.js';
+import { exportKeyPair, importKeyPair } from '../../src/keys/index.js';
 import { verify } from '../../src/verify/index.js';
 import {
   buildCli,
@@ -69,6 +70,23 @@ describe('issue', () => {
     const report = await verify(jwt);
     expect(report.format).toBe('jwt');
     expect(isGoodReport(report), JSON.stringify(report.checks)).toBe(true);
+  });
+
+  it('takes --key as a bare Multikey { id, controller, publicKeyMultibase, secretKeyMultibase } or a JWK', async () => {
+    const { _warning, type: _type, ...bare } = readJson('key.json');
+    writeFileSync(file('bare.json'), JSON.stringify(bare));
+    const m = await runBin(bin, ['issue', 'unsigned.json', '--key', 'bare.json'], { cwd: dir });
+    expect(m.code).toBe(0);
+    expect(isGoodReport(await verify(JSON.parse(m.stdout)))).toBe(true);
+    // A private JWK without an id signs as its did:key, the same DID as the Multikey.
+    const jwk = exportKeyPair(importKeyPair(bare), { format: 'jwk', includeSecret: true });
+    expect(jwk.d).toBeTypeOf('string');
+    writeFileSync(file('key.jwk.json'), JSON.stringify(jwk));
+    const j = await runBin(bin, ['issue', 'unsigned.json', '--key', 'key.jwk.json'], { cwd: dir });
+    expect(j.code).toBe(0);
+    const signed = JSON.parse(j.stdout);
+    expect(firstProof(signed).verificationMethod).toBe(bare.id);
+    expect(isGoodReport(await verify(signed))).toBe(true);
   });
 
   it('reports a tampered credential as invalid with exit code 1', async () => {
