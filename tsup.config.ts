@@ -28,7 +28,7 @@ export default defineConfig([
     entry: { 'cli/main': 'src/cli/main.ts' },
     format: ['esm'],
     dts: false,
-    sourcemap: true,
+    sourcemap: false,
     platform: 'node',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },

@@ -13,7 +13,17 @@ if ! command -v apt-get >/dev/null 2>&1; then
   exit 1
 fi
 SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    SUDO="sudo"
+  elif [ -n "${CI:-}" ]; then
+    echo "setup-browser: not root and no sudo; cannot install Chromium for the browser tests" >&2
+    exit 1
+  else
+    echo "setup-browser: not root and no sudo; skipping the Chromium install (the browser tests will be skipped)" >&2
+    exit 0
+  fi
+fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
 $SUDO apt-get install -y chromium

@@ -1,5 +1,4 @@
 /** Public types and limits of the bake capability. */
-import type { JsonObject } from '../internal/json.js';
 
 /**
  * The namespace of the Open Badges 3.0 `<openbadges:credential>` SVG element.
@@ -119,7 +118,7 @@ export interface UnbakeOptions extends BakeLimits {}
  * const asJwt: BakeableCredential = 'eyJhbGciOiJFZERTQSJ9.eyJpc3MiOiJ4In0.c2ln';
  * ```
  */
-export type BakeableCredential = JsonObject | string;
+export type BakeableCredential = Record<string, unknown> | string;
 
 /**
  * What `unbakeBadge` found.
@@ -148,7 +147,7 @@ export interface UnbakeResult {
   /** Exactly the baked text. */
   text: string;
   /** The credential object (Open Badges 3.0, baked as JSON). */
-  credential?: JsonObject;
+  credential?: Record<string, unknown>;
   /** The compact JWT (Open Badges 3.0, baked as VC-JWT). */
   jwt?: string;
   /** True when the PNG chunk was zlib-compressed (the Open Badges spec forbids it; read anyway). */
