@@ -188,6 +188,15 @@ export function isKeyPair(value: unknown): value is KeyPair {
   return value instanceof Ob3KeyPair;
 }
 
+/**
+ * A canonical Ed25519 point that is not of small order. For a small-order key (the identity
+ * point among them) the signature R = identity, S = 0 verifies every message under RFC 8032.
+ */
+function isUsableEd25519PublicKey(publicKey: Uint8Array): boolean {
+  if (!ed25519.utils.isValidPublicKey(publicKey, false)) return false;
+  return !ed25519.Point.fromBytes(publicKey, false).isSmallOrder();
+}
+
 /** Build a key pair from raw Ed25519 bytes; validates them. */
 export function ed25519FromBytes(
   publicKey: Uint8Array | undefined,
@@ -235,10 +244,12 @@ export function ed25519FromBytes(
       { field },
     );
   }
-  if (!isValidEd25519PublicKeyCached(pub, (k) => ed25519.utils.isValidPublicKey(k, false))) {
-    throw new KeyError('ERR_KEY_INVALID', `${field}: not a valid Ed25519 public key (point)`, {
-      field,
-    });
+  if (!isValidEd25519PublicKeyCached(pub, isUsableEd25519PublicKey)) {
+    throw new KeyError(
+      'ERR_KEY_INVALID',
+      `${field}: not a valid Ed25519 public key (a canonical point of large order)`,
+      { field },
+    );
   }
   return createKeyPairObject({ type: 'Ed25519', publicKey: pub, secret: seed, ...ids });
 }

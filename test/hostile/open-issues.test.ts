@@ -51,15 +51,6 @@ describe('open issues', () => {
   // over the text, or JSON.parse with a reviver comparing member counts per object).
   it.todo('JSON text with a duplicate member name fails parse with json_duplicate_key');
 
-  // did:key:z6MkeXATEjyXENzBXBxgC5EHk2JE5aqd7qMGGtDpLUH1e2Sj has the Ed25519 identity point (other
-  // small-order points work too) as public key: the signature R = identity, S = 0 verifies for every
-  // message (RFC 8032 cofactorless verification allows it), so anyone can "sign" any badge
-  // for that DID. Fix: src/keys/key-pair.ts ed25519FromBytes() — also refuse
-  // `ed25519.Point.fromBytes(pub).isSmallOrder()` with KeyError ERR_KEY_INVALID.
-  it.todo(
-    'an Ed25519 small-order public key is refused (key_invalid), so its universal signature never verifies',
-  );
-
   // jsonld.js toRDF (and the fast path's addUnique) remove duplicate property values by linear
   // search: quadratic in the values of one property (8,000 tags: 1.5 s fast path, 5-12 s
   // jsonld.js; 100,001: minutes). maxQuads is checked only afterwards. Fix: fast-quads.ts

@@ -4,10 +4,18 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ed25519 } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
 import { Ob3Error } from '../../src/errors.js';
-import { createDidKey, generateKeyPair } from '../../src/keys/index.js';
+import { fromBase64Url, fromHex, toBase64Url, utf8 } from '../../src/internal/bytes.js';
+import {
+  createDidKey,
+  decodeBase58btc,
+  generateKeyPair,
+  importKeyPair,
+} from '../../src/keys/index.js';
 import { signCredential, verifyCredentialProof } from '../../src/proof/index.js';
+import { verifyCredentialJwt } from '../../src/proof/jwt/index.js';
 import { failCodes, type Loose, NOW, richCredential, verifyOffline } from './helpers.js';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/hostile');
@@ -60,5 +68,80 @@ describe('unpaired UTF-16 surrogates (lone-surrogate-*.json)', () => {
     c.name = 'Badge \ud83d\ude00 \u00e9';
     const signed = await signCredential(c, { key: keyPair, created: '2024-01-01T00:00:00Z' });
     expect((await verifyCredentialProof(signed, { now: NOW })).verified).toBe(true);
+  });
+});
+
+describe('Ed25519 small-order public keys (small-order-key-forged.json)', () => {
+  // Found by hand: with the identity point as public key, the signature R = identity, S = 0
+  // verifies every message (RFC 8032 allows it), so anyone could "sign" any badge as
+  // did:key:z6MkeXATEjyXENzBXBxgC5EHk2JE5aqd7qMGGtDpLUH1e2Sj.
+  const SMALL_ORDER = [
+    '0100000000000000000000000000000000000000000000000000000000000000',
+    'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+    '0000000000000000000000000000000000000000000000000000000000000000',
+    '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05',
+    'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a',
+    '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85',
+    'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa',
+  ];
+
+  it('the fixture is the universal forgery: WebCrypto (OpenSSL) accepts its signature for any message', async () => {
+    const doc = fixture('small-order-key-forged.json');
+    const signature = decodeBase58btc(doc.proof.proofValue.slice(1)) as Uint8Array;
+    const publicKey = fromHex(SMALL_ORDER[0] as string) as Uint8Array;
+    const key = await crypto.subtle.importKey(
+      'raw',
+      publicKey as BufferSource,
+      { name: 'Ed25519' },
+      false,
+      ['verify'],
+    );
+    for (const message of ['any', 'message', 'at all']) {
+      expect(
+        await crypto.subtle.verify(
+          'Ed25519',
+          key,
+          signature as BufferSource,
+          utf8(message) as BufferSource,
+        ),
+      ).toBe(true);
+    }
+  });
+
+  it('every small-order point is refused as a key (ERR_KEY_INVALID), in every key format', () => {
+    for (const hex of SMALL_ORDER) {
+      const bytes = fromHex(hex) as Uint8Array;
+      expect(ed25519.Point.fromBytes(bytes, true).isSmallOrder()).toBe(true);
+      const jwk = { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(bytes) };
+      for (const input of [
+        jwk,
+        { type: 'JsonWebKey', id: 'urn:k#1', controller: 'urn:k', publicKeyJwk: jwk },
+      ]) {
+        try {
+          importKeyPair(input);
+          expect.unreachable(`accepted ${hex}`);
+        } catch (e) {
+          expect((e as Ob3Error).code).toBe('ERR_KEY_INVALID');
+        }
+      }
+    }
+  });
+
+  it('the forged badge does not verify (key_invalid), as Data Integrity or as a VC-JWT', async () => {
+    const doc = fixture('small-order-key-forged.json');
+    const r = await verifyCredentialProof(doc, { now: NOW });
+    expect(r.verified).toBe(false);
+    expect(r.issues.map((i) => i.code)).toEqual(['key_invalid']);
+    expect((await verifyOffline(doc)).verdict).toBe('invalid');
+
+    const { proof, ...credential } = doc;
+    const enc = (v: unknown) => toBase64Url(utf8(JSON.stringify(v)));
+    const signature = fromBase64Url(
+      toBase64Url(decodeBase58btc(proof.proofValue.slice(1)) as Uint8Array),
+    );
+    const jwt = `${enc({ alg: 'EdDSA', typ: 'JWT', kid: proof.verificationMethod })}.${enc({ ...credential, iss: credential.issuer.id })}.${toBase64Url(signature as Uint8Array)}`;
+    const rj = await verifyCredentialJwt(jwt, { now: NOW });
+    expect(rj.verified).toBe(false);
+    expect((await verifyOffline(jwt)).verdict).toBe('invalid');
   });
 });
