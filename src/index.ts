@@ -34,6 +34,7 @@ export {
   unbakeBadge,
 } from './bake/index.js';
 export * from './errors.js';
+export type { JsonObject } from './internal/json.js';
 export {
   canonize,
   createDocumentLoader,
