@@ -292,8 +292,14 @@ class StatusRun {
     } catch {
       return { ok: false, code: 'status_retrieval_error', message: `${url} is not a URL` };
     }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-      return { ok: false, code: 'status_retrieval_error', message: `${url} is not an http(s) URL` };
+    // https only: over plain http a network attacker could serve an older, validly signed list
+    // in which the credential was not yet revoked.
+    if (parsed.protocol !== 'https:') {
+      return {
+        ok: false,
+        code: 'status_retrieval_error',
+        message: `${url} is not an https URL; status lists are only fetched over https (pass it in documents)`,
+      };
     }
     try {
       const res = await fetchFn(stripFragment(url), {

@@ -324,4 +324,33 @@ describe('with fetch allowed, only the documented kinds of URL are requested', (
     expect(asked).toEqual(['https://issuer.example/.well-known/did.json']);
     expect(report.checks.filter((x) => x.id === 'proof').map((x) => x.outcome)).toEqual(['pass']);
   });
+
+  it('a status list named by an http:// (or other non-https) URL is never fetched', async () => {
+    const { did, keyPair } = createDidKey(await generateKeyPair({ type: 'Ed25519' }));
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data',
+      'http://issuer.example/status/1',
+      'file:///etc/passwd',
+    ]) {
+      const c = richCredential(did);
+      c.credentialStatus = {
+        id: `${url}#1`,
+        type: 'BitstringStatusListEntry',
+        statusPurpose: 'revocation',
+        statusListIndex: '1',
+        statusListCredential: url,
+      };
+      const signed = await signCredential(c, { key: keyPair, created: '2024-01-01T00:00:00Z' });
+      const asked: string[] = [];
+      const fetch = async (u: string) => {
+        asked.push(u);
+        return { ok: false, status: 404, text: async () => '' };
+      };
+      const report = await withGlobalFetchSpy(() => verify(signed, { now: NOW, fetch }));
+      expect(asked).toEqual([]);
+      const status = report.checks.filter((x) => x.id === 'status');
+      expect(status.map((x) => [x.outcome, x.code])).toEqual([['warn', 'status_retrieval_error']]);
+      expect(report.verdict).not.toBe('valid');
+    }
+  });
 });

@@ -65,13 +65,11 @@ describe('open issues', () => {
   // the rest 'warn' 'credential_limit', like endorsements.
   it.todo('a presentation with more than maxCredentials credentials verifies only the first ones');
 
-  // With fetch allowed, verify() requests plain http:// URLs named by the credential: status
-  // lists (src/status/check.ts line ~295), credentialSchema and refreshService
-  // (src/verify/state.ts loadDocument, line ~134), e.g. http://169.254.169.254/latest/meta-data.
-  // Over http a network attacker can replay an older, validly signed status list in which the
-  // badge was not yet revoked. Keys are already https-only. Fix: in both places accept only
-  // `parsed.protocol === 'https:'` (message "only https URLs are fetched").
-  it.todo('with fetch allowed, http:// status list, schema and refresh URLs are never requested');
+  // With fetch allowed, verify() requests plain http:// credentialSchema and refreshService
+  // URLs named by the credential (src/verify/state.ts loadDocument, line ~134), for example
+  // http://169.254.169.254/latest/meta-data. Status lists are https-only (offline.test.ts).
+  // Fix: accept only `parsed.protocol === 'https:'` there, as keys and status lists do.
+  it.todo('with fetch allowed, http:// schema and refresh URLs are never requested');
 
   it('verify(): an attacker key cannot pass as the issuer through "@id", an issuer array or no issuer', async () => {
     const victim = 'did:web:victim.example';
