@@ -2,9 +2,9 @@
  * PNG baking (Open Badges 3.0 section "Baked Badge / PNG"): one uncompressed `iTXt` chunk with
  * keyword `openbadgecredential` whose text is the credential's JSON or its compact JWT.
  */
-import { Unzlib } from 'fflate';
 import { BakeError } from '../errors.js';
 import { concatBytes, fromUtf8, utf8 } from '../internal/bytes.js';
+import { inflateBounded } from '../internal/inflate.js';
 import { crc32 } from './crc32.js';
 import { legacyKind, readOb3Payload, toBakePayload } from './payload.js';
 import {
@@ -165,40 +165,24 @@ function indexOfZero(bytes: Uint8Array, from: number, to: number): number {
 
 /** Inflate zlib data, stopping with `ERR_BAKE_TOO_LARGE` as soon as the output passes `max`. */
 function inflateLimited(data: Uint8Array, max: number, where: string): Uint8Array {
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  let over = false;
-  let ended = false;
-  const stream = new Unzlib((chunk, final) => {
-    total += chunk.length;
-    if (total > max) over = true;
-    else parts.push(chunk);
-    if (final) ended = true;
-  });
-  try {
-    // Small input slices bound the memory a decompression bomb can claim before the check.
-    const SLICE = 1024;
-    if (data.length === 0) stream.push(data, true);
-    for (let i = 0; i < data.length && !over; i += SLICE) {
-      stream.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
-    }
-  } catch (e) {
-    throw new BakeError(
-      'ERR_PNG_ITXT',
-      `The compressed text of ${where} is not valid zlib data: ${(e as Error).message}`,
-    );
+  const out = inflateBounded(data, max, 'zlib');
+  switch (out.status) {
+    case 'ok':
+      return out.bytes;
+    case 'corrupt':
+      throw new BakeError(
+        'ERR_PNG_ITXT',
+        `The compressed text of ${where} is not valid zlib data: ${out.message}`,
+      );
+    case 'too_large':
+      throw new BakeError(
+        'ERR_BAKE_TOO_LARGE',
+        `The compressed text of ${where} expands past maxCredentialBytes (${max})`,
+        { limit: max },
+      );
+    case 'truncated':
+      throw new BakeError('ERR_PNG_ITXT', `The compressed text of ${where} is truncated`);
   }
-  if (over) {
-    throw new BakeError(
-      'ERR_BAKE_TOO_LARGE',
-      `The compressed text of ${where} expands past maxCredentialBytes (${max})`,
-      { limit: max },
-    );
-  }
-  if (!ended) {
-    throw new BakeError('ERR_PNG_ITXT', `The compressed text of ${where} is truncated`);
-  }
-  return concatBytes(...parts);
 }
 
 interface ItxtText {

@@ -2,9 +2,10 @@
  * Status lists as bitstrings (W3C Bitstring Status List v1.0 and its predecessor StatusList2021):
  * create, set, read, and the GZIP + base64url `encodedList` form.
  */
-import { Gunzip, gzipSync } from 'fflate';
+import { gzipSync } from 'fflate';
 import { StatusError } from '../errors.js';
-import { concatBytes, fromBase64Url, toBase64Url } from '../internal/bytes.js';
+import { fromBase64Url, toBase64Url } from '../internal/bytes.js';
+import { inflateBounded } from '../internal/inflate.js';
 
 /**
  * The purposes status lists are made for (`statusPurpose`): `revocation` (final), `suspension`
@@ -275,38 +276,24 @@ export interface DecodeStatusListOptions {
 
 /** Gunzip, stopping as soon as the output passes `max` bytes. */
 function gunzipLimited(data: Uint8Array, max: number): Uint8Array {
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  let over = false;
-  let ended = false;
-  const stream = new Gunzip((chunk, final) => {
-    total += chunk.length;
-    if (total > max) over = true;
-    else parts.push(chunk);
-    if (final) ended = true;
-  });
-  try {
-    const SLICE = 1024;
-    if (data.length === 0) stream.push(data, true);
-    for (let i = 0; i < data.length && !over; i += SLICE) {
-      stream.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
-    }
-  } catch (e) {
-    throw new StatusError(
-      'ERR_STATUS_LIST_ENCODING',
-      `The status list is not valid GZIP data: ${(e as Error).message}`,
-    );
+  const out = inflateBounded(data, max, 'gzip');
+  switch (out.status) {
+    case 'ok':
+      return out.bytes;
+    case 'corrupt':
+      throw new StatusError(
+        'ERR_STATUS_LIST_ENCODING',
+        `The status list is not valid GZIP data: ${out.message}`,
+      );
+    case 'too_large':
+      throw new StatusError(
+        'ERR_STATUS_LIST_TOO_LARGE',
+        `The status list expands past maxBytes (${max}) when decompressed`,
+        { limit: max },
+      );
+    case 'truncated':
+      throw new StatusError('ERR_STATUS_LIST_ENCODING', 'The status list GZIP data is truncated');
   }
-  if (over) {
-    throw new StatusError(
-      'ERR_STATUS_LIST_TOO_LARGE',
-      `The status list expands past maxBytes (${max}) when decompressed`,
-      { limit: max },
-    );
-  }
-  if (!ended)
-    throw new StatusError('ERR_STATUS_LIST_ENCODING', 'The status list GZIP data is truncated');
-  return concatBytes(...parts);
 }
 
 /**
