@@ -7,10 +7,13 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bakeBadge } from '../../src/bake/index.js';
+import { bakeBadge, unbakeBadge } from '../../src/bake/index.js';
+import { Ob3Error } from '../../src/errors.js';
+import { canonize } from '../../src/jsonld/index.js';
 import { createDidKey, generateKeyPair } from '../../src/keys/index.js';
 import { createProofHashData, signCredential } from '../../src/proof/index.js';
-import { signCredentialJwt } from '../../src/proof/jwt/index.js';
+import { signCredentialJwt, verifyCredentialJwt } from '../../src/proof/jwt/index.js';
+import { decodeStatusList } from '../../src/status/index.js';
 import { verify } from '../../src/verify/index.js';
 import {
   expectReport,
@@ -334,6 +337,77 @@ describe('fuzz: verify() on hostile input', () => {
           expect((await mustReport(input)).verdict).toBe('invalid');
         }),
         { numRuns: fuzzRuns(150) },
+      );
+    },
+    TIMEOUT,
+  );
+});
+
+/** Run `fn`; anything it throws must be an Ob3Error with an ERR_ code (never a raw error). */
+async function onlyOb3Errors(fn: () => unknown): Promise<void> {
+  try {
+    await fn();
+  } catch (e) {
+    if (!(e instanceof Ob3Error)) throw new Error(`not an Ob3Error: ${String(e)}`, { cause: e });
+    expect(e.code).toMatch(/^ERR_[A-Z0-9_]+$/);
+  }
+}
+
+describe('fuzz: the lower-level readers fail only with coded errors', () => {
+  const jsonish = fc.oneof(
+    fc.jsonValue({ maxDepth: 5 }),
+    fc.record({
+      '@context': fc.oneof(
+        fc.constant(['https://www.w3.org/ns/credentials/v2']),
+        fc.constant([
+          'https://www.w3.org/ns/credentials/v2',
+          'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+        ]),
+        fc.jsonValue({ maxDepth: 2 }),
+      ),
+      type: fc.oneof(fc.constant(['VerifiableCredential']), fc.jsonValue({ maxDepth: 1 })),
+      id: fc.oneof(fc.constant('urn:uuid:1'), fc.string()),
+      name: fc.jsonValue({ maxDepth: 2 }),
+      credentialSubject: fc.jsonValue({ maxDepth: 3 }),
+    }),
+  );
+
+  it(
+    'canonize: arbitrary JSON-LD-ish objects resolve or fail with ERR_*',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(jsonish, async (doc) => {
+          if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return;
+          await onlyOb3Errors(() => canonize(doc));
+        }),
+        { numRuns: fuzzRuns(150) },
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'unbakeBadge, decodeStatusList, verifyCredentialJwt: random input fails with a code, never a crash',
+    async () => {
+      const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+      await fc.assert(
+        fc.asyncProperty(
+          fc.uint8Array({ maxLength: 300 }),
+          fc.string({ maxLength: 300 }),
+          async (bytes, text) => {
+            await onlyOb3Errors(() => unbakeBadge(Uint8Array.from([...sig, ...bytes])));
+            await onlyOb3Errors(() =>
+              unbakeBadge(`<svg xmlns="http://www.w3.org/2000/svg">${text}</svg>`),
+            );
+            await onlyOb3Errors(() =>
+              decodeStatusList(`u${Buffer.from(bytes).toString('base64url')}`),
+            );
+            await onlyOb3Errors(() => decodeStatusList(text));
+            const r = await verifyCredentialJwt(text, { now: NOW });
+            expect(r.verified).toBe(false);
+          },
+        ),
+        { numRuns: fuzzRuns(200) },
       );
     },
     TIMEOUT,
