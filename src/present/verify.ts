@@ -3,13 +3,7 @@ import { asArray, isObject, joinPath } from '../internal/json.js';
 import { verifyCredentialProof } from '../proof/index.js';
 import { extractCredential } from '../proof/jwt/claims.js';
 import { verifyCredentialJwt } from '../proof/jwt/index.js';
-import {
-  algorithmFitsKey,
-  checkHeader,
-  describe,
-  parseCompactJws,
-  verifySignature,
-} from '../proof/jwt/jws.js';
+import { checkHeader, checkJwsSignature, describe, parseCompactJws } from '../proof/jwt/jws.js';
 import { resolveJwtKey } from '../proof/jwt/key.js';
 import { checkTime, checkTyp, checkVerifyOptions } from '../proof/jwt/verify.js';
 import { holderId } from './sign.js';
@@ -195,19 +189,7 @@ async function verifyJwtPresentation(
     });
     issues.push(...found.issues);
     if (found.key !== undefined) {
-      if (!algorithmFitsKey(header.alg, found.key)) {
-        issues.push({
-          code: 'jwt_alg_key_mismatch',
-          path: 'header.alg',
-          message: `"alg": "${String(header.alg)}" does not fit the ${found.key.type} key (expected ${found.key.algorithm})`,
-        });
-      } else if (!(await verifySignature(parsed, found.key))) {
-        issues.push({
-          code: 'jwt_signature_invalid',
-          path: 'signature',
-          message: 'The presentation JWT signature does not verify with the key',
-        });
-      }
+      issues.push(...(await checkJwsSignature(parsed, header.alg, found.key, 'presentation JWT')));
     }
   }
   issues.push(...checkTime(payload, checked.now, checked.clockTolerance));

@@ -222,6 +222,38 @@ export async function verifySignature(parsed: ParsedJws, key: KeyPair): Promise<
   }
 }
 
+/**
+ * The issues of checking a JWS signature with a resolved key: `jwt_alg_key_mismatch` when the
+ * header `alg` does not fit the key, `jwt_signature_invalid` when the signature does not verify
+ * (`what` names the token in the message, e.g. "JWT" or "presentation JWT"); none when it verifies.
+ */
+export async function checkJwsSignature(
+  parsed: ParsedJws,
+  alg: unknown,
+  key: KeyPair,
+  what: string,
+): Promise<JwtIssue[]> {
+  if (!algorithmFitsKey(alg, key)) {
+    return [
+      {
+        code: 'jwt_alg_key_mismatch',
+        path: 'header.alg',
+        message: `"alg": "${String(alg)}" does not fit the ${key.type} key (expected ${key.algorithm})`,
+      },
+    ];
+  }
+  if (!(await verifySignature(parsed, key))) {
+    return [
+      {
+        code: 'jwt_signature_invalid',
+        path: 'signature',
+        message: `The ${what} signature does not verify with the key`,
+      },
+    ];
+  }
+  return [];
+}
+
 /** Encode and sign a compact JWS. */
 export async function signCompactJws(
   header: Record<string, unknown>,

@@ -2,13 +2,12 @@
 import { isObject } from '../../internal/json.js';
 import { extractCredential, issuerId, reconcileClaims } from './claims.js';
 import {
-  algorithmFitsKey,
   checkHeader,
+  checkJwsSignature,
   DEFAULT_CLOCK_TOLERANCE,
   DEFAULT_MAX_JWT_LENGTH,
   parseCompactJws,
   pickAlgorithms,
-  verifySignature,
 } from './jws.js';
 import { resolveJwtKey } from './key.js';
 import type {
@@ -86,19 +85,7 @@ export async function verifyCredentialJwt(
     if (found.verificationMethod !== undefined)
       result.verificationMethod = found.verificationMethod;
     if (found.key !== undefined) {
-      if (!algorithmFitsKey(header.alg, found.key)) {
-        issues.push({
-          code: 'jwt_alg_key_mismatch',
-          path: 'header.alg',
-          message: `"alg": "${String(header.alg)}" does not fit the ${found.key.type} key (expected ${found.key.algorithm})`,
-        });
-      } else if (!(await verifySignature(parsed, found.key))) {
-        issues.push({
-          code: 'jwt_signature_invalid',
-          path: 'signature',
-          message: 'The JWT signature does not verify with the key',
-        });
-      }
+      issues.push(...(await checkJwsSignature(parsed, header.alg, found.key, 'JWT')));
     }
   }
 
