@@ -69,6 +69,19 @@ export async function checkSchema(credential: JsonObject, state: RunState): Prom
     try {
       schemas[url] = await createValidator(loaded.document as object);
     } catch (e) {
+      if ((e as { code?: unknown }).code === 'ERR_SCHEMA_COMPILER_UNAVAILABLE') {
+        // The schema may be fine; this runtime (a strict CSP) cannot compile it. Not checked is a warning.
+        out.push(
+          result(
+            ID,
+            'warn',
+            'credential_schema_uncompiled',
+            `credentialSchema ${url} was not checked: this runtime cannot compile JSON Schemas (${errorMessage(e)})`,
+            issue.path,
+          ),
+        );
+        continue;
+      }
       out.push(
         result(
           ID,
