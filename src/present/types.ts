@@ -89,6 +89,11 @@ export interface VerifyPresentationOptions {
   maxLength?: number;
   /** Abort signal. */
   signal?: AbortSignal;
+  /**
+   * Also verify each presented credential's proof (default `true`). `verify()` passes `false`:
+   * it runs its whole pipeline on every presented credential itself.
+   */
+  verifyCredentials?: boolean;
 }
 
 /** The result for one credential of a presentation. */

@@ -264,6 +264,7 @@ async function verifyCredentials(
   options: VerifyPresentationOptions,
   result: PresentationVerificationResult,
 ): Promise<void> {
+  if (options.verifyCredentials === false) return;
   const entries = asArray(vp.verifiableCredential as unknown);
   const listPath = joinPath(base, 'verifiableCredential');
   for (let index = 0; index < entries.length; index++) {

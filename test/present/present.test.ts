@@ -243,6 +243,18 @@ describe.skipIf(!HAS_EXAMPLE)('presentations', () => {
       expect(r.credentials[1]?.verified).toBe(true);
     });
 
+    it('verifyCredentials: false checks the presentation only (verify() checks each credential itself)', async () => {
+      const tampered = { ...signed, name: 'Forged Badge' };
+      const vp = await signPresentation(
+        createPresentation({ holder: holder.did, credentials: [tampered] }),
+        { key: holder.keyPair, challenge: CHALLENGE },
+      );
+      const r = await verifyPresentation(vp, { challenge: CHALLENGE, verifyCredentials: false });
+      expect(r.issues).toEqual([]);
+      expect(r.credentials).toEqual([]);
+      expect(r.verified).toBe(true);
+    });
+
     it('presentation_credential_invalid: a tampered enveloped JWT credential', async () => {
       const [h, p, s] = jwt.split('.') as [string, string, string];
       const forgedJwt = `${h}.${b64u({ ...decodeSegment(jwt, 1), name: 'Forged' })}.${s}`;

@@ -33,6 +33,8 @@ export async function checkPresentation(
     ...(domain !== undefined ? { domain } : {}),
     documentLoader: state.documentLoader,
     ...resolutionOptions(state),
+    // Each presented credential goes through the whole pipeline (the `credentials` check).
+    verifyCredentials: false,
   });
   const out: CheckResult[] = [];
   for (const issue of res.issues) {
