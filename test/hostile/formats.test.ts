@@ -9,6 +9,8 @@ import { bakeBadge, unbakeBadge } from '../../src/bake/index.js';
 import { Ob3Error } from '../../src/errors.js';
 import {
   createDidKey,
+  decodeBase58btc,
+  encodeBase58btc,
   exportKeyPair,
   generateKeyPair,
   importKeyPair,
@@ -575,5 +577,23 @@ describe('keys and DID documents', () => {
       documents: { [victim]: victimDoc },
     });
     expect(r2.issues.map((i) => i.code)).toEqual(['issuer_key_mismatch']);
+  });
+
+  it('an Ed25519 signature with S + L (the same point, a non-canonical scalar) does not verify', async () => {
+    const proof = firstProof(signed);
+    const sig = decodeBase58btc(proof.proofValue.slice(1)) as Uint8Array;
+    const L = 2n ** 252n + 27742317777372353535851937790883648493n;
+    let S = 0n;
+    for (let i = 31; i >= 0; i--) S = (S << 8n) | BigInt(sig[32 + i] as number);
+    let bigger = S + L;
+    expect(bigger < 2n ** 256n).toBe(true);
+    const forged = sig.slice();
+    for (let i = 0; i < 32; i++) {
+      forged[32 + i] = Number(bigger & 0xffn);
+      bigger >>= 8n;
+    }
+    const doc = { ...signed, proof: { ...proof, proofValue: `z${encodeBase58btc(forged)}` } };
+    const r = await verifyCredentialProof(doc, { now: NOW });
+    expect(r.issues.map((i) => i.code)).toEqual(['proof_signature_invalid']);
   });
 });
