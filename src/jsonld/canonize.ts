@@ -237,6 +237,23 @@ export async function toNQuads(document: object, options: CanonizeOptions = {}):
 }
 
 /**
+ * Check that a document converts to RDF (the document-to-quads step of {@link toNQuads}, with
+ * the same options, limits and errors) without serializing the quads: for validity checks that
+ * do not need the N-Quads text.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * await checkToRdf(credential, { safe: true }); // throws JsonLdError on an undefined term
+ * ```
+ */
+export async function checkToRdf(document: object, options: CanonizeOptions = {}): Promise<void> {
+  checkDocument('toNQuads', document);
+  checkOptions('toNQuads', options);
+  await toDataset('toNQuads', document, options);
+}
+
+/**
  * Canonicalize an RDF dataset given as N-Quads with RDFC-1.0.
  *
  * @param nquads - N-Quads text.

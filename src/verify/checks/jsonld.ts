@@ -1,6 +1,7 @@
 /** `jsonld` check: the credential is valid JSON-LD under the bundled contexts (safe mode). */
 import type { JsonObject } from '../../internal/json.js';
-import { type DocumentLoader, toNQuads } from '../../jsonld/index.js';
+import { checkToRdf } from '../../jsonld/canonize.js';
+import type { DocumentLoader } from '../../jsonld/index.js';
 import { errorCode, errorMessage } from '../state.js';
 import type { CheckResult } from '../types.js';
 import { result } from './util.js';
@@ -27,7 +28,8 @@ export async function checkJsonLd(
   documentLoader: DocumentLoader,
 ): Promise<CheckResult[]> {
   try {
-    await toNQuads(credential, { documentLoader, safe: true });
+    // The conversion alone decides; the N-Quads text is not needed.
+    await checkToRdf(credential, { documentLoader, safe: true });
     return [result(ID, 'pass')];
   } catch (e) {
     const code = errorCode(e);
