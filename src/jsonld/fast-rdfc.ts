@@ -50,6 +50,13 @@ export function canonizeUniqueHashes(dataset: RdfCanonizeQuad[]): string | undef
     if (e === RESERVED) return undefined;
     throw e;
   }
+  const canonical = new Map<string, RdfCanonizeTerm>();
+  if (info.size === 1) {
+    // One blank node: its first-degree hash is unique whatever it is, so it is c14n0 (a
+    // credential's only id-less node, a proof configuration's proof node): no hashing needed.
+    canonical.set(info.keys().next().value as string, { termType: 'BlankNode', value: 'c14n0' });
+    return relabelAndSerialize(dataset, canonical);
+  }
   const byHash = new Map<string, string>();
   for (const [id, quads] of info) {
     const lines: string[] = [];
@@ -68,16 +75,25 @@ export function canonizeUniqueHashes(dataset: RdfCanonizeQuad[]): string | undef
     if (byHash.has(hash)) return undefined;
     byHash.set(hash, id);
   }
-  const canonical = new Map<string, RdfCanonizeTerm>();
   let n = 0;
   for (const hash of [...byHash.keys()].sort()) {
     canonical.set(byHash.get(hash) as string, { termType: 'BlankNode', value: `c14n${n++}` });
   }
+  return relabelAndSerialize(dataset, canonical);
+}
+
+/** The dataset with its blank nodes relabelled by `canonical`, as sorted N-Quads. */
+function relabelAndSerialize(
+  dataset: RdfCanonizeQuad[],
+  canonical: Map<string, RdfCanonizeTerm>,
+): string {
   const relabel = (c: RdfCanonizeTerm) =>
     c.termType === 'BlankNode' ? (canonical.get(c.value) as RdfCanonizeTerm) : c;
   const out: string[] = [];
   for (const q of dataset) {
-    out.push(serialize(relabel(q.subject), q.predicate, relabel(q.object), relabel(q.graph)));
+    out.push(
+      serializeQuadComponents(relabel(q.subject), q.predicate, relabel(q.object), relabel(q.graph)),
+    );
   }
   out.sort();
   return out.join('');
