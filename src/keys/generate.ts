@@ -1,7 +1,6 @@
 /** Key generation. */
 
-import { ed25519 } from '@noble/curves/ed25519.js';
-import { p256 } from '@noble/curves/nist.js';
+import { ed25519, p256 } from './curves.js';
 import { ed25519FromBytes, p256FromBytes, rsaFromJwk } from './key-pair.js';
 import { encodeMultibaseKey, isPlainOptions } from './multikey.js';
 import { generateRsaJwk } from './rsa.js';

@@ -1,7 +1,5 @@
 /** The internal key pair implementation behind the `KeyPair` interface. */
 
-import { ed25519 } from '@noble/curves/ed25519.js';
-import { p256 } from '@noble/curves/nist.js';
 import { KeyError } from '../errors.js';
 import { toBase64Url } from '../internal/bytes.js';
 import {
@@ -9,6 +7,7 @@ import {
   webCryptoEd25519Sign,
   webCryptoEd25519Verify,
 } from '../internal/perf-ed25519.js';
+import { ed25519, p256 } from './curves.js';
 import { encodeMultibaseKey, isPlainOptions } from './multikey.js';
 import {
   checkRsaJwk,
