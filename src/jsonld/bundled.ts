@@ -66,7 +66,31 @@ const entries: Array<[string, object]> = [
   ['https://w3id.org/security/v2', securityV2],
 ];
 
-/** Every bundled context, frozen, by URL. */
-export const BUNDLED_CONTEXTS: ReadonlyMap<string, object> = new Map(
-  entries.map(([url, doc]) => [url, deepFreeze(doc)]),
-);
+/**
+ * A map whose values are deep-frozen when first read (through `get`, iteration or `forEach`),
+ * not all at start-up: a verifier reads two or three of the twenty contexts.
+ */
+class FreezeOnReadMap extends Map<string, object> {
+  override get(key: string): object | undefined {
+    const value = super.get(key);
+    return value === undefined ? undefined : deepFreeze(value);
+  }
+  override forEach(
+    fn: (value: object, key: string, map: Map<string, object>) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const [key, value] of this.entries()) fn.call(thisArg, value, key, this);
+  }
+  override *entries(): MapIterator<[string, object]> {
+    for (const [key, value] of super.entries()) yield [key, deepFreeze(value)];
+  }
+  override *values(): MapIterator<object> {
+    for (const value of super.values()) yield deepFreeze(value);
+  }
+  override [Symbol.iterator](): MapIterator<[string, object]> {
+    return this.entries();
+  }
+}
+
+/** Every bundled context, frozen (on first read), by URL. */
+export const BUNDLED_CONTEXTS: ReadonlyMap<string, object> = new FreezeOnReadMap(entries);
