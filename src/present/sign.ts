@@ -120,7 +120,11 @@ export async function signPresentationJwt(
 export function holderId(presentation: Record<string, unknown>): string | undefined {
   const h = presentation.holder;
   if (typeof h === 'string') return h;
-  if (isObject(h) && typeof h.id === 'string') return h.id;
+  if (isObject(h)) {
+    // `@id` is the same node id as `id` in JSON-LD.
+    if (typeof h.id === 'string' && h['@id'] === undefined) return h.id;
+    if (typeof h['@id'] === 'string' && h.id === undefined) return h['@id'];
+  }
   return undefined;
 }
 

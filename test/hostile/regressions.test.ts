@@ -14,8 +14,10 @@ import {
   generateKeyPair,
   importKeyPair,
 } from '../../src/keys/index.js';
+import { createPresentation, verifyPresentation } from '../../src/present/index.js';
 import { signCredential, verifyCredentialProof } from '../../src/proof/index.js';
 import { verifyCredentialJwt } from '../../src/proof/jwt/index.js';
+import { handJwt } from '../jwt/helpers.js';
 import { failCodes, type Loose, NOW, richCredential, verifyOffline } from './helpers.js';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/hostile');
@@ -143,5 +145,83 @@ describe('Ed25519 small-order public keys (small-order-key-forged.json)', () => 
     const rj = await verifyCredentialJwt(jwt, { now: NOW });
     expect(rj.verified).toBe(false);
     expect((await verifyOffline(jwt)).verdict).toBe('invalid');
+  });
+});
+
+describe('key binding when the issuer or holder is not a plain id (issuer-holder-binding)', () => {
+  // Found by the issuer-impersonation probe: with the issuer or holder written as
+  // { "@id": victim } (the same RDF as { id }), as an array, or left out, the key binding was
+  // skipped; a presentation so written, signed with the attacker's own key, was 'valid'.
+  const victim = 'did:web:victim.example';
+  const profile = { type: ['Profile'], name: 'Victim University' };
+
+  it('verifyCredentialProof fails issuer_key_mismatch for "@id", an array, or no issuer', async () => {
+    const attacker = createDidKey(await generateKeyPair({ type: 'Ed25519' }));
+    const edits: Array<(c: Loose) => void> = [
+      (c) => (c.issuer = { '@id': victim, ...profile }),
+      (c) => (c.issuer = [{ id: victim, ...profile }]),
+      (c) => (c.issuer = [victim]),
+      (c) => delete c.issuer,
+    ];
+    for (const edit of edits) {
+      const c = richCredential(victim);
+      edit(c);
+      const forged = await signCredential(c, {
+        key: attacker.keyPair,
+        created: '2024-01-01T00:00:00Z',
+      });
+      const r = await verifyCredentialProof(forged, { now: NOW });
+      expect(r.verified).toBe(false);
+      expect(r.issues.map((i) => i.code)).toEqual(['issuer_key_mismatch']);
+    }
+    // The issuer's own key, with the issuer written as "@id", still verifies.
+    const own = richCredential(attacker.did);
+    own.issuer = { '@id': attacker.did, ...profile };
+    const signed = await signCredential(own, {
+      key: attacker.keyPair,
+      created: '2024-01-01T00:00:00Z',
+    });
+    expect((await verifyCredentialProof(signed, { now: NOW })).verified).toBe(true);
+  });
+
+  it('a presentation whose holder is { "@id": victim }, signed by another key, is invalid (Data Integrity and VP-JWT)', async () => {
+    const issuer = createDidKey(await generateKeyPair({ type: 'Ed25519' }));
+    const vc = await signCredential(richCredential(issuer.did), {
+      key: issuer.keyPair,
+      created: '2024-01-01T00:00:00Z',
+    });
+    const victimKey = createDidKey(await generateKeyPair({ type: 'Ed25519' }));
+    const attacker = createDidKey(await generateKeyPair({ type: 'Ed25519' }));
+    for (const holder of [{ '@id': victimKey.did }]) {
+      const vp: Loose = createPresentation({ credentials: [vc] });
+      vp.holder = holder;
+      // Signed at the proof level: signPresentation itself refuses a holder it cannot bind.
+      const di = await signCredential(vp, {
+        key: attacker.keyPair,
+        proofPurpose: 'authentication',
+        challenge: 'nonce-1',
+        created: '2024-01-01T00:00:00Z',
+      });
+      const r = await verifyPresentation(di, { challenge: 'nonce-1', now: NOW });
+      expect(r.verified).toBe(false);
+      expect(r.issues.map((i) => i.code)).toContain('presentation_holder_mismatch');
+      expect((await verifyOffline(di, { challenge: 'nonce-1' })).verdict).toBe('invalid');
+      const jwt = handJwt(
+        { alg: 'EdDSA', typ: 'JWT', kid: attacker.keyPair.id },
+        { ...vp, iss: attacker.did, nonce: 'nonce-1', iat: 1_700_000_000 },
+        attacker.keyPair,
+      );
+      expect((await verifyOffline(jwt, { challenge: 'nonce-1' })).verdict).toBe('invalid');
+    }
+    // The holder's own key with holder { "@id": holder } is fine.
+    const vp: Loose = createPresentation({ credentials: [vc] });
+    vp.holder = { '@id': attacker.did };
+    const ok = await signCredential(vp, {
+      key: attacker.keyPair,
+      proofPurpose: 'authentication',
+      challenge: 'nonce-1',
+      created: '2024-01-01T00:00:00Z',
+    });
+    expect((await verifyPresentation(ok, { challenge: 'nonce-1', now: NOW })).verified).toBe(true);
   });
 });

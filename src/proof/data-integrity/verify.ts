@@ -404,6 +404,13 @@ async function verifyOne(
   }
   if (opts.checkController !== false) {
     const expected = opts.expectedController ?? controllerOf(document);
+    if (expected === null) {
+      throw new Fail(
+        'issuer_key_mismatch',
+        `The document does not name its ${asArray(document.type as unknown).includes('VerifiablePresentation') ? 'holder' : 'issuer'} as exactly one id, so the key ${vmId} cannot be bound to it`,
+        joinPath(path, 'verificationMethod'),
+      );
+    }
     if (expected !== undefined && !checkKeyController({ id: vmId, controller }, expected)) {
       throw new Fail(
         'issuer_key_mismatch',
@@ -447,11 +454,26 @@ function decodeProofValue(value: unknown, path: string): Uint8Array {
   return bytes;
 }
 
-/** The id the key must belong to: the issuer of a credential, the holder of a presentation. */
-function controllerOf(document: Record<string, unknown>): string | undefined {
+/**
+ * The id the key must belong to: the issuer of a credential, the holder of a presentation.
+ * `undefined`: nothing to bind (a presentation without holder, a document that is not a
+ * credential and names no issuer). `null`: the document names a party, but not as exactly one
+ * id (an array, an object without one string `id` / `@id`), or is a credential without issuer:
+ * fail closed. `@id` is read as well as `id`: both are the node's id in JSON-LD.
+ */
+function controllerOf(document: Record<string, unknown>): string | undefined | null {
   const types = asArray(document.type as unknown);
-  const party = types.includes('VerifiablePresentation') ? document.holder : document.issuer;
+  const presentation = types.includes('VerifiablePresentation');
+  const party = presentation ? document.holder : document.issuer;
+  if (party === undefined) {
+    return !presentation && types.includes('VerifiableCredential') ? null : undefined;
+  }
   if (typeof party === 'string') return party;
-  if (isObject(party) && typeof party.id === 'string') return party.id;
-  return undefined;
+  if (isObject(party)) {
+    const id = party.id;
+    const atId = party['@id'];
+    if (typeof id === 'string' && atId === undefined) return id;
+    if (typeof atId === 'string' && id === undefined) return atId;
+  }
+  return null;
 }
