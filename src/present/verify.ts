@@ -100,7 +100,8 @@ async function verifyDataIntegrityPresentation(
       documents: options.documents,
       resolvers: options.resolvers,
       expectedProofPurpose: 'authentication',
-      checkController: holder !== undefined,
+      // A holder that is there but not one id (an array, ...) must still bind the key.
+      checkController: vp.holder !== undefined,
       ...(holder !== undefined ? { expectedController: holder } : {}),
       ...(options.suites !== undefined ? { suites: options.suites } : {}),
       now: options.now,
@@ -147,6 +148,13 @@ async function verifyJwtPresentation(
 
   // iss <-> holder, jti <-> id (filled in when the vp claim leaves them out).
   let holder = holderId(vp);
+  if (vp.holder !== undefined && holder === undefined) {
+    issues.push({
+      code: 'presentation_holder_mismatch',
+      path: `${base}.holder`,
+      message: `The presentation holder must be one URI (a string or an object with one "id"), found ${describe(vp.holder)}`,
+    });
+  }
   if (payload.iss !== undefined) {
     if (typeof payload.iss !== 'string') {
       issues.push({

@@ -92,12 +92,4 @@ describe('open issues', () => {
       expect(failCodes(report).some((code) => code.startsWith('issuer_'))).toBe(true);
     }
   });
-
-  // A presentation whose holder is an array ([victimDid]) and whose proof is made with the
-  // attacker's own key is verified without any holder binding (verify() says 'valid'):
-  // src/present/verify.ts passes checkController: holder !== undefined, and holderId() gives
-  // undefined for an array. Fix: checkController: vp.holder !== undefined (controllerOf() in the
-  // proof module then fails closed), and in the VP-JWT path a holder that is present but not one
-  // id is 'presentation_holder_mismatch'. ("@id" holders are fixed: regressions.test.ts.)
-  it.todo('a presentation whose holder is [victim], signed by another key, is invalid');
 });

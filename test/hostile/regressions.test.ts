@@ -184,7 +184,7 @@ describe('key binding when the issuer or holder is not a plain id (issuer-holder
     expect((await verifyCredentialProof(signed, { now: NOW })).verified).toBe(true);
   });
 
-  it('a presentation whose holder is { "@id": victim }, signed by another key, is invalid (Data Integrity and VP-JWT)', async () => {
+  it('a presentation whose holder is { "@id": victim } or [victim], signed by another key, is invalid (Data Integrity and VP-JWT)', async () => {
     const issuer = createDidKey(await generateKeyPair({ type: 'Ed25519' }));
     const vc = await signCredential(richCredential(issuer.did), {
       key: issuer.keyPair,
@@ -192,7 +192,7 @@ describe('key binding when the issuer or holder is not a plain id (issuer-holder
     });
     const victimKey = createDidKey(await generateKeyPair({ type: 'Ed25519' }));
     const attacker = createDidKey(await generateKeyPair({ type: 'Ed25519' }));
-    for (const holder of [{ '@id': victimKey.did }]) {
+    for (const holder of [{ '@id': victimKey.did }, [victimKey.did]]) {
       const vp: Loose = createPresentation({ credentials: [vc] });
       vp.holder = holder;
       // Signed at the proof level: signPresentation itself refuses a holder it cannot bind.
