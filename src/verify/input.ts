@@ -1,6 +1,11 @@
 /** Input detection and decoding for `verify()` (internal). */
 import { fromBase64Url, fromUtf8 } from '../internal/bytes.js';
 import { isObject, type JsonObject } from '../internal/json.js';
+import {
+  DEFAULT_MAX_ARRAY_LENGTH,
+  DEFAULT_MAX_JSON_VALUES,
+  measureJson,
+} from '../internal/limits.js';
 import { result } from './checks/util.js';
 import type { RunState } from './state.js';
 import type { CheckResult, InputFormat } from './types.js';
@@ -56,21 +61,41 @@ export function isPresentation(doc: JsonObject): boolean {
   );
 }
 
-function jsonDepth(value: unknown, limit: number): number {
-  // Iterative depth measurement so that hostile nesting cannot overflow the stack.
-  let max = 0;
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length > 0) {
-    const [v, d] = stack.pop() as [unknown, number];
-    if (d > max) max = d;
-    if (max > limit) return max;
-    if (v && typeof v === 'object') {
-      for (const child of Object.values(v as object)) {
-        if (child && typeof child === 'object') stack.push([child, d + 1]);
-      }
-    }
+/**
+ * Refuse a document that nests too deeply, holds too many JSON values (a shared sub-object
+ * counts each time it is reached, so a small but heavily shared object graph cannot pass) or has
+ * a huge array (JSON-LD to RDF is quadratic in the values of one property). The walk is
+ * iterative and its work bounded, before anything walks the document recursively.
+ */
+function shapeFailure(
+  doc: unknown,
+  format: InputFormat,
+  state: RunState,
+): DecodedInput | undefined {
+  const max = state.limits.maxJsonDepth;
+  const shape = measureJson(doc, {
+    maxJsonDepth: max,
+    maxJsonValues: DEFAULT_MAX_JSON_VALUES,
+    maxArrayLength: DEFAULT_MAX_ARRAY_LENGTH,
+  });
+  if (shape.exceeded === 'maxJsonDepth') {
+    return fail(format, 'input_too_deep', `The credential nests deeper than ${max} levels`);
   }
-  return max;
+  if (shape.exceeded === 'maxJsonValues') {
+    return fail(
+      format,
+      'input_too_large',
+      `The credential holds more than ${DEFAULT_MAX_JSON_VALUES} JSON values`,
+    );
+  }
+  if (shape.exceeded === 'maxArrayLength') {
+    return fail(
+      format,
+      'input_too_large',
+      `The credential has an array of more than ${DEFAULT_MAX_ARRAY_LENGTH} items`,
+    );
+  }
+  return undefined;
 }
 
 /**
@@ -124,14 +149,8 @@ export function decodeText(
         'The JWT payload holds no "vc" claim and is not a credential',
       );
     }
-    const depth = jsonDepth(doc, state.limits.maxJsonDepth);
-    if (depth > state.limits.maxJsonDepth) {
-      return fail(
-        outer ?? 'jwt',
-        'input_too_deep',
-        `The credential nests deeper than ${state.limits.maxJsonDepth} levels`,
-      );
-    }
+    const refused = shapeFailure(doc, outer ?? 'jwt', state);
+    if (refused) return refused;
     return {
       format: presentation && outer === undefined ? 'presentation' : (outer ?? 'jwt'),
       document: doc,
@@ -155,13 +174,8 @@ export function fromObject(doc: unknown, format: InputFormat, state: RunState): 
   if (!isObject(doc)) {
     return fail(format, 'json_not_object', 'The credential must be a JSON object');
   }
-  if (jsonDepth(doc, state.limits.maxJsonDepth) > state.limits.maxJsonDepth) {
-    return fail(
-      format,
-      'input_too_deep',
-      `The credential nests deeper than ${state.limits.maxJsonDepth} levels`,
-    );
-  }
+  const refused = shapeFailure(doc, format, state);
+  if (refused) return refused;
   const presentation = isPresentation(doc);
   return {
     format: presentation && format === 'json' ? 'presentation' : format,

@@ -225,3 +225,27 @@ describe('key binding when the issuer or holder is not a plain id (issuer-holder
     expect((await verifyPresentation(ok, { challenge: 'nonce-1', now: NOW })).verified).toBe(true);
   });
 });
+
+describe('document shape before JSON-LD (verify input)', () => {
+  // Found by hand: a heavily shared object graph (24 levels of { description: [x, x] }) made the
+  // depth walk exhaust the heap and kill the process; a 100,001-item array made verify() run for
+  // minutes (JSON-LD to RDF is quadratic in the values of one property).
+  it('a heavily shared object graph fails input_too_large without exhausting memory', async () => {
+    let shared: Loose = { name: 'x' };
+    for (let i = 0; i < 25; i++) shared = { description: [shared, shared] };
+    const report = await verifyOffline({ ...richCredential('did:example:1'), evidence: [shared] });
+    expect(failCodes(report)).toEqual(['input_too_large']);
+  });
+
+  it('an array of 100,001 values fails input_too_large before any JSON-LD processing (object, text, VC-JWT)', async () => {
+    const c = richCredential('did:example:1');
+    c.credentialSubject.achievement.tag = Array.from({ length: 100_001 }, (_, i) => `t${i}`);
+    expect(failCodes(await verifyOffline(c))).toEqual(['input_too_large']);
+    expect(failCodes(await verifyOffline(JSON.stringify(c)))).toEqual(['input_too_large']);
+    const jwt = `${toBase64Url(utf8('{"alg":"EdDSA"}'))}.${toBase64Url(utf8(JSON.stringify({ vc: c })))}.AAAA`;
+    expect(failCodes(await verifyOffline(jwt))).toEqual(['input_too_large']);
+    // 4,096 items is still accepted as input (and then checked as usual).
+    c.credentialSubject.achievement.tag = c.credentialSubject.achievement.tag.slice(0, 4_096);
+    expect(failCodes(await verifyOffline(c))).not.toContain('input_too_large');
+  }, 30_000);
+});
