@@ -136,8 +136,13 @@ export async function loadDocument(url: string, state: RunState): Promise<LoadRe
   } catch {
     return { status: 'error', message: `${url} is not a URL` };
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    return { status: 'error', message: `${url} is not an http(s) URL` };
+  // https only (as keys and status lists): the URL comes from the credential, and over plain
+  // http a network attacker could answer in the issuer's place.
+  if (parsed.protocol !== 'https:') {
+    return {
+      status: 'error',
+      message: `${url} is not an https URL; only https documents are fetched (pass it in documents)`,
+    };
   }
   try {
     const res = await fetchFn(url, {

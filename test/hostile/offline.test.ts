@@ -353,4 +353,26 @@ describe('with fetch allowed, only the documented kinds of URL are requested', (
       expect(report.verdict).not.toBe('valid');
     }
   });
+
+  it('credentialSchema and refreshService URLs that are not https are never fetched', async () => {
+    const { did, keyPair } = createDidKey(await generateKeyPair({ type: 'Ed25519' }));
+    const c = richCredential(did);
+    c['@context'].push('https://purl.imsglobal.org/spec/ob/v3p0/extensions.json');
+    c.credentialSchema = [
+      { id: 'http://10.0.0.1/schema.json', type: '1EdTechJsonSchemaValidator2019' },
+    ];
+    c.refreshService = { id: 'http://localhost:9200/_all', type: '1EdTechCredentialRefresh' };
+    const signed = await signCredential(c, { key: keyPair, created: '2024-01-01T00:00:00Z' });
+    const asked: string[] = [];
+    const fetch = async (u: string) => {
+      asked.push(u);
+      return { ok: false, status: 404, text: async () => '' };
+    };
+    const report = await withGlobalFetchSpy(() => verify(signed, { now: NOW, fetch }));
+    expect(asked).toEqual([]);
+    expect(report.checks.filter((x) => x.id === 'refresh').map((x) => x.code)).toEqual([
+      'refresh_failed',
+    ]);
+    expect(report.verdict).not.toBe('valid');
+  });
 });

@@ -57,12 +57,6 @@ describe('open issues', () => {
   // the rest 'warn' 'credential_limit', like endorsements.
   it.todo('a presentation with more than maxCredentials credentials verifies only the first ones');
 
-  // With fetch allowed, verify() requests plain http:// credentialSchema and refreshService
-  // URLs named by the credential (src/verify/state.ts loadDocument, line ~134), for example
-  // http://169.254.169.254/latest/meta-data. Status lists are https-only (offline.test.ts).
-  // Fix: accept only `parsed.protocol === 'https:'` there, as keys and status lists do.
-  it.todo('with fetch allowed, http:// schema and refresh URLs are never requested');
-
   it('verify(): an attacker key cannot pass as the issuer through "@id", an issuer array or no issuer', async () => {
     const victim = 'did:web:victim.example';
     const attacker = createDidKey(await generateKeyPair({ type: 'Ed25519' }));
