@@ -1,5 +1,6 @@
 import type rdfCanonizeModule from 'rdf-canonize';
 import { JsonLdError, LimitError } from '../errors.js';
+import { DEFAULT_LIMITS, measureJson } from '../internal/limits.js';
 import { canonizeUniqueHashes } from './fast-rdfc.js';
 import { type DocumentLoader, getDefaultDocumentLoader } from './loader.js';
 import { abortedError, mapJsonLdError } from './map-error.js';
@@ -136,6 +137,27 @@ function abortableLoader(loader: DocumentLoader, signal?: AbortSignal): Document
 async function toDataset(fn: string, document: object, options: CanonizeOptions): Promise<Quad[]> {
   const { signal } = options;
   if (signal?.aborted) throw abortedError(signal);
+  // Before any JSON-LD processing: bounded work (JSON-LD to RDF is quadratic in the values of
+  // one property), and no own "__proto__" member (jsonld.js drops it silently, even in safe mode).
+  const shape = measureJson(document, {
+    maxJsonDepth: 1_000,
+    maxJsonValues: DEFAULT_LIMITS.maxJsonValues,
+    maxArrayLength: DEFAULT_LIMITS.maxArrayLength,
+  });
+  if (shape.exceeded !== undefined) {
+    throw new LimitError(
+      'ERR_CANONIZE_LIMIT',
+      `${fn}: the document is too large to canonicalize (it exceeds ${shape.exceeded})`,
+      { limit: shape.exceeded === 'maxJsonDepth' ? 'depth' : shape.exceeded },
+    );
+  }
+  if (shape.protoKeyPath !== undefined) {
+    throw new JsonLdError(
+      'ERR_JSONLD_UNDEFINED_TERM',
+      `JSON-LD safe mode: "__proto__" (at ${shape.protoKeyPath}) is not defined by the document's @context, so it would be dropped from the signed data`,
+      { term: '__proto__', path: shape.protoKeyPath },
+    );
+  }
   let quads: Quad[];
   try {
     const loader = options.documentLoader ?? getDefaultDocumentLoader();

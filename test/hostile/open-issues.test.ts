@@ -4,6 +4,7 @@
  * already holds today, so nothing regresses meanwhile.
  */
 import { describe, expect, it } from 'vitest';
+import { canonize } from '../../src/jsonld/index.js';
 import { createDidKey, generateKeyPair } from '../../src/keys/index.js';
 import { signCredential } from '../../src/proof/index.js';
 import { failCodes, type Loose, NOW, richCredential, verifyOffline } from './helpers.js';
@@ -28,11 +29,27 @@ describe('open issues', () => {
   });
 
   // jsonld.js (and the fast path, which matches it) silently drops an own "__proto__" key even
-  // in safe mode, so the member above is unsigned yet verify() says 'warning', not 'invalid'; a
-  // consumer that merges the subject (Object.assign, lodash.merge) gets an attacker prototype.
-  // Fix: src/jsonld/canonize.ts toDataset() — `measureJson(document).protoKeyPath` (from
-  // src/internal/limits.ts) set => throw JsonLdError ERR_JSONLD_UNDEFINED_TERM, term "__proto__".
-  it.todo('an own "__proto__" key fails canonicalization with ERR_JSONLD_UNDEFINED_TERM');
+  // in safe mode, so the member would ride along unsigned; a consumer that merges the subject
+  // (Object.assign, lodash.merge) would get an attacker prototype. canonize refuses it first.
+  it('an own "__proto__" key fails canonicalization with ERR_JSONLD_UNDEFINED_TERM', async () => {
+    const { did, keyPair } = createDidKey(await generateKeyPair({ type: 'Ed25519' }));
+    const signed = await signCredential(richCredential(did), {
+      key: keyPair,
+      created: '2024-01-01T00:00:00Z',
+    });
+    const text = JSON.stringify(signed).replace(
+      '"credentialSubject":{',
+      '"credentialSubject":{"__proto__":{"role":"admin"},',
+    );
+    const parsed = JSON.parse(text) as Loose;
+    await expect(canonize(parsed)).rejects.toMatchObject({
+      code: 'ERR_JSONLD_UNDEFINED_TERM',
+      details: { term: '__proto__' },
+    });
+    const report = await verifyOffline(text);
+    expect(report.verdict).toBe('invalid');
+    expect(failCodes(report)).toContain('jsonld_undefined_term');
+  });
 
   // Duplicate member names in JSON text: JSON.parse keeps the last one, so
   // {"name":"Forged","name":"Real"} verifies as the signed "Real" while a first-wins parser in
@@ -49,7 +66,14 @@ describe('open issues', () => {
   // addUnique() — index values in a Map keyed by @id / [@value, @type, @language]; and
   // canonize.ts toDataset() — measureJson(document, limits) before documentToQuads, throwing
   // LimitError ERR_CANONIZE_LIMIT on `exceeded` (maxArrayLength 4,096, maxJsonValues 100,000).
-  it.todo('a document with a 100,001-item array fails ERR_CANONIZE_LIMIT before JSON-LD to RDF');
+  it('a document with a 100,001-item array fails ERR_CANONIZE_LIMIT before JSON-LD to RDF', async () => {
+    const doc = richCredential('did:example:issuer') as Loose;
+    doc.credentialSubject.achievement.tag = Array.from({ length: 100_001 }, (_, i) => `t${i}`);
+    await expect(canonize(doc)).rejects.toMatchObject({
+      code: 'ERR_CANONIZE_LIMIT',
+      details: { limit: 'maxArrayLength' },
+    });
+  });
 
   // A presentation may carry any number of credentials, each fully verified (~5 ms each): a
   // 16 MiB presentation costs about a minute. Fix: src/verify/pipeline.ts
