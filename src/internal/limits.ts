@@ -134,7 +134,7 @@ export const DEFAULT_MAX_WORK_FACTOR = 1;
  * const guarded = limitFetch(fetch, { maxFetches: DEFAULT_MAX_FETCHES });
  * ```
  */
-export const DEFAULT_MAX_FETCHES = 16;
+export const DEFAULT_MAX_FETCHES = 64;
 
 /**
  * Time allowed for one network request, in milliseconds: 10 s. The request is aborted after it.

@@ -1,5 +1,6 @@
 /** Per-run state shared by the checks (internal). */
 import { isObject } from '../internal/json.js';
+import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_FETCHES, limitFetch } from '../internal/limits.js';
 import { createDocumentLoader, type DocumentLoader } from '../jsonld/index.js';
 import type { CheckResult, FetchLike, VerifyLimits, VerifyOptions } from './types.js';
 
@@ -8,6 +9,8 @@ export const DEFAULT_LIMITS: Required<VerifyLimits> = {
   maxInputBytes: 16 * 1024 * 1024,
   maxEndorsements: 100,
   maxJsonDepth: 64,
+  maxFetches: DEFAULT_MAX_FETCHES,
+  fetchTimeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
 };
 
 /** Default of `maxEndorsementDepth`. */
@@ -96,9 +99,12 @@ export function createRunState(options: unknown): RunState {
   } catch (e) {
     throw new TypeError(`verify: options.contexts: ${errorMessage(e)}`);
   }
+  // One request budget and a per-request timeout for the whole run, nested verifications included.
+  const guarded: VerifyOptions =
+    o.fetch === undefined ? o : { ...o, fetch: limitFetch(o.fetch as FetchLike, limits) };
   return {
     documentLoader,
-    options: o,
+    options: guarded,
     now: o.now ?? new Date(),
     limits,
     maxEndorsementDepth: depth,

@@ -32,7 +32,7 @@ describe('resolveLimits', () => {
       maxJwtBytes: 1024 * 1024,
       maxQuads: 100_000,
       maxWorkFactor: 1,
-      maxFetches: 16,
+      maxFetches: 64,
       fetchTimeoutMs: 10_000,
       maxFetchBytes: 1_000_000,
     });
