@@ -295,7 +295,20 @@ async function verifyPresentationDoc(
         ];
       }
       const out: CheckResult[] = [];
-      for (let i = 0; i < list.length; i++) {
+      const max = state.limits.maxCredentials;
+      if (list.length > max) {
+        // Each credential costs a full verification: past the limit they are not verified.
+        out.push(
+          result(
+            'credentials',
+            'warn',
+            'credential_limit',
+            `The presentation carries ${list.length} credentials; only the first ${max} were verified (limits.maxCredentials)`,
+            `$.verifiableCredential[${max}]`,
+          ),
+        );
+      }
+      for (let i = 0; i < Math.min(list.length, max); i++) {
         const item = list[i];
         const path = `$.verifiableCredential[${i}]`;
         let inner: DecodedInput;

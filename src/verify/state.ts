@@ -9,6 +9,7 @@ export const DEFAULT_LIMITS: Required<VerifyLimits> = {
   maxInputBytes: 16 * 1024 * 1024,
   maxEndorsements: 100,
   maxJsonDepth: 64,
+  maxCredentials: 100,
   maxFetches: DEFAULT_MAX_FETCHES,
   fetchTimeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
 };

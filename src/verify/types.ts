@@ -146,6 +146,8 @@ export interface VerifyLimits {
   maxEndorsements?: number;
   /** Deepest JSON nesting accepted (default 64). */
   maxJsonDepth?: number;
+  /** Most credentials of one presentation that are verified (default 100); the rest are a warning. */
+  maxCredentials?: number;
   /** Most network requests through `fetch` in one run, nested verifications included (default 64). */
   maxFetches?: number;
   /** Time allowed for one request through `fetch`, in ms (default 10,000). */

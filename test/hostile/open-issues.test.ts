@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { canonize } from '../../src/jsonld/index.js';
 import { createDidKey, generateKeyPair } from '../../src/keys/index.js';
+import { createPresentation } from '../../src/present/index.js';
 import { signCredential } from '../../src/proof/index.js';
+import { verify } from '../../src/verify/index.js';
 import { failCodes, type Loose, NOW, richCredential, verifyOffline } from './helpers.js';
 
 describe('open issues', () => {
@@ -75,11 +77,21 @@ describe('open issues', () => {
     });
   });
 
-  // A presentation may carry any number of credentials, each fully verified (~5 ms each): a
-  // 16 MiB presentation costs about a minute. Fix: src/verify/pipeline.ts
-  // verifyPresentationDoc() — at most limits.maxCredentials (suggested default 100) verified,
-  // the rest 'warn' 'credential_limit', like endorsements.
-  it.todo('a presentation with more than maxCredentials credentials verifies only the first ones');
+  // A presentation may carry any number of credentials, each fully verified (~5 ms each): past
+  // limits.maxCredentials (default 100) they are not verified, and that is a warning.
+  it('a presentation with more than maxCredentials credentials verifies only the first ones', async () => {
+    const { did, keyPair } = createDidKey(await generateKeyPair({ type: 'Ed25519' }));
+    const signed = await signCredential(richCredential(did), {
+      key: keyPair,
+      created: '2024-01-01T00:00:00Z',
+    });
+    const vp = createPresentation({ credentials: [signed, signed, signed] });
+    const report = await verify(vp, { now: NOW, limits: { maxCredentials: 2 } });
+    expect(report.credentials?.length).toBe(2);
+    const limit = report.checks.filter((c) => c.code === 'credential_limit');
+    expect(limit.map((c) => [c.outcome, c.path])).toEqual([['warn', '$.verifiableCredential[2]']]);
+    expect(report.verdict).not.toBe('valid');
+  });
 
   it('verify(): an attacker key cannot pass as the issuer through "@id", an issuer array or no issuer', async () => {
     const victim = 'did:web:victim.example';
