@@ -1,6 +1,8 @@
 /** Input detection and decoding for `verify()` (internal). */
+
 import { fromBase64Url, fromUtf8 } from '../internal/bytes.js';
 import { isObject, type JsonObject } from '../internal/json.js';
+import { findDuplicateJsonKey } from '../internal/json-duplicates.js';
 import {
   DEFAULT_MAX_ARRAY_LENGTH,
   DEFAULT_MAX_JSON_VALUES,
@@ -117,6 +119,16 @@ export function decodeText(
         outer ?? 'json',
         'json_invalid',
         `The input is not valid JSON: ${(e as Error).message}`,
+      );
+    }
+    // JSON.parse keeps the last of two members with one name; another parser (a display layer)
+    // may show the first. One text must have one meaning.
+    const duplicate = findDuplicateJsonKey(t);
+    if (duplicate) {
+      return fail(
+        outer ?? 'json',
+        'json_duplicate_key',
+        `The JSON text has the member name "${duplicate.key}" twice in one object (second at character ${duplicate.offset})`,
       );
     }
     return fromObject(doc, outer ?? 'json', state);

@@ -54,11 +54,28 @@ describe('open issues', () => {
   });
 
   // Duplicate member names in JSON text: JSON.parse keeps the last one, so
-  // {"name":"Forged","name":"Real"} verifies as the signed "Real" while a first-wins parser in
-  // the caller's display layer shows "Forged". Fix: src/verify/input.ts decodeText() — refuse
-  // duplicate names (I-JSON, RFC 7493) with parse code 'json_duplicate_key' (a small scanner
-  // over the text, or JSON.parse with a reviver comparing member counts per object).
-  it.todo('JSON text with a duplicate member name fails parse with json_duplicate_key');
+  // {"name":"Forged","name":"Real"} would verify as the signed "Real" while a first-wins parser in
+  // the caller's display layer shows "Forged". verify() refuses such text (I-JSON, RFC 7493).
+  it('JSON text with a duplicate member name fails parse with json_duplicate_key', async () => {
+    const { did, keyPair } = createDidKey(await generateKeyPair({ type: 'Ed25519' }));
+    const signed = await signCredential(richCredential(did), {
+      key: keyPair,
+      created: '2024-01-01T00:00:00Z',
+    });
+    const honest = JSON.stringify(signed);
+    expect((await verifyOffline(honest)).checks.find((c) => c.id === 'parse')?.outcome).toBe(
+      'pass',
+    );
+    // The forged name first (what a first-wins display shows), the signed one last.
+    const text = honest.replace('"name":', '"name":"Forged Badge","name":');
+    expect((JSON.parse(text) as Loose).name).toBe(signed.name);
+    const report = await verifyOffline(text);
+    expect(report.verdict).toBe('invalid');
+    expect(failCodes(report)).toContain('json_duplicate_key');
+    // An escaped spelling of the same name is the same name.
+    const escaped = honest.replace('"name":', '"name":"Forged Badge","\\u006eame":');
+    expect(failCodes(await verifyOffline(escaped))).toContain('json_duplicate_key');
+  });
 
   // jsonld.js toRDF (and the fast path's addUnique) remove duplicate property values by linear
   // search: quadratic in the values of one property (8,000 tags: 1.5 s fast path, 5-12 s
