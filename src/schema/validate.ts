@@ -26,7 +26,8 @@ import type {
   Validator,
 } from './types.js';
 
-const PRECOMPILED: Record<SchemaForm, Record<SchemaKind, PrecompiledValidator>> = {
+/** The precompiled validators by form and class (internal; not exported from the package). */
+export const PRECOMPILED: Record<SchemaForm, Record<SchemaKind, PrecompiledValidator>> = {
   vc2: {
     AchievementCredential: vc2.achievementCredential,
     EndorsementCredential: vc2.endorsementCredential,

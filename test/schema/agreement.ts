@@ -9,10 +9,8 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as lenient from '../../src/schema/generated/lenient.generated.js';
-import * as vc1 from '../../src/schema/generated/vc1.generated.js';
-import * as vc2 from '../../src/schema/generated/vc2.generated.js';
-import type { PrecompiledValidator, SchemaForm, SchemaKind } from '../../src/schema/types.js';
+import type { SchemaForm, SchemaKind } from '../../src/schema/types.js';
+import { PRECOMPILED } from '../../src/schema/validate.js';
 import { type Case, compact, mutate, toVc1 } from './corpus.js';
 import {
   type Check,
@@ -31,26 +29,6 @@ const FILES: Record<SchemaKind, string> = {
   EndorsementCredential: 'endorsement-credential',
   Profile: 'profile',
   Achievement: 'achievement',
-};
-const PRECOMPILED: Record<SchemaForm, Record<SchemaKind, PrecompiledValidator>> = {
-  vc2: {
-    AchievementCredential: vc2.achievementCredential,
-    EndorsementCredential: vc2.endorsementCredential,
-    Profile: vc2.profile,
-    Achievement: vc2.achievement,
-  },
-  vc1: {
-    AchievementCredential: vc1.achievementCredential,
-    EndorsementCredential: vc1.endorsementCredential,
-    Profile: vc1.profile,
-    Achievement: vc1.achievement,
-  },
-  lenient: {
-    AchievementCredential: lenient.achievementCredential,
-    EndorsementCredential: lenient.endorsementCredential,
-    Profile: lenient.profile,
-    Achievement: lenient.achievement,
-  },
 };
 
 /** 1EdTech publishes no Achievement schema: its oracle is the `$defs/Achievement` of the credential schema. */
