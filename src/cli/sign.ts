@@ -86,7 +86,7 @@ function pickSuite(key: KeyPair, asked: string | undefined): SuiteName {
       'Or make an Ed25519 key with ob3kit keygen.',
     );
   }
-  return key.type === 'P-256' ? ECDSA_RDFC_2019 : EDDSA_RDFC_2022;
+  return key.type === 'P-256' || key.type === 'P-384' ? ECDSA_RDFC_2019 : EDDSA_RDFC_2022;
 }
 
 /**

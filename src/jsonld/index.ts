@@ -1,6 +1,7 @@
 /**
  * JSON-LD for Open Badges 3.0: the bundled, hash-pinned contexts, an offline document loader
- * (remote contexts are never fetched), and RDFC-1.0 canonicalization.
+ * (remote contexts are never fetched), RDFC-1.0 canonicalization, and the JSON
+ * Canonicalization Scheme (RFC 8785) of the JCS cryptosuites.
  *
  * @packageDocumentation
  */
@@ -13,6 +14,7 @@ export {
   DEFAULT_MAX_WORK_FACTOR,
   toNQuads,
 } from './canonize.js';
+export { canonicalizeJcs, DEFAULT_JCS_MAX_DEPTH, type JcsOptions } from './jcs.js';
 export {
   createDocumentLoader,
   type DocumentLoader,

@@ -3,13 +3,14 @@
  * Edwards and Weierstrass code. The package's own `ed25519.js` and `nist.js` entry points also
  * build ristretto255, X25519, FROST, OPRF, hash-to-curve, P-384 and P-521 when they are
  * imported — about 30 ms of start-up that a verifier never needs. Same algorithms, same bytes:
- * `test/keys/curves.test.ts` holds these to the package's curves.
+ * `test/keys/curves.test.ts` holds these to the package's curves. P-384 is built on first use
+ * ({@link getP384}), so loading this module costs nothing for it.
  *
  * @internal
  */
 import { eddsa, edwards } from '@noble/curves/abstract/edwards.js';
-import { ecdsa, weierstrass } from '@noble/curves/abstract/weierstrass.js';
-import { sha256, sha512 } from '@noble/hashes/sha2.js';
+import { type ECDSA, ecdsa, weierstrass } from '@noble/curves/abstract/weierstrass.js';
+import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 
 /** Ed25519 domain parameters (RFC 8032 section 5.1; a = -1, d = -121665/121666). */
 const ED25519_P = 2n ** 255n - 19n;
@@ -49,3 +50,53 @@ const p256Point = weierstrass({
 
 /** ECDSA over P-256 with SHA-256 (RFC 6979 deterministic nonces). */
 export const p256 = ecdsa(p256Point, sha256);
+
+/** P-384 / secp384r1 domain parameters (FIPS 186-5, SEC 2); ECDSA with SHA-384 (RFC 6979 nonces). */
+function buildP384(): ECDSA {
+  const point = weierstrass({
+    p: 0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffffn,
+    n: 0xffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973n,
+    h: 1n,
+    a: 0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000fffffffcn,
+    b: 0xb3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec2aefn,
+    Gx: 0xaa87ca22be8b05378eb1c71ef320ad746e1d3b628ba79b9859f741e082542a385502f25dbf55296c3a545e3872760ab7n,
+    Gy: 0x3617de4a96262c6f5d9e98bf9292dc29f8f41dbd289a147ce9da3113b5f0b8c00a60b1ce1d7e819d7a431d7c90ea0e5fn,
+  });
+  return ecdsa(point, sha384);
+}
+
+let p384Curve: ECDSA | undefined;
+
+/** ECDSA over P-384 with SHA-384, built on first use (verifiers of Ed25519 and P-256 never pay for it). */
+export function getP384(): ECDSA {
+  p384Curve ??= buildP384();
+  return p384Curve;
+}
+
+/** Byte sizes of the NIST curves' keys and signatures (SEC 1 points, IEEE P1363 `r || s`). */
+export interface EcSizes {
+  /** Secret scalar. */
+  readonly secretKey: number;
+  /** Compressed public point (`02`/`03` prefix). */
+  readonly compressed: number;
+  /** Uncompressed public point (`04` prefix). */
+  readonly uncompressed: number;
+  /** Signature `r || s`. */
+  readonly signature: number;
+}
+
+/** P-256 sizes: 32-byte scalar, 33 / 65-byte points, 64-byte signature. */
+export const P256_SIZES: EcSizes = Object.freeze({
+  secretKey: 32,
+  compressed: 33,
+  uncompressed: 65,
+  signature: 64,
+});
+
+/** P-384 sizes: 48-byte scalar, 49 / 97-byte points, 96-byte signature. */
+export const P384_SIZES: EcSizes = Object.freeze({
+  secretKey: 48,
+  compressed: 49,
+  uncompressed: 97,
+  signature: 96,
+});

@@ -12,6 +12,13 @@ const MULTIKEY_V1 = 'https://w3id.org/security/multikey/v1';
 const ED25519_2020_V1 = 'https://w3id.org/security/suites/ed25519-2020/v1';
 const JWS_2020_V1 = 'https://w3id.org/security/suites/jws-2020/v1';
 
+/** The public key sizes (without the multicodec header) of the key types did:key may hold. */
+const DID_KEY_BYTES: Record<string, number> = {
+  'ed25519-pub': 32,
+  'p256-pub': 33,
+  'p384-pub': 49,
+};
+
 /** What {@link createDidKey} and {@link createDidJwk} return. */
 export interface CreatedDid {
   /** The DID, for example `did:key:z6Mk...`. */
@@ -34,7 +41,7 @@ export interface CreateDidKeyOptions {
 }
 
 /**
- * Make the did:key DID of an Ed25519 or P-256 key, its verification method id, and its DID document.
+ * Make the did:key DID of an Ed25519, P-256 or P-384 key, its verification method id, and its DID document.
  *
  * @example
  * ```ts
@@ -49,7 +56,7 @@ export function createDidKey(key: KeyPair, options: CreateDidKeyOptions = {}): C
   if (fingerprint === undefined) {
     throw new KeyError(
       'ERR_KEY_EXPORT_UNSUPPORTED',
-      `did:key is supported for Ed25519 and P-256 keys, not ${key.type}`,
+      `did:key is supported for Ed25519, P-256 and P-384 keys, not ${key.type}`,
     );
   }
   const vmType = options.verificationMethodType ?? 'Multikey';
@@ -88,7 +95,7 @@ function didKeyDocument(did: string, fingerprint: string, vmType: string): DidDo
 }
 
 /**
- * Resolve a did:key DID (offline). Ed25519 and P-256 keys. Throws `KeyError` `ERR_DID_INVALID`
+ * Resolve a did:key DID (offline). Ed25519, P-256 and P-384 keys. Throws `KeyError` `ERR_DID_INVALID`
  * for a malformed DID and `ERR_KEY_TYPE_UNSUPPORTED` for other key types.
  */
 export function resolveDidKey(did: string): DidDocument {
@@ -113,19 +120,35 @@ export function resolveDidKey(did: string): DidDocument {
       e,
     );
   }
-  if (decoded.codec !== 'ed25519-pub' && decoded.codec !== 'p256-pub') {
+  const expected = DID_KEY_BYTES[decoded.codec];
+  if (expected === undefined) {
     throw new KeyError(
       'ERR_KEY_TYPE_UNSUPPORTED',
       `did:key of a ${decoded.codec} key is not supported`,
       { did },
     );
   }
-  // Validates the point (throws ERR_KEY_INVALID).
-  const expected = decoded.codec === 'ed25519-pub' ? 34 : 35;
-  if (decoded.bytes.length + 2 !== expected) {
+  if (decoded.bytes.length !== expected) {
     throw new KeyError('ERR_DID_INVALID', `Malformed did:key "${did}": wrong key length`, { did });
   }
   return didKeyDocument(did, fingerprint, 'Multikey');
+}
+
+/**
+ * The verification method id a bare did:key DID stands for: a did:key DID names exactly one key,
+ * so `did:key:z...` without a fragment means `did:key:z...#z...` (what 1EdTech's validator and
+ * several issuers write). `undefined` for anything else (another DID, a DID URL, a malformed one).
+ *
+ * @example
+ * ```ts
+ * import { didKeyMethodId } from 'ob3kit/keys';
+ * didKeyMethodId('did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2');
+ * // 'did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2'
+ * ```
+ */
+export function didKeyMethodId(did: string): string | undefined {
+  const m = /^did:key:(z[1-9A-HJ-NP-Za-km-z]+)$/.exec(did);
+  return m ? `${did}#${m[1]}` : undefined;
 }
 
 /** Public JWK members, in lexicographic order (JCS for these flat objects). */

@@ -36,7 +36,7 @@ const CONTEXTS = {
  * Serialize a key pair. The public part by default; the secret with `includeSecret: true`.
  *
  * Throws `KeyError` `ERR_KEY_EXPORT_UNSUPPORTED` when the format cannot hold the key type
- * (RSA as Multikey, P-256 as Ed25519VerificationKey2020) and `ERR_KEY_SECRET_MISSING` when a
+ * (RSA as Multikey, P-256 or P-384 as Ed25519VerificationKey2020) and `ERR_KEY_SECRET_MISSING` when a
  * secret is asked of a public key.
  *
  * @example
@@ -98,7 +98,10 @@ export function exportKeyPair(
             options.legacySecretKey === true ? concatBytes(s, key.publicKey) : s,
           );
         } else {
-          out.secretKeyMultibase = encodeMultibaseKey('p256-priv', s);
+          out.secretKeyMultibase = encodeMultibaseKey(
+            key.type === 'P-384' ? 'p384-priv' : 'p256-priv',
+            s,
+          );
         }
       }
       return out;

@@ -1,30 +1,37 @@
 /** Key generation. */
 
-import { ed25519, p256 } from './curves.js';
-import { ed25519FromBytes, p256FromBytes, rsaFromJwk } from './key-pair.js';
+import { ed25519, getP384, P384_SIZES, p256 } from './curves.js';
+import { ed25519FromBytes, p256FromBytes, p384FromBytes, rsaFromJwk } from './key-pair.js';
 import { encodeMultibaseKey, isPlainOptions } from './multikey.js';
 import { generateRsaJwk } from './rsa.js';
 import type { KeyPair, KeyType } from './types.js';
 
 /** Options of {@link generateKeyPair}. */
 export interface GenerateKeyPairOptions {
-  /** `'Ed25519'` (default, the Open Badges 3.0 default), `'P-256'` or `'RSA'` (2048-bit, for RS256 JWTs). */
+  /**
+   * `'Ed25519'` (default, the Open Badges 3.0 default), `'P-256'`, `'P-384'` or `'RSA'`
+   * (2048-bit, for RS256 JWTs).
+   */
   type?: KeyType;
   /** Controller of the key (a DID or an https URL). */
   controller?: string;
   /**
    * Verification method id. Default: `${controller}#${publicKeyMultibase}` when a controller is
-   * given (Ed25519 and P-256), otherwise none.
+   * given (Ed25519, P-256 and P-384), otherwise none.
    */
   id?: string;
-  /** Deterministic 32-byte seed (Ed25519 seed or P-256 secret scalar); for tests and fixtures. */
+  /**
+   * Deterministic seed for tests and fixtures: the 32-byte Ed25519 seed, the 32-byte P-256
+   * secret scalar or the 48-byte P-384 secret scalar.
+   */
   seed?: Uint8Array;
   /** RSA modulus length in bits (>= 2048). Default 2048. */
   modulusLength?: number;
 }
 
 /**
- * Generate a new key pair. Ed25519 and P-256 use `@noble/curves` (pure JS); RSA uses WebCrypto.
+ * Generate a new key pair. Ed25519, P-256 and P-384 use `@noble/curves` (pure JS); RSA uses
+ * WebCrypto.
  *
  * @example
  * ```ts
@@ -38,8 +45,11 @@ export async function generateKeyPair(options: GenerateKeyPairOptions = {}): Pro
   if (!isPlainOptions(options))
     throw new TypeError('generateKeyPair(options): options must be an object');
   const { type = 'Ed25519', controller, seed } = options;
-  if (seed !== undefined && (!(seed instanceof Uint8Array) || seed.length !== 32)) {
-    throw new TypeError('generateKeyPair(options): options.seed must be a 32-byte Uint8Array');
+  const seedBytes = type === 'P-384' ? P384_SIZES.secretKey : 32;
+  if (seed !== undefined && (!(seed instanceof Uint8Array) || seed.length !== seedBytes)) {
+    throw new TypeError(
+      `generateKeyPair(options): options.seed must be a ${seedBytes}-byte Uint8Array`,
+    );
   }
   if (controller !== undefined && typeof controller !== 'string') {
     throw new TypeError('generateKeyPair(options): options.controller must be a string');
@@ -59,6 +69,13 @@ export async function generateKeyPair(options: GenerateKeyPairOptions = {}): Pro
     const id = options.id ?? defaultId(controller, encodeMultibaseKey('p256-pub', pub));
     return p256FromBytes(undefined, secret, { id, controller }, 'seed');
   }
+  if (type === 'P-384') {
+    const curve = getP384();
+    const secret = seed ?? curve.utils.randomSecretKey();
+    const pub = curve.getPublicKey(secret, true);
+    const id = options.id ?? defaultId(controller, encodeMultibaseKey('p384-pub', pub));
+    return p384FromBytes(undefined, secret, { id, controller }, 'seed');
+  }
   if (type === 'RSA') {
     if (seed !== undefined)
       throw new TypeError('generateKeyPair(options): RSA keys cannot be generated from a seed');
@@ -72,7 +89,7 @@ export async function generateKeyPair(options: GenerateKeyPairOptions = {}): Pro
     return rsaFromJwk(jwk, { id: options.id, controller }, 'generated', true);
   }
   throw new TypeError(
-    `generateKeyPair(options): options.type must be 'Ed25519', 'P-256' or 'RSA', found ${String(type)}`,
+    `generateKeyPair(options): options.type must be 'Ed25519', 'P-256', 'P-384' or 'RSA', found ${String(type)}`,
   );
 }
 

@@ -4,7 +4,8 @@ import { KeyError } from '../errors.js';
 import { fromBase64Url } from '../internal/bytes.js';
 import { isObject } from '../internal/json.js';
 import { decodeBase58btc } from './base58.js';
-import { ed25519FromBytes, p256FromBytes, rsaFromJwk } from './key-pair.js';
+import { P256_SIZES, P384_SIZES } from './curves.js';
+import { ed25519FromBytes, p256FromBytes, p384FromBytes, rsaFromJwk } from './key-pair.js';
 import { decodeMultibaseKey, describe, isPlainOptions } from './multikey.js';
 import type { Jwk, KeyPair, KeyType } from './types.js';
 
@@ -21,8 +22,9 @@ export interface ImportKeyPairOptions {
 /**
  * Import a key pair (or a public key) from JSON, detecting the format:
  * - Multikey: `{ type: 'Multikey', publicKeyMultibase, secretKeyMultibase? }`
- *   (Ed25519 `z6Mk...`, P-256 `zDn...`; a 64-byte Ed25519 secret — seed then public key — is accepted);
- * - a bare JWK: `{ kty: 'OKP', crv: 'Ed25519', x, d? }`, `{ kty: 'EC', crv: 'P-256', x, y, d? }`,
+ *   (Ed25519 `z6Mk...`, P-256 `zDn...`, P-384 `z82...`; a 64-byte Ed25519 secret — seed then
+ *   public key — is accepted);
+ * - a bare JWK: `{ kty: 'OKP', crv: 'Ed25519', x, d? }`, `{ kty: 'EC', crv: 'P-256' | 'P-384', x, y, d? }`,
  *   `{ kty: 'RSA', n, e, d?, p?, q?, dp?, dq?, qi? }`;
  * - a JsonWebKey / JsonWebKey2020 verification method: `{ type, publicKeyJwk, secretKeyJwk? | privateKeyJwk? }`;
  * - Ed25519VerificationKey2020: `{ publicKeyMultibase, privateKeyMultibase? }`;
@@ -189,12 +191,14 @@ function importMultikey(
   if (kind === 'Ed25519') {
     return ed25519FromBytes(publicKey?.bytes, secretKey?.bytes, ids, '$');
   }
+  if (kind === 'P-384') return p384FromBytes(publicKey?.bytes, secretKey?.bytes, ids, '$');
   return p256FromBytes(publicKey?.bytes, secretKey?.bytes, ids, '$');
 }
 
 function keyTypeOf(codec: string | undefined): KeyType {
   if (codec?.startsWith('ed25519')) return 'Ed25519';
   if (codec?.startsWith('p256')) return 'P-256';
+  if (codec?.startsWith('p384')) return 'P-384';
   throw new KeyError('ERR_KEY_TYPE_UNSUPPORTED', `Multikey of codec ${codec} is not supported`);
 }
 
@@ -220,32 +224,35 @@ export function importJwk(
     return ed25519FromBytes(x, d, ids, field);
   }
   if (jwk.kty === 'EC') {
-    if (jwk.crv !== 'P-256') {
+    if (jwk.crv !== 'P-256' && jwk.crv !== 'P-384') {
       throw new KeyError(
         'ERR_KEY_TYPE_UNSUPPORTED',
-        `${field}.crv "${String(jwk.crv)}" is not supported; use P-256`,
+        `${field}.crv "${String(jwk.crv)}" is not supported; use P-256 or P-384`,
         {
           field: `${field}.crv`,
         },
       );
     }
+    const n = (jwk.crv === 'P-256' ? P256_SIZES : P384_SIZES).secretKey;
     const x = b64u(jwk, 'x', field);
     const y = b64u(jwk, 'y', field);
-    if (x.length !== 32 || y.length !== 32) {
+    if (x.length !== n || y.length !== n) {
       throw new KeyError(
         'ERR_KEY_INVALID',
-        `${field}.x and ${field}.y must be 32 bytes each for P-256`,
+        `${field}.x and ${field}.y must be ${n} bytes each for ${jwk.crv}`,
         {
           field,
         },
       );
     }
-    const uncompressed = new Uint8Array(65);
+    const uncompressed = new Uint8Array(1 + 2 * n);
     uncompressed[0] = 4;
     uncompressed.set(x, 1);
-    uncompressed.set(y, 33);
+    uncompressed.set(y, 1 + n);
     const d = withSecret && jwk.d !== undefined ? b64u(jwk, 'd', field) : undefined;
-    return p256FromBytes(uncompressed, d, ids, field);
+    return jwk.crv === 'P-256'
+      ? p256FromBytes(uncompressed, d, ids, field)
+      : p384FromBytes(uncompressed, d, ids, field);
   }
   if (jwk.kty === 'RSA') {
     return rsaFromJwk(jwk, ids, field, withSecret);
@@ -262,10 +269,13 @@ export function importJwk(
 /** Options of {@link importRawKeyPair}. */
 export interface RawKeyPairInput {
   /** Key type. Default `'Ed25519'`. */
-  type?: 'Ed25519' | 'P-256';
-  /** Raw public key (Ed25519: 32 bytes; P-256: 33 or 65-byte SEC1 point). */
+  type?: 'Ed25519' | 'P-256' | 'P-384';
+  /** Raw public key (Ed25519: 32 bytes; P-256: 33 or 65-byte SEC1 point; P-384: 49 or 97 bytes). */
   publicKey?: Uint8Array;
-  /** Raw secret key (Ed25519: 32-byte seed, or 64 bytes seed then public key; P-256: 32-byte scalar). */
+  /**
+   * Raw secret key (Ed25519: 32-byte seed, or 64 bytes seed then public key; P-256: 32-byte
+   * scalar; P-384: 48-byte scalar).
+   */
   secretKey?: Uint8Array;
   /** Verification method id. */
   id?: string;
@@ -301,8 +311,9 @@ export function importRawKeyPair(input: RawKeyPairInput): KeyPair {
   const ids = { id: input.id, controller: input.controller };
   if (type === 'Ed25519') return ed25519FromBytes(publicKey, secretKey, ids, 'input');
   if (type === 'P-256') return p256FromBytes(publicKey, secretKey, ids, 'input');
+  if (type === 'P-384') return p384FromBytes(publicKey, secretKey, ids, 'input');
   throw new TypeError(
-    `importRawKeyPair(input): input.type must be 'Ed25519' or 'P-256', found ${describe(type)}`,
+    `importRawKeyPair(input): input.type must be 'Ed25519', 'P-256' or 'P-384', found ${describe(type)}`,
   );
 }
 

@@ -1,5 +1,5 @@
 /**
- * Keys and resolution: generate and import key pairs (Ed25519, P-256, RSA), export them as
+ * Keys and resolution: generate and import key pairs (Ed25519, P-256, P-384, RSA), export them as
  * Multikey / JWK / JsonWebKey / Ed25519VerificationKey2020, make did:key and did:jwk DIDs, and
  * resolve verification methods (did:key, did:jwk offline; did:web and https controller documents
  * through caller-supplied `documents` or `fetch`; other DID methods through `resolvers`).
@@ -12,6 +12,7 @@ export {
   type CreatedDid,
   createDidJwk,
   createDidKey,
+  didKeyMethodId,
   didWebToUrl,
   resolveDidJwk,
   resolveDidKey,

@@ -1,5 +1,6 @@
 /** The internal key pair implementation behind the `KeyPair` interface. */
 
+import type { ECDSA } from '@noble/curves/abstract/weierstrass.js';
 import { KeyError } from '../errors.js';
 import { toBase64Url } from '../internal/bytes.js';
 import {
@@ -7,7 +8,7 @@ import {
   webCryptoEd25519Sign,
   webCryptoEd25519Verify,
 } from '../internal/perf-ed25519.js';
-import { ed25519, p256 } from './curves.js';
+import { type EcSizes, ed25519, getP384, P256_SIZES, P384_SIZES, p256 } from './curves.js';
 import { encodeMultibaseKey, isPlainOptions } from './multikey.js';
 import {
   checkRsaJwk,
@@ -19,12 +20,15 @@ import {
 } from './rsa.js';
 import type { Jwk, JwsAlgorithm, KeyPair, KeyType } from './types.js';
 
-/** Secret material: a 32-byte seed (Ed25519), a 32-byte scalar (P-256) or a private JWK (RSA). */
+/**
+ * Secret material: a 32-byte seed (Ed25519), a 32-byte scalar (P-256), a 48-byte scalar (P-384)
+ * or a private JWK (RSA).
+ */
 export type SecretMaterial = Uint8Array | Jwk;
 
 interface KeyMaterial {
   type: KeyType;
-  /** Ed25519 32 bytes, P-256 compressed 33 bytes, RSA PKCS #1 DER. */
+  /** Ed25519 32 bytes, P-256 / P-384 compressed point (33 / 49 bytes), RSA PKCS #1 DER. */
   publicKey: Uint8Array;
   /** RSA public JWK (n, e). */
   rsaJwk?: Jwk;
@@ -38,8 +42,29 @@ const secrets = new WeakMap<object, SecretMaterial>();
 const ALGORITHMS: Record<KeyType, JwsAlgorithm> = {
   Ed25519: 'EdDSA',
   'P-256': 'ES256',
+  'P-384': 'ES384',
   RSA: 'RS256',
 };
+
+/** The NIST curves: ECDSA with the curve's own hash (SHA-256 / SHA-384), `r || s` signatures. */
+type EcType = 'P-256' | 'P-384';
+
+interface EcInfo {
+  /** The curve (P-384 is built on first use). */
+  curve(): ECDSA;
+  sizes: EcSizes;
+  hash: 'SHA-256' | 'SHA-384';
+  codec: 'p256-pub' | 'p384-pub';
+}
+
+const EC: Record<EcType, EcInfo> = {
+  'P-256': { curve: () => p256, sizes: P256_SIZES, hash: 'SHA-256', codec: 'p256-pub' },
+  'P-384': { curve: getP384, sizes: P384_SIZES, hash: 'SHA-384', codec: 'p384-pub' },
+};
+
+function isEcType(type: KeyType): type is EcType {
+  return type === 'P-256' || type === 'P-384';
+}
 
 class Ob3KeyPair implements KeyPair {
   readonly type: KeyType;
@@ -51,8 +76,8 @@ class Ob3KeyPair implements KeyPair {
   readonly #rsaJwk: Jwk | undefined;
   #rsaSignKey: Promise<CryptoKey> | undefined;
   #rsaVerifyKey: Promise<CryptoKey> | undefined;
-  /** P-256 public key imported into WebCrypto (`undefined` inside: WebCrypto cannot). */
-  #p256VerifyKey: Promise<CryptoKey | undefined> | undefined;
+  /** P-256 / P-384 public key imported into WebCrypto (`undefined` inside: WebCrypto cannot). */
+  #ecVerifyKey: Promise<CryptoKey | undefined> | undefined;
 
   constructor(m: KeyMaterial) {
     this.type = m.type;
@@ -72,7 +97,7 @@ class Ob3KeyPair implements KeyPair {
 
   get publicKeyMultibase(): string | undefined {
     if (this.type === 'Ed25519') return encodeMultibaseKey('ed25519-pub', this.#publicKey);
-    if (this.type === 'P-256') return encodeMultibaseKey('p256-pub', this.#publicKey);
+    if (isEcType(this.type)) return encodeMultibaseKey(EC[this.type].codec, this.#publicKey);
     return undefined;
   }
 
@@ -80,13 +105,15 @@ class Ob3KeyPair implements KeyPair {
     if (this.type === 'Ed25519') {
       return { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(this.#publicKey) };
     }
-    if (this.type === 'P-256') {
-      const raw = p256.Point.fromBytes(this.#publicKey).toBytes(false);
+    if (isEcType(this.type)) {
+      const { curve, sizes } = EC[this.type];
+      const raw = curve().Point.fromBytes(this.#publicKey).toBytes(false);
+      const n = sizes.secretKey;
       return {
         kty: 'EC',
-        crv: 'P-256',
-        x: toBase64Url(raw.subarray(1, 33)),
-        y: toBase64Url(raw.subarray(33, 65)),
+        crv: this.type,
+        x: toBase64Url(raw.subarray(1, 1 + n)),
+        y: toBase64Url(raw.subarray(1 + n, 1 + 2 * n)),
       };
     }
     return { ...(this.#rsaJwk as Jwk) };
@@ -107,9 +134,9 @@ class Ob3KeyPair implements KeyPair {
       const fast = await webCryptoEd25519Sign(secret as Uint8Array, data);
       return fast ?? ed25519.sign(data, secret as Uint8Array);
     }
-    if (this.type === 'P-256') {
+    if (isEcType(this.type)) {
       // RFC 6979 deterministic k; s is not low-s normalized (as WebCrypto and the W3C vectors).
-      return p256.sign(data, secret as Uint8Array, { prehash: true, lowS: false });
+      return EC[this.type].curve().sign(data, secret as Uint8Array, { prehash: true, lowS: false });
     }
     this.#rsaSignKey ??= importRsaKey(secret as Jwk, 'sign');
     return rsaSign(await this.#rsaSignKey, data);
@@ -128,14 +155,15 @@ class Ob3KeyPair implements KeyPair {
         // zip215: false = strict RFC 8032 / FIPS 186-5: non-canonical encodings are rejected.
         return ed25519.verify(signature, data, this.#publicKey, { zip215: false });
       }
-      if (this.type === 'P-256') {
-        if (signature.length !== 64) return false;
+      if (isEcType(this.type)) {
+        const ec = EC[this.type];
+        if (signature.length !== ec.sizes.signature) return false;
         // WebCrypto signers do not normalize s, so high-s signatures are valid ECDSA (WebCrypto
         // and @noble/curves with lowS: false both accept them, and both reject r, s = 0 or >= n).
-        this.#p256VerifyKey ??= importP256VerifyKey(this.#publicKey);
-        const fast = await webCryptoP256Verify(await this.#p256VerifyKey, data, signature);
+        this.#ecVerifyKey ??= importEcVerifyKey(this.type, this.#publicKey);
+        const fast = await webCryptoEcVerify(ec.hash, await this.#ecVerifyKey, data, signature);
         if (fast !== undefined) return fast;
-        return p256.verify(signature, data, this.#publicKey, { prehash: true, lowS: false });
+        return ec.curve().verify(signature, data, this.#publicKey, { prehash: true, lowS: false });
       }
     } catch {
       return false;
@@ -169,27 +197,32 @@ function webCryptoSubtle(): SubtleCrypto | undefined {
 }
 
 /**
- * Import a validated P-256 public key (compressed SEC1) into WebCrypto as an uncompressed raw
- * point (the form every runtime accepts). `undefined` when the runtime cannot.
+ * Import a validated P-256 / P-384 public key (compressed SEC1) into WebCrypto as an
+ * uncompressed raw point (the form every runtime accepts). `undefined` when the runtime cannot.
  */
-async function importP256VerifyKey(compressed: Uint8Array): Promise<CryptoKey | undefined> {
+async function importEcVerifyKey(
+  type: EcType,
+  compressed: Uint8Array,
+): Promise<CryptoKey | undefined> {
   const s = webCryptoSubtle();
   if (s === undefined) return undefined;
   try {
-    const raw = p256.Point.fromBytes(compressed).toBytes(false);
-    return await s.importKey('raw', raw, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+    const raw = EC[type].curve().Point.fromBytes(compressed).toBytes(false);
+    return await s.importKey('raw', raw, { name: 'ECDSA', namedCurve: type }, false, ['verify']);
   } catch {
     return undefined;
   }
 }
 
 /**
- * ECDSA P-256 / SHA-256 verification through WebCrypto (native, about 20 times faster than
- * pure JS). The signature is r || s (IEEE P1363), as in ecdsa-rdfc-2019 and ES256.
+ * ECDSA verification through WebCrypto (native, about 20 times faster than pure JS): P-256 with
+ * SHA-256, P-384 with SHA-384. The signature is r || s (IEEE P1363), as in ecdsa-rdfc-2019,
+ * ecdsa-jcs-2019, ES256 and ES384.
  *
  * @returns the verdict, or `undefined` when WebCrypto cannot answer (the caller uses noble).
  */
-async function webCryptoP256Verify(
+async function webCryptoEcVerify(
+  hash: 'SHA-256' | 'SHA-384',
   key: CryptoKey | undefined,
   data: Uint8Array,
   signature: Uint8Array,
@@ -197,7 +230,7 @@ async function webCryptoP256Verify(
   const s = webCryptoSubtle();
   if (key === undefined || s === undefined) return undefined;
   try {
-    return await s.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, signature.slice(), data.slice());
+    return await s.verify({ name: 'ECDSA', hash }, key, signature.slice(), data.slice());
   } catch {
     return undefined;
   }
@@ -305,34 +338,68 @@ export function p256FromBytes(
   ids: { id?: string; controller?: string },
   field: string,
 ): KeyPair {
+  return ecFromBytes('P-256', publicKey, secretKey, ids, field);
+}
+
+/** Build a key pair from raw P-384 bytes (public: compressed or uncompressed SEC1). */
+export function p384FromBytes(
+  publicKey: Uint8Array | undefined,
+  secretKey: Uint8Array | undefined,
+  ids: { id?: string; controller?: string },
+  field: string,
+): KeyPair {
+  return ecFromBytes('P-384', publicKey, secretKey, ids, field);
+}
+
+/**
+ * Build a P-256 or P-384 key pair from raw bytes. The point must be on the curve and not the
+ * identity (both curves have cofactor 1, so every other point is of prime order); the length is
+ * checked before any decoding.
+ */
+function ecFromBytes(
+  type: EcType,
+  publicKey: Uint8Array | undefined,
+  secretKey: Uint8Array | undefined,
+  ids: { id?: string; controller?: string },
+  field: string,
+): KeyPair {
+  const { sizes } = EC[type];
   let pub: Uint8Array | undefined;
   if (publicKey !== undefined) {
-    if (publicKey.length !== 33 && publicKey.length !== 65) {
+    if (publicKey.length !== sizes.compressed && publicKey.length !== sizes.uncompressed) {
       throw new KeyError(
         'ERR_KEY_INVALID',
-        `${field}: a P-256 public key is a 33-byte compressed (or 65-byte uncompressed) point, found ${publicKey.length} bytes`,
+        `${field}: a ${type} public key is a ${sizes.compressed}-byte compressed (or ${sizes.uncompressed}-byte uncompressed) point, found ${publicKey.length} bytes`,
         { field },
       );
     }
     try {
-      const point = p256.Point.fromBytes(publicKey);
+      const point = EC[type].curve().Point.fromBytes(publicKey);
       point.assertValidity();
       pub = point.toBytes(true);
     } catch (cause) {
-      throw new KeyError('ERR_KEY_INVALID', `${field}: not a valid P-256 point`, { field }, cause);
+      throw new KeyError(
+        'ERR_KEY_INVALID',
+        `${field}: not a valid ${type} point`,
+        { field },
+        cause,
+      );
     }
   }
   let secret: Uint8Array | undefined;
   if (secretKey !== undefined) {
-    if (secretKey.length !== 32 || !p256.utils.isValidSecretKey(secretKey)) {
+    if (
+      secretKey.length !== sizes.secretKey ||
+      !EC[type].curve().utils.isValidSecretKey(secretKey)
+    ) {
       throw new KeyError(
         'ERR_KEY_INVALID',
-        `${field}: a P-256 secret key is a 32-byte scalar in [1, n-1], found ${secretKey.length} bytes`,
+        `${field}: a ${type} secret key is a ${sizes.secretKey}-byte scalar in [1, n-1], found ${secretKey.length} bytes`,
         { field },
       );
     }
     secret = secretKey.slice();
-    const derived = p256.getPublicKey(secret, true);
+    const derived = EC[type].curve().getPublicKey(secret, true);
     if (pub !== undefined && !sameBytes(pub, derived)) {
       throw new KeyError(
         'ERR_KEY_INVALID',
@@ -347,7 +414,7 @@ export function p256FromBytes(
   if (pub === undefined) {
     throw new KeyError('ERR_KEY_INVALID', `${field}: no public key`, { field });
   }
-  return createKeyPairObject({ type: 'P-256', publicKey: pub, secret, ...ids });
+  return createKeyPairObject({ type, publicKey: pub, secret, ...ids });
 }
 
 /** Build a key pair from an RSA JWK (public, or private with all CRT members). */

@@ -8,6 +8,8 @@ export const MULTICODEC = {
   'ed25519-priv': [0x80, 0x26],
   'p256-pub': [0x80, 0x24],
   'p256-priv': [0x86, 0x26],
+  'p384-pub': [0x81, 0x24],
+  'p384-priv': [0x87, 0x26],
   'rsa-pub': [0x85, 0x24],
 } as const;
 
@@ -18,11 +20,9 @@ export type MulticodecName = keyof typeof MULTICODEC;
 const UNSUPPORTED: Array<[string, number[]]> = [
   ['secp256k1-pub', [0xe7, 0x01]],
   ['x25519-pub', [0xec, 0x01]],
-  ['p384-pub', [0x81, 0x24]],
   ['p521-pub', [0x82, 0x24]],
   ['bls12_381-g2-pub', [0xeb, 0x01]],
   ['secp256k1-priv', [0x81, 0x26]],
-  ['p384-priv', [0x87, 0x26]],
 ];
 
 /** Encode bytes with a multicodec header as a `z` (base58btc) multibase string. */
@@ -71,7 +71,7 @@ export function decodeMultibaseKey(
     if (raw[0] === header[0] && raw[1] === header[1]) {
       throw new KeyError(
         'ERR_KEY_TYPE_UNSUPPORTED',
-        `${field} holds a ${name} key; supported are Ed25519 and P-256`,
+        `${field} holds a ${name} key; supported are Ed25519, P-256 and P-384`,
         { field, codec: name },
       );
     }

@@ -1,7 +1,7 @@
 /** Resolution of DIDs, controller documents and verification methods. */
 import { KeyError } from '../errors.js';
 import { isObject } from '../internal/json.js';
-import { didWebToUrl, resolveDidJwk, resolveDidKey } from './did.js';
+import { didKeyMethodId, didWebToUrl, resolveDidJwk, resolveDidKey } from './did.js';
 import { importKeyPair } from './import.js';
 import { describe, isPlainOptions } from './multikey.js';
 import type {
@@ -183,7 +183,8 @@ export async function resolveControllerDocument(
  * its public key.
  *
  * Rules: the method is found in `verificationMethod` or embedded in a relationship of the
- * document named by the id (without fragment), or is itself the document at that URL; relative
+ * document named by the id (without fragment), or is itself the document at that URL (a bare
+ * `did:key:z...` stands for its one key, `did:key:z...#z...`); relative
  * ids (`#key-1`) are resolved against the document id; a method whose `controller` is not that
  * document's id is accepted only if its controller's own document lists it; a `revoked` method
  * fails; with `purpose`, the controller document must list the method under that relationship.
@@ -203,14 +204,16 @@ export async function resolveControllerDocument(
  * ```
  */
 export async function resolveVerificationMethod(
-  id: string,
+  given: string,
   options: ResolveVerificationMethodOptions = {},
 ): Promise<ResolvedVerificationMethod> {
-  if (typeof id !== 'string' || id.length === 0) {
+  if (typeof given !== 'string' || given.length === 0) {
     throw new TypeError(
-      `resolveVerificationMethod(id): id must be a non-empty string, found ${describe(id)}`,
+      `resolveVerificationMethod(id): id must be a non-empty string, found ${describe(given)}`,
     );
   }
+  // A bare did:key DID names its one key (did:key:z... means did:key:z...#z...).
+  const id = didKeyMethodId(given) ?? given;
   if (!isPlainOptions(options))
     throw new TypeError('resolveVerificationMethod(id, options): options must be an object');
   const hash = id.indexOf('#');

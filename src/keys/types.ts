@@ -1,10 +1,10 @@
 /** Types shared by the keys capability. */
 
 /** The key types ob3kit can generate, import, sign and verify with. */
-export type KeyType = 'Ed25519' | 'P-256' | 'RSA';
+export type KeyType = 'Ed25519' | 'P-256' | 'P-384' | 'RSA';
 
-/** The JOSE algorithm that goes with each key type (`EdDSA`, `ES256`, `RS256`). */
-export type JwsAlgorithm = 'EdDSA' | 'ES256' | 'RS256';
+/** The JOSE algorithm that goes with each key type (`EdDSA`, `ES256`, `ES384`, `RS256`). */
+export type JwsAlgorithm = 'EdDSA' | 'ES256' | 'ES384' | 'RS256';
 
 /**
  * A JSON Web Key (RFC 7517) for one of the supported key types. Public members always; private
@@ -12,7 +12,7 @@ export type JwsAlgorithm = 'EdDSA' | 'ES256' | 'RS256';
  */
 export interface Jwk {
   kty: 'OKP' | 'EC' | 'RSA';
-  crv?: 'Ed25519' | 'P-256';
+  crv?: 'Ed25519' | 'P-256' | 'P-384';
   x?: string;
   y?: string;
   n?: string;
@@ -36,30 +36,33 @@ export interface Jwk {
  * key only. Use `exportKeyPair(key, { includeSecret: true })` to serialize the secret.
  */
 export interface KeyPair {
-  /** `Ed25519`, `P-256` or `RSA`. */
+  /** `Ed25519`, `P-256`, `P-384` or `RSA`. */
   readonly type: KeyType;
   /** Verification method id (for example `did:key:z6Mk...#z6Mk...`), when known. */
   readonly id: string | undefined;
   /** Controller of the key (a DID or an https URL), when known. */
   readonly controller: string | undefined;
-  /** The JOSE algorithm this key signs with: `EdDSA`, `ES256` or `RS256`. */
+  /** The JOSE algorithm this key signs with: `EdDSA`, `ES256`, `ES384` or `RS256`. */
   readonly algorithm: JwsAlgorithm;
   /**
-   * Raw public key bytes: 32 bytes for Ed25519, 33-byte compressed SEC1 point for P-256,
-   * DER `RSAPublicKey` (PKCS #1) for RSA. A fresh copy on every read.
+   * Raw public key bytes: 32 bytes for Ed25519, compressed SEC1 point for P-256 (33 bytes) and
+   * P-384 (49 bytes), DER `RSAPublicKey` (PKCS #1) for RSA. A fresh copy on every read.
    */
   readonly publicKey: Uint8Array;
-  /** `z`-base58btc multicodec public key (Ed25519 and P-256 only). */
+  /** `z`-base58btc multicodec public key (Ed25519, P-256 and P-384 only). */
   readonly publicKeyMultibase: string | undefined;
   /** The public key as a JWK (no private members). A fresh copy on every read. */
   readonly publicKeyJwk: Jwk;
   /** True when the secret key is present (the key can sign). */
   readonly hasSecretKey: boolean;
-  /** Sign bytes (Ed25519: RFC 8032; P-256: ECDSA SHA-256, 64-byte r||s; RSA: RSASSA-PKCS1-v1_5 SHA-256). */
+  /**
+   * Sign bytes (Ed25519: RFC 8032; P-256: ECDSA SHA-256, 64-byte r||s; P-384: ECDSA SHA-384,
+   * 96-byte r||s; RSA: RSASSA-PKCS1-v1_5 SHA-256).
+   */
   sign(data: Uint8Array): Promise<Uint8Array>;
   /** Verify a signature over bytes; `false` for any bad or malformed signature. */
   verify(data: Uint8Array, signature: Uint8Array): Promise<boolean>;
-  /** The public key as JSON (Multikey for Ed25519/P-256, JsonWebKey for RSA). */
+  /** The public key as JSON (Multikey for Ed25519/P-256/P-384, JsonWebKey for RSA). */
   toJSON(): Record<string, unknown>;
 }
 

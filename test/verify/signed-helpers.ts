@@ -1,6 +1,6 @@
 /** Signing helpers for the verify tests: real keys, real signatures, made in the test. */
 import { createDidKey, generateKeyPair, type KeyPair } from '../../src/keys/index.js';
-import { signCredential } from '../../src/proof/index.js';
+import { type SuiteName, signCredential } from '../../src/proof/index.js';
 import { signCredentialJwt } from '../../src/proof/jwt/index.js';
 import { baseCredential, baseEndorsement, type Loose } from './helpers.js';
 
@@ -14,7 +14,7 @@ export interface TestIssuer {
 /** Make a did:key issuer (Ed25519 unless told). */
 export async function makeIssuer(
   name = 'Example Corp',
-  type: 'Ed25519' | 'P-256' = 'Ed25519',
+  type: 'Ed25519' | 'P-256' | 'P-384' = 'Ed25519',
 ): Promise<TestIssuer> {
   const created = createDidKey(await generateKeyPair({ type }));
   return {
@@ -60,7 +60,7 @@ export function tamperJwt(jwt: string): string {
 export async function signDi(
   credential: Loose,
   issuer: TestIssuer,
-  suite?: 'eddsa-rdfc-2022' | 'ecdsa-rdfc-2019' | 'Ed25519Signature2020',
+  suite?: SuiteName,
   asObject = false,
 ): Promise<Loose> {
   const signed: Loose = await signCredential(credential, {

@@ -1,11 +1,16 @@
 /** The Data Integrity transformation and hashing steps shared by signing and verification. */
 
-import { JsonLdError } from '../../errors.js';
-import { concatBytes, toHex } from '../../internal/bytes.js';
+import { sha384 } from '@noble/hashes/sha2.js';
+import { JsonLdError, ProofError } from '../../errors.js';
+import { concatBytes, toHex, utf8 } from '../../internal/bytes.js';
 import { sha256 } from '../../internal/hash.js';
 import { isObject } from '../../internal/json.js';
 import { canonize, type DocumentLoader } from '../../jsonld/index.js';
+import { canonicalizeJcs } from '../../jsonld/jcs.js';
+import { abortedError } from '../../jsonld/map-error.js';
+import type { KeyType } from '../../keys/types.js';
 import {
+  DATA_INTEGRITY_V1_CONTEXT,
   DATA_INTEGRITY_V2_CONTEXT,
   type SuiteInfo,
   suiteOfProof,
@@ -18,20 +23,36 @@ export interface ProofHashDataOptions {
   documentLoader?: DocumentLoader;
   /** Abort signal for canonicalization. */
   signal?: AbortSignal;
+  /**
+   * The type of the key that signs (or signed): it decides the hash of the ECDSA suites, SHA-384
+   * for `'P-384'` and SHA-256 otherwise. Default: SHA-256.
+   */
+  keyType?: KeyType;
 }
 
 /** Every intermediate value of the Data Integrity hashing, for inspection and tests. */
 export interface ProofHashData {
-  /** RDFC-1.0 N-Quads of the document without its proof. */
+  /**
+   * The canonical document without its proof (with the previous proofs a chained proof names):
+   * RDFC-1.0 N-Quads, or JCS text for the JCS suites.
+   */
   canonicalDocument: string;
-  /** RDFC-1.0 N-Quads of the proof configuration (the proof without `proofValue`, with the document's `@context`). */
+  /**
+   * The canonical proof configuration (the proof without `proofValue`; for the RDFC suites with
+   * the document's `@context`): RDFC-1.0 N-Quads, or JCS text.
+   */
   canonicalProofConfig: string;
-  /** SHA-256 of `canonicalDocument`, hex. */
+  /** Hash (SHA-256, or SHA-384 for P-384 keys) of `canonicalDocument`, hex. */
   documentHash: string;
-  /** SHA-256 of `canonicalProofConfig`, hex. */
+  /** Hash of `canonicalProofConfig`, hex. */
   proofConfigHash: string;
-  /** The bytes that are signed: proof configuration hash then document hash (64 bytes). */
+  /** The bytes that are signed: proof configuration hash then document hash (64 or 96 bytes). */
   hashData: Uint8Array;
+}
+
+/** The hash a suite uses with a key type: SHA-384 for P-384 (vc-di-ecdsa), SHA-256 otherwise. */
+export function digestFor(keyType: KeyType | undefined): (text: string) => Uint8Array {
+  return keyType === 'P-384' ? (text) => sha384(utf8(text)) : (text) => sha256(text);
 }
 
 /** True when `@context` includes `url` (as a string or an array entry). */
@@ -45,22 +66,96 @@ export function appendContext(context: unknown, url: string): unknown[] {
   return Array.isArray(context) ? [...context, url] : [context, url];
 }
 
-/** The proof configuration: the proof without `proofValue`, in the document's `@context`. */
+/**
+ * True when `@context` brings a definition of `DataIntegrityProof`: the VC 2.0 context, or the
+ * Data Integrity v2 or v1 context. The v1 context is what VC 1.1 credentials of the `eddsa-2022`
+ * era carry; appending v2 after it would redefine its protected terms, so a document that has it
+ * keeps its own `@context` (the rule of the reference implementation's legacy-context mode).
+ */
+export function definesDataIntegrityProof(context: unknown): boolean {
+  return (
+    includesContext(context, VC_V2_CONTEXT) ||
+    includesContext(context, DATA_INTEGRITY_V2_CONTEXT) ||
+    includesContext(context, DATA_INTEGRITY_V1_CONTEXT)
+  );
+}
+
+/**
+ * The proof configuration: the proof without `proofValue`. For the RDFC suites it takes the
+ * document's `@context` (with Data Integrity v2 appended when nothing in it defines
+ * `DataIntegrityProof`); for the JCS suites it is the proof as written, its own `@context` included.
+ */
 export function proofConfigOf(
   proof: Record<string, unknown>,
   document: Record<string, unknown>,
   suite: SuiteInfo,
 ) {
   const { proofValue: _ignored, ...rest } = proof;
+  if (suite.canonicalization === 'jcs') return rest;
   const config: Record<string, unknown> = { '@context': document['@context'], ...rest };
-  if (
-    suite.proofType === 'DataIntegrityProof' &&
-    !includesContext(config['@context'], VC_V2_CONTEXT) &&
-    !includesContext(config['@context'], DATA_INTEGRITY_V2_CONTEXT)
-  ) {
+  if (suite.proofType === 'DataIntegrityProof' && !definesDataIntegrityProof(config['@context'])) {
     config['@context'] = appendContext(config['@context'], DATA_INTEGRITY_V2_CONTEXT);
   }
   return config;
+}
+
+/**
+ * The document a JCS proof signed (vc-di-eddsa / vc-di-ecdsa "Verify Proof" for the JCS suites):
+ * when the proof has an `@context`, the document's `@context` must start with exactly its entries,
+ * in order, and the document is hashed with the proof's `@context` in place of its own. Throws
+ * `ProofError` `ERR_PROOF_CONTEXT_MISMATCH` otherwise.
+ */
+export function jcsSignedView(
+  document: Record<string, unknown>,
+  proof: Record<string, unknown>,
+): Record<string, unknown> {
+  if (!Object.hasOwn(proof, '@context')) return document;
+  const signed = proof['@context'];
+  const ours = document['@context'];
+  if (!contextStartsWith(ours, signed)) {
+    throw new ProofError(
+      'ERR_PROOF_CONTEXT_MISMATCH',
+      "The document's @context does not start with the proof's @context (the JCS suites sign the proof's)",
+    );
+  }
+  return { ...document, '@context': signed };
+}
+
+/**
+ * True when the JCS proof's `@context` is the whole of the document's, so every `@context` entry
+ * is signed (`false` when the document has entries after the proof's).
+ */
+export function jcsCoversContext(
+  document: Record<string, unknown>,
+  proof: Record<string, unknown>,
+): boolean {
+  if (!Object.hasOwn(proof, '@context')) return true;
+  const a = contextList(document['@context']);
+  const b = contextList(proof['@context']);
+  return a !== undefined && b !== undefined && a.length === b.length;
+}
+
+/** `@context` as a list of entries; `undefined` for a value that is no context. */
+function contextList(context: unknown): unknown[] | undefined {
+  if (context === undefined || context === null) return undefined;
+  return Array.isArray(context) ? context : [context];
+}
+
+/** True when `context` starts with every entry of `prefix`, in order (each compared as JCS text). */
+function contextStartsWith(context: unknown, prefix: unknown): boolean {
+  const a = contextList(context);
+  const b = contextList(prefix);
+  if (a === undefined || b === undefined || b.length === 0 || b.length > a.length) return false;
+  for (let i = 0; i < b.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (typeof a[i] !== 'object' || typeof b[i] !== 'object') return false;
+    try {
+      if (canonicalizeJcs(a[i]) !== canonicalizeJcs(b[i])) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**
@@ -81,11 +176,19 @@ function hasLoneSurrogate(text: string): boolean {
   return false;
 }
 
-/** Canonize and hash a document (without proof); cached per call site by the caller. */
-export async function hashDocument(
+/**
+ * The canonical form of a document (or proof configuration) for a suite: RDFC-1.0 N-Quads in
+ * JSON-LD safe mode, or JCS text. Unpaired surrogates are refused either way.
+ */
+export async function canonicalFormOf(
+  suite: SuiteInfo,
   document: object,
   options: ProofHashDataOptions,
-): Promise<{ canonical: string; hash: Uint8Array }> {
+): Promise<string> {
+  if (suite.canonicalization === 'jcs') {
+    if (options.signal?.aborted) throw abortedError(options.signal);
+    return canonicalizeJcs(document);
+  }
   const canonical = await canonize(document, {
     documentLoader: options.documentLoader,
     safe: true,
@@ -99,25 +202,20 @@ export async function hashDocument(
         'it is not Unicode text and cannot be signed or verified; remove or replace it',
     );
   }
-  return { canonical, hash: sha256(canonical) };
-}
-
-/** Canonize and hash a proof configuration. */
-export async function hashProofConfig(
-  config: object,
-  options: ProofHashDataOptions,
-): Promise<{ canonical: string; hash: Uint8Array }> {
-  return hashDocument(config, options);
+  return canonical;
 }
 
 /**
- * Compute the Data Integrity hashing steps for a document and a proof (or proof options):
- * canonicalize the document without `proof` and the proof without `proofValue` (in the
- * document's `@context`) with RDFC-1.0, hash both with SHA-256, and concatenate proof hash then
- * document hash. This is exactly what `eddsa-rdfc-2022`, `ecdsa-rdfc-2019` (P-256) and
- * `Ed25519Signature2020` sign.
+ * Compute the Data Integrity hashing steps for a document and a proof (or proof options), as a
+ * verifier does: the document without `proof` (plus the previous proofs a `previousProof` names,
+ * for a chained proof) and the proof without `proofValue` are canonicalized (RDFC-1.0 in JSON-LD
+ * safe mode, the proof in the document's `@context`; or JCS for `eddsa-jcs-2022` /
+ * `ecdsa-jcs-2019`, the document in the proof's `@context` when it has one), both are hashed
+ * (SHA-256; SHA-384 with `keyType: 'P-384'`), and the proof hash is followed by the document hash.
+ * This is exactly what the suites sign.
  *
  * Throws `JsonLdError` (`ERR_JSONLD_UNDEFINED_TERM`, `ERR_CONTEXT_UNKNOWN`, ...) from canonicalization,
+ * `ProofError` `ERR_PROOF_CONTEXT_MISMATCH` (JCS `@context` rule) or `ERR_PREVIOUS_PROOF_MISSING`,
  * and `TypeError` when the proof names no known suite.
  *
  * @example
@@ -144,16 +242,50 @@ export async function createProofHashData(
       `createProofHashData(document, proof): unknown proof type ${String(proof.type)} / cryptosuite ${String(proof.cryptosuite)}`,
     );
   }
-  const { proof: _p, ...unsecured } = document;
+  const { proof: existing, ...unsecured } = document;
+  let input: Record<string, unknown> = unsecured;
+  if (proof.previousProof !== undefined) {
+    input = { ...unsecured, proof: previousProofsOf(existing, proof.previousProof) };
+  }
+  if (suite.canonicalization === 'jcs') input = jcsSignedView(input, proof);
   const [doc, config] = await Promise.all([
-    hashDocument(unsecured, options),
-    hashProofConfig(proofConfigOf(proof, unsecured, suite), options),
+    canonicalFormOf(suite, input, options),
+    canonicalFormOf(suite, proofConfigOf(proof, unsecured, suite), options),
   ]);
+  const digest = digestFor(options.keyType);
+  const docHash = digest(doc);
+  const configHash = digest(config);
   return {
-    canonicalDocument: doc.canonical,
-    canonicalProofConfig: config.canonical,
-    documentHash: toHex(doc.hash),
-    proofConfigHash: toHex(config.hash),
-    hashData: concatBytes(config.hash, doc.hash),
+    canonicalDocument: doc,
+    canonicalProofConfig: config,
+    documentHash: toHex(docHash),
+    proofConfigHash: toHex(configHash),
+    hashData: concatBytes(configHash, docHash),
   };
+}
+
+/**
+ * The proofs a `previousProof` value names, in its order, taken from `existing` (a document's
+ * `proof`). Throws `ProofError` `ERR_PREVIOUS_PROOF_MISSING` when one is not there (or not only
+ * once), `TypeError` when the value is not a string or an array of strings.
+ */
+export function previousProofsOf(existing: unknown, previousProof: unknown): unknown[] {
+  const ids = typeof previousProof === 'string' ? [previousProof] : previousProof;
+  if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string')) {
+    throw new TypeError('previousProof must be a proof id or a non-empty array of proof ids');
+  }
+  const all = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing];
+  return ids.map((id) => {
+    const found = all.filter((p) => isObject(p) && p.id === id);
+    if (found.length !== 1) {
+      throw new ProofError(
+        'ERR_PREVIOUS_PROOF_MISSING',
+        found.length === 0
+          ? `previousProof names ${JSON.stringify(id)}, and no proof of the document has that id`
+          : `previousProof names ${JSON.stringify(id)}, and ${found.length} proofs of the document have that id`,
+        { id },
+      );
+    }
+    return found[0];
+  });
 }

@@ -8,15 +8,18 @@ import { isKeyPair } from '../../keys/key-pair.js';
 import type { KeyPair, VerificationRelationship } from '../../keys/types.js';
 import {
   appendContext,
-  hashDocument,
-  hashProofConfig,
+  canonicalFormOf,
+  definesDataIntegrityProof,
+  digestFor,
   includesContext,
+  previousProofsOf,
   proofConfigOf,
 } from './hash-data.js';
 import {
   DATA_INTEGRITY_V2_CONTEXT,
   ED25519_2020_CONTEXT,
   EDDSA_RDFC_2022,
+  SIGNING_SUITES,
   type SuiteName,
   suiteByName,
   VC_V2_CONTEXT,
@@ -27,10 +30,22 @@ export interface SignCredentialOptions {
   /** The signing key (from `generateKeyPair`, `importKeyPair`, `createDidKey(...).keyPair`, ...). */
   key: KeyPair;
   /**
-   * `'eddsa-rdfc-2022'` (default; Ed25519), `'ecdsa-rdfc-2019'` (P-256) or
-   * `'Ed25519Signature2020'` (Ed25519; adds its suite context to the document).
+   * `'eddsa-rdfc-2022'` (default; Ed25519), `'ecdsa-rdfc-2019'` (P-256 or P-384),
+   * `'eddsa-jcs-2022'` (Ed25519), `'ecdsa-jcs-2019'` (P-256 or P-384) or `'Ed25519Signature2020'`
+   * (Ed25519; adds its suite context to the document).
    */
   suite?: SuiteName;
+  /**
+   * An `id` for the new proof (a URL, for example `urn:uuid:...`), so that a later proof can name
+   * it in `previousProof`. Must differ from the ids of the document's other proofs.
+   */
+  id?: string;
+  /**
+   * Make the new proof part of a proof chain: the id (or ids) of the document's existing proofs
+   * it follows. The new proof then signs the document together with those proofs, so they cannot
+   * be removed or changed without breaking it (W3C VC Data Integrity 1.0, proof chains).
+   */
+  previousProof?: string | string[];
   /** Proof creation time (`Date` or XSD dateTime string). Default: now, to the second, UTC. Inject it for reproducible signatures. */
   created?: Date | string;
   /** Verification method id written in the proof. Default: `key.id`. */
@@ -95,18 +110,23 @@ function formatDate(value: Date | string, name: string): string {
 /**
  * Sign a credential (or presentation, or any JSON-LD document) with a Data Integrity proof and
  * return a new signed object; the input is not changed. A document that already has proofs gets
- * one more (a proof set: each proof signs the document without the others).
+ * one more: a proof set (each proof signs the document without the others), or with
+ * `previousProof` a proof chain (the new proof also signs the proofs it names).
  *
  * Steps (W3C VC Data Integrity, vc-di-eddsa, vc-di-ecdsa): canonicalize the document without
- * `proof` and the proof options in the document's `@context` with RDFC-1.0 in JSON-LD safe mode,
- * hash each with SHA-256, sign proof hash then document hash, encode as `z` base58btc `proofValue`.
+ * `proof` and the proof options in the document's `@context` with RDFC-1.0 in JSON-LD safe mode
+ * (for the JCS suites: both as RFC 8785 JSON, the proof carrying the document's `@context`),
+ * hash each with SHA-256 (SHA-384 for P-384 keys), sign proof hash then document hash, encode as
+ * `z` base58btc `proofValue`.
  * A VC 1.1 document gets the Data Integrity v2 context appended for `DataIntegrityProof`, and any
  * document gets the Ed25519 2020 context for `Ed25519Signature2020`, as the reference
  * implementation does.
  *
  * Throws: `TypeError` for misuse; `ProofError` `ERR_SUITE_UNSUPPORTED`, `ERR_PROOF_KEY_MISMATCH`
  * (key type does not fit the suite), `ERR_VERIFICATION_METHOD_MISSING`, `ERR_PROOF_CONTEXT_MISSING`
- * (the context would have to change under existing proofs); `KeyError` `ERR_KEY_SECRET_MISSING`;
+ * (the context would have to change under existing proofs), `ERR_PREVIOUS_PROOF_MISSING` (a
+ * `previousProof` id that no existing proof has, or that several have), `ERR_PROOF_ID_DUPLICATE`;
+ * `KeyError` `ERR_KEY_SECRET_MISSING`;
  * `JsonLdError` `ERR_JSONLD_UNDEFINED_TERM` (a term no context defines; `details.term`),
  * `ERR_CONTEXT_UNKNOWN`, `ERR_JSONLD_PROTECTED_TERM`.
  *
@@ -141,14 +161,14 @@ export async function signCredential<T extends object>(
   if (!suite?.canSign) {
     throw new ProofError(
       'ERR_SUITE_UNSUPPORTED',
-      `signCredential: suite ${JSON.stringify(suiteName)} cannot sign; use 'eddsa-rdfc-2022', 'ecdsa-rdfc-2019' or 'Ed25519Signature2020'`,
+      `signCredential: suite ${JSON.stringify(suiteName)} cannot sign; use one of ${SIGNING_SUITES.map((n) => `'${n}'`).join(', ')}`,
       { suite: suiteName },
     );
   }
-  if (key.type !== suite.keyType) {
+  if (!suite.keyTypes.includes(key.type)) {
     throw new ProofError(
       'ERR_PROOF_KEY_MISMATCH',
-      `signCredential: suite ${suite.name} needs a ${suite.keyType} key, the key is ${key.type}`,
+      `signCredential: suite ${suite.name} needs a ${suite.keyTypes.join(' or ')} key, the key is ${key.type}`,
       { suite: suite.name, keyType: key.type },
     );
   }
@@ -173,21 +193,33 @@ export async function signCredential<T extends object>(
     );
   }
 
+  if (options.id !== undefined && (typeof options.id !== 'string' || options.id.length === 0)) {
+    throw new TypeError('signCredential: options.id must be a non-empty string');
+  }
+
   const document = cloneJson(credential) as Record<string, unknown>;
-  const existing = asArray(document.proof);
+  const existingValue = document.proof;
+  const existing = asArray(existingValue);
   delete document.proof;
+  if (options.id !== undefined && existing.some((p) => isObject(p) && p.id === options.id)) {
+    throw new ProofError(
+      'ERR_PROOF_ID_DUPLICATE',
+      `signCredential: the document already has a proof with id ${JSON.stringify(options.id)}`,
+      { id: options.id },
+    );
+  }
+  // The proofs a chained proof signs with the document (throws ERR_PREVIOUS_PROOF_MISSING).
+  const previous =
+    options.previousProof === undefined
+      ? undefined
+      : previousProofsOf(existingValue, options.previousProof);
   const proofForm = options.proofForm ?? defaultProofForm(document);
 
   // Make sure the proof's terms are defined, as the reference implementation does.
   const context = document['@context'];
   let needed: string | undefined;
   if (suite.proofType === 'DataIntegrityProof') {
-    if (
-      !includesContext(context, VC_V2_CONTEXT) &&
-      !includesContext(context, DATA_INTEGRITY_V2_CONTEXT)
-    ) {
-      needed = DATA_INTEGRITY_V2_CONTEXT;
-    }
+    if (!definesDataIntegrityProof(context)) needed = DATA_INTEGRITY_V2_CONTEXT;
   } else if (!includesContext(context, ED25519_2020_CONTEXT)) {
     needed = ED25519_2020_CONTEXT;
   }
@@ -202,19 +234,29 @@ export async function signCredential<T extends object>(
     document['@context'] = appendContext(context, needed);
   }
 
-  const proof: Record<string, unknown> = { type: suite.proofType, created, verificationMethod };
+  const proof: Record<string, unknown> = { type: suite.proofType };
+  if (options.id !== undefined) proof.id = options.id;
+  proof.created = created;
+  proof.verificationMethod = verificationMethod;
   if (suite.cryptosuite !== undefined) proof.cryptosuite = suite.cryptosuite;
   proof.proofPurpose = proofPurpose;
+  if (options.previousProof !== undefined) proof.previousProof = options.previousProof;
   if (options.challenge !== undefined) proof.challenge = options.challenge;
   if (options.domain !== undefined) proof.domain = options.domain;
   if (options.expires !== undefined) proof.expires = formatDate(options.expires, 'expires');
+  // The JCS suites carry the document's @context in the proof (vc-di-eddsa, vc-di-ecdsa).
+  if (suite.canonicalization === 'jcs' && document['@context'] !== undefined) {
+    proof['@context'] = cloneJson(document['@context']);
+  }
 
   const hashOptions = { documentLoader: options.documentLoader, signal: options.signal };
+  const signedDocument = previous === undefined ? document : { ...document, proof: previous };
   const [doc, config] = await Promise.all([
-    hashDocument(document, hashOptions),
-    hashProofConfig(proofConfigOf(proof, document, suite), hashOptions),
+    canonicalFormOf(suite, signedDocument, hashOptions),
+    canonicalFormOf(suite, proofConfigOf(proof, document, suite), hashOptions),
   ]);
-  const signature = await key.sign(concatBytes(config.hash, doc.hash));
+  const digest = digestFor(key.type);
+  const signature = await key.sign(concatBytes(digest(config), digest(doc)));
   proof.proofValue = `z${encodeBase58btc(signature)}`;
 
   return {

@@ -11,9 +11,23 @@ import {
   resolveVerificationMethod,
 } from '../../keys/resolve.js';
 import type { KeyPair, VerificationRelationship } from '../../keys/types.js';
-import { hashDocument, hashProofConfig, includesContext, proofConfigOf } from './hash-data.js';
+import { DEFAULT_MAX_PROOFS, planProofChain } from './chain.js';
+import {
+  canonicalFormOf,
+  digestFor,
+  includesContext,
+  jcsCoversContext,
+  jcsSignedView,
+  proofConfigOf,
+} from './hash-data.js';
 import { isDateTimeStamp } from './sign.js';
-import { ED25519_2020_CONTEXT, type SuiteName, suiteOfProof, VERIFYING_SUITES } from './suites.js';
+import {
+  ED25519_2020_CONTEXT,
+  type SuiteInfo,
+  type SuiteName,
+  suiteOfProof,
+  VERIFYING_SUITES,
+} from './suites.js';
 
 /** Options of {@link verifyCredentialProof}. */
 export interface VerifyCredentialProofOptions {
@@ -38,8 +52,16 @@ export interface VerifyCredentialProofOptions {
   challenge?: string;
   /** Required `domain` (presentations): the proof's domain must be or include it. */
   domain?: string;
-  /** Suites to accept. Default: all of `eddsa-rdfc-2022`, `ecdsa-rdfc-2019`, `Ed25519Signature2020`, `eddsa-2022`. */
+  /**
+   * Suites to accept. Default: all of `eddsa-rdfc-2022`, `ecdsa-rdfc-2019`, `eddsa-jcs-2022`,
+   * `ecdsa-jcs-2019`, `Ed25519Signature2020`, `eddsa-2022`.
+   */
   suites?: readonly SuiteName[];
+  /**
+   * Most proofs a document may carry (default 32). A document with more fails with
+   * `proof_limit_exceeded` before any proof is verified.
+   */
+  maxProofs?: number;
   /** Clock for `expires` and key `revoked` checks. Default: now. */
   now?: Date;
   /** Abort signal. */
@@ -77,8 +99,13 @@ export type ProofIssueCode =
   | 'proof_malformed'
   | 'proof_suite_unsupported'
   | 'proof_context_missing'
+  | 'proof_context_mismatch'
   | 'proof_value_malformed'
   | 'proof_purpose_mismatch'
+  | 'proof_previous_missing'
+  | 'proof_previous_invalid'
+  | 'proof_chain_cycle'
+  | 'proof_limit_exceeded'
   | 'proof_expired'
   | 'proof_challenge_mismatch'
   | 'proof_domain_mismatch'
@@ -121,6 +148,8 @@ function jsonLdIssue(e: unknown, where: string, path: string): Fail {
   if (code === 'ERR_CONTEXT_UNKNOWN')
     return new Fail('jsonld_context_unknown', `${where}: ${message}`, path);
   if (code === 'ERR_ABORTED') throw e;
+  if (code === 'ERR_PROOF_CONTEXT_MISMATCH')
+    return new Fail('proof_context_mismatch', `${where}: ${message}`, path);
   return new Fail('jsonld_error', `${where}: ${message}`, path);
 }
 
@@ -137,15 +166,18 @@ const RESOLUTION_CODES: Record<string, ProofIssueCode> = {
 
 /**
  * Verify every Data Integrity proof of a credential or presentation: `DataIntegrityProof` with
- * `eddsa-rdfc-2022`, `ecdsa-rdfc-2019` (P-256) or legacy `eddsa-2022`, and `Ed25519Signature2020`.
+ * `eddsa-rdfc-2022`, `ecdsa-rdfc-2019` (P-256, P-384), `eddsa-jcs-2022`, `ecdsa-jcs-2019` or legacy
+ * `eddsa-2022`, and `Ed25519Signature2020`. Proof sets and proof chains: a proof with
+ * `previousProof` is verified after the proofs it names, over the document with those proofs, and
+ * holds only when they hold too (a dangling name, an ambiguous one or a cycle fails).
  *
  * For each proof: the suite is known and allowed; `proofPurpose` is the expected one; `proofValue`
- * is `z` base58btc of a 64-byte signature; `created`/`expires` are dateTimes and it has not expired;
- * challenge/domain match when asked; the document and proof options canonicalize in JSON-LD safe
- * mode; the verification method resolves (did:key, did:jwk offline; did:web / https through
- * `documents` or `fetch`), is listed under the expected relationship of its controller document,
- * is of the suite's key type, and belongs to the issuer (or holder); the signature verifies
- * (Ed25519 strictly, without ZIP-215 leniency).
+ * is `z` base58btc of a signature of the suite's size; `created`/`expires` are dateTimes and it
+ * has not expired; challenge/domain match when asked; the document and proof options canonicalize
+ * (RDFC-1.0 in JSON-LD safe mode, or JCS); the verification method resolves (did:key, did:jwk
+ * offline; did:web / https through `documents` or `fetch`), is listed under the expected
+ * relationship of its controller document, is of a key type of the suite, and belongs to the
+ * issuer (or holder); the signature verifies (Ed25519 strictly, without ZIP-215 leniency).
  *
  * Never throws for a bad document; returns `{ verified, issues, proofs }` with stable codes (see
  * docs/proofs.md). Throws `TypeError` only for misuse.
@@ -181,18 +213,42 @@ export async function verifyCredentialProof(
     issues.push({ code: 'proof_missing', message: 'The document has no "proof"', path: '$.proof' });
     return { verified: false, issues, proofs };
   }
+  const maxProofs = opts.maxProofs ?? DEFAULT_MAX_PROOFS;
+  if (list.length > maxProofs) {
+    issues.push({
+      code: 'proof_limit_exceeded',
+      message: `The document has ${list.length} proofs, more than the limit of ${maxProofs} (options.maxProofs); none was verified`,
+      path: '$.proof',
+    });
+    return { verified: false, issues, proofs };
+  }
 
   const { proof: _p, ...unsecured } = credential;
+  const pathOf = (i: number) => (Array.isArray(proofValue) ? joinPath('$.proof', i) : '$.proof');
+  const chain = planProofChain(list, pathOf);
   const hashOptions = { documentLoader: opts.documentLoader, signal: opts.signal };
-  let docHash: Promise<Uint8Array> | undefined;
-  const documentHash = () => {
-    docHash ??= hashDocument(unsecured, hashOptions).then((r) => r.hash);
-    return docHash;
+  // RDFC canonical forms of the document, by the previous proofs it carries ('' = none).
+  const canonicalDocuments = new Map<string, Promise<string>>();
+  const documentFor = (i: number) => {
+    const previous = chain.previous[i] as number[];
+    if (previous.length === 0) return unsecured;
+    return { ...unsecured, proof: previous.map((j) => list[j]) };
+  };
+  const canonicalDocument = (i: number, suite: SuiteInfo) => {
+    const key = (chain.previous[i] as number[]).join(',');
+    let found = canonicalDocuments.get(key);
+    if (found === undefined) {
+      found = canonicalFormOf(suite, documentFor(i), hashOptions);
+      canonicalDocuments.set(key, found);
+    }
+    return found;
   };
   let documentFailure: Fail | undefined;
+  const results: ProofResult[] = [];
+  const failuresAt: Array<Fail | undefined> = [];
 
-  for (let i = 0; i < list.length; i++) {
-    const path = Array.isArray(proofValue) ? joinPath('$.proof', i) : '$.proof';
+  for (const i of chain.order) {
+    const path = pathOf(i);
     const proof = list[i];
     const result: ProofResult = {
       type: isObject(proof) && typeof proof.type === 'string' ? proof.type : '',
@@ -204,31 +260,91 @@ export async function verifyCredentialProof(
     };
     if (isObject(proof) && typeof proof.cryptosuite === 'string')
       result.cryptosuite = proof.cryptosuite;
+    results[i] = result;
     try {
-      await verifyOne(proof, path, unsecured, opts, documentHash);
+      const problem = chain.problems[i];
+      if (problem) throw new Fail(problem.code, problem.message, problem.path);
+      for (const j of chain.previous[i] as number[]) {
+        if (results[j]?.verified !== true) {
+          throw new Fail(
+            'proof_previous_invalid',
+            `previousProof names ${JSON.stringify((list[j] as { id?: unknown }).id)} (${pathOf(j)}), which does not verify, so this proof of the chain does not hold either`,
+            joinPath(path, 'previousProof'),
+          );
+        }
+      }
+      const context = {
+        document: documentFor(i),
+        canonicalDocument: (s: SuiteInfo) => canonicalDocument(i, s),
+      };
+      await verifyOne(proof, path, unsecured, opts, context);
       result.verified = true;
     } catch (e) {
       if (!(e instanceof Fail)) {
         if (e instanceof Ob3Error && e.code === 'ERR_ABORTED') throw e;
         // Unexpected: still a report entry, never a crash.
-        const fail = new Fail(
+        failuresAt[i] = new Fail(
           'jsonld_error',
           `Unexpected error: ${e instanceof Error ? e.message : String(e)}`,
           path,
         );
-        issues.push({ code: fail.code, message: fail.message, path: fail.path });
-        result.code = fail.code;
-      } else if (e.path === '$' && documentFailure) {
-        result.code = e.code; // the same document problem, reported once
+      } else {
+        failuresAt[i] = e;
+      }
+      result.code = failuresAt[i]?.code;
+    }
+  }
+  uncoveredJcsContext(list, unsecured, results, failuresAt, pathOf);
+
+  for (let i = 0; i < list.length; i++) {
+    const result = results[i] as ProofResult;
+    const e = failuresAt[i];
+    if (e !== undefined) {
+      result.verified = false;
+      result.code = e.code;
+      if (e.path === '$' && documentFailure) {
+        // the same document problem, reported once
       } else {
         if (e.path === '$') documentFailure = e;
         issues.push({ code: e.code, message: e.message, ...(e.path ? { path: e.path } : {}) });
-        result.code = e.code;
       }
     }
     proofs.push(result);
   }
   return { verified: issues.length === 0 && proofs.every((p) => p.verified), issues, proofs };
+}
+
+/**
+ * A JCS proof signs the document in its own `@context`, which may be only the start of the
+ * document's (so that a later proof of a set may add contexts). Entries after it are signed by no
+ * such proof: they hold only when another verified proof signs the whole `@context` (any RDFC
+ * proof, or a JCS proof whose `@context` is the document's). Otherwise the JCS proofs that leave
+ * entries unsigned fail with `proof_context_mismatch`: an appended context could change what the
+ * document means.
+ */
+function uncoveredJcsContext(
+  list: unknown[],
+  document: Record<string, unknown>,
+  results: ProofResult[],
+  failuresAt: Array<Fail | undefined>,
+  pathOf: (i: number) => string,
+): void {
+  const partial: number[] = [];
+  let covered = false;
+  list.forEach((proof, i) => {
+    if (!results[i]?.verified || !isObject(proof)) return;
+    const suite = suiteOfProof(proof);
+    if (suite?.canonicalization === 'jcs' && !jcsCoversContext(document, proof)) partial.push(i);
+    else covered = true;
+  });
+  if (covered) return;
+  for (const i of partial) {
+    failuresAt[i] = new Fail(
+      'proof_context_mismatch',
+      "The document's @context has entries after the proof's @context, and no verified proof signs them (a context added after signing could change what the document means)",
+      joinPath(pathOf(i), '@context'),
+    );
+  }
 }
 
 function checkOptions(o: VerifyCredentialProofOptions): void {
@@ -245,6 +361,18 @@ function checkOptions(o: VerifyCredentialProofOptions): void {
     throw new TypeError('verifyCredentialProof: options.now must be a Date');
   if (o.suites !== undefined && !Array.isArray(o.suites))
     throw new TypeError('verifyCredentialProof: options.suites must be an array');
+  if (
+    o.maxProofs !== undefined &&
+    (typeof o.maxProofs !== 'number' || !Number.isSafeInteger(o.maxProofs) || o.maxProofs < 1)
+  )
+    throw new TypeError('verifyCredentialProof: options.maxProofs must be a positive integer');
+}
+
+/** The document a proof signed: without proofs, or with the previous proofs it names. */
+interface SignedDocument {
+  document: Record<string, unknown>;
+  /** Its RDFC canonical form (cached across proofs that share it). */
+  canonicalDocument(suite: SuiteInfo): Promise<string>;
 }
 
 async function verifyOne(
@@ -252,7 +380,7 @@ async function verifyOne(
   path: string,
   document: Record<string, unknown>,
   opts: VerifyCredentialProofOptions,
-  documentHash: () => Promise<Uint8Array>,
+  signed: SignedDocument,
 ): Promise<void> {
   if (!isObject(proof)) throw new Fail('proof_malformed', 'A proof must be a JSON object', path);
   if (typeof proof.type !== 'string')
@@ -313,7 +441,7 @@ async function verifyOne(
       joinPath(path, 'verificationMethod'),
     );
   }
-  const signature = decodeProofValue(proof.proofValue, joinPath(path, 'proofValue'));
+  const signature = decodeProofValue(proof.proofValue, joinPath(path, 'proofValue'), suite);
   for (const field of ['created', 'expires'] as const) {
     if (proof[field] !== undefined && !isDateTimeStamp(proof[field])) {
       throw new Fail(
@@ -346,21 +474,28 @@ async function verifyOne(
     );
   }
 
-  // Canonicalization (document once, proof options per proof).
-  let docHash: Uint8Array;
+  // Canonicalization (RDFC: the document once per set of previous proofs, proof options per
+  // proof; JCS: the document in the proof's @context).
+  let canonicalDoc: string;
   try {
-    docHash = await documentHash();
+    canonicalDoc =
+      suite.canonicalization === 'jcs'
+        ? await canonicalFormOf(suite, jcsSignedView(signed.document, proof), {
+            signal: opts.signal,
+          })
+        : await signed.canonicalDocument(suite);
   } catch (e) {
+    if (e instanceof Ob3Error && e.code === 'ERR_PROOF_CONTEXT_MISMATCH') {
+      throw jsonLdIssue(e, 'The proof cannot apply to this document', joinPath(path, '@context'));
+    }
     throw jsonLdIssue(e, 'The document cannot be canonicalized', '$');
   }
-  let configHash: Uint8Array;
+  let canonicalConfig: string;
   try {
-    configHash = (
-      await hashProofConfig(proofConfigOf(proof, document, suite), {
-        documentLoader: opts.documentLoader,
-        signal: opts.signal,
-      })
-    ).hash;
+    canonicalConfig = await canonicalFormOf(suite, proofConfigOf(proof, document, suite), {
+      documentLoader: opts.documentLoader,
+      signal: opts.signal,
+    });
   } catch (e) {
     throw jsonLdIssue(e, 'The proof options cannot be canonicalized', path);
   }
@@ -395,11 +530,19 @@ async function verifyOne(
       joinPath(path, 'verificationMethod'),
     );
   }
-  if (key.type !== suite.keyType) {
+  if (!suite.keyTypes.includes(key.type)) {
     throw new Fail(
       'key_type_mismatch',
-      `${suite.name} needs an ${suite.keyType} key; ${vmId} is a ${key.type} key`,
+      `${suite.name} needs a ${suite.keyTypes.join(' or ')} key; ${vmId} is a ${key.type} key`,
       joinPath(path, 'verificationMethod'),
+    );
+  }
+  const size = SIGNATURE_BYTES[key.type];
+  if (signature.length !== size) {
+    throw new Fail(
+      'proof_value_malformed',
+      `proofValue must hold a ${size}-byte signature for the ${key.type} key ${vmId}, found ${signature.length} bytes`,
+      joinPath(path, 'proofValue'),
     );
   }
   if (opts.checkController !== false) {
@@ -420,8 +563,12 @@ async function verifyOne(
     }
   }
 
-  // Signature.
-  const ok = await key.verify(concatBytes(configHash, docHash), signature);
+  // Signature (SHA-384 hashes for P-384 keys, SHA-256 otherwise).
+  const digest = digestFor(key.type);
+  const ok = await key.verify(
+    concatBytes(digest(canonicalConfig), digest(canonicalDoc)),
+    signature,
+  );
   if (!ok) {
     throw new Fail(
       'proof_signature_invalid',
@@ -431,7 +578,10 @@ async function verifyOne(
   }
 }
 
-function decodeProofValue(value: unknown, path: string): Uint8Array {
+/** Signature sizes by key type: Ed25519 and P-256 64 bytes, P-384 96 bytes (`r || s`). */
+const SIGNATURE_BYTES: Record<string, number> = { Ed25519: 64, 'P-256': 64, 'P-384': 96 };
+
+function decodeProofValue(value: unknown, path: string, suite: SuiteInfo): Uint8Array {
   if (typeof value !== 'string' || value.length < 2) {
     throw new Fail('proof_value_malformed', 'proofValue must be a multibase string', path);
   }
@@ -442,12 +592,22 @@ function decodeProofValue(value: unknown, path: string): Uint8Array {
       path,
     );
   }
-  const bytes = decodeBase58btc(value.slice(1));
-  if (!bytes) throw new Fail('proof_value_malformed', 'proofValue is not valid base58btc', path);
-  if (bytes.length !== 64) {
+  // Bound before decoding: the suite's largest signature, base58 (at most 138 characters for 96 bytes).
+  const sizes = [...new Set(suite.keyTypes.map((t) => SIGNATURE_BYTES[t] as number))];
+  const longest = Math.max(...sizes);
+  if (value.length - 1 > Math.ceil((longest * 138) / 100) + 1) {
     throw new Fail(
       'proof_value_malformed',
-      `proofValue must hold a 64-byte signature, found ${bytes.length} bytes`,
+      `proofValue is too long for a ${sizes.join(' or ')}-byte signature (${value.length} characters)`,
+      path,
+    );
+  }
+  const bytes = decodeBase58btc(value.slice(1));
+  if (!bytes) throw new Fail('proof_value_malformed', 'proofValue is not valid base58btc', path);
+  if (!sizes.includes(bytes.length)) {
+    throw new Fail(
+      'proof_value_malformed',
+      `proofValue must hold a ${sizes.join(' or ')}-byte signature, found ${bytes.length} bytes`,
       path,
     );
   }

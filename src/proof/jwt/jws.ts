@@ -10,7 +10,7 @@ import type { JwsAlgorithm, KeyPair } from '../../keys/types.js';
 import type { JwtIssue } from './types.js';
 
 /** The algorithms ob3kit signs and verifies with. */
-export const SUPPORTED_ALGORITHMS: readonly JwsAlgorithm[] = ['RS256', 'ES256', 'EdDSA'];
+export const SUPPORTED_ALGORITHMS: readonly JwsAlgorithm[] = ['RS256', 'ES256', 'ES384', 'EdDSA'];
 
 /** Default largest JWT, in characters (1 MiB). */
 export const DEFAULT_MAX_JWT_LENGTH = 1024 * 1024;

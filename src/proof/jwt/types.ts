@@ -23,7 +23,7 @@ export type JwtPayloadForm = 'vc-1.1' | 'vc-2.0';
 export interface SignCredentialJwtOptions {
   /** The issuer's key: an ob3kit `KeyPair` with its secret, or a private key document (JWK, Multikey). */
   key: KeyPair | Record<string, unknown>;
-  /** `RS256`, `ES256` or `EdDSA`; must fit the key. Default: the key's algorithm. */
+  /** `RS256`, `ES256`, `ES384` or `EdDSA`; must fit the key. Default: the key's algorithm. */
   alg?: JwsAlgorithm;
   /**
    * Header `kid`: a DID URL or https URL that dereferences to the public key. Default: the
@@ -53,7 +53,7 @@ export interface VerifyCredentialJwtOptions {
   resolvers?: Record<string, DidResolver>;
   /** Clock for `exp` and `nbf`. Default: now. */
   now?: Date;
-  /** Accepted algorithms (a subset of `RS256`, `ES256`, `EdDSA`). Default: all three. */
+  /** Accepted algorithms (a subset of `RS256`, `ES256`, `ES384`, `EdDSA`). Default: all four. */
   algorithms?: JwsAlgorithm[];
   /** Allowed clock skew for `exp` and `nbf`, in seconds. Default 60. */
   clockTolerance?: number;

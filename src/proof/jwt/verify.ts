@@ -1,5 +1,6 @@
 /** Verify a VC-JWT. */
 import { isObject } from '../../internal/json.js';
+import type { JwsAlgorithm } from '../../keys/types.js';
 import { extractCredential, issuerId, reconcileClaims } from './claims.js';
 import {
   checkHeader,
@@ -99,7 +100,7 @@ export interface CheckedVerifyOptions {
   now: Date;
   clockTolerance: number;
   maxLength: number;
-  algorithms: readonly ('RS256' | 'ES256' | 'EdDSA')[];
+  algorithms: readonly JwsAlgorithm[];
 }
 
 /** Check the options shared by credential and presentation JWT verification. */
