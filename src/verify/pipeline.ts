@@ -43,6 +43,20 @@ export function makeReport(
   return report;
 }
 
+/**
+ * The input as a credential, whatever the document says it is: for a credential inside a
+ * presentation, an endorsement, a refreshed credential, or what `verifyCredential` was given.
+ * A presentation so verified fails closed (`type_role_mismatch`).
+ */
+export function asCredentialInput(decoded: DecodedInput): DecodedInput {
+  if (!decoded.presentation) return decoded;
+  return {
+    ...decoded,
+    presentation: false,
+    format: decoded.format === 'presentation' ? 'json' : decoded.format,
+  };
+}
+
 /** Verify a decoded input (credential or presentation). */
 export async function verifyDecoded(
   decoded: DecodedInput,
@@ -181,7 +195,7 @@ async function verifyCredentialDoc(
     // Verified as a credential (in the original's role), and only by the original's issuer.
     refreshed = checkRefreshedIssuer(
       credential,
-      await verifyDecoded({ ...inner, presentation: false }, next, role),
+      await verifyDecoded(asCredentialInput(inner), next, role),
     );
     return [
       result(
@@ -309,7 +323,7 @@ async function verifyEndorsements(
       ancestors: lineage,
       allowRefresh: true,
     };
-    const report = await verifyDecoded({ ...decoded, presentation: false }, nested, 'endorsement');
+    const report = await verifyDecoded(asCredentialInput(decoded), nested, 'endorsement');
     reports.push(report);
     if (report.verdict === 'invalid') {
       out.push(
@@ -392,10 +406,7 @@ async function verifyPresentationDoc(
           const m = /^data:[^,]*,(.*)$/s.exec(item.id);
           inner = m ? decodeText(m[1] as string, 'jwt', state) : fromObject(item, 'json', state);
         } else inner = fromObject(item, 'json', state);
-        const report = await verifyDecoded(
-          { ...inner, presentation: false },
-          { ...state, ancestors: [] },
-        );
+        const report = await verifyDecoded(asCredentialInput(inner), { ...state, ancestors: [] });
         credentials.push(report);
         if (report.verdict === 'invalid')
           out.push(
