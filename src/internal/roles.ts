@@ -125,7 +125,8 @@ export function roleIssue(
     return {
       code: 'type_ambiguous_role',
       path,
-      message: `The document claims to be both a VerifiableCredential and a VerifiablePresentation; it is refused (verified as ${roleName(role)}, the key that must sign would be ambiguous)`,
+      message:
+        'The document claims to be both a VerifiableCredential and a VerifiablePresentation, so whose key must sign it is ambiguous; it is refused',
     };
   }
   const other = role === 'credential' ? claims.presentation : claims.credential;
@@ -133,7 +134,7 @@ export function roleIssue(
     return {
       code: 'type_role_mismatch',
       path,
-      message: `The document is verified as ${roleName(role)} but its type says it is ${roleName(role === 'credential' ? 'presentation' : 'credential')}`,
+      message: `The document is taken as ${roleName(role)} but its type says it is ${roleName(role === 'credential' ? 'presentation' : 'credential')}`,
     };
   }
   return undefined;
