@@ -170,6 +170,14 @@ async function verifyJwtPresentation(
       });
     }
   }
+  // `sub`, when there, can only name the holder: the key is bound to the holder, never to `sub`.
+  if (payload.sub !== undefined && payload.sub !== holder) {
+    issues.push({
+      code: 'jwt_claim_mismatch',
+      path: 'payload.sub',
+      message: `The "sub" claim (${describe(payload.sub)}) is not the presentation holder (${holder ?? 'none named'}); the presentation's key is bound to its holder only`,
+    });
+  }
   if (typeof payload.jti === 'string') {
     if (vp.id === undefined) vp.id = payload.jti;
     else if (vp.id !== payload.jti)

@@ -647,6 +647,26 @@ describe('JWTs: iss, issuer, holder and the vc / vp claims', () => {
     expect(failCodes(r)).toEqual(['type_ambiguous_role']);
   });
 
+  it('a VP-JWT "sub" that is not the holder is refused (jwt_claim_mismatch): the key binds the holder only', async () => {
+    const vp = createPresentation({ credentials: [] });
+    const sign = (claims: Loose) =>
+      handJwt(
+        { alg: 'EdDSA', kid: attacker.keyPair.id },
+        { ...vp, nonce: CHALLENGE, iat: 1_700_000_000, ...claims },
+        attacker.keyPair,
+      );
+    const verifyJwt = async (jwt: string) =>
+      (await verifyPresentation(jwt, { challenge: CHALLENGE, now: NOW })).issues.map((i) => i.code);
+    expect(await verifyJwt(sign({ sub: victim.did }))).toEqual(['jwt_claim_mismatch']);
+    expect(await verifyJwt(sign({ iss: attacker.did, sub: victim.did }))).toEqual([
+      'jwt_claim_mismatch',
+    ]);
+    expect(await verifyJwt(sign({ iss: attacker.did, sub: attacker.did }))).toEqual([]);
+    expect(await verifyJwt(sign({ iss: victim.did, sub: victim.did }))).toEqual([
+      'presentation_holder_mismatch',
+    ]);
+  });
+
   it('a VC-JWT whose credential names no single issuer is bound to no one: issuer_key_mismatch', async () => {
     for (const issuer of [undefined, [victim.did], { type: ['Profile'] }]) {
       const c: Loose = richCredential(victim.did);
