@@ -339,7 +339,7 @@ describe('roles, not claims: JWT', () => {
     return { jwt, doc, iss };
   }
 
-  it('a JWT signed by the attacker is valid in a role only when that role binds the attacker (VC-JWT, VP-JWT, VC-JWTs inside a VP-JWT)', async () => {
+  it('a JWT signed by the attacker is valid in a role only when that role binds the attacker (VC-JWT, VP-JWT, VC-JWTs inside a VP-JWT, endorsementJwt)', async () => {
     await fc.assert(
       fc.asyncProperty(jwtSpec, async (spec) => {
         const { jwt, doc, iss } = attackerJwt(spec);
@@ -375,6 +375,15 @@ describe('roles, not claims: JWT', () => {
         const report = await verify(vpJwt, { now: NOW, challenge: CHALLENGE });
         if (isValid(report.credentials?.[0])) expect(asCredential).toBe(true);
         if (isValid(report)) expect(asCredential).toBe(true);
+
+        // As an endorsementJwt of an honest credential (a VC-JWT: no context defines the term).
+        const outer = richCredential(honest.did);
+        outer.endorsementJwt = [jwt];
+        const endorsed = await signCredentialJwt(outer, { key: honest.keyPair, now: NOW });
+        const er = await verify(endorsed, { now: NOW });
+        expect(er.endorsements?.length).toBe(1);
+        if (isValid(er.endorsements?.[0])) expect(asCredential).toBe(true);
+        if (isValid(er)) expect(asCredential).toBe(true);
       }),
       { numRuns: fuzzRuns(40) },
     );
