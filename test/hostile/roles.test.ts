@@ -213,9 +213,6 @@ type DocumentSpec = typeof documentSpec extends fc.Arbitrary<infer T> ? T : neve
 function buildDocument(spec: DocumentSpec): Loose {
   const doc: Loose = richCredential(victim.did);
   doc.id = 'urn:uuid:0c5b1f4e-7d1a-4c3e-8b2f-9a0d6e4c2b1a'; // not the endorsed credential's id
-  // Terms the document's types do not define (credentialSubject without VerifiableCredential,
-  // holder without VerifiablePresentation, an extra type) still sign, under this vocabulary.
-  doc['@context'].push({ '@vocab': 'https://vocab.example/terms#' });
   delete doc.type;
   delete doc.issuer;
   if (spec.types.type !== undefined) doc.type = spec.types.type;
@@ -227,18 +224,26 @@ function buildDocument(spec: DocumentSpec): Loose {
   return doc;
 }
 
-/** Signed by the attacker's key at the proof level (no signing-side role check). */
+/**
+ * Signed by the attacker's key at the proof level (no signing-side role check). Terms the
+ * document's types do not define (credentialSubject without VerifiableCredential, holder
+ * without VerifiablePresentation, an extra type) are signed under a vocabulary added when needed.
+ */
 async function attackerSigned(spec: DocumentSpec): Promise<Loose | undefined> {
-  try {
-    return await signCredential(buildDocument(spec), {
+  const sign = (doc: Loose) =>
+    signCredential(doc, {
       key: attacker.keyPair,
       proofPurpose: spec.purpose,
       challenge: CHALLENGE,
       created: CREATED,
     });
+  try {
+    return await sign(buildDocument(spec));
   } catch {
-    // Not a document JSON-LD can sign: an issuer with both "id" and "@id" (colliding keywords).
-    return undefined;
+    const doc = buildDocument(spec);
+    doc['@context'].push({ '@vocab': 'https://vocab.example/terms#' });
+    // Still not signable: an issuer with both "id" and "@id" (colliding keywords).
+    return sign(doc).catch(() => undefined);
   }
 }
 
@@ -301,7 +306,7 @@ describe('roles, not claims: Data Integrity', () => {
         if (isValid(er.endorsements?.[0])) expect(asCredential).toBe(true);
         if (isValid(er)) expect(asCredential).toBe(true);
       }),
-      { numRuns: fuzzRuns(24) },
+      { numRuns: fuzzRuns(16) },
     );
     expect(signedCount).toBeGreaterThan(0);
   }, 120_000);
