@@ -1,18 +1,17 @@
 /** Signing presentations: Data Integrity (proofPurpose authentication) and VP-JWT. */
 import { ProofError } from '../errors.js';
 import { isObject } from '../internal/json.js';
+import { partyId } from '../internal/roles.js';
 import { isKeyPair } from '../keys/key-pair.js';
 import { checkKeyController } from '../keys/resolve.js';
 import { signCredential } from '../proof/index.js';
-import { isVc11 } from '../proof/jwt/claims.js';
 import {
+  assertRole,
   describe,
-  pickAlgorithm,
-  signCompactJws,
+  prepareJwtSigning,
+  sealJwt,
   toNumericDate,
-  toSigningKey,
-} from '../proof/jwt/jws.js';
-import { buildHeader } from '../proof/jwt/sign.js';
+} from '../proof/jwt/index.js';
 import type { SignPresentationJwtOptions, SignPresentationOptions } from './types.js';
 
 /**
@@ -21,7 +20,9 @@ import type { SignPresentationJwtOptions, SignPresentationOptions } from './type
  *
  * Throws `TypeError` for misuse (no presentation object, no challenge, not a KeyPair),
  * `ProofError` `ERR_PRESENTATION_HOLDER_MISMATCH` when the presentation names a `holder` that
- * does not control the key, and the errors of `signCredential` (unsupported suite, key type).
+ * is not one id or does not control the key, `ERR_PROOF_ROLE_MISMATCH` for a credential (its
+ * `type` names `VerifiableCredential`) and `ERR_PROOF_AMBIGUOUS_ROLE` for a document typed as
+ * both, and the errors of `signCredential` (unsupported suite, key type).
  *
  * @example
  * ```ts
@@ -44,6 +45,7 @@ export async function signPresentation(
   checkChallengeAndDomain(options.challenge, options.domain, fn);
   if (!isKeyPair(options.key))
     throw new TypeError(`${fn}: options.key must be a KeyPair from ob3kit`);
+  assertRole(presentation, 'presentation');
   const verificationMethod = options.verificationMethod ?? options.key.id;
   checkHolder(presentation, options.key.controller, verificationMethod);
   return signCredential(presentation, {
@@ -64,8 +66,9 @@ export async function signPresentation(
  * presentation) the presentation goes in the `vp` claim; otherwise the payload is the
  * presentation itself with these claims added.
  *
- * Throws `TypeError` for misuse and `ProofError` `ERR_PRESENTATION_HOLDER_MISMATCH` when the
- * holder does not control the key.
+ * Throws `TypeError` for misuse, `ProofError` `ERR_PRESENTATION_HOLDER_MISMATCH` when the
+ * holder is not one id or does not control the key, and `ERR_PROOF_ROLE_MISMATCH` /
+ * `ERR_PROOF_AMBIGUOUS_ROLE` for a document whose `type` claims to be a credential.
  *
  * @example
  * ```ts
@@ -84,21 +87,17 @@ export async function signPresentationJwt(
   if (!isObject(options)) throw new TypeError(`${fn}: options must be an object`);
   checkChallengeAndDomain(options.challenge, options.domain, fn);
   if (Array.isArray(options.domain)) throw new TypeError(`${fn}: options.domain must be a string`);
-  const key = toSigningKey(options.key, fn);
-  const alg = pickAlgorithm(key, options.alg, fn);
-  const form = options.payloadForm ?? (isVc11(presentation) ? 'vc-1.1' : 'vc-2.0');
-  if (form !== 'vc-1.1' && form !== 'vc-2.0')
-    throw new TypeError(`${fn}: options.payloadForm must be 'vc-1.1' or 'vc-2.0'`);
-  if (options.kid !== undefined && (typeof options.kid !== 'string' || options.kid === ''))
-    throw new TypeError(`${fn}: options.kid must be a non-empty string`);
-  const now = options.now ?? new Date();
-  if (!(now instanceof Date) || Number.isNaN(now.getTime()))
-    throw new TypeError(`${fn}: options.now must be a valid Date`);
   if (
     options.expiresIn !== undefined &&
     (typeof options.expiresIn !== 'number' || !(options.expiresIn > 0))
   )
     throw new TypeError(`${fn}: options.expiresIn must be a positive number of seconds`);
+  const { key, form, now, header } = prepareJwtSigning(
+    presentation,
+    'presentation',
+    { ...options, includeJwk: undefined },
+    fn,
+  );
   checkHolder(presentation, key.controller, options.kid ?? key.id);
 
   const claims: Record<string, unknown> = {};
@@ -112,20 +111,12 @@ export async function signPresentationJwt(
     claims.exp = toNumericDate(now) + Math.floor(options.expiresIn);
   const payload =
     form === 'vc-2.0' ? { ...presentation, ...claims } : { ...claims, vp: presentation };
-  const header = buildHeader(key, alg, options.kid, undefined, options.typ ?? 'JWT');
-  return signCompactJws(header, payload, key);
+  return sealJwt(header, payload, key);
 }
 
-/** The holder id of a presentation (a string, or an object's `id`). */
+/** The holder id of a presentation (a string, or an object's one `id` or `@id`). */
 export function holderId(presentation: Record<string, unknown>): string | undefined {
-  const h = presentation.holder;
-  if (typeof h === 'string') return h;
-  if (isObject(h)) {
-    // `@id` is the same node id as `id` in JSON-LD.
-    if (typeof h.id === 'string' && h['@id'] === undefined) return h.id;
-    if (typeof h['@id'] === 'string' && h.id === undefined) return h['@id'];
-  }
-  return undefined;
+  return partyId(presentation.holder) ?? undefined;
 }
 
 function checkChallengeAndDomain(challenge: unknown, domain: unknown, fn: string): void {
@@ -147,6 +138,13 @@ function checkHolder(
   verificationMethod: string | undefined,
 ): void {
   const holder = holderId(presentation);
+  if (holder === undefined && presentation.holder !== undefined) {
+    throw new ProofError(
+      'ERR_PRESENTATION_HOLDER_MISMATCH',
+      `The presentation holder must be one id (a string, or an object with one "id"), found ${describe(presentation.holder)}; verifiers would reject it`,
+      { holder: presentation.holder },
+    );
+  }
   if (holder === undefined || verificationMethod === undefined) return;
   if (!checkKeyController({ id: verificationMethod, controller }, holder)) {
     throw new ProofError(

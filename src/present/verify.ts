@@ -1,11 +1,14 @@
 /** Verifying a presentation: its proof, holder, challenge and domain, then each credential. */
 import { asArray, isObject, joinPath } from '../internal/json.js';
 import { verifyCredentialProof } from '../proof/index.js';
-import { extractCredential } from '../proof/jwt/claims.js';
-import { verifyCredentialJwt } from '../proof/jwt/index.js';
-import { checkHeader, checkJwsSignature, describe, parseCompactJws } from '../proof/jwt/jws.js';
-import { resolveJwtKey } from '../proof/jwt/key.js';
-import { checkTime, checkTyp, checkVerifyOptions } from '../proof/jwt/verify.js';
+import {
+  checkTime,
+  checkVerifyOptions,
+  describe,
+  openJwt,
+  verifyCredentialJwt,
+  verifyJwtKey,
+} from '../proof/jwt/index.js';
 import { holderId } from './sign.js';
 import type {
   PresentationIssue,
@@ -14,7 +17,6 @@ import type {
   VerifyPresentationOptions,
 } from './types.js';
 
-const PRESENTATION_TYPS = ['jwt', 'vp+jwt', 'vp-ld+jwt', 'vp+ld+jwt'];
 const JWT_MEDIA_TYPES = ['application/vc+jwt', 'application/vc-ld+jwt', 'application/jwt'];
 
 /**
@@ -29,6 +31,12 @@ const JWT_MEDIA_TYPES = ['application/vc+jwt', 'application/vc-ld+jwt', 'applica
  *    `verifyCredentialProof`, JWT strings and `EnvelopedVerifiableCredential`s
  *    (`data:application/vc+jwt,...`) with `verifyCredentialJwt`. Each failed one adds a
  *    `presentation_credential_invalid` issue; details are in `credentials[i].issues`.
+ *
+ * Roles decide whose key must sign, never the documents' own `type`: the presentation is bound
+ * to its holder, each credential in it to that credential's issuer. A presentation that claims
+ * to be a credential too (or a payload with both a `vc` and a `vp` claim) is refused
+ * (`type_ambiguous_role`); so is a credential in it that claims to be a presentation
+ * (`type_role_mismatch`, `type_ambiguous_role` in `credentials[i].issues`).
  *
  * A presentation without `holder` is not tied to anyone: its proof is checked, but any key may
  * have made it. There is no default challenge: omitting `options.challenge` is a `TypeError`.
@@ -94,25 +102,20 @@ async function verifyDataIntegrityPresentation(
       );
       issues.push(...checkDomain(proof.domain, options.domain, joinPath(path, 'domain')));
     });
+    // Verified as a presentation: the key must be the holder's (when it names one, as exactly
+    // one id), the purpose `authentication`; a document that also claims to be a credential is
+    // refused.
     const proofResult = await verifyCredentialProof(vp, {
+      role: 'presentation',
       documentLoader: options.documentLoader,
       fetch: options.fetch,
       documents: options.documents,
       resolvers: options.resolvers,
-      expectedProofPurpose: 'authentication',
-      // A holder that is there but not one id (an array, ...) must still bind the key.
-      checkController: vp.holder !== undefined,
-      ...(holder !== undefined ? { expectedController: holder } : {}),
       ...(options.suites !== undefined ? { suites: options.suites } : {}),
       now: options.now,
       signal: options.signal,
     });
-    for (const issue of proofResult.issues) {
-      issues.push({
-        ...issue,
-        code: issue.code === 'issuer_key_mismatch' ? 'presentation_holder_mismatch' : issue.code,
-      });
-    }
+    issues.push(...proofResult.issues);
   }
   await verifyCredentials(vp, '$', options, result);
   result.verified = issues.length === 0;
@@ -125,25 +128,19 @@ async function verifyJwtPresentation(
   fn: string,
 ): Promise<PresentationVerificationResult> {
   const checked = checkVerifyOptions(options, fn);
-  const { parsed, issues } = parseCompactJws(jwt, checked.maxLength);
+  const opened = openJwt(jwt, 'presentation', checked);
+  const { parsed, issues } = opened;
   const result: PresentationVerificationResult = {
     verified: false,
     format: 'jwt',
     issues,
     credentials: [],
   };
-  if (!parsed) return result;
-  const { header, payload } = parsed;
-  issues.push(...checkHeader(header, checked.algorithms));
-  issues.push(...checkTyp(header, PRESENTATION_TYPS, 'presentation'));
-  const extracted = extractCredential(payload, 'vp');
-  if (extracted.issue) {
-    issues.push(extracted.issue);
-    return result;
-  }
-  const vp = extracted.value as Record<string, unknown>;
+  if (!parsed || opened.document === undefined) return result;
+  const { payload } = parsed;
+  const vp = opened.document;
   result.presentation = vp;
-  const base = extracted.form === 'vc-1.1' ? 'payload.vp' : 'payload';
+  const base = opened.base ?? 'payload';
   issues.push(...checkShape(vp, base));
 
   // iss <-> holder, jti <-> id (filled in when the vp claim leaves them out).
@@ -173,6 +170,14 @@ async function verifyJwtPresentation(
       });
     }
   }
+  // `sub`, when there, can only name the holder: the key is bound to the holder, never to `sub`.
+  if (payload.sub !== undefined && payload.sub !== holder) {
+    issues.push({
+      code: 'jwt_claim_mismatch',
+      path: 'payload.sub',
+      message: `The "sub" claim (${describe(payload.sub)}) is not the presentation holder (${holder ?? 'none named'}); the presentation's key is bound to its holder only`,
+    });
+  }
   if (typeof payload.jti === 'string') {
     if (vp.id === undefined) vp.id = payload.jti;
     else if (vp.id !== payload.jti)
@@ -187,18 +192,23 @@ async function verifyJwtPresentation(
   issues.push(...checkChallenge(payload.nonce, options.challenge, 'payload.nonce'));
   issues.push(...checkDomain(payload.aud, options.domain, 'payload.aud'));
 
-  if (!issues.some((i) => i.path?.startsWith('header'))) {
-    const found = await resolveJwtKey(header, holder, 'authentication', 'holder', {
-      documents: options.documents,
-      fetch: options.fetch,
-      resolvers: options.resolvers,
-      signal: options.signal,
-      now: checked.now,
-    });
+  if (opened.proceed) {
+    // The key must be the holder's (the one id of `holder`, or `iss`); without either, the
+    // presentation is bound to no one.
+    const found = await verifyJwtKey(
+      parsed,
+      holder,
+      'presentation',
+      {
+        documents: options.documents,
+        fetch: options.fetch,
+        resolvers: options.resolvers,
+        signal: options.signal,
+        now: checked.now,
+      },
+      `${base}.holder`,
+    );
     issues.push(...found.issues);
-    if (found.key !== undefined) {
-      issues.push(...(await checkJwsSignature(parsed, header.alg, found.key, 'presentation JWT')));
-    }
   }
   issues.push(...checkTime(payload, checked.now, checked.clockTolerance));
   await verifyCredentials(vp, base, options, result);
@@ -206,6 +216,11 @@ async function verifyJwtPresentation(
   return result;
 }
 
+/**
+ * The presentation's type must include `VerifiablePresentation` (`presentation_type_invalid`).
+ * A presentation that also claims to be a credential is refused by `verifyCredentialProof` and
+ * `openJwt` (`type_ambiguous_role`, `type_role_mismatch`).
+ */
 function checkShape(vp: Record<string, unknown>, base: string): PresentationIssue[] {
   if (asArray(vp.type as unknown).includes('VerifiablePresentation')) return [];
   return [
@@ -330,7 +345,9 @@ async function verifyOneCredential(
       ],
     };
   }
+  // Verified as a credential: the key must be its issuer's, whatever its type says.
   const r = await verifyCredentialProof(entry, {
+    role: 'credential',
     documentLoader: options.documentLoader,
     fetch: options.fetch,
     documents: options.documents,

@@ -6,6 +6,8 @@
  *
  * @packageDocumentation
  */
+
+export type { ProofRole } from '../internal/roles.js';
 export {
   createProofHashData,
   type ProofHashData,

@@ -384,7 +384,9 @@ class StatusRun {
         const r = await verifyCredentialJwt(doc, shared);
         return { verified: r.verified, issues: r.issues };
       }
-      const r = await verifyCredentialProof(doc, shared);
+      // As a credential: the list's key must be its issuer's (compared with the credential's
+      // issuer below), whatever the list's type says.
+      const r = await verifyCredentialProof(doc, { ...shared, role: 'credential' });
       return { verified: r.verified, issues: r.issues };
     } catch (e) {
       return { verified: false, issues: [{ code: 'verifier_error', message: errorText(e) }] };

@@ -1,5 +1,6 @@
 /** The verification pipeline (internal): one credential in, one report out. */
 import { isObject, type JsonObject } from '../internal/json.js';
+import { claimedRoles, partyId, roleIssue } from '../internal/roles.js';
 import type { CredentialJwtVerificationResult } from '../proof/jwt/index.js';
 import { checkContext } from './checks/context.js';
 import { findEndorsements, identityKey } from './checks/endorsement.js';
@@ -42,6 +43,20 @@ export function makeReport(
   return report;
 }
 
+/**
+ * The input as a credential, whatever the document says it is: for a credential inside a
+ * presentation, an endorsement, a refreshed credential, or what `verifyCredential` was given.
+ * A presentation so verified fails closed (`type_role_mismatch`).
+ */
+export function asCredentialInput(decoded: DecodedInput): DecodedInput {
+  if (!decoded.presentation) return decoded;
+  return {
+    ...decoded,
+    presentation: false,
+    format: decoded.format === 'presentation' ? 'json' : decoded.format,
+  };
+}
+
 /** Verify a decoded input (credential or presentation). */
 export async function verifyDecoded(
   decoded: DecodedInput,
@@ -51,8 +66,74 @@ export async function verifyDecoded(
   const checks = [...decoded.checks];
   const doc = decoded.document;
   if (!doc || checks.some((c) => c.outcome === 'fail')) return makeReport(decoded, checks);
+  // Whose key must sign follows from the role; a document that claims both roles has none.
+  const ambiguous = ambiguousRole(decoded, doc);
+  if (ambiguous) return makeReport(decoded, [...checks, ambiguous]);
   if (decoded.presentation) return verifyPresentationDoc(decoded, state);
   return verifyCredentialDoc(decoded, doc, state, role ?? roleOf(doc));
+}
+
+/**
+ * A `type` failure (`type_ambiguous_role`) for a document that claims to be both a credential
+ * and a presentation (in any spelling of its type), or a JWT payload with both a `vc` and a
+ * `vp` claim.
+ */
+function ambiguousRole(decoded: DecodedInput, doc: JsonObject): CheckResult | undefined {
+  const payload = decoded.jwtPayload;
+  if (payload && payload.vc !== undefined && payload.vp !== undefined) {
+    return result(
+      'type',
+      'fail',
+      'type_ambiguous_role',
+      'The JWT payload has both a "vc" and a "vp" claim: it claims to be a credential and a presentation, and is refused',
+      '$',
+    );
+  }
+  const claims = claimedRoles(doc);
+  if (!claims.credential || !claims.presentation) return undefined;
+  return result(
+    'type',
+    'fail',
+    'type_ambiguous_role',
+    'The document claims to be both a VerifiableCredential and a VerifiablePresentation; it is refused (whose key must sign would be ambiguous)',
+    '$.type',
+  );
+}
+
+/** The `type` check of a credential, which must not claim to be a presentation. */
+function checkCredentialType(credential: JsonObject, role: CredentialRole): CheckResult[] {
+  const out = checkType(credential, role);
+  const refused = roleIssue(credential, 'credential');
+  if (!refused) return out;
+  return [
+    result('type', 'fail', refused.code, refused.message, refused.path),
+    ...out.filter((c) => c.outcome !== 'pass'),
+  ];
+}
+
+/**
+ * A refreshed credential stands in for the original only when the original's issuer issued it:
+ * otherwise its report gets an `issuer` failure (`refresh_issuer_mismatch`).
+ */
+function checkRefreshedIssuer(
+  original: JsonObject,
+  refreshed: VerificationReport,
+): VerificationReport {
+  const mine = partyId(original.issuer);
+  const doc = refreshed.credential;
+  const theirs = isObject(doc) ? partyId(doc.issuer) : undefined;
+  if (typeof mine === 'string' && mine === theirs) return refreshed;
+  const checks = [
+    ...refreshed.checks,
+    result(
+      'issuer',
+      'fail',
+      'refresh_issuer_mismatch',
+      `The refreshed credential is issued by ${theirs ?? '(no single issuer id)'}, not by the original credential's issuer ${mine ?? '(no single issuer id)'}`,
+      '$.issuer',
+    ),
+  ];
+  return { ...refreshed, checks, verdict: computeVerdict(checks) };
 }
 
 async function verifyCredentialDoc(
@@ -82,7 +163,7 @@ async function verifyCredentialDoc(
   // 1. Conformance: context, JSON-LD, type, schema, subject, evidence.
   checks.push(...(await runCheck('context', () => checkContext(credential))));
   checks.push(...(await runCheck('jsonld', () => checkJsonLd(credential, state.documentLoader))));
-  checks.push(...(await runCheck('type', () => checkType(credential, role))));
+  checks.push(...(await runCheck('type', () => checkCredentialType(credential, role))));
   checks.push(...(await runCheck('schema', () => checkSchema(credential, state))));
   checks.push(...(await runCheck('subject', () => checkSubject(credential, role))));
   checks.push(...(await runCheck('evidence', () => checkEvidence(credential))));
@@ -111,7 +192,11 @@ async function verifyCredentialDoc(
       typeof plan.refreshed === 'string'
         ? decodeText(plan.refreshed, undefined, next)
         : fromObject(plan.refreshed, 'json', next);
-    refreshed = await verifyDecoded(inner, next, role);
+    // Verified as a credential (in the original's role), and only by the original's issuer.
+    refreshed = checkRefreshedIssuer(
+      credential,
+      await verifyDecoded(asCredentialInput(inner), next, role),
+    );
     return [
       result(
         'refresh',
@@ -238,7 +323,7 @@ async function verifyEndorsements(
       ancestors: lineage,
       allowRefresh: true,
     };
-    const report = await verifyDecoded({ ...decoded, presentation: false }, nested, 'endorsement');
+    const report = await verifyDecoded(asCredentialInput(decoded), nested, 'endorsement');
     reports.push(report);
     if (report.verdict === 'invalid') {
       out.push(
@@ -321,10 +406,7 @@ async function verifyPresentationDoc(
           const m = /^data:[^,]*,(.*)$/s.exec(item.id);
           inner = m ? decodeText(m[1] as string, 'jwt', state) : fromObject(item, 'json', state);
         } else inner = fromObject(item, 'json', state);
-        const report = await verifyDecoded(
-          { ...inner, presentation: false },
-          { ...state, ancestors: [] },
-        );
+        const report = await verifyDecoded(asCredentialInput(inner), { ...state, ancestors: [] });
         credentials.push(report);
         if (report.verdict === 'invalid')
           out.push(

@@ -2,7 +2,7 @@
 import { sniffFormat, type UnbakeResult, unbakeBadge } from '../bake/index.js';
 import { isObject } from '../internal/json.js';
 import { assertInputType, type DecodedInput, decodeText, fail, fromObject } from './input.js';
-import { makeReport, verifyDecoded } from './pipeline.js';
+import { asCredentialInput, makeReport, verifyDecoded } from './pipeline.js';
 import { createRunState, errorCode, errorMessage, type RunState } from './state.js';
 import type { VerificationReport, VerifyOptions } from './types.js';
 
@@ -98,6 +98,18 @@ function decodeImage(
  * ```
  */
 export async function verify(input: unknown, options?: VerifyOptions): Promise<VerificationReport> {
+  return run(input, options, undefined);
+}
+
+/**
+ * Decode and verify. `asCredential`: the caller expects a credential, so a presentation is
+ * verified as one (and fails closed: `type_role_mismatch`), never as a presentation.
+ */
+async function run(
+  input: unknown,
+  options: VerifyOptions | undefined,
+  asCredential: true | undefined,
+): Promise<VerificationReport> {
   assertInputType(input);
   const state = createRunState(options);
   const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
@@ -111,6 +123,7 @@ export async function verify(input: unknown, options?: VerifyOptions): Promise<V
       `Unexpected error while reading the input: ${errorMessage(e)}`,
     );
   }
+  if (asCredential) decoded = asCredentialInput(decoded);
   try {
     return await verifyDecoded(decoded, state);
   } catch (e) {
@@ -127,8 +140,10 @@ export async function verify(input: unknown, options?: VerifyOptions): Promise<V
 }
 
 /**
- * Verify an already-parsed credential (or presentation) object: {@link verify} without format
- * detection. Throws `TypeError` when `credential` is not an object.
+ * Verify an already-parsed credential object: {@link verify} without format detection, in the
+ * role of a credential. A presentation passed here is verified as a credential and fails
+ * (`type_role_mismatch`): use {@link verify} or `verifyPresentation` for presentations. Throws
+ * `TypeError` when `credential` is not an object.
  *
  * @example
  * ```ts
@@ -144,5 +159,5 @@ export async function verifyCredential(
   if (!isObject(credential)) {
     throw new TypeError('verifyCredential: expected a credential object');
   }
-  return verify(credential, options);
+  return run(credential, options, true);
 }

@@ -2,6 +2,7 @@
 import { KeyError, Ob3Error } from '../../errors.js';
 import { concatBytes } from '../../internal/bytes.js';
 import { asArray, isObject, joinPath } from '../../internal/json.js';
+import { graphRoleIssue, type ProofRole, partyId, roleIssue } from '../../internal/roles.js';
 import type { DocumentLoader } from '../../jsonld/index.js';
 import { decodeBase58btc } from '../../keys/base58.js';
 import {
@@ -23,8 +24,10 @@ import {
 import { isDateTimeStamp } from './sign.js';
 import {
   ED25519_2020_CONTEXT,
+  EDDSA_RDFC_2022,
   type SuiteInfo,
   type SuiteName,
+  suiteByName,
   suiteOfProof,
   VERIFYING_SUITES,
 } from './suites.js';
@@ -39,11 +42,24 @@ export interface VerifyCredentialProofOptions {
   documents?: Record<string, unknown>;
   /** Resolvers for other DID methods. */
   resolvers?: Record<string, DidResolver>;
-  /** The relationship the key must be listed under, and the proof's `proofPurpose`. Default `'assertionMethod'`. */
+  /**
+   * The role in which the document is verified, which decides whose key must have signed it:
+   * `'credential'` (default): its `issuer`, which must be exactly one id; `'presentation'`: its
+   * `holder`, when it names one (a presentation without holder is bound to no one). Never the
+   * document's own `type`: a document that claims the other role, or both, is refused
+   * (`type_role_mismatch`, `type_ambiguous_role`), and so is a presentation whose signed graph
+   * declares no `VerifiablePresentation`.
+   */
+  role?: ProofRole;
+  /**
+   * The relationship the key must be listed under, and the proof's `proofPurpose`. Default
+   * `'assertionMethod'` for a credential, `'authentication'` for a presentation.
+   */
   expectedProofPurpose?: VerificationRelationship;
   /**
-   * Check that the key belongs to the issuer (credentials) or holder (presentations): the
-   * verification method's controller, or the DID of a DID URL, must be that id. Default `true`.
+   * Check that the key belongs to the issuer (role `'credential'`) or holder (role
+   * `'presentation'`): the verification method's controller, or the DID of a DID URL, must be
+   * that id. Default `true`.
    */
   checkController?: boolean;
   /** Compare the key's controller with this id instead of the document's issuer / holder. */
@@ -111,6 +127,9 @@ export type ProofIssueCode =
   | 'proof_domain_mismatch'
   | 'proof_signature_invalid'
   | 'issuer_key_mismatch'
+  | 'presentation_holder_mismatch'
+  | 'type_ambiguous_role'
+  | 'type_role_mismatch'
   | 'key_invalid'
   | 'key_type_mismatch'
   | 'verification_method_unresolved'
@@ -177,7 +196,12 @@ const RESOLUTION_CODES: Record<string, ProofIssueCode> = {
  * (RDFC-1.0 in JSON-LD safe mode, or JCS); the verification method resolves (did:key, did:jwk
  * offline; did:web / https through `documents` or `fetch`), is listed under the expected
  * relationship of its controller document, is of a key type of the suite, and belongs to the
- * issuer (or holder); the signature verifies (Ed25519 strictly, without ZIP-215 leniency).
+ * party of the `role` it is verified in (default `'credential'`: the issuer; `'presentation'`: the
+ * holder); the signature verifies (Ed25519 strictly, without ZIP-215 leniency).
+ *
+ * The role is the caller's, never the document's own `type`: a document that claims the other
+ * role, or both, in its JSON or in its signed graph, is refused (`type_role_mismatch`,
+ * `type_ambiguous_role`).
  *
  * Never throws for a bad document; returns `{ verified, issues, proofs }` with stable codes (see
  * docs/proofs.md). Throws `TypeError` only for misuse.
@@ -204,6 +228,7 @@ export async function verifyCredentialProof(
     throw new TypeError('verifyCredentialProof(credential, options): options must be an object');
   checkOptions(options as VerifyCredentialProofOptions);
   const opts = options as VerifyCredentialProofOptions;
+  const role = opts.role ?? 'credential';
   const issues: ProofIssue[] = [];
   const proofs: ProofResult[] = [];
 
@@ -221,6 +246,15 @@ export async function verifyCredentialProof(
       path: '$.proof',
     });
     return { verified: false, issues, proofs };
+  }
+
+  // What the document says it is never decides whose key signs: claiming the other role (or
+  // both) is refused before any work.
+  const claimed = roleIssue(credential, role);
+  if (claimed) {
+    issues.push(claimed);
+    const refused = list.map((p) => ({ ...describeProof(p), code: claimed.code }));
+    return { verified: false, issues, proofs: refused };
   }
 
   const { proof: _p, ...unsecured } = credential;
@@ -243,23 +277,35 @@ export async function verifyCredentialProof(
     }
     return found;
   };
+  // What the signed graph declares is checked once, on the RDFC canonical form of the document
+  // without proofs (computed anyway for RDFC proofs; for JCS proofs too, since their JSON may
+  // declare a role through JSON-LD the JSON check does not read).
+  let graphRoleCheck: Promise<void> | undefined;
+  const checkGraphRole = () => {
+    graphRoleCheck ??= (
+      canonicalDocuments.get('') ??
+      canonicalFormOf(suiteByName(EDDSA_RDFC_2022) as SuiteInfo, unsecured, hashOptions)
+    ).then(
+      (canonical) => {
+        const issue = graphRoleIssue(canonical, role);
+        if (issue) throw new Fail(issue.code, issue.message, issue.path);
+      },
+      (e: unknown) => {
+        throw jsonLdIssue(e, 'The document cannot be canonicalized', '$');
+      },
+    );
+    return graphRoleCheck;
+  };
   let documentFailure: Fail | undefined;
   const results: ProofResult[] = [];
   const failuresAt: Array<Fail | undefined> = [];
+  // A document-level failure shared by several proofs is one instance, reported once.
+  const reportedFails = new Set<Fail>();
 
   for (const i of chain.order) {
     const path = pathOf(i);
     const proof = list[i];
-    const result: ProofResult = {
-      type: isObject(proof) && typeof proof.type === 'string' ? proof.type : '',
-      verificationMethod:
-        isObject(proof) && typeof proof.verificationMethod === 'string'
-          ? proof.verificationMethod
-          : '',
-      verified: false,
-    };
-    if (isObject(proof) && typeof proof.cryptosuite === 'string')
-      result.cryptosuite = proof.cryptosuite;
+    const result = describeProof(proof);
     results[i] = result;
     try {
       const problem = chain.problems[i];
@@ -276,8 +322,9 @@ export async function verifyCredentialProof(
       const context = {
         document: documentFor(i),
         canonicalDocument: (s: SuiteInfo) => canonicalDocument(i, s),
+        checkGraphRole,
       };
-      await verifyOne(proof, path, unsecured, opts, context);
+      await verifyOne(proof, path, unsecured, opts, role, context);
       result.verified = true;
     } catch (e) {
       if (!(e instanceof Fail)) {
@@ -302,9 +349,10 @@ export async function verifyCredentialProof(
     if (e !== undefined) {
       result.verified = false;
       result.code = e.code;
-      if (e.path === '$' && documentFailure) {
+      if ((e.path === '$' && documentFailure) || reportedFails.has(e)) {
         // the same document problem, reported once
       } else {
+        reportedFails.add(e);
         if (e.path === '$') documentFailure = e;
         issues.push({ code: e.code, message: e.message, ...(e.path ? { path: e.path } : {}) });
       }
@@ -347,6 +395,21 @@ function uncoveredJcsContext(
   }
 }
 
+/** The result entry of one proof, not (yet) verified. */
+function describeProof(proof: unknown): ProofResult {
+  const result: ProofResult = {
+    type: isObject(proof) && typeof proof.type === 'string' ? proof.type : '',
+    verificationMethod:
+      isObject(proof) && typeof proof.verificationMethod === 'string'
+        ? proof.verificationMethod
+        : '',
+    verified: false,
+  };
+  if (isObject(proof) && typeof proof.cryptosuite === 'string')
+    result.cryptosuite = proof.cryptosuite;
+  return result;
+}
+
 function checkOptions(o: VerifyCredentialProofOptions): void {
   if (o.documentLoader !== undefined && typeof o.documentLoader !== 'function') {
     throw new TypeError('verifyCredentialProof: options.documentLoader must be a function');
@@ -366,6 +429,17 @@ function checkOptions(o: VerifyCredentialProofOptions): void {
     (typeof o.maxProofs !== 'number' || !Number.isSafeInteger(o.maxProofs) || o.maxProofs < 1)
   )
     throw new TypeError('verifyCredentialProof: options.maxProofs must be a positive integer');
+  if (o.role !== undefined && o.role !== 'credential' && o.role !== 'presentation')
+    throw new TypeError(
+      "verifyCredentialProof: options.role must be 'credential' or 'presentation'",
+    );
+  if (
+    o.expectedController !== undefined &&
+    (typeof o.expectedController !== 'string' || o.expectedController.length === 0)
+  )
+    throw new TypeError(
+      'verifyCredentialProof: options.expectedController must be a non-empty string',
+    );
 }
 
 /** The document a proof signed: without proofs, or with the previous proofs it names. */
@@ -373,6 +447,8 @@ interface SignedDocument {
   document: Record<string, unknown>;
   /** Its RDFC canonical form (cached across proofs that share it). */
   canonicalDocument(suite: SuiteInfo): Promise<string>;
+  /** Refuse a signed graph that declares another role than the one verified (once a document). */
+  checkGraphRole(): Promise<void>;
 }
 
 async function verifyOne(
@@ -380,6 +456,7 @@ async function verifyOne(
   path: string,
   document: Record<string, unknown>,
   opts: VerifyCredentialProofOptions,
+  role: ProofRole,
   signed: SignedDocument,
 ): Promise<void> {
   if (!isObject(proof)) throw new Fail('proof_malformed', 'A proof must be a JSON object', path);
@@ -418,7 +495,8 @@ async function verifyOne(
   }
 
   // Structure.
-  const expectedPurpose = opts.expectedProofPurpose ?? 'assertionMethod';
+  const expectedPurpose =
+    opts.expectedProofPurpose ?? (role === 'presentation' ? 'authentication' : 'assertionMethod');
   if (typeof proof.proofPurpose !== 'string') {
     throw new Fail(
       'proof_malformed',
@@ -490,6 +568,7 @@ async function verifyOne(
     }
     throw jsonLdIssue(e, 'The document cannot be canonicalized', '$');
   }
+  await signed.checkGraphRole();
   let canonicalConfig: string;
   try {
     canonicalConfig = await canonicalFormOf(suite, proofConfigOf(proof, document, suite), {
@@ -546,18 +625,19 @@ async function verifyOne(
     );
   }
   if (opts.checkController !== false) {
-    const expected = opts.expectedController ?? controllerOf(document);
+    const expected = opts.expectedController ?? boundParty(document, role);
+    const code = role === 'presentation' ? 'presentation_holder_mismatch' : 'issuer_key_mismatch';
     if (expected === null) {
       throw new Fail(
-        'issuer_key_mismatch',
-        `The document does not name its ${asArray(document.type as unknown).includes('VerifiablePresentation') ? 'holder' : 'issuer'} as exactly one id, so the key ${vmId} cannot be bound to it`,
+        code,
+        `The document, verified as a ${role}, does not name its ${role === 'presentation' ? 'holder' : 'issuer'} as exactly one id, so the key ${vmId} cannot be bound to it`,
         joinPath(path, 'verificationMethod'),
       );
     }
     if (expected !== undefined && !checkKeyController({ id: vmId, controller }, expected)) {
       throw new Fail(
-        'issuer_key_mismatch',
-        `The key ${vmId} (controller ${controller}) does not belong to ${expected}`,
+        code,
+        `The key ${vmId} (controller ${controller}) does not belong to the ${role === 'presentation' ? 'holder' : 'issuer'} ${expected}`,
         joinPath(path, 'verificationMethod'),
       );
     }
@@ -615,25 +695,11 @@ function decodeProofValue(value: unknown, path: string, suite: SuiteInfo): Uint8
 }
 
 /**
- * The id the key must belong to: the issuer of a credential, the holder of a presentation.
- * `undefined`: nothing to bind (a presentation without holder, a document that is not a
- * credential and names no issuer). `null`: the document names a party, but not as exactly one
- * id (an array, an object without one string `id` / `@id`), or is a credential without issuer:
- * fail closed. `@id` is read as well as `id`: both are the node's id in JSON-LD.
+ * The id the key must belong to, by role: a credential's issuer (absent or not exactly one id:
+ * `null`, fail closed); a presentation's holder (`undefined` when it names none: a presentation
+ * without holder is bound to no one; `null` when it is there but not exactly one id).
  */
-function controllerOf(document: Record<string, unknown>): string | undefined | null {
-  const types = asArray(document.type as unknown);
-  const presentation = types.includes('VerifiablePresentation');
-  const party = presentation ? document.holder : document.issuer;
-  if (party === undefined) {
-    return !presentation && types.includes('VerifiableCredential') ? null : undefined;
-  }
-  if (typeof party === 'string') return party;
-  if (isObject(party)) {
-    const id = party.id;
-    const atId = party['@id'];
-    if (typeof id === 'string' && atId === undefined) return id;
-    if (typeof atId === 'string' && id === undefined) return atId;
-  }
-  return null;
+function boundParty(document: Record<string, unknown>, role: ProofRole): string | undefined | null {
+  if (role === 'presentation') return partyId(document.holder);
+  return partyId(document.issuer) ?? null;
 }

@@ -5,6 +5,7 @@
  */
 import { ProofError } from '../../errors.js';
 import { isObject } from '../../internal/json.js';
+import { partyId } from '../../internal/roles.js';
 import { VC_V1_CONTEXT } from '../../internal/urls.js';
 import { describe } from './jws.js';
 import type { JwtIssue, JwtPayloadForm } from './types.js';
@@ -32,12 +33,9 @@ export function isVc11(credential: Record<string, unknown>): boolean {
   return Array.isArray(ctx) ? ctx[0] === VC_V1_CONTEXT : ctx === VC_V1_CONTEXT;
 }
 
-/** The issuer id of a credential or presentation-like object. */
+/** The one issuer id of a credential (a string, or an object's `id` or `@id`). */
 export function issuerId(credential: Record<string, unknown>): string | undefined {
-  const issuer = credential.issuer;
-  if (typeof issuer === 'string') return issuer;
-  if (isObject(issuer) && typeof issuer.id === 'string') return issuer.id;
-  return undefined;
+  return partyId(credential.issuer) ?? undefined;
 }
 
 function subjectIds(credential: Record<string, unknown>): string[] {
@@ -255,8 +253,9 @@ function invalid(claim: string, expected: string, found: unknown): JwtIssue {
 }
 
 /**
- * Take the credential out of a payload. `vc-1.1`: the `vc` claim; `vc-2.0`: the payload
- * without the registered JWT claims. Issue: `jwt_payload_invalid`.
+ * Take the credential (or presentation) out of a payload. `vc-1.1`: the `vc` (`vp`) claim;
+ * `vc-2.0`: the payload without the registered JWT claims. Issues: `jwt_payload_invalid`, and
+ * `type_ambiguous_role` for a payload with both a `vc` and a `vp` claim.
  */
 export function extractCredential(
   payload: Record<string, unknown>,
@@ -264,6 +263,16 @@ export function extractCredential(
 ): { value?: Record<string, unknown>; form?: JwtPayloadForm; issue?: JwtIssue } {
   const other = kind === 'vc' ? 'vp' : 'vc';
   const noun = kind === 'vc' ? 'credential' : 'presentation';
+  if (payload.vc !== undefined && payload.vp !== undefined) {
+    return {
+      issue: {
+        code: 'type_ambiguous_role',
+        path: 'payload',
+        message:
+          'The payload has both a "vc" and a "vp" claim: it claims to be a credential and a presentation, and is refused',
+      },
+    };
+  }
   if (payload[kind] !== undefined) {
     const inner = payload[kind];
     if (!isObject(inner)) {

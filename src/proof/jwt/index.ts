@@ -1,8 +1,27 @@
 /**
  * VC-JWT: credentials secured as JSON Web Tokens (Open Badges 3.0 section 8.2).
  *
+ * Also the JWT envelope that presentations share with credential JWTs (`openJwt`,
+ * `verifyJwtKey`, `prepareJwtSigning`, ...): internal, `ob3kit/proof` re-exports only
+ * `signCredentialJwt`, `verifyCredentialJwt` and their types.
+ *
  * @packageDocumentation
  */
+export {
+  assertRole,
+  type CheckedVerifyOptions,
+  checkTime,
+  checkVerifyOptions,
+  describe,
+  type JwtSigning,
+  type JwtSigningOptions,
+  type OpenedJwt,
+  openJwt,
+  prepareJwtSigning,
+  sealJwt,
+  toNumericDate,
+  verifyJwtKey,
+} from './envelope.js';
 export { signCredentialJwt } from './sign.js';
 export type {
   CredentialJwtVerificationResult,

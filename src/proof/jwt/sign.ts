@@ -1,7 +1,7 @@
 /** Sign a credential as a VC-JWT (compact JWS). */
 import { isObject } from '../../internal/json.js';
-import { claimsForCredential, isVc11 } from './claims.js';
-import { describe, pickAlgorithm, signCompactJws, toNumericDate, toSigningKey } from './jws.js';
+import { claimsForCredential } from './claims.js';
+import { describe, prepareJwtSigning, sealJwt, toNumericDate } from './envelope.js';
 import type { SignCredentialJwtOptions } from './types.js';
 
 /**
@@ -17,7 +17,9 @@ import type { SignCredentialJwtOptions } from './types.js';
  *
  * Throws `TypeError` for misuse (no credential object, no key, an `alg` that does not fit the
  * key), `ProofError` `ERR_JWT_ISSUER_MISSING` / `ERR_JWT_DATE_INVALID` for a credential the
- * claims cannot be made from, and `KeyError` `ERR_KEY_SECRET_MISSING` for a public key.
+ * claims cannot be made from, `ERR_PROOF_ROLE_MISMATCH` for a presentation (its `type` names
+ * `VerifiablePresentation`) and `ERR_PROOF_AMBIGUOUS_ROLE` for a document typed as both, and
+ * `KeyError` `ERR_KEY_SECRET_MISSING` for a public key.
  *
  * @example
  * ```ts
@@ -36,39 +38,11 @@ export async function signCredentialJwt(
   if (!isObject(credential))
     throw new TypeError(`${fn}: credential must be an object, found ${describe(credential)}`);
   if (!isObject(options)) throw new TypeError(`${fn}: options must be an object with a key`);
-  const key = toSigningKey(options.key, fn);
-  const alg = pickAlgorithm(key, options.alg, fn);
-  const form = options.payloadForm ?? (isVc11(credential) ? 'vc-1.1' : 'vc-2.0');
-  if (form !== 'vc-1.1' && form !== 'vc-2.0')
-    throw new TypeError(`${fn}: options.payloadForm must be 'vc-1.1' or 'vc-2.0'`);
-  if (options.kid !== undefined && (typeof options.kid !== 'string' || options.kid === ''))
-    throw new TypeError(`${fn}: options.kid must be a non-empty string`);
-  if (options.typ !== undefined && typeof options.typ !== 'string')
-    throw new TypeError(`${fn}: options.typ must be a string`);
-  const now = options.now ?? new Date();
-  if (!(now instanceof Date) || Number.isNaN(now.getTime()))
-    throw new TypeError(`${fn}: options.now must be a valid Date`);
-
-  const header = buildHeader(key, alg, options.kid, options.includeJwk, options.typ ?? 'JWT');
+  const { key, form, now, header } = prepareJwtSigning(credential, 'credential', options, fn);
   const claims = claimsForCredential(credential);
   const payload: Record<string, unknown> =
     form === 'vc-2.0'
       ? { ...credential, ...claims, iat: toNumericDate(now) }
       : { ...claims, iat: toNumericDate(now), vc: credential };
-  return signCompactJws(header, payload, key);
-}
-
-/** The JOSE header: alg, typ, kid and/or the public jwk. */
-export function buildHeader(
-  key: { id: string | undefined; publicKeyJwk: Record<string, unknown> },
-  alg: string,
-  kid: string | undefined,
-  includeJwk: boolean | undefined,
-  typ: string,
-): Record<string, unknown> {
-  const header: Record<string, unknown> = { alg, typ };
-  const keyId = kid ?? key.id;
-  if (keyId !== undefined) header.kid = keyId;
-  if (includeJwk === true || keyId === undefined) header.jwk = key.publicKeyJwk;
-  return header;
+  return sealJwt(header, payload, key);
 }

@@ -22,7 +22,12 @@ export async function checkEmbeddedProof(
   credential: JsonObject,
   state: RunState,
 ): Promise<ProofOutcome> {
-  const base = { documentLoader: state.documentLoader, ...resolutionOptions(state) };
+  // Verified as a credential: the key must be the issuer's, whatever the document's type says.
+  const base = {
+    role: 'credential' as const,
+    documentLoader: state.documentLoader,
+    ...resolutionOptions(state),
+  };
   let res = await verifyCredentialProof(credential, base);
   const issuer = bindingEntries(res.issues);
   if (issuer.length > 0) {
