@@ -12,10 +12,10 @@ export {
   type CreatedDid,
   createDidJwk,
   createDidKey,
-  didWebToUrl,
   resolveDidJwk,
   resolveDidKey,
 } from './did.js';
+export { type DidWebParts, didWebToUrl, parseDidWeb } from './did-web.js';
 export { type ExportKeyPairOptions, exportKeyPair, type KeyExportFormat } from './export.js';
 export { type GenerateKeyPairOptions, generateKeyPair } from './generate.js';
 export {
