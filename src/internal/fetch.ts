@@ -683,7 +683,12 @@ export function nonPublicHost(hostname: string): string | undefined {
   const v4 = parseIpv4(host);
   if (v4 !== undefined) return nonPublicIpv4(v4);
   const name = host.endsWith('.') ? host.slice(0, -1) : host;
-  if (name === '' || !name.includes('.')) {
+  const labels = name.split('.');
+  if (labels.some((l) => l === '')) return 'a name with an empty label';
+  if (/^(?:[0-9]+|0x[0-9a-f]*)$/.test(labels[labels.length - 1] as string)) {
+    return 'a numeric name (not a domain)';
+  }
+  if (labels.length === 1) {
     return name === 'localhost' ? 'a loopback name' : 'a single-label name (resolved locally)';
   }
   for (const suffix of LOCAL_SUFFIXES) {

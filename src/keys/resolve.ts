@@ -125,6 +125,8 @@ export async function resolveDid(did: string, options: ResolveOptions = {}): Pro
   const m = DID_RE.exec(bare);
   if (!m) throw new KeyError('ERR_DID_INVALID', `Malformed DID "${shorten(did)}"`, { did });
   const method = m[1] as string;
+  // A did:web outside its grammar is refused before anything is looked up.
+  const webUrl = method === 'web' ? didWebToUrl(bare) : undefined;
 
   const fetcher = fetcherOfOptions(options);
   const given = fetcher.known(bare);
@@ -156,9 +158,8 @@ export async function resolveDid(did: string, options: ResolveOptions = {}): Pro
   }
   if (method === 'key') return resolveDidKey(bare);
   if (method === 'jwk') return resolveDidJwk(bare);
-  if (method === 'web') {
-    const url = didWebToUrl(bare);
-    const doc = await loadJson(fetcher, url, 'did', bare);
+  if (webUrl !== undefined) {
+    const doc = await loadJson(fetcher, webUrl, 'did', bare);
     return checkDocumentId(doc, bare, 'ERR_DID_ID_MISMATCH');
   }
   throw new KeyError(
