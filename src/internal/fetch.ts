@@ -176,7 +176,7 @@ interface RunShared {
   bytes: number;
   statusBytes: number;
   readonly cache: Map<string, Promise<string>>;
-  readonly memo: Map<string, Promise<unknown>>;
+  readonly memo: Map<string, unknown>;
   /** Serialises status list decoding so that the total bound holds under concurrency. */
   statusQueue: Promise<unknown>;
 }
@@ -263,11 +263,6 @@ export class DocumentFetcher {
   /** True when the caller gave a `fetch`: documents not given may be requested. */
   get online(): boolean {
     return this.settings.fetch !== undefined;
-  }
-
-  /** Whether private addresses were allowed by the caller. */
-  get allowPrivateAddresses(): boolean {
-    return this.settings.allowPrivateAddresses;
   }
 
   /**
@@ -360,14 +355,12 @@ export class DocumentFetcher {
     }
   }
 
-  /** Compute a value once a run (for example a decoded status list), by key. */
-  memo<T>(key: string, make: () => Promise<T>): Promise<T> {
-    let p = this.shared.memo.get(key) as Promise<T> | undefined;
-    if (!p) {
-      p = make();
-      this.shared.memo.set(key, p);
-    }
-    return p;
+  /** Make a value once a run (for example a decoded status list), by key. */
+  memo<T>(key: string, make: () => T): T {
+    if (this.shared.memo.has(key)) return this.shared.memo.get(key) as T;
+    const value = make();
+    this.shared.memo.set(key, value);
+    return value;
   }
 
   /**

@@ -126,7 +126,7 @@ export function decodeStatusListOnce(
   const maxBytes = options.maxListBytes ?? DEFAULT_MAX_STATUS_LIST_BYTES;
   const minLength = options.minLength ?? MIN_STATUS_LIST_LENGTH;
   type Decoded = StatusList | { code: StatusLoadCode; message: string };
-  return fetcher.memo(`status-list ${type} ${maxBytes} ${minLength} ${url}`, () =>
+  const decode = () =>
     fetcher.withStatusBudget<Decoded>(maxBytes, async (allowance, budgetLimited) => {
       try {
         const list = await decodeStatusList(encoded, { type, maxBytes: allowance, minLength });
@@ -156,6 +156,9 @@ export function decodeStatusListOnce(
           } as const,
         };
       }
-    }),
-  );
+    });
+  const key = `status-list ${type} ${maxBytes} ${minLength} ${url}`;
+  const once = fetcher.memo(key, () => ({ encoded, decoded: decode() }));
+  // The same URL with another encodedList (documents given per call) is decoded on its own.
+  return once.encoded === encoded ? once.decoded : decode();
 }
