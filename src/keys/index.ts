@@ -6,6 +6,12 @@
  *
  * @packageDocumentation
  */
+export type {
+  FetchBodyReader,
+  FetchFunction,
+  FetchInit,
+  FetchResponse,
+} from '../internal/fetch.js';
 export { decodeBase58btc, encodeBase58btc } from './base58.js';
 export {
   type CreateDidKeyOptions,

@@ -32,7 +32,10 @@ import {
   signJwt,
   type TestIssuer,
 } from '../verify/signed-helpers.js';
-import { expectReport, fuzzRuns, type Loose, NOW, richCredential } from './helpers.js';
+import { expectReport, FULL, fuzzRuns, type Loose, NOW, richCredential } from './helpers.js';
+
+/** Per-test hang guard; `npm run fuzz` runs thousands of cases, so it gets hours. */
+const TIMEOUT = FULL ? 4 * 3_600_000 : 60_000;
 
 const EXTENSIONS = 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json';
 
@@ -102,74 +105,90 @@ const redirectTo = (status: number, location: string) =>
   new Response(null, { status, headers: { location } });
 
 describe('redirects are never followed', () => {
-  it('status lists: every 3xx to any place is fetch_redirect, and nothing else is requested', async () => {
-    const url = 'https://issuer.example/status/1';
-    const signed = await withStatus(url);
-    await fc.assert(
-      fc.asyncProperty(REDIRECTS, LOCATIONS, async (status, location) => {
-        const { fetch, requested } = recordingFetch(() => redirectTo(status, location));
-        const report = await run(signed, { fetch });
-        expect(requested).toEqual([url]);
-        const [entry] = entries(report, 'status');
-        expect(entry).toMatchObject({ outcome: 'warn', code: 'fetch_redirect' });
-        expect(entry?.message).toContain(String(status));
-        expect(report.verdict).not.toBe('valid');
-      }),
-      { numRuns: fuzzRuns(25) },
-    );
-  });
+  it(
+    'status lists: every 3xx to any place is fetch_redirect, and nothing else is requested',
+    async () => {
+      const url = 'https://issuer.example/status/1';
+      const signed = await withStatus(url);
+      await fc.assert(
+        fc.asyncProperty(REDIRECTS, LOCATIONS, async (status, location) => {
+          const { fetch, requested } = recordingFetch(() => redirectTo(status, location));
+          const report = await run(signed, { fetch });
+          expect(requested).toEqual([url]);
+          const [entry] = entries(report, 'status');
+          expect(entry).toMatchObject({ outcome: 'warn', code: 'fetch_redirect' });
+          expect(entry?.message).toContain(String(status));
+          expect(report.verdict).not.toBe('valid');
+        }),
+        { numRuns: fuzzRuns(25) },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('did:web and https key documents: the proof is not verified, and the Location is not requested', async () => {
-    const did = 'did:web:issuer.example';
-    const keyPair = await generateKeyPair({ type: 'Ed25519', controller: did, id: `${did}#key-1` });
-    const signedWeb = await signCredential(richCredential(did), { key: keyPair });
-    const https = 'https://issuer.example/issuers/1';
-    const httpsKey = await generateKeyPair({
-      type: 'Ed25519',
-      controller: https,
-      id: `${https}#key-1`,
-    });
-    const signedHttps = await signCredential(richCredential(https), { key: httpsKey });
-    await fc.assert(
-      fc.asyncProperty(REDIRECTS, LOCATIONS, fc.boolean(), async (status, location, web) => {
-        const { fetch, requested } = recordingFetch(() => redirectTo(status, location));
-        const report = await run(web ? signedWeb : signedHttps, { fetch });
-        expect(requested).toEqual([web ? 'https://issuer.example/.well-known/did.json' : https]);
-        const proof = entries(report, 'proof');
-        expect(proof.map((p) => p.outcome)).toEqual(['fail']);
-        expect(proof[0]?.message).toMatch(/redirect/);
-        expect(report.verdict).toBe('invalid');
-      }),
-      { numRuns: fuzzRuns(20) },
-    );
-  });
+  it(
+    'did:web and https key documents: the proof is not verified, and the Location is not requested',
+    async () => {
+      const did = 'did:web:issuer.example';
+      const keyPair = await generateKeyPair({
+        type: 'Ed25519',
+        controller: did,
+        id: `${did}#key-1`,
+      });
+      const signedWeb = await signCredential(richCredential(did), { key: keyPair });
+      const https = 'https://issuer.example/issuers/1';
+      const httpsKey = await generateKeyPair({
+        type: 'Ed25519',
+        controller: https,
+        id: `${https}#key-1`,
+      });
+      const signedHttps = await signCredential(richCredential(https), { key: httpsKey });
+      await fc.assert(
+        fc.asyncProperty(REDIRECTS, LOCATIONS, fc.boolean(), async (status, location, web) => {
+          const { fetch, requested } = recordingFetch(() => redirectTo(status, location));
+          const report = await run(web ? signedWeb : signedHttps, { fetch });
+          expect(requested).toEqual([web ? 'https://issuer.example/.well-known/did.json' : https]);
+          const proof = entries(report, 'proof');
+          expect(proof.map((p) => p.outcome)).toEqual(['fail']);
+          expect(proof[0]?.message).toMatch(/redirect/);
+          expect(report.verdict).toBe('invalid');
+        }),
+        { numRuns: fuzzRuns(20) },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('credentialSchema and refreshService: fetch_redirect, nothing else requested', async () => {
-    const schemaUrl = 'https://issuer.example/schemas/badge.json';
-    const withSchema = await signDi(
-      credentialFrom(issuer, (c) => {
-        c['@context'].push(EXTENSIONS);
-        c.credentialSchema = [{ id: schemaUrl, type: '1EdTechJsonSchemaValidator2019' }];
-      }),
-      issuer,
-    );
-    const refreshUrl = 'https://issuer.example/refresh/1';
-    const refreshing = await signDi(withRefresh(refreshUrl), issuer);
-    await fc.assert(
-      fc.asyncProperty(REDIRECTS, LOCATIONS, async (status, location) => {
-        const schema = recordingFetch(() => redirectTo(status, location));
-        const r1 = await run(withSchema, { fetch: schema.fetch });
-        expect(schema.requested).toEqual([schemaUrl]);
-        expect(codes(r1, 'schema')).toEqual(['fetch_redirect']);
-        const refresh = recordingFetch(() => redirectTo(status, location));
-        const r2 = await run(refreshing, { fetch: refresh.fetch });
-        expect(refresh.requested).toEqual([refreshUrl]);
-        expect(codes(r2, 'refresh')).toEqual(['fetch_redirect']);
-        expect(r2.refreshed).toBeUndefined();
-      }),
-      { numRuns: fuzzRuns(10) },
-    );
-  });
+  it(
+    'credentialSchema and refreshService: fetch_redirect, nothing else requested',
+    async () => {
+      const schemaUrl = 'https://issuer.example/schemas/badge.json';
+      const withSchema = await signDi(
+        credentialFrom(issuer, (c) => {
+          c['@context'].push(EXTENSIONS);
+          c.credentialSchema = [{ id: schemaUrl, type: '1EdTechJsonSchemaValidator2019' }];
+        }),
+        issuer,
+      );
+      const refreshUrl = 'https://issuer.example/refresh/1';
+      const refreshing = await signDi(withRefresh(refreshUrl), issuer);
+      await fc.assert(
+        fc.asyncProperty(REDIRECTS, LOCATIONS, async (status, location) => {
+          const schema = recordingFetch(() => redirectTo(status, location));
+          const r1 = await run(withSchema, { fetch: schema.fetch });
+          expect(schema.requested).toEqual([schemaUrl]);
+          expect(codes(r1, 'schema')).toEqual(['fetch_redirect']);
+          const refresh = recordingFetch(() => redirectTo(status, location));
+          const r2 = await run(refreshing, { fetch: refresh.fetch });
+          expect(refresh.requested).toEqual([refreshUrl]);
+          expect(codes(r2, 'refresh')).toEqual(['fetch_redirect']);
+          expect(r2.refreshed).toBeUndefined();
+        }),
+        { numRuns: fuzzRuns(10) },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 /** IPv4 blocks that must never be reached (IANA special-purpose registry). */
@@ -269,60 +288,68 @@ const localName = fc
   });
 
 describe('private addresses are never requested unless allowed', () => {
-  it('IPv4 in every spelling, as a status list URL: refused, then requested as the canonical address when allowed', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        v4Spelling,
-        fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }),
-        async ({ host, canonical }, port) => {
-          const url = `https://${host}${port === undefined ? '' : `:${port}`}/status/1`;
-          const signed = await withStatus(url);
-          const refused = recordingFetch(() => new Response('{}'));
-          const report = await run(signed, { fetch: refused.fetch });
-          expect(refused.requested, host).toEqual([]);
-          expect(codes(report, 'status')).toEqual(['fetch_private_address']);
+  it(
+    'IPv4 in every spelling, as a status list URL: refused, then requested as the canonical address when allowed',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          v4Spelling,
+          fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }),
+          async ({ host, canonical }, port) => {
+            const url = `https://${host}${port === undefined ? '' : `:${port}`}/status/1`;
+            const signed = await withStatus(url);
+            const refused = recordingFetch(() => new Response('{}'));
+            const report = await run(signed, { fetch: refused.fetch });
+            expect(refused.requested, host).toEqual([]);
+            expect(codes(report, 'status')).toEqual(['fetch_private_address']);
 
-          const allowed = recordingFetch(() => new Response('', { status: 404 }));
-          const r2 = await run(signed, { fetch: allowed.fetch, allowPrivateAddresses: true });
-          const shownPort = port === undefined || port === 443 ? '' : `:${port}`;
-          expect(allowed.requested).toEqual([`https://${canonical}${shownPort}/status/1`]);
-          expect(codes(r2, 'status')).toEqual(['fetch_status']);
-        },
-      ),
-      { numRuns: fuzzRuns(30) },
-    );
-  });
-
-  it('IPv6 loopback, IPv4-mapped, link-local and unique-local forms, and local names', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.oneof(
-          v6Spelling,
-          localName.map((x) => x.host),
+            const allowed = recordingFetch(() => new Response('', { status: 404 }));
+            const r2 = await run(signed, { fetch: allowed.fetch, allowPrivateAddresses: true });
+            const shownPort = port === undefined || port === 443 ? '' : `:${port}`;
+            expect(allowed.requested).toEqual([`https://${canonical}${shownPort}/status/1`]);
+            expect(codes(r2, 'status')).toEqual(['fetch_status']);
+          },
         ),
-        async (host) => {
-          const url = `https://${host}/status/1`;
-          const signed = await withStatus(url);
-          const refused = recordingFetch(() => new Response('{}'));
-          const report = await run(signed, { fetch: refused.fetch });
-          expect(refused.requested, host).toEqual([]);
-          expect(codes(report, 'status')).toEqual(['fetch_private_address']);
-          const allowed = recordingFetch(() => new Response('', { status: 404 }));
-          await run(signed, { fetch: allowed.fetch, allowPrivateAddresses: true });
-          expect(allowed.requested).toHaveLength(1);
-        },
-      ),
-      { numRuns: fuzzRuns(30) },
-    );
-    // A local name is requested under its canonical spelling.
-    const { host, canonical } = { host: 'ＬＯＣＡＬＨＯＳＴ', canonical: 'localhost' };
-    const allowed = recordingFetch(() => new Response('', { status: 404 }));
-    await run(await withStatus(`https://${host}:8443/s`), {
-      fetch: allowed.fetch,
-      allowPrivateAddresses: true,
-    });
-    expect(allowed.requested).toEqual([`https://${canonical}:8443/s`]);
-  });
+        { numRuns: fuzzRuns(30) },
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'IPv6 loopback, IPv4-mapped, link-local and unique-local forms, and local names',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            v6Spelling,
+            localName.map((x) => x.host),
+          ),
+          async (host) => {
+            const url = `https://${host}/status/1`;
+            const signed = await withStatus(url);
+            const refused = recordingFetch(() => new Response('{}'));
+            const report = await run(signed, { fetch: refused.fetch });
+            expect(refused.requested, host).toEqual([]);
+            expect(codes(report, 'status')).toEqual(['fetch_private_address']);
+            const allowed = recordingFetch(() => new Response('', { status: 404 }));
+            await run(signed, { fetch: allowed.fetch, allowPrivateAddresses: true });
+            expect(allowed.requested).toHaveLength(1);
+          },
+        ),
+        { numRuns: fuzzRuns(30) },
+      );
+      // A local name is requested under its canonical spelling.
+      const { host, canonical } = { host: 'ＬＯＣＡＬＨＯＳＴ', canonical: 'localhost' };
+      const allowed = recordingFetch(() => new Response('', { status: 404 }));
+      await run(await withStatus(`https://${host}:8443/s`), {
+        fetch: allowed.fetch,
+        allowPrivateAddresses: true,
+      });
+      expect(allowed.requested).toEqual([`https://${canonical}:8443/s`]);
+    },
+    TIMEOUT,
+  );
 
   it('an https key document or did:web on a private host is refused the same way', async () => {
     const did = 'did:web:localhost%3A8443';
@@ -370,62 +397,70 @@ describe('did:web outside the grammar is refused before any request', () => {
     'did:web:example.com%3A08443',
     'did:web:example.com%3A99999',
   );
-  it('as the proof verification method: the proof fails and nothing is fetched', async () => {
-    const signed = await signDi(credentialFrom(issuer), issuer);
-    await fc.assert(
-      fc.asyncProperty(bad, async (did) => {
-        const tampered = structuredClone(signed);
-        tampered.issuer.id = did;
-        tampered.proof[0].verificationMethod = `${did}#key-1`;
-        const { fetch, requested } = recordingFetch(() => new Response('{}'));
-        const report = await run(tampered, { fetch });
-        expect(requested, did).toEqual([]);
-        expect(entries(report, 'proof').map((p) => p.outcome)).toEqual(['fail']);
-        expect(entries(report, 'proof')[0]?.message).toMatch(/Malformed did:web/);
-      }),
-      { numRuns: fuzzRuns(15) },
-    );
-  });
+  it(
+    'as the proof verification method: the proof fails and nothing is fetched',
+    async () => {
+      const signed = await signDi(credentialFrom(issuer), issuer);
+      await fc.assert(
+        fc.asyncProperty(bad, async (did) => {
+          const tampered = structuredClone(signed);
+          tampered.issuer.id = did;
+          tampered.proof[0].verificationMethod = `${did}#key-1`;
+          const { fetch, requested } = recordingFetch(() => new Response('{}'));
+          const report = await run(tampered, { fetch });
+          expect(requested, did).toEqual([]);
+          expect(entries(report, 'proof').map((p) => p.outcome)).toEqual(['fail']);
+          expect(entries(report, 'proof')[0]?.message).toMatch(/Malformed did:web/);
+        }),
+        { numRuns: fuzzRuns(15) },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe('bodies and totals are bounded', () => {
-  it('an endless body stops at limits.maxDocumentBytes; a slow one at limits.fetchTimeoutMs', async () => {
-    const url = 'https://issuer.example/status/1';
-    const signed = await withStatus(url);
-    await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 64 * 1024 }), async (chunkSize) => {
-        let pulled = 0;
-        const chunk = new Uint8Array(chunkSize).fill(0x20);
-        const endless = new ReadableStream<Uint8Array>(
-          {
-            pull(controller) {
-              pulled += chunk.byteLength;
-              controller.enqueue(chunk);
+  it(
+    'an endless body stops at limits.maxDocumentBytes; a slow one at limits.fetchTimeoutMs',
+    async () => {
+      const url = 'https://issuer.example/status/1';
+      const signed = await withStatus(url);
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 512, max: 64 * 1024 }), async (chunkSize) => {
+          let pulled = 0;
+          const chunk = new Uint8Array(chunkSize).fill(0x20);
+          const endless = new ReadableStream<Uint8Array>(
+            {
+              pull(controller) {
+                pulled += chunk.byteLength;
+                controller.enqueue(chunk);
+              },
             },
-          },
-          { highWaterMark: 0 },
-        );
-        const { fetch } = recordingFetch(() => new Response(endless));
-        const report = await run(signed, { fetch, limits: { maxDocumentBytes: 256 * 1024 } });
-        expect(codes(report, 'status')).toEqual(['fetch_too_large']);
-        expect(pulled).toBeLessThanOrEqual(256 * 1024 + chunkSize);
-      }),
-      { numRuns: fuzzRuns(10) },
-    );
-    const slow = recordingFetch(
-      () =>
-        new Response(
-          new ReadableStream<Uint8Array>({
-            start(controller) {
-              controller.enqueue(new TextEncoder().encode('{"@context":'));
-            },
-            pull: () => new Promise(() => {}),
-          }),
-        ),
-    );
-    const report = await run(signed, { fetch: slow.fetch, limits: { fetchTimeoutMs: 50 } });
-    expect(codes(report, 'status')).toEqual(['fetch_timeout']);
-  });
+            { highWaterMark: 0 },
+          );
+          const { fetch } = recordingFetch(() => new Response(endless));
+          const report = await run(signed, { fetch, limits: { maxDocumentBytes: 256 * 1024 } });
+          expect(codes(report, 'status')).toEqual(['fetch_too_large']);
+          expect(pulled).toBeLessThanOrEqual(256 * 1024 + chunkSize);
+        }),
+        { numRuns: fuzzRuns(10) },
+      );
+      const slow = recordingFetch(
+        () =>
+          new Response(
+            new ReadableStream<Uint8Array>({
+              start(controller) {
+                controller.enqueue(new TextEncoder().encode('{"@context":'));
+              },
+              pull: () => new Promise(() => {}),
+            }),
+          ),
+      );
+      const report = await run(signed, { fetch: slow.fetch, limits: { fetchTimeoutMs: 50 } });
+      expect(codes(report, 'status')).toEqual(['fetch_timeout']);
+    },
+    TIMEOUT,
+  );
 
   it('80 status lists of 1 MiB each: at most limits.maxFetches requests and limits.maxFetchBytes read in all', async () => {
     const url = 'https://issuer.example/lists';
