@@ -202,3 +202,30 @@ export class LimitError extends Ob3Error {
     super(code, message, { details, cause });
   }
 }
+
+/**
+ * A remote document could not be fetched under ob3kit's fetch rules (https only, no redirects,
+ * no private addresses, bounded size, time and count). The `code` says which rule:
+ * `ERR_FETCH_OFFLINE`, `ERR_FETCH_URL`, `ERR_FETCH_NOT_HTTPS`, `ERR_FETCH_PRIVATE_ADDRESS`,
+ * `ERR_FETCH_REDIRECT`, `ERR_FETCH_STATUS`, `ERR_FETCH_CONTENT_TYPE`, `ERR_FETCH_TOO_LARGE`,
+ * `ERR_FETCH_LIMIT_REQUESTS`, `ERR_FETCH_LIMIT_BYTES`, `ERR_FETCH_TIMEOUT`, `ERR_FETCH_ENCODING`,
+ * `ERR_FETCH_MALFORMED`, `ERR_FETCH_FAILED`. `details.url` names the URL. Verification reports
+ * carry the same codes in snake_case (`fetch_redirect`, ...). See docs/security.md.
+ *
+ * @example
+ * ```ts
+ * import { FetchError } from 'ob3kit';
+ * const e = new FetchError('ERR_FETCH_REDIRECT', 'GET https://a.example/ answered 302', { url: 'https://a.example/' });
+ * console.log(e.code); // 'ERR_FETCH_REDIRECT'
+ * ```
+ */
+export class FetchError extends Ob3Error {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details?: Record<string, unknown>,
+    cause?: unknown,
+  ) {
+    super(code, message, { details, cause });
+  }
+}

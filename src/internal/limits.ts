@@ -126,35 +126,58 @@ export const DEFAULT_MAX_QUADS = 100_000;
 export const DEFAULT_MAX_WORK_FACTOR = 1;
 
 /**
- * Most network requests one verification may make, when the caller allows the network: 16
- * (DID documents, key documents, status lists, issuer profiles, refresh).
+ * Most network requests one verification may make, when the caller allows the network: 64
+ * (DID documents, key documents, status lists, schemas, refresh), nested verifications included.
  *
  * @example
  * ```ts
- * const guarded = limitFetch(fetch, { maxFetches: DEFAULT_MAX_FETCHES });
+ * const { maxFetches } = resolveLimits({}); // 64
  * ```
  */
 export const DEFAULT_MAX_FETCHES = 64;
 
 /**
- * Time allowed for one network request, in milliseconds: 10 s. The request is aborted after it.
+ * Time allowed for one network request, body included, in milliseconds: 10 s. The request is
+ * aborted after it.
  *
  * @example
  * ```ts
- * const guarded = limitFetch(fetch, { fetchTimeoutMs: DEFAULT_FETCH_TIMEOUT_MS });
+ * const { fetchTimeoutMs } = resolveLimits({}); // 10000
  * ```
  */
 export const DEFAULT_FETCH_TIMEOUT_MS = 10_000;
 
 /**
- * Largest fetched document, in characters: 1,000,000.
+ * Most bytes read from the network in one verification, all documents together: 16 MiB.
  *
  * @example
  * ```ts
- * if (text.length > DEFAULT_MAX_FETCH_BYTES) throw new LimitError('ERR_LIMIT_SIZE', 'too large');
+ * const { maxFetchBytes } = resolveLimits({}); // 16 MiB
  * ```
  */
-export const DEFAULT_MAX_FETCH_BYTES = 1_000_000;
+export const DEFAULT_MAX_FETCH_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Largest single fetched document (its body as received, after any transfer decompression):
+ * 4 MiB. A status list of ten million entries is well under it.
+ *
+ * @example
+ * ```ts
+ * const { maxDocumentBytes } = resolveLimits({}); // 4 MiB
+ * ```
+ */
+export const DEFAULT_MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Most decoded status list bytes in one verification, all lists together: 64 MiB (each list is
+ * also bounded by {@link DEFAULT_MAX_STATUS_LIST_BYTES}).
+ *
+ * @example
+ * ```ts
+ * const { maxStatusListTotalBytes } = resolveLimits({}); // 64 MiB
+ * ```
+ */
+export const DEFAULT_MAX_STATUS_LIST_TOTAL_BYTES = 64 * 1024 * 1024;
 
 /**
  * Every limit, by name. All are non-negative integers.
@@ -191,8 +214,12 @@ export interface Limits {
   maxFetches: number;
   /** Time allowed for one request, in ms (default {@link DEFAULT_FETCH_TIMEOUT_MS}). */
   fetchTimeoutMs: number;
-  /** Largest fetched document, in characters (default {@link DEFAULT_MAX_FETCH_BYTES}). */
+  /** Most bytes fetched in one run (default {@link DEFAULT_MAX_FETCH_BYTES}). */
   maxFetchBytes: number;
+  /** Largest fetched document, in bytes (default {@link DEFAULT_MAX_DOCUMENT_BYTES}). */
+  maxDocumentBytes: number;
+  /** Most decoded status list bytes in one run (default {@link DEFAULT_MAX_STATUS_LIST_TOTAL_BYTES}). */
+  maxStatusListTotalBytes: number;
 }
 
 /**
@@ -218,6 +245,8 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxFetches: DEFAULT_MAX_FETCHES,
   fetchTimeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
   maxFetchBytes: DEFAULT_MAX_FETCH_BYTES,
+  maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
+  maxStatusListTotalBytes: DEFAULT_MAX_STATUS_LIST_TOTAL_BYTES,
 });
 
 /**
@@ -398,60 +427,4 @@ export function assertSize(size: number, max: number, limit: keyof Limits, what:
       { limit, max, found: size },
     );
   }
-}
-
-/**
- * Wrap a caller's `fetch` so that one run makes at most `maxFetches` requests and each is
- * aborted after `fetchTimeoutMs` (through an `AbortSignal` merged with the caller's). A request
- * past the budget fails with `LimitError` `ERR_LIMIT_FETCHES` without reaching `fetch`; a timed
- * out one fails with `ERR_LIMIT_TIMEOUT`, even if `fetch` ignores the signal.
- *
- * @example
- * ```ts
- * const guarded = limitFetch(globalThis.fetch, resolveLimits({ maxFetches: 4 }));
- * await guarded('https://example.edu/.well-known/did.json');
- * ```
- */
-export function limitFetch<I extends { signal?: AbortSignal }, R>(
-  fetchFn: (url: string, init?: I) => Promise<R>,
-  limits: Pick<Limits, 'maxFetches' | 'fetchTimeoutMs'> = DEFAULT_LIMITS,
-): (url: string, init?: I) => Promise<R> {
-  if (typeof fetchFn !== 'function') throw new TypeError('limitFetch: fetch must be a function');
-  let used = 0;
-  return async (url: string, init?: I): Promise<R> => {
-    if (used >= limits.maxFetches) {
-      throw new LimitError(
-        'ERR_LIMIT_FETCHES',
-        `Not fetching ${url}: this run already made ${used} requests (limits.maxFetches)`,
-        { limit: 'maxFetches', max: limits.maxFetches, url },
-      );
-    }
-    used++;
-    const controller = new AbortController();
-    const outer = init?.signal;
-    const onAbort = () => controller.abort(outer?.reason);
-    if (outer?.aborted) controller.abort(outer.reason);
-    else outer?.addEventListener('abort', onAbort, { once: true });
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        const error = new LimitError(
-          'ERR_LIMIT_TIMEOUT',
-          `GET ${url} took longer than ${limits.fetchTimeoutMs} ms (limits.fetchTimeoutMs)`,
-          { limit: 'fetchTimeoutMs', max: limits.fetchTimeoutMs, url },
-        );
-        controller.abort(error);
-        reject(error);
-      }, limits.fetchTimeoutMs);
-    });
-    try {
-      return await Promise.race([
-        fetchFn(url, { ...(init ?? {}), signal: controller.signal } as I),
-        timeout,
-      ]);
-    } finally {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', onAbort);
-    }
-  };
 }

@@ -1,4 +1,4 @@
-/** did:key and did:jwk: creation and offline resolution; did:web URL mapping. */
+/** did:key and did:jwk: creation and offline resolution. */
 import { KeyError } from '../errors.js';
 import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from '../internal/bytes.js';
 import { isObject } from '../internal/json.js';
@@ -232,57 +232,6 @@ export function resolveDidJwk(did: string): DidDocument {
   }
   importJwk(jwk as Jwk, {}, false, 'did:jwk'); // validates key material
   return didJwkDocument(did, jwk);
-}
-
-/**
- * The https URL of a did:web DID's document: `did:web:example.com` →
- * `https://example.com/.well-known/did.json`; `did:web:example.com:user:alice` →
- * `https://example.com/user/alice/did.json`; `did:web:localhost%3A8443` → `https://localhost:8443/.well-known/did.json`.
- *
- * @example
- * ```ts
- * import { didWebToUrl } from 'ob3kit/keys';
- * didWebToUrl('did:web:example.com:issuers:1'); // 'https://example.com/issuers/1/did.json'
- * ```
- */
-export function didWebToUrl(did: string): string {
-  if (typeof did !== 'string') throw new TypeError('didWebToUrl(did): did must be a string');
-  const m = /^did:web:([^#?/]+)$/.exec(did);
-  if (!m) throw new KeyError('ERR_DID_INVALID', `Malformed did:web "${did}"`, { did });
-  const [host, ...path] = (m[1] as string).split(':');
-  let hostname: string;
-  try {
-    hostname = decodeURIComponent(host as string);
-  } catch {
-    throw new KeyError(
-      'ERR_DID_INVALID',
-      `Malformed did:web "${did}": bad percent-encoding in host`,
-      { did },
-    );
-  }
-  if (
-    !/^[A-Za-z0-9.-]+(:[0-9]{1,5})?$/.test(hostname) ||
-    hostname.startsWith('.') ||
-    hostname.includes('..')
-  ) {
-    throw new KeyError(
-      'ERR_DID_INVALID',
-      `Malformed did:web "${did}": "${hostname}" is not a host name`,
-      { did },
-    );
-  }
-  for (const seg of path) {
-    if (seg === '' || seg === '.' || seg === '..' || !/^[A-Za-z0-9._~%!$&'()*+,;=@-]+$/.test(seg)) {
-      throw new KeyError(
-        'ERR_DID_INVALID',
-        `Malformed did:web "${did}": bad path segment "${seg}"`,
-        { did },
-      );
-    }
-  }
-  const url = new URL(`https://${hostname}`);
-  const base = `https://${url.host}`;
-  return path.length === 0 ? `${base}/.well-known/did.json` : `${base}/${path.join('/')}/did.json`;
 }
 
 function shorten(s: string): string {

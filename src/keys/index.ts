@@ -6,6 +6,12 @@
  *
  * @packageDocumentation
  */
+export type {
+  FetchBodyReader,
+  FetchFunction,
+  FetchInit,
+  FetchResponse,
+} from '../internal/fetch.js';
 export { decodeBase58btc, encodeBase58btc } from './base58.js';
 export {
   type CreateDidKeyOptions,
@@ -13,10 +19,10 @@ export {
   createDidJwk,
   createDidKey,
   didKeyMethodId,
-  didWebToUrl,
   resolveDidJwk,
   resolveDidKey,
 } from './did.js';
+export { type DidWebParts, didWebToUrl, parseDidWeb } from './did-web.js';
 export { type ExportKeyPairOptions, exportKeyPair, type KeyExportFormat } from './export.js';
 export { type GenerateKeyPairOptions, generateKeyPair } from './generate.js';
 export {

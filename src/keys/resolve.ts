@@ -1,7 +1,15 @@
 /** Resolution of DIDs, controller documents and verification methods. */
-import { KeyError } from '../errors.js';
+import { FetchError, KeyError } from '../errors.js';
+import {
+  type DocumentFetcher,
+  type DocumentKind,
+  type FetchFunction,
+  fetcherFor,
+  parseJsonDocument,
+} from '../internal/fetch.js';
 import { isObject } from '../internal/json.js';
-import { didKeyMethodId, didWebToUrl, resolveDidJwk, resolveDidKey } from './did.js';
+import { didKeyMethodId, resolveDidJwk, resolveDidKey } from './did.js';
+import { didWebToUrl } from './did-web.js';
 import { importKeyPair } from './import.js';
 import { describe, isPlainOptions } from './multikey.js';
 import type {
@@ -12,15 +20,18 @@ import type {
   VerificationRelationship,
 } from './types.js';
 
-/** A minimal `fetch` (the global one fits). Only ever called with https URLs. */
-export type FetchLike = (
-  url: string,
-  init: {
-    headers: Record<string, string>;
-    signal?: AbortSignal;
-    redirect?: 'follow' | 'error' | 'manual';
-  },
-) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
+/**
+ * A `fetch`-compatible function (the global one fits). ob3kit calls it only with a canonical
+ * https URL that passed its fetch rules, as a GET with `redirect: 'manual'`, and reads the body
+ * with a byte cap (see docs/security.md).
+ *
+ * @example
+ * ```ts
+ * import type { FetchLike } from 'ob3kit/keys';
+ * const fetchFn: FetchLike = globalThis.fetch;
+ * ```
+ */
+export type FetchLike = FetchFunction;
 
 /** A resolver for one DID method: gets the DID (no fragment), returns its DID document. */
 export type DidResolver = (did: string, options: { signal?: AbortSignal }) => Promise<object>;
@@ -33,14 +44,25 @@ export interface ResolveOptions {
    * published on their own URL. Looked up before anything else.
    */
   documents?: Record<string, unknown>;
-  /** Fetch for did:web and https controller documents. Without it they fail with `ERR_RESOLUTION_OFFLINE`. */
+  /**
+   * Fetch for did:web and https controller documents. Without it they fail with
+   * `ERR_RESOLUTION_OFFLINE`. Requests follow ob3kit's fetch rules (https only, no redirects,
+   * no private addresses, bounded size, time and count); a refused or failed request throws
+   * `FetchError` with an `ERR_FETCH_*` code.
+   */
   fetch?: FetchLike;
   /** Resolvers for DID methods by method name (`{ ion: async (did) => doc }`); they override built-ins. */
   resolvers?: Record<string, DidResolver>;
   /** Abort signal passed to `fetch` and resolvers. */
   signal?: AbortSignal;
-  /** Largest fetched document, in characters. Default 1,000,000. */
+  /** Largest fetched document, in bytes. Default 4 MiB. */
   maxDocumentSize?: number;
+  /**
+   * Let requests reach loopback, private and link-local addresses and local names
+   * (`localhost`, `10.0.0.0/8`, `::1`, ...). Default `false`: they fail with
+   * `ERR_FETCH_PRIVATE_ADDRESS`. Meant for tests against a local https server.
+   */
+  allowPrivateAddresses?: boolean;
 }
 
 /** Options of {@link resolveVerificationMethod}. */
@@ -79,8 +101,12 @@ const DID_RE = /^did:([a-z0-9]+):([A-Za-z0-9._:%-]*[A-Za-z0-9._-])$/;
  * or `fetch`; other methods through `resolvers`. The document's `id` must be the DID
  * (`ERR_DID_ID_MISMATCH`).
  *
+ * A did:web DID must follow the did:web grammar ({@link parseDidWeb}); its document is looked
+ * up in `documents` (by DID, then by URL) and else fetched.
+ *
  * Errors (`KeyError`): `ERR_DID_INVALID`, `ERR_DID_METHOD_UNSUPPORTED`, `ERR_RESOLUTION_OFFLINE`,
- * `ERR_RESOLUTION_FAILED`, `ERR_DID_ID_MISMATCH`.
+ * `ERR_RESOLUTION_FAILED`, `ERR_DID_ID_MISMATCH`; (`FetchError`) `ERR_FETCH_*` when the request
+ * is refused or fails.
  *
  * @example
  * ```ts
@@ -99,9 +125,18 @@ export async function resolveDid(did: string, options: ResolveOptions = {}): Pro
   const m = DID_RE.exec(bare);
   if (!m) throw new KeyError('ERR_DID_INVALID', `Malformed DID "${shorten(did)}"`, { did });
   const method = m[1] as string;
+  // A did:web outside its grammar is refused before anything is looked up.
+  const webUrl = method === 'web' ? didWebToUrl(bare) : undefined;
 
-  const given = known(options.documents, bare);
-  if (given !== undefined) return checkDocumentId(given, bare, 'ERR_DID_ID_MISMATCH');
+  const fetcher = fetcherOfOptions(options);
+  const given = fetcher.known(bare);
+  if (given !== undefined) {
+    return checkDocumentId(
+      parseJsonDocument({ source: 'documents', ...given }),
+      bare,
+      'ERR_DID_ID_MISMATCH',
+    );
+  }
 
   const custom = options.resolvers?.[method];
   if (custom !== undefined) {
@@ -123,9 +158,8 @@ export async function resolveDid(did: string, options: ResolveOptions = {}): Pro
   }
   if (method === 'key') return resolveDidKey(bare);
   if (method === 'jwk') return resolveDidJwk(bare);
-  if (method === 'web') {
-    const url = didWebToUrl(bare);
-    const doc = known(options.documents, url) ?? (await fetchJson(url, options, bare));
+  if (webUrl !== undefined) {
+    const doc = await loadJson(fetcher, webUrl, 'did', bare);
     return checkDocumentId(doc, bare, 'ERR_DID_ID_MISMATCH');
   }
   throw new KeyError(
@@ -154,26 +188,17 @@ export async function resolveControllerDocument(
   if (typeof url !== 'string')
     throw new TypeError('resolveControllerDocument(url): url must be a string');
   if (url.startsWith('did:')) return resolveDid(url, options);
-  const found = known(options.documents, url);
-  if (found !== undefined) return checkDocumentId(found, url, 'ERR_CONTROLLER_ID_MISMATCH');
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new KeyError(
-      'ERR_VERIFICATION_METHOD_INVALID',
-      `"${shorten(url)}" is neither a DID nor a URL`,
-      { url },
+  const fetcher = fetcherOfOptions(options);
+  const found = fetcher.known(url);
+  if (found !== undefined) {
+    return checkDocumentId(
+      parseJsonDocument({ source: 'documents', ...found }),
+      url,
+      'ERR_CONTROLLER_ID_MISMATCH',
     );
   }
-  if (parsed.protocol !== 'https:') {
-    throw new KeyError(
-      'ERR_RESOLUTION_FAILED',
-      `Controller documents are only fetched over https; "${shorten(url)}" is ${parsed.protocol}`,
-      { url },
-    );
-  }
-  const doc = await fetchJson(url, options, url);
+  assertUrl(url);
+  const doc = await loadJson(fetcher, url, 'key', url);
   return checkDocumentId(doc, url, 'ERR_CONTROLLER_ID_MISMATCH');
 }
 
@@ -188,6 +213,9 @@ export async function resolveControllerDocument(
  * ids (`#key-1`) are resolved against the document id; a method whose `controller` is not that
  * document's id is accepted only if its controller's own document lists it; a `revoked` method
  * fails; with `purpose`, the controller document must list the method under that relationship.
+ *
+ * Every document this needs (the method's, its controller's) comes through one fetcher, so the
+ * fetch limits apply to the whole resolution.
  *
  * Errors (`KeyError`): those of {@link resolveDid} and {@link resolveControllerDocument}, plus
  * `ERR_VERIFICATION_METHOD_NOT_FOUND`, `ERR_VERIFICATION_METHOD_INVALID`, `ERR_KEY_REVOKED`,
@@ -218,6 +246,9 @@ export async function resolveVerificationMethod(
     throw new TypeError('resolveVerificationMethod(id, options): options must be an object');
   const hash = id.indexOf('#');
   const base = hash < 0 ? id : id.slice(0, hash);
+  // One fetcher for the whole resolution: its limits and cache cover every document read.
+  const fetcher = fetcherOfOptions(options);
+  options = { ...options, fetch: fetcher.handle };
 
   let doc: ControllerDocument;
   let vm: VerificationMethod | undefined;
@@ -225,8 +256,11 @@ export async function resolveVerificationMethod(
     doc = await resolveDid(base, options);
     vm = findVerificationMethod(doc, id);
   } else {
-    const found = known(options.documents, base);
-    const fetched = found !== undefined ? found : await fetchControllerOrMethod(base, options);
+    const found = fetcher.known(base);
+    const fetched =
+      found !== undefined
+        ? parseJsonDocument({ source: 'documents', ...found })
+        : await fetchControllerOrMethod(base, fetcher);
     if (!isObject(fetched) || typeof fetched.id !== 'string') {
       throw new KeyError(
         'ERR_RESOLUTION_FAILED',
@@ -414,86 +448,59 @@ function checkDocumentId(
   return doc as ControllerDocument;
 }
 
-async function fetchControllerOrMethod(url: string, options: ResolveOptions): Promise<unknown> {
-  let parsed: URL;
+async function fetchControllerOrMethod(url: string, fetcher: DocumentFetcher): Promise<unknown> {
+  assertUrl(url);
+  return loadJson(fetcher, url, 'key', url);
+}
+
+function assertUrl(url: string): void {
   try {
-    parsed = new URL(url);
+    new URL(url);
   } catch {
     throw new KeyError(
       'ERR_VERIFICATION_METHOD_INVALID',
-      `"${shorten(url)}" is neither a DID URL nor an https URL`,
+      `"${shorten(url)}" is neither a DID URL nor a URL`,
       { url },
     );
   }
-  if (parsed.protocol !== 'https:') {
-    throw new KeyError(
-      'ERR_RESOLUTION_FAILED',
-      `Key documents are only fetched over https; "${shorten(url)}" is ${parsed.protocol} (pass it in options.documents)`,
-      { url },
-    );
-  }
-  return fetchJson(url, options, url);
 }
 
-async function fetchJson(url: string, options: ResolveOptions, subject: string): Promise<unknown> {
-  const { fetch } = options;
-  if (fetch === undefined) {
-    throw new KeyError(
-      'ERR_RESOLUTION_OFFLINE',
-      `Resolving ${shorten(subject)} needs ${url}; no fetch was given (pass options.fetch or options.documents)`,
-      { url, subject },
-    );
-  }
-  if (typeof fetch !== 'function') throw new TypeError('options.fetch must be a function');
-  let text: string;
-  try {
-    const res = await fetch(url, {
-      headers: {
-        accept:
-          'application/did+ld+json, application/did+json, application/ld+json, application/json',
-      },
+/** The fetcher for these options (the run's own, when `options.fetch` stands for one). */
+function fetcherOfOptions(options: ResolveOptions): DocumentFetcher {
+  return fetcherFor(
+    {
+      fetch: options.fetch,
+      documents: options.documents,
       signal: options.signal,
-      redirect: 'follow',
-    });
-    if (!res.ok) {
-      throw new KeyError('ERR_RESOLUTION_FAILED', `GET ${url} answered HTTP ${res.status}`, {
-        url,
-        status: res.status,
-      });
-    }
-    text = await res.text();
-  } catch (cause) {
-    if (cause instanceof KeyError) throw cause;
-    throw new KeyError(
-      'ERR_RESOLUTION_FAILED',
-      `GET ${url} failed: ${String(cause)}`,
-      { url },
-      cause,
-    );
-  }
-  const max = options.maxDocumentSize ?? 1_000_000;
-  if (text.length > max) {
-    throw new KeyError(
-      'ERR_RESOLUTION_FAILED',
-      `The document at ${url} is larger than ${max} characters`,
-      { url },
-    );
-  }
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new KeyError(
-      'ERR_RESOLUTION_FAILED',
-      `The document at ${url} is not JSON`,
-      { url },
-      cause,
-    );
-  }
+      allowPrivateAddresses: options.allowPrivateAddresses,
+    },
+    options.maxDocumentSize === undefined ? {} : { maxDocumentBytes: options.maxDocumentSize },
+  );
 }
 
-/** A caller-supplied document by URL or DID (own properties only). */
-function known(documents: Record<string, unknown> | undefined, key: string): unknown {
-  return documents !== undefined && Object.hasOwn(documents, key) ? documents[key] : undefined;
+/**
+ * A JSON document from `documents` (by URL) or fetched under the fetch rules. No `fetch`:
+ * `ERR_RESOLUTION_OFFLINE`. A refused or failed request: the loader's `FetchError`.
+ */
+async function loadJson(
+  fetcher: DocumentFetcher,
+  url: string,
+  kind: DocumentKind,
+  subject: string,
+): Promise<unknown> {
+  try {
+    return parseJsonDocument(await fetcher.load(url, kind));
+  } catch (e) {
+    if (e instanceof FetchError && e.code === 'ERR_FETCH_OFFLINE') {
+      throw new KeyError(
+        'ERR_RESOLUTION_OFFLINE',
+        `Resolving ${shorten(subject)} needs ${url}; no fetch was given (pass options.fetch or options.documents)`,
+        { url, subject },
+        e,
+      );
+    }
+    throw e;
+  }
 }
 
 function shorten(s: string): string {

@@ -3,19 +3,20 @@
  * (BitstringStatusListEntry, StatusList2021Entry, 1EdTechRevocationList). Never throws for a bad
  * credential or list; every entry gets a result with a stable code.
  */
-import { Ob3Error } from '../errors.js';
 import { fromBase64Url, fromUtf8 } from '../internal/bytes.js';
+import type { DocumentFetcher, FetchReportCode } from '../internal/fetch.js';
 import { isObject, type JsonObject, joinPath } from '../internal/json.js';
 import type { FetchLike } from '../keys/index.js';
 import { verifyCredentialProof } from '../proof/index.js';
 import { verifyCredentialJwt } from '../proof/jwt/index.js';
+import type { StatusList, StatusListType } from './bitstring.js';
 import {
-  DEFAULT_MAX_STATUS_LIST_BYTES,
-  decodeStatusList,
-  MIN_STATUS_LIST_LENGTH,
-  type StatusList,
-  type StatusListType,
-} from './bitstring.js';
+  decodeStatusListOnce,
+  type LoadedStatusDocument,
+  loadStatusDocument,
+  type StatusLoadCode,
+  statusFetcher,
+} from './load.js';
 
 /**
  * Stable snake_case codes of {@link StatusCheck} entries (see docs/revocation.md).
@@ -30,7 +31,6 @@ export type StatusCheckCode =
   | 'status_suspended'
   | 'status_flag_set'
   | 'status_unchecked_offline'
-  | 'status_retrieval_error'
   | 'status_entry_malformed'
   | 'status_type_unsupported'
   | 'status_size_unsupported'
@@ -44,8 +44,10 @@ export type StatusCheckCode =
   | 'status_list_expired'
   | 'status_purpose_mismatch'
   | 'status_list_too_large'
+  | 'status_list_total_too_large'
   | 'status_list_too_short'
-  | 'status_index_out_of_range';
+  | 'status_index_out_of_range'
+  | FetchReportCode;
 
 /**
  * The result for one `credentialStatus` entry.
@@ -134,7 +136,11 @@ export interface CheckStatusOptions {
    * lists, and the DID / key documents their proofs need. Looked up before `fetch`.
    */
   documents?: Record<string, unknown>;
-  /** Fetch for lists (and keys) not in `documents`. Without it nothing is fetched. */
+  /**
+   * Fetch for lists (and keys) not in `documents`. Without it nothing is fetched. Requests
+   * follow ob3kit's fetch rules (https only, no redirects, no private addresses, bounded size,
+   * time and count; each URL once a call); a refused or failed one gives its `fetch_*` code.
+   */
   fetch?: FetchLike;
   /**
    * Verifies a status list credential (an object, or a compact JWT string). Default: ob3kit's
@@ -151,15 +157,18 @@ export interface CheckStatusOptions {
   minLength?: number;
   /** Largest decompressed list, in bytes. Default 16 MiB. */
   maxListBytes?: number;
-  /** Largest fetched document, in characters. Default 16 MiB. */
+  /** Largest fetched document, in bytes. Default 4 MiB. */
   maxDocumentSize?: number;
+  /**
+   * Let requests reach loopback, private and link-local addresses and local names. Default
+   * `false` (`fetch_private_address`). Meant for tests against a local https server.
+   */
+  allowPrivateAddresses?: boolean;
   /** Abort signal passed to `fetch`. */
   signal?: AbortSignal;
 }
 
-type Loaded =
-  | { ok: true; document: JsonObject | string }
-  | { ok: false; code: StatusCheckCode; message: string };
+type Loaded = LoadedStatusDocument;
 
 interface ListReady {
   ok: true;
@@ -167,8 +176,6 @@ interface ListReady {
   verification: ListVerification | undefined;
 }
 type LoadedList = ListReady | { ok: false; code: StatusCheckCode; message: string };
-
-const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -192,11 +199,6 @@ function isUrl(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-function stripFragment(url: string): string {
-  const hash = url.indexOf('#');
-  return hash < 0 ? url : url.slice(0, hash);
 }
 
 /**
@@ -224,124 +226,25 @@ function jwtCredential(jwt: string): JsonObject | undefined {
   return vc;
 }
 
-function parseDocumentText(text: string): JsonObject | string | undefined {
-  const t = text.replace(/^\uFEFF/, '').trim();
-  if (t.startsWith('{')) {
-    try {
-      const v = JSON.parse(t) as unknown;
-      return isObject(v) ? v : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  return JWT.test(t) ? t : undefined;
-}
-
 class StatusRun {
-  private readonly documents: Record<string, unknown>;
+  private readonly fetcher: DocumentFetcher;
   private readonly loads = new Map<string, Promise<Loaded>>();
   private readonly lists = new Map<string, Promise<LoadedList>>();
-  private readonly decoded = new Map<
-    string,
-    Promise<StatusList | { code: StatusCheckCode; message: string }>
-  >();
   readonly now: Date;
 
   constructor(readonly options: CheckStatusOptions) {
-    this.documents = options.documents ?? {};
+    this.fetcher = statusFetcher(options);
     this.now = options.now ?? new Date();
   }
 
-  /** Get a document by URL from `documents`, else through `fetch` (once per URL per run). */
+  /** Get a document by URL from `documents`, else through the fetcher (once per URL per run). */
   load(url: string): Promise<Loaded> {
     let p = this.loads.get(url);
     if (!p) {
-      p = this.loadOnce(url);
+      p = loadStatusDocument(this.fetcher, url);
       this.loads.set(url, p);
     }
     return p;
-  }
-
-  private async loadOnce(url: string): Promise<Loaded> {
-    const docs = this.documents;
-    for (const key of [url, stripFragment(url)]) {
-      if (Object.hasOwn(docs, key)) {
-        const v = docs[key];
-        const doc = typeof v === 'string' ? parseDocumentText(v) : isObject(v) ? v : undefined;
-        if (doc === undefined) {
-          return {
-            ok: false,
-            code: 'status_list_malformed',
-            message: `documents['${key}'] is neither a JSON object nor a compact JWT`,
-          };
-        }
-        return { ok: true, document: doc };
-      }
-    }
-    const fetchFn = this.options.fetch;
-    if (!fetchFn) {
-      return {
-        ok: false,
-        code: 'status_unchecked_offline',
-        message: `${url} is not among the given documents and no fetch was allowed`,
-      };
-    }
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      return { ok: false, code: 'status_retrieval_error', message: `${url} is not a URL` };
-    }
-    // https only: over plain http a network attacker could serve an older, validly signed list
-    // in which the credential was not yet revoked.
-    if (parsed.protocol !== 'https:') {
-      return {
-        ok: false,
-        code: 'status_retrieval_error',
-        message: `${url} is not an https URL; status lists are only fetched over https (pass it in documents)`,
-      };
-    }
-    try {
-      const res = await fetchFn(stripFragment(url), {
-        headers: {
-          accept:
-            'application/vc+ld+json, application/vc+jwt, application/vc, application/ld+json;q=0.9, application/json;q=0.8, */*;q=0.1',
-        },
-        ...(this.options.signal ? { signal: this.options.signal } : {}),
-        redirect: 'follow',
-      });
-      if (!res.ok) {
-        return {
-          ok: false,
-          code: 'status_retrieval_error',
-          message: `GET ${url} answered HTTP ${res.status}`,
-        };
-      }
-      const text = await res.text();
-      const max = this.options.maxDocumentSize ?? 16 * 1024 * 1024;
-      if (text.length > max) {
-        return {
-          ok: false,
-          code: 'status_retrieval_error',
-          message: `GET ${url} returned more than maxDocumentSize (${max}) characters`,
-        };
-      }
-      const doc = parseDocumentText(text);
-      if (doc === undefined) {
-        return {
-          ok: false,
-          code: 'status_list_malformed',
-          message: `GET ${url} returned neither a JSON object nor a compact JWT`,
-        };
-      }
-      return { ok: true, document: doc };
-    } catch (e) {
-      return {
-        ok: false,
-        code: 'status_retrieval_error',
-        message: `GET ${url} failed: ${errorText(e)}`,
-      };
-    }
   }
 
   /** Load and verify a status list credential (once per URL per run). */
@@ -376,7 +279,7 @@ class StatusRun {
       if (custom) return await custom(doc);
       const shared = {
         ...(this.options.documents ? { documents: this.options.documents } : {}),
-        ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+        fetch: this.fetcher.handle,
         ...(this.options.signal ? { signal: this.options.signal } : {}),
         now: this.now,
       };
@@ -393,34 +296,13 @@ class StatusRun {
     }
   }
 
-  /** Decode a list's encodedList (once per list URL and format per run). */
+  /** Decode a list's encodedList (once per list URL and format per run, within the run's budget). */
   decode(
     url: string,
     encoded: string,
     type: StatusListType,
-  ): Promise<StatusList | { code: StatusCheckCode; message: string }> {
-    const key = `${type} ${url}`;
-    let p = this.decoded.get(key);
-    if (!p) {
-      p = decodeStatusList(encoded, {
-        type,
-        maxBytes: this.options.maxListBytes ?? DEFAULT_MAX_STATUS_LIST_BYTES,
-        minLength: this.options.minLength ?? MIN_STATUS_LIST_LENGTH,
-      }).catch((e: unknown) => {
-        const code = e instanceof Ob3Error ? e.code : undefined;
-        return {
-          code:
-            code === 'ERR_STATUS_LIST_TOO_LARGE'
-              ? 'status_list_too_large'
-              : code === 'ERR_STATUS_LIST_LENGTH'
-                ? 'status_list_too_short'
-                : 'status_list_malformed',
-          message: `The encodedList of ${url} cannot be read: ${errorText(e)}`,
-        } as const;
-      });
-      this.decoded.set(key, p);
-    }
-    return p;
+  ): Promise<StatusList | { code: StatusLoadCode; message: string }> {
+    return decodeStatusListOnce(this.fetcher, url, encoded, type, this.options);
   }
 }
 

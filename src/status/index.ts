@@ -14,6 +14,7 @@
  *
  * @packageDocumentation
  */
+export type { FetchReportCode } from '../internal/fetch.js';
 export {
   type CreateStatusListOptions,
   createStatusList,

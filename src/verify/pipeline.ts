@@ -185,7 +185,7 @@ async function verifyCredentialDoc(
   // 3. Refresh.
   let refreshed: VerificationReport | undefined;
   const refreshChecks = await runCheck('refresh', async () => {
-    const plan = await planRefresh(credential, state, proofPassed);
+    const plan = await planRefresh(credential, state, { proofPassed, checks });
     if (plan.refreshed === undefined) return plan.checks;
     const next: RunState = { ...state, allowRefresh: false };
     const inner =

@@ -1,8 +1,22 @@
 /** Per-run state shared by the checks (internal). */
+import {
+  type DocumentFetcher,
+  type DocumentKind,
+  type FetchReportCode,
+  fetcherFor,
+  fetchReportCode,
+  parseJsonDocument,
+} from '../internal/fetch.js';
 import { isObject } from '../internal/json.js';
-import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_FETCHES, limitFetch } from '../internal/limits.js';
+import {
+  DEFAULT_FETCH_TIMEOUT_MS,
+  DEFAULT_MAX_DOCUMENT_BYTES,
+  DEFAULT_MAX_FETCH_BYTES,
+  DEFAULT_MAX_FETCHES,
+  DEFAULT_MAX_STATUS_LIST_TOTAL_BYTES,
+} from '../internal/limits.js';
 import { createDocumentLoader, type DocumentLoader } from '../jsonld/index.js';
-import type { CheckResult, FetchLike, VerifyLimits, VerifyOptions } from './types.js';
+import type { CheckResult, VerifyLimits, VerifyOptions } from './types.js';
 
 /** Defaults of {@link VerifyLimits}. */
 export const DEFAULT_LIMITS: Required<VerifyLimits> = {
@@ -12,6 +26,9 @@ export const DEFAULT_LIMITS: Required<VerifyLimits> = {
   maxCredentials: 100,
   maxFetches: DEFAULT_MAX_FETCHES,
   fetchTimeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
+  maxFetchBytes: DEFAULT_MAX_FETCH_BYTES,
+  maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
+  maxStatusListTotalBytes: DEFAULT_MAX_STATUS_LIST_TOTAL_BYTES,
 };
 
 /** Default of `maxEndorsementDepth`. */
@@ -36,6 +53,12 @@ export interface RunState {
   readonly allowRefresh: boolean;
   /** Offline JSON-LD loader: bundled contexts plus `options.contexts`. */
   readonly documentLoader: DocumentLoader;
+  /**
+   * The run's one way to remote documents: `documents`, then the caller's `fetch` under the
+   * fetch rules, with one request, byte and status-list budget for the whole run (nested
+   * verifications included). `options.fetch` is its handle, so every module shares it.
+   */
+  readonly fetcher: DocumentFetcher;
 }
 
 /** Validate the options (misuse throws `TypeError`) and build the initial state. */
@@ -48,6 +71,9 @@ export function createRunState(options: unknown): RunState {
   }
   if (o.fetch !== undefined && typeof o.fetch !== 'function') {
     throw new TypeError('verify: options.fetch must be a function');
+  }
+  if (o.allowPrivateAddresses !== undefined && typeof o.allowPrivateAddresses !== 'boolean') {
+    throw new TypeError('verify: options.allowPrivateAddresses must be a boolean');
   }
   if (o.documents !== undefined && !isObject(o.documents)) {
     throw new TypeError('verify: options.documents must be an object keyed by URL');
@@ -100,11 +126,26 @@ export function createRunState(options: unknown): RunState {
   } catch (e) {
     throw new TypeError(`verify: options.contexts: ${errorMessage(e)}`);
   }
-  // One request budget and a per-request timeout for the whole run, nested verifications included.
-  const guarded: VerifyOptions =
-    o.fetch === undefined ? o : { ...o, fetch: limitFetch(o.fetch as FetchLike, limits) };
+  // One fetcher for the whole run, nested verifications included: every module reaches it
+  // through `options.fetch` (its handle), offline runs too (then it only serves `documents`).
+  const fetcher = fetcherFor(
+    {
+      fetch: o.fetch,
+      documents: o.documents,
+      allowPrivateAddresses: o.allowPrivateAddresses,
+    },
+    {
+      maxFetches: limits.maxFetches,
+      fetchTimeoutMs: limits.fetchTimeoutMs,
+      maxFetchBytes: limits.maxFetchBytes,
+      maxDocumentBytes: limits.maxDocumentBytes,
+      maxStatusListTotalBytes: limits.maxStatusListTotalBytes,
+    },
+  );
+  const guarded: VerifyOptions = { ...o, fetch: fetcher.handle };
   return {
     documentLoader,
+    fetcher,
     options: guarded,
     now: o.now ?? new Date(),
     limits,
@@ -120,54 +161,32 @@ export function createRunState(options: unknown): RunState {
 export type LoadResult =
   | { status: 'ok'; document: unknown; source: 'documents' | 'fetch' }
   | { status: 'offline' }
-  | { status: 'error'; message: string };
+  | { status: 'error'; code: FetchReportCode; message: string };
 
 /**
- * Find a document by URL: first in `options.documents` (exact URL, then without fragment),
- * then through `options.fetch` when the caller allowed it. Nothing is fetched otherwise.
+ * Find a document by URL through the run's fetcher: first in `options.documents` (exact URL,
+ * then without fragment), then through `options.fetch` under the fetch rules when the caller
+ * allowed it. Nothing is fetched otherwise. Text (given or fetched) that is JSON is parsed (a
+ * duplicate member name is `fetch_malformed`); other text is returned as is (a compact JWT).
  */
-export async function loadDocument(url: string, state: RunState): Promise<LoadResult> {
-  const docs = state.options.documents;
-  if (docs) {
-    if (Object.hasOwn(docs, url)) return { status: 'ok', document: docs[url], source: 'documents' };
-    const noFragment = url.split('#')[0] as string;
-    if (Object.hasOwn(docs, noFragment)) {
-      return { status: 'ok', document: docs[noFragment], source: 'documents' };
-    }
-  }
-  const fetchFn: FetchLike | undefined = state.options.fetch;
-  if (!fetchFn) return { status: 'offline' };
-  let parsed: URL;
+export async function loadDocument(
+  url: string,
+  state: RunState,
+  kind: DocumentKind,
+): Promise<LoadResult> {
   try {
-    parsed = new URL(url);
-  } catch {
-    return { status: 'error', message: `${url} is not a URL` };
-  }
-  // https only (as keys and status lists): the URL comes from the credential, and over plain
-  // http a network attacker could answer in the issuer's place.
-  if (parsed.protocol !== 'https:') {
-    return {
-      status: 'error',
-      message: `${url} is not an https URL; only https documents are fetched (pass it in documents)`,
-    };
-  }
-  try {
-    const res = await fetchFn(url, {
-      method: 'GET',
-      headers: { accept: 'application/ld+json, application/json, text/plain;q=0.5, */*;q=0.1' },
-    });
-    if (!res.ok) return { status: 'error', message: `GET ${url} answered HTTP ${res.status}` };
-    const text = await res.text();
-    if (text.length > state.limits.maxInputBytes) {
-      return { status: 'error', message: `GET ${url} returned more than the size limit` };
-    }
-    try {
-      return { status: 'ok', document: JSON.parse(text), source: 'fetch' };
-    } catch {
-      return { status: 'ok', document: text, source: 'fetch' };
-    }
+    const loaded = await state.fetcher.load(url, kind);
+    const v = loaded.value;
+    const text = typeof v === 'string' ? v.replace(/^\uFEFF/, '').trim() : undefined;
+    const document =
+      text !== undefined && (text.startsWith('{') || text.startsWith('['))
+        ? parseJsonDocument({ ...loaded, value: text })
+        : (text ?? v);
+    return { status: 'ok', document, source: loaded.source };
   } catch (e) {
-    return { status: 'error', message: `GET ${url} failed: ${errorMessage(e)}` };
+    const code = fetchReportCode(e);
+    if (code === 'fetch_offline') return { status: 'offline' };
+    return { status: 'error', code: code ?? 'fetch_failed', message: errorMessage(e) };
   }
 }
 

@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+import type { FetchFunction } from '../internal/fetch.js';
 import type { DidResolver } from '../keys/index.js';
 
 /**
@@ -94,7 +95,9 @@ export interface VerificationReport {
 }
 
 /**
- * A `fetch`-compatible function (only what verification uses); the global `fetch` fits.
+ * A `fetch`-compatible function; the global `fetch` fits. ob3kit calls it only with a canonical
+ * https URL that passed its fetch rules, as a GET with `redirect: 'manual'` and an abort signal,
+ * and reads the body as a stream with a byte cap (see docs/security.md, "Fetching").
  *
  * @example
  * ```ts
@@ -102,15 +105,7 @@ export interface VerificationReport {
  * const report = await verify(credential, { fetch: globalThis.fetch as FetchLike });
  * ```
  */
-export type FetchLike = (
-  url: string,
-  init?: { method?: string; headers?: Record<string, string>; signal?: AbortSignal },
-) => Promise<{
-  ok: boolean;
-  status: number;
-  headers?: { get(name: string): string | null };
-  text(): Promise<string>;
-}>;
+export type FetchLike = FetchFunction;
 
 /**
  * The identity a verifier already knows, to check against the credential's recipient.
@@ -150,8 +145,14 @@ export interface VerifyLimits {
   maxCredentials?: number;
   /** Most network requests through `fetch` in one run, nested verifications included (default 64). */
   maxFetches?: number;
-  /** Time allowed for one request through `fetch`, in ms (default 10,000). */
+  /** Time allowed for one request through `fetch`, body included, in ms (default 10,000). */
   fetchTimeoutMs?: number;
+  /** Most bytes read through `fetch` in one run, all documents together (default 16 MiB). */
+  maxFetchBytes?: number;
+  /** Largest document read through `fetch`, in bytes (default 4 MiB). */
+  maxDocumentBytes?: number;
+  /** Most decoded status list bytes in one run, all lists together (default 64 MiB). */
+  maxStatusListTotalBytes?: number;
 }
 
 /**
@@ -173,9 +174,17 @@ export interface VerifyOptions {
   now?: Date;
   /**
    * Network access. Without it nothing is fetched: checks that need a remote document use
-   * `documents` or report `skip`/`warn` with a code.
+   * `documents` or report `skip`/`warn` with a code. With it, requests follow ob3kit's fetch
+   * rules: https only, no redirects followed, no private addresses, bounded size, time and
+   * count (`limits`), each URL at most once a run.
    */
   fetch?: FetchLike;
+  /**
+   * Let requests reach loopback, private, link-local and unique-local addresses and local
+   * names (`localhost`, `10.0.0.0/8`, `192.168.0.0/16`, `::1`, `*.local`, ...). Default `false`:
+   * such URLs fail with `fetch_private_address`. Meant for tests against a local https server.
+   */
+  allowPrivateAddresses?: boolean;
   /** Documents by URL (status lists, DID documents, key documents, issuer profiles, schemas). */
   documents?: Record<string, unknown>;
   /** Extra JSON-LD contexts by URL, on top of the bundled ones. */

@@ -1,12 +1,11 @@
 /** The shared limits module: defaults, overrides, misuse, and the helpers that enforce them. */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LimitError } from '../../src/errors.js';
 import {
   assertJsonDepth,
   assertSize,
   DEFAULT_LIMITS,
   jsonDepth,
-  limitFetch,
   measureJson,
   resolveLimits,
 } from '../../src/internal/limits.js';
@@ -34,7 +33,9 @@ describe('resolveLimits', () => {
       maxWorkFactor: 1,
       maxFetches: 64,
       fetchTimeoutMs: 10_000,
-      maxFetchBytes: 1_000_000,
+      maxFetchBytes: 16 * 1024 * 1024,
+      maxDocumentBytes: 4 * 1024 * 1024,
+      maxStatusListTotalBytes: 64 * 1024 * 1024,
     });
     expect(Object.isFrozen(l)).toBe(true);
     expect(l.maxQuads).toBe(DEFAULT_MAX_QUADS);
@@ -44,6 +45,11 @@ describe('resolveLimits', () => {
     expect(l.maxInputBytes).toBe(VERIFY_LIMITS.maxInputBytes);
     expect(l.maxJsonDepth).toBe(VERIFY_LIMITS.maxJsonDepth);
     expect(l.maxEndorsements).toBe(VERIFY_LIMITS.maxEndorsements);
+    expect(l.maxFetches).toBe(VERIFY_LIMITS.maxFetches);
+    expect(l.fetchTimeoutMs).toBe(VERIFY_LIMITS.fetchTimeoutMs);
+    expect(l.maxFetchBytes).toBe(VERIFY_LIMITS.maxFetchBytes);
+    expect(l.maxDocumentBytes).toBe(VERIFY_LIMITS.maxDocumentBytes);
+    expect(l.maxStatusListTotalBytes).toBe(VERIFY_LIMITS.maxStatusListTotalBytes);
   });
 
   it('overrides the given limits only, and skips undefined values', () => {
@@ -138,45 +144,5 @@ describe('measureJson', () => {
     const parsed = JSON.parse('{"credentialSubject":{"__proto__":{"role":"admin"},"id":"x"}}');
     expect(measureJson(parsed).protoKeyPath).toBe('$.credentialSubject["__proto__"]');
     expect(measureJson({ credentialSubject: { id: 'x' } }).protoKeyPath).toBeUndefined();
-  });
-});
-
-describe('limitFetch', () => {
-  it('allows maxFetches requests, then refuses without calling fetch', async () => {
-    const fetch = vi.fn(async (url: string) => ({ ok: true, url }));
-    const guarded = limitFetch(fetch, { maxFetches: 2, fetchTimeoutMs: 10_000 });
-    await guarded('https://a.example/1');
-    await guarded('https://a.example/2');
-    await expect(guarded('https://a.example/3')).rejects.toMatchObject({
-      code: 'ERR_LIMIT_FETCHES',
-    });
-    expect(fetch).toHaveBeenCalledTimes(2);
-  });
-
-  it('aborts a request that outlives fetchTimeoutMs, even when fetch ignores the signal', async () => {
-    let seen: AbortSignal | undefined;
-    const fetch = vi.fn((_url: string, init?: { signal?: AbortSignal }) => {
-      seen = init?.signal;
-      return new Promise<never>(() => {});
-    });
-    const guarded = limitFetch(fetch, { maxFetches: 1, fetchTimeoutMs: 5 });
-    await expect(guarded('https://slow.example/')).rejects.toMatchObject({
-      code: 'ERR_LIMIT_TIMEOUT',
-    });
-    expect(seen?.aborted).toBe(true);
-  });
-
-  it("passes the caller's abort through", async () => {
-    const controller = new AbortController();
-    let seen: AbortSignal | undefined;
-    const fetch = vi.fn(async (_url: string, init?: { signal?: AbortSignal }) => {
-      seen = init?.signal;
-      return 'ok';
-    });
-    const guarded = limitFetch(fetch);
-    controller.abort(new Error('stop'));
-    await guarded('https://a.example/', { signal: controller.signal });
-    expect(seen?.aborted).toBe(true);
-    expect(() => limitFetch(42 as never)).toThrow(TypeError);
   });
 });

@@ -349,30 +349,38 @@ describe('with fetch allowed, only the documented kinds of URL are requested', (
       const report = await withGlobalFetchSpy(() => verify(signed, { now: NOW, fetch }));
       expect(asked).toEqual([]);
       const status = report.checks.filter((x) => x.id === 'status');
-      expect(status.map((x) => [x.outcome, x.code])).toEqual([['warn', 'status_retrieval_error']]);
+      expect(status.map((x) => [x.outcome, x.code])).toEqual([['warn', 'fetch_not_https']]);
       expect(report.verdict).not.toBe('valid');
     }
   });
 
   it('credentialSchema and refreshService URLs that are not https are never fetched', async () => {
     const { did, keyPair } = createDidKey(await generateKeyPair({ type: 'Ed25519' }));
-    const c = richCredential(did);
-    c['@context'].push('https://purl.imsglobal.org/spec/ob/v3p0/extensions.json');
-    c.credentialSchema = [
-      { id: 'http://10.0.0.1/schema.json', type: '1EdTechJsonSchemaValidator2019' },
-    ];
-    c.refreshService = { id: 'http://localhost:9200/_all', type: '1EdTechCredentialRefresh' };
-    const signed = await signCredential(c, { key: keyPair, created: '2024-01-01T00:00:00Z' });
     const asked: string[] = [];
     const fetch = async (u: string) => {
       asked.push(u);
       return { ok: false, status: 404, text: async () => '' };
     };
-    const report = await withGlobalFetchSpy(() => verify(signed, { now: NOW, fetch }));
-    expect(asked).toEqual([]);
-    expect(report.checks.filter((x) => x.id === 'refresh').map((x) => x.code)).toEqual([
-      'refresh_failed',
+    const c = richCredential(did);
+    c['@context'].push('https://purl.imsglobal.org/spec/ob/v3p0/extensions.json');
+    c.credentialSchema = [
+      { id: 'http://10.0.0.1/schema.json', type: '1EdTechJsonSchemaValidator2019' },
+    ];
+    const withSchema = await signCredential(c, { key: keyPair, created: '2024-01-01T00:00:00Z' });
+    const schemaReport = await withGlobalFetchSpy(() => verify(withSchema, { now: NOW, fetch }));
+    expect(schemaReport.checks.filter((x) => x.id === 'schema').map((x) => x.code)).toEqual([
+      'fetch_not_https',
     ]);
-    expect(report.verdict).not.toBe('valid');
+    expect(schemaReport.verdict).toBe('invalid');
+
+    const r = richCredential(did);
+    r['@context'].push('https://purl.imsglobal.org/spec/ob/v3p0/extensions.json');
+    r.refreshService = { id: 'http://localhost:9200/_all', type: '1EdTechCredentialRefresh' };
+    const withRefresh = await signCredential(r, { key: keyPair, created: '2024-01-01T00:00:00Z' });
+    const refreshReport = await withGlobalFetchSpy(() => verify(withRefresh, { now: NOW, fetch }));
+    expect(refreshReport.checks.filter((x) => x.id === 'refresh').map((x) => x.code)).toEqual([
+      'fetch_not_https',
+    ]);
+    expect(asked).toEqual([]);
   });
 });

@@ -167,9 +167,9 @@ describe('did:web and https controller documents', () => {
       ),
     ).toBe('ERR_DID_ID_MISMATCH');
     const fetch = async () => ({ ok: false, status: 404, text: async () => '' });
-    expect(await codeOf(resolveDid(did, { fetch }))).toBe('ERR_RESOLUTION_FAILED');
+    expect(await codeOf(resolveDid(did, { fetch }))).toBe('ERR_FETCH_STATUS');
     const notJson = async () => ({ ok: true, status: 200, text: async () => '<html>' });
-    expect(await codeOf(resolveDid(did, { fetch: notJson }))).toBe('ERR_RESOLUTION_FAILED');
+    expect(await codeOf(resolveDid(did, { fetch: notJson }))).toBe('ERR_FETCH_MALFORMED');
   });
 
   it('resolves https controller documents with several keys, by documents or fetch', async () => {
@@ -205,7 +205,7 @@ describe('did:web and https controller documents', () => {
     ).toBe('ERR_CONTROLLER_ID_MISMATCH');
     expect(await codeOf(resolveVerificationMethod(`${issuer}#a`))).toBe('ERR_RESOLUTION_OFFLINE');
     expect(await codeOf(resolveVerificationMethod('http://example.edu/k#1', { fetch }))).toBe(
-      'ERR_RESOLUTION_FAILED',
+      'ERR_FETCH_NOT_HTTPS',
     );
   });
 

@@ -165,14 +165,14 @@ describe('checkStatus with BitstringStatusList', () => {
         now: NOW,
       },
     );
-    expect(missing.checks[0]).toMatchObject({ status: 'unknown', code: 'status_retrieval_error' });
+    expect(missing.checks[0]).toMatchObject({ status: 'unknown', code: 'fetch_status' });
     const throwing = await checkStatus(credentialWith(entry(1)), {
       fetch: async () => {
         throw new Error('network down');
       },
       now: NOW,
     });
-    expect(throwing.checks[0]).toMatchObject({ status: 'unknown', code: 'status_retrieval_error' });
+    expect(throwing.checks[0]).toMatchObject({ status: 'unknown', code: 'fetch_failed' });
     const html = await checkStatus(credentialWith(entry(1)), {
       fetch: async () => ({ ok: true, status: 200, text: async () => '<html></html>' }),
       now: NOW,

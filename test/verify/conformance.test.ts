@@ -138,7 +138,7 @@ describe('1EdTech validator fixtures', () => {
     expect(offline.verdict).toBe('invalid');
     const { fetch, requested } = fakeFetch({});
     const online = await verify(c, { now: NOW, fetch });
-    expect(codes(online, 'schema')).toEqual(['credential_schema_unavailable', 'required']);
+    expect(codes(online, 'schema')).toEqual(['fetch_status', 'required']);
     expect(outcomes(online, 'proof')).toEqual(['fail']);
     expect(requested).toEqual(
       expect.arrayContaining([

@@ -116,7 +116,7 @@ describe('refresh service (after a verified proof)', () => {
     const { fetch, requested } = fakeFetch({});
     const r = await verify(await signJwt(withRefresh(), issuer), { now: NOW, fetch });
     expect(requested).toEqual([URL]);
-    expect(codes(r, 'refresh')).toEqual(['refresh_failed']);
+    expect(codes(r, 'refresh')).toEqual(['fetch_status']);
     expect(r.verdict).toBe('valid');
     const forged = tamperJwt(await signJwt(withRefresh('Forged'), issuer));
     const r2 = await verify(await signJwt(withRefresh(), issuer), {

@@ -89,7 +89,7 @@ describe('schema', () => {
 
     const gone = fakeFetch({});
     const unavailable = await verify(long, { now: NOW, fetch: gone.fetch });
-    expect(codes(unavailable, 'schema')).toEqual(['credential_schema_unavailable']);
+    expect(codes(unavailable, 'schema')).toEqual(['fetch_status']);
     expect(unavailable.verdict).toBe('invalid');
   });
   it('credentialSchema entries of other types are skipped (only 1EdTechJsonSchemaValidator2019 is checked)', async () => {

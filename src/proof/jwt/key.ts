@@ -1,11 +1,11 @@
 /** Finding the key of a JWT (header `kid` or `jwk`) and binding it to the issuer or holder. */
-import { KeyError } from '../../errors.js';
+import { FetchError, KeyError } from '../../errors.js';
 import { bytesEqual } from '../../internal/bytes.js';
+import { type DocumentFetcher, fetcherFor, parseJsonDocument } from '../../internal/fetch.js';
 import { isObject } from '../../internal/json.js';
 import { importKeyPair } from '../../keys/import.js';
 import {
   checkKeyController,
-  type FetchLike,
   type ResolveOptions,
   resolveControllerDocument,
   resolveVerificationMethod,
@@ -38,6 +38,17 @@ export async function resolveJwtKey(
 ): Promise<JwtKey> {
   const mismatchCode = role === 'issuer' ? 'issuer_key_mismatch' : 'presentation_holder_mismatch';
   const { kid, jwk } = header;
+  // One fetcher for every document read here (its limits and cache cover them all).
+  const fetcher = fetcherFor(
+    {
+      fetch: options.fetch,
+      documents: options.documents,
+      signal: options.signal,
+      allowPrivateAddresses: options.allowPrivateAddresses,
+    },
+    options.maxDocumentSize === undefined ? {} : { maxDocumentBytes: options.maxDocumentSize },
+  );
+  options = { ...options, fetch: fetcher.handle };
   let headerKey: KeyPair | undefined;
   if (jwk !== undefined) {
     const imported = importHeaderJwk(jwk);
@@ -60,18 +71,13 @@ export async function resolveJwtKey(
     const id = kid.startsWith('#') && controller !== undefined ? `${controller}${kid}` : kid;
     let key: KeyPair;
     let vm: { id: string; controller?: string };
-    const captured = new Map<string, string>();
     try {
-      const resolved = await resolveVerificationMethod(id, {
-        ...options,
-        fetch: capturingFetch(options.fetch, captured),
-        purpose,
-      });
+      const resolved = await resolveVerificationMethod(id, { ...options, purpose });
       key = resolved.keyPair;
       vm = resolved.verificationMethod;
     } catch (e) {
-      if (!(e instanceof KeyError)) throw e;
-      const bare = webJwk(id, options, captured);
+      if (!(e instanceof KeyError) && !(e instanceof FetchError)) throw e;
+      const bare = await webJwk(id, fetcher);
       if (bare !== undefined) {
         if (bare.issue) return { issues: [bare.issue] };
         return bindWebJwk(id, bare.key as KeyPair, headerKey, controller, mismatchCode, role);
@@ -129,7 +135,7 @@ export async function resolveJwtKey(
   try {
     doc = (await resolveControllerDocument(controller, options)) as Record<string, unknown>;
   } catch (e) {
-    if (!(e instanceof KeyError)) throw e;
+    if (!(e instanceof KeyError) && !(e instanceof FetchError)) throw e;
     return {
       key: headerKey,
       issues: [
@@ -186,27 +192,27 @@ function findListedKey(
  * OB 3.0 section 8.2.1: a `kid` "can be dereferenced to an object of type JWK". A document at an
  * https `kid` (its URL without fragment) that is a bare JWK, or a JWK Set whose member `kid`
  * equals the fragment (or the whole URL), gives the key. The document comes from `documents` or
- * from what the keys resolver fetched; nothing is fetched here.
+ * from what the keys resolver already fetched in this run; nothing more is fetched here.
  */
-function webJwk(
+async function webJwk(
   id: string,
-  options: ResolveOptions,
-  captured: Map<string, string>,
-): { key?: KeyPair; issue?: JwtIssue } | undefined {
+  fetcher: DocumentFetcher,
+): Promise<{ key?: KeyPair; issue?: JwtIssue } | undefined> {
   if (!id.startsWith('https://')) return undefined;
   const hash = id.indexOf('#');
   const base = hash < 0 ? id : id.slice(0, hash);
   const fragment = hash < 0 ? undefined : id.slice(hash + 1);
-  let doc: unknown = options.documents?.[id] ?? options.documents?.[base];
-  if (doc === undefined) {
-    const text = captured.get(base);
-    if (text === undefined || text.length > (options.maxDocumentSize ?? 1_000_000))
-      return undefined;
-    try {
-      doc = JSON.parse(text);
-    } catch {
-      return undefined;
+  const given = fetcher.known(id);
+  let doc: unknown;
+  try {
+    if (given !== undefined) doc = parseJsonDocument({ source: 'documents', ...given });
+    else {
+      const text = await fetcher.fetched(base);
+      if (text === undefined) return undefined;
+      doc = parseJsonDocument({ source: 'fetch', url: base, value: text });
     }
+  } catch {
+    return undefined;
   }
   if (!isObject(doc)) return undefined;
   let jwk: unknown;
@@ -277,26 +283,6 @@ function originOf(url: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Wrap `fetch` so that the bodies the keys resolver reads are kept, by URL. */
-function capturingFetch(
-  fetch: FetchLike | undefined,
-  captured: Map<string, string>,
-): FetchLike | undefined {
-  if (typeof fetch !== 'function') return fetch;
-  return async (url, init) => {
-    const res = await fetch(url, init);
-    return {
-      ok: res.ok,
-      status: res.status,
-      text: async () => {
-        const text = await res.text();
-        if (res.ok) captured.set(url, text);
-        return text;
-      },
-    };
-  };
 }
 
 /** True when two keys are the same public key. */

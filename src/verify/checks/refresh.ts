@@ -15,15 +15,25 @@ export interface RefreshPlan {
   url?: string;
 }
 
+/** What the steps before refresh concluded about the credential. */
+export interface RefreshGate {
+  /** At least one proof (or the JWT signature) verified. */
+  proofPassed: boolean;
+  /** Every check entry so far (conformance, proof, issuer). */
+  checks: readonly CheckResult[];
+}
+
 /**
  * Verification step 3. A `refreshService` of type `1EdTechCredentialRefresh` is followed only
- * after the proof passed, only once, and only when its document is in `documents` or `fetch`
- * is allowed; otherwise the step is skipped with a code and the original credential stands.
+ * when the credential is trusted so far: the proof passed, the signing key is bound to the
+ * issuer (no failed `issuer` entry), and no other check failed; only once; and only when its
+ * document is in `documents` or `fetch` is allowed (under the fetch rules). Otherwise the step
+ * is skipped with a code, nothing is requested, and the original credential stands.
  */
 export async function planRefresh(
   credential: JsonObject,
   state: RunState,
-  proofPassed: boolean,
+  gate: RefreshGate,
 ): Promise<RefreshPlan> {
   const services = valuesOf(credential.refreshService);
   if (services.length === 0) {
@@ -73,7 +83,7 @@ export async function planRefresh(
       ],
     };
   }
-  if (!proofPassed) {
+  if (!gate.proofPassed) {
     return {
       checks: [
         result(
@@ -85,7 +95,33 @@ export async function planRefresh(
       ],
     };
   }
-  const loaded = await loadDocument(url, state);
+  const issuerFailure = gate.checks.find((c) => c.id === 'issuer' && c.outcome === 'fail');
+  if (issuerFailure) {
+    return {
+      checks: [
+        result(
+          ID,
+          'skip',
+          'refresh_issuer_not_verified',
+          `Not refreshed from ${url}: the signing key is not bound to the issuer (${issuerFailure.code ?? 'issuer check failed'})`,
+        ),
+      ],
+    };
+  }
+  const failure = gate.checks.find((c) => c.outcome === 'fail');
+  if (failure) {
+    return {
+      checks: [
+        result(
+          ID,
+          'skip',
+          'refresh_credential_refused',
+          `Not refreshed from ${url}: the credential already failed the ${failure.id} check (${failure.code ?? 'fail'})`,
+        ),
+      ],
+    };
+  }
+  const loaded = await loadDocument(url, state, 'refresh');
   if (loaded.status === 'offline') {
     return {
       checks: [
@@ -104,7 +140,7 @@ export async function planRefresh(
         result(
           ID,
           'skip',
-          'refresh_failed',
+          loaded.code,
           `Refresh from ${url} failed (${loaded.message}); the original credential was verified`,
         ),
       ],

@@ -37,7 +37,7 @@ export async function checkSchema(credential: JsonObject, state: RunState): Prom
     const entry = pick(credential, entryPath);
     const url = entry?.id;
     if (typeof url !== 'string') continue;
-    const loaded = await loadDocument(url, state);
+    const loaded = await loadDocument(url, state, 'schema');
     if (loaded.status === 'offline') {
       out.push(
         result(
@@ -50,17 +50,25 @@ export async function checkSchema(credential: JsonObject, state: RunState): Prom
       );
       continue;
     }
-    if (
-      loaded.status === 'error' ||
-      typeof loaded.document !== 'object' ||
-      loaded.document === null
-    ) {
+    if (loaded.status === 'error') {
+      out.push(
+        result(
+          ID,
+          'fail',
+          loaded.code,
+          `Could not read credentialSchema ${url}: ${loaded.message}`,
+          issue.path,
+        ),
+      );
+      continue;
+    }
+    if (typeof loaded.document !== 'object' || loaded.document === null) {
       out.push(
         result(
           ID,
           'fail',
           'credential_schema_unavailable',
-          `Could not read credentialSchema ${url}: ${loaded.status === 'error' ? loaded.message : 'not a JSON Schema'}`,
+          `Could not read credentialSchema ${url}: not a JSON Schema`,
           issue.path,
         ),
       );
