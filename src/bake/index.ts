@@ -18,7 +18,6 @@ export {
   unbakeBadge,
 } from './bake.js';
 export { type SniffedFormat, sniffFormat } from './sniff.js';
-export type { SvgScanOptions } from './svg.js';
 export {
   type BakeableCredential,
   type BakeLimits,
@@ -32,3 +31,4 @@ export {
   type UnbakeOptions,
   type UnbakeResult,
 } from './types.js';
+export type { SvgScanOptions } from './xml-scanner.js';

@@ -3,11 +3,8 @@
  * directly after the `<svg>` start tag, the namespace `https://purl.imsglobal.org/ob/v3p0` declared
  * on `<svg>`, the JSON in a CDATA section or the compact JWT in the `verify` attribute.
  *
- * The SVG is read with a small, careful scanner, never a general XML parser: no DTD is processed,
- * no entity other than the five predefined ones and character references is ever expanded, and
- * nothing is fetched. A document type declaration with an internal subset (where entities are
- * declared) is rejected with `ERR_SVG_DTD`; a plain `<!DOCTYPE svg PUBLIC "..." "...">`, as many
- * editors write, is skipped (its DTD is never read) unless `rejectDoctype` is set.
+ * The SVG is read with the small, careful scanner of `xml-scanner.ts` (no DTD processed, no entity
+ * expanded, nothing fetched), never a general XML parser.
  */
 import { BakeError } from '../errors.js';
 import { utf8 } from '../internal/bytes.js';
@@ -18,37 +15,19 @@ import {
   type ResolvedLimits,
   type UnbakeResult,
 } from './types.js';
+import {
+  attributeValue,
+  decodeEntities,
+  firstElementName,
+  hasNonXmlChar,
+  normalizeLineEnds,
+  type SvgScanOptions,
+  scanXml,
+  splitName,
+  type XmlStartTag,
+} from './xml-scanner.js';
 
-/**
- * SVG reading options.
- *
- * @example
- * ```ts
- * unbakeBadge(svgText, { rejectDoctype: true }); // refuse even <!DOCTYPE svg PUBLIC ...>
- * ```
- */
-export interface SvgScanOptions {
-  /** Reject any `<!DOCTYPE>`, even one without an internal subset. Default `false`. */
-  rejectDoctype?: boolean;
-}
-
-interface Attr {
-  name: string;
-  /** The raw value between the quotes (entities not decoded). */
-  raw: string;
-}
-
-interface StartTag {
-  name: string;
-  /** Offset of `<`. */
-  start: number;
-  /** Offset just past the tag name. */
-  nameEnd: number;
-  /** Offset just past `>`. */
-  end: number;
-  selfClosing: boolean;
-  attrs: Attr[];
-}
+export type { SvgScanOptions } from './xml-scanner.js';
 
 interface Found {
   kind: 'ob3' | 'ob2';
@@ -56,342 +35,71 @@ interface Found {
   name: string;
   /** The prefix was never declared (read leniently as the Open Badges one). */
   undeclared: boolean;
-  tag: StartTag;
+  tag: XmlStartTag;
   /** Offset just past the end tag (or the self-closing start tag). */
   end: number;
   segments: Array<{ cdata: boolean; text: string }>;
 }
 
-interface Scope {
-  decls: Map<string, string> | undefined;
-  name: string;
-  found: Found | undefined;
-}
-
 interface SvgScan {
-  root: StartTag;
+  root: XmlStartTag;
   rootDecls: Map<string, string>;
   found: Found[];
 }
 
-const NAME_END = /[\s/>]/;
-const WS = /\s/;
-
-function position(text: string, at: number): string {
-  let line = 1;
-  let col = 1;
-  for (let i = 0; i < at && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      col = 1;
-    } else col++;
-  }
-  return `line ${line}, column ${col}`;
-}
-
-function malformed(text: string, at: number, what: string): BakeError {
-  return new BakeError(
-    'ERR_SVG_MALFORMED',
-    `The SVG is not well-formed XML at ${position(text, at)}: ${what}`,
-    {
-      offset: at,
-    },
-  );
-}
-
-function isXmlChar(cp: number): boolean {
-  return (
-    cp === 0x9 ||
-    cp === 0xa ||
-    cp === 0xd ||
-    (cp >= 0x20 && cp <= 0xd7ff) ||
-    (cp >= 0xe000 && cp <= 0xfffd) ||
-    (cp >= 0x10000 && cp <= 0x10ffff)
-  );
-}
-
-/** True when `s` holds a character XML 1.0 forbids anywhere (lone surrogates included). */
-function hasNonXmlChar(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20) {
-      if (c !== 0x9 && c !== 0xa && c !== 0xd) return true;
-    } else if (c >= 0xd800 && c <= 0xdbff) {
-      const d = s.charCodeAt(i + 1);
-      if (!(d >= 0xdc00 && d <= 0xdfff)) return true;
-      i++;
-    } else if ((c >= 0xdc00 && c <= 0xdfff) || c === 0xfffe || c === 0xffff) return true;
-  }
-  return false;
-}
-
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** Decode the five predefined entities and character references; anything else is an error. */
-function decodeEntities(s: string, text: string, at: number): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&([^;&\s<]*);?/g, (match, body: string) => {
-    if (!match.endsWith(';')) throw malformed(text, at, `a bare '&' (write &amp;)`);
-    if (body.startsWith('#')) {
-      const cp = /^#x[0-9a-fA-F]+$/.test(body)
-        ? Number.parseInt(body.slice(2), 16)
-        : /^#[0-9]+$/.test(body)
-          ? Number.parseInt(body.slice(1), 10)
-          : Number.NaN;
-      if (!Number.isFinite(cp) || !isXmlChar(cp)) {
-        throw malformed(text, at, `the character reference ${match} is not a valid XML character`);
-      }
-      return String.fromCodePoint(cp);
-    }
-    const v = PREDEFINED[body];
-    if (v === undefined) {
-      throw new BakeError(
-        'ERR_SVG_ENTITY',
-        `The SVG uses the entity ${match} at ${position(text, at)}; only &lt; &gt; &amp; &quot; &apos; and character references are read (entities are never expanded)`,
-        { offset: at },
-      );
-    }
-    return v;
-  });
-}
-
-function normalizeLineEnds(s: string): string {
-  return s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s;
-}
-
-function attrValue(attr: Attr, text: string, at: number): string {
-  // XML 3.3.3: line ends, then every literal tab/newline, become a space; references are decoded.
-  return decodeEntities(normalizeLineEnds(attr.raw).replace(/[\t\n]/g, ' '), text, at);
-}
-
-function parseStartTag(text: string, start: number): StartTag {
-  let j = start + 1;
-  const nameStart = j;
-  while (j < text.length && !NAME_END.test(text[j] as string)) j++;
-  const name = text.slice(nameStart, j);
-  if (name.length === 0 || /[<&"'=]/.test(name))
-    throw malformed(text, start, 'an invalid element name');
-  const nameEnd = j;
-  const attrs: Attr[] = [];
-  const seen = new Set<string>();
-  for (;;) {
-    const before = j;
-    while (j < text.length && WS.test(text[j] as string)) j++;
-    if (j >= text.length) throw malformed(text, start, `the start tag <${name}> is not closed`);
-    const c = text[j];
-    if (c === '>') return { name, start, nameEnd, end: j + 1, selfClosing: false, attrs };
-    if (c === '/') {
-      if (text[j + 1] !== '>') throw malformed(text, j, "'/' not followed by '>'");
-      return { name, start, nameEnd, end: j + 2, selfClosing: true, attrs };
-    }
-    if (j === before) throw malformed(text, j, 'attributes must be separated by whitespace');
-    const attrStart = j;
-    while (j < text.length && !/[\s=/>]/.test(text[j] as string)) j++;
-    const attrName = text.slice(attrStart, j);
-    if (attrName.length === 0 || /[<&"']/.test(attrName))
-      throw malformed(text, attrStart, 'an invalid attribute name');
-    while (j < text.length && WS.test(text[j] as string)) j++;
-    if (text[j] !== '=') throw malformed(text, j, `the attribute ${attrName} has no value`);
-    j++;
-    while (j < text.length && WS.test(text[j] as string)) j++;
-    const quote = text[j];
-    if (quote !== '"' && quote !== "'")
-      throw malformed(text, j, `the value of ${attrName} is not quoted`);
-    const close = text.indexOf(quote, j + 1);
-    if (close < 0) throw malformed(text, j, `the value of ${attrName} is not closed`);
-    const raw = text.slice(j + 1, close);
-    if (raw.includes('<')) throw malformed(text, j, `'<' inside the value of ${attrName}`);
-    if (seen.has(attrName))
-      throw malformed(text, attrStart, `the attribute ${attrName} appears twice`);
-    seen.add(attrName);
-    attrs.push({ name: attrName, raw });
-    j = close + 1;
-  }
-}
-
-function splitName(name: string): { prefix: string | undefined; local: string } {
-  const colon = name.indexOf(':');
-  return colon < 0
-    ? { prefix: undefined, local: name }
-    : { prefix: name.slice(0, colon), local: name.slice(colon + 1) };
-}
-
-function declarations(tag: StartTag, text: string): Map<string, string> | undefined {
-  let decls: Map<string, string> | undefined;
-  for (const a of tag.attrs) {
-    if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) {
-      decls ??= new Map();
-      decls.set(a.name === 'xmlns' ? '' : a.name.slice(6), attrValue(a, text, tag.start));
-    }
-  }
-  return decls;
-}
-
-function lookup(
-  prefix: string,
-  own: Map<string, string> | undefined,
-  stack: Scope[],
-): string | undefined {
-  if (prefix === 'xml') return 'http://www.w3.org/XML/1998/namespace';
-  const v = own?.get(prefix);
-  if (v !== undefined) return v;
-  for (let k = stack.length - 1; k >= 0; k--) {
-    const d = stack[k]?.decls?.get(prefix);
-    if (d !== undefined) return d;
-  }
-  return undefined;
-}
-
-/** Skip a `<!DOCTYPE ...>` starting at `at`; returns the offset just past it. */
-function skipDoctype(text: string, at: number, options: SvgScanOptions): number {
-  let j = at + 9;
-  let quote: string | undefined;
-  for (; j < text.length; j++) {
-    const c = text[j];
-    if (quote) {
-      if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '[') {
-      throw new BakeError(
-        'ERR_SVG_DTD',
-        `The SVG has a document type declaration with an internal subset at ${position(text, at)}; DTDs (and the entities they declare) are not processed`,
-        { offset: at },
-      );
-    } else if (c === '>') {
-      if (options.rejectDoctype) {
-        throw new BakeError(
-          'ERR_SVG_DTD',
-          `The SVG has a document type declaration at ${position(text, at)} and rejectDoctype is set`,
-          { offset: at },
-        );
-      }
-      return j + 1;
-    }
-  }
-  throw malformed(text, at, 'the DOCTYPE is not closed');
-}
-
-function checkXmlDeclaration(text: string, start: number): number {
-  if (!/^<\?xml[\s?]/.test(text.slice(start, start + 6))) return start;
-  const end = text.indexOf('?>', start);
-  if (end < 0) throw malformed(text, start, 'the XML declaration is not closed');
-  const decl = text.slice(start, end);
-  const enc = /encoding\s*=\s*["']([^"']*)["']/.exec(decl)?.[1];
-  if (enc !== undefined && !/^(utf-?8|us-ascii|ascii)$/i.test(enc)) {
-    throw new BakeError(
-      'ERR_SVG_ENCODING',
-      `The SVG declares encoding "${enc}"; only UTF-8 SVG is read and written`,
-    );
-  }
-  return end + 2;
-}
-
 /** Scan an SVG document for its root and its Open Badges elements. */
 function scanSvg(text: string, options: SvgScanOptions): SvgScan {
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  i = checkXmlDeclaration(text, i);
-  const stack: Scope[] = [];
   const found: Found[] = [];
-  let root: StartTag | undefined;
-  let rootDecls = new Map<string, string>();
-  let rootClosed = false;
   let collecting: Found | undefined;
-  for (;;) {
-    const lt = text.indexOf('<', i);
-    const chunk = text.slice(i, lt < 0 ? text.length : lt);
-    if (collecting) collecting.segments.push({ cdata: false, text: chunk });
-    else if (stack.length === 0 && chunk.trim().length > 0) {
-      throw malformed(text, i, 'text outside the root element');
-    }
-    if (lt < 0) break;
-    i = lt;
-    if (text.startsWith('<!--', i)) {
-      const end = text.indexOf('-->', i + 4);
-      if (end < 0) throw malformed(text, i, 'a comment is not closed');
-      i = end + 3;
-    } else if (text.startsWith('<![CDATA[', i)) {
-      if (stack.length === 0) throw malformed(text, i, 'a CDATA section outside the root element');
-      const end = text.indexOf(']]>', i + 9);
-      if (end < 0) throw malformed(text, i, 'a CDATA section is not closed');
-      if (collecting) collecting.segments.push({ cdata: true, text: text.slice(i + 9, end) });
-      i = end + 3;
-    } else if (text.startsWith('<!DOCTYPE', i)) {
-      if (root) throw malformed(text, i, 'a DOCTYPE after the root element started');
-      i = skipDoctype(text, i, options);
-    } else if (text.startsWith('<!', i)) {
-      throw new BakeError(
-        'ERR_SVG_DTD',
-        `The SVG has a markup declaration (${JSON.stringify(text.slice(i, i + 10))}) at ${position(text, i)}; DTD declarations are not processed`,
-        { offset: i },
-      );
-    } else if (text.startsWith('<?', i)) {
-      const end = text.indexOf('?>', i + 2);
-      if (end < 0) throw malformed(text, i, 'a processing instruction is not closed');
-      i = end + 2;
-    } else if (text.startsWith('</', i)) {
-      const end = text.indexOf('>', i);
-      if (end < 0) throw malformed(text, i, 'an end tag is not closed');
-      const name = text.slice(i + 2, end).trim();
-      const top = stack.pop();
-      if (!top || top.name !== name) {
-        throw malformed(
-          text,
-          i,
-          `</${name}> does not close ${top ? `<${top.name}>` : 'any element'}`,
-        );
-      }
-      i = end + 1;
-      if (top.found) {
-        top.found.end = i;
-        collecting = undefined;
-      }
-      if (stack.length === 0) rootClosed = true;
-    } else {
-      const tag = parseStartTag(text, i);
-      if (rootClosed) throw malformed(text, i, 'a second root element');
-      const decls = declarations(tag, text);
-      if (!root) {
-        root = tag;
-        rootDecls = decls ?? new Map();
-        if (splitName(tag.name).local !== 'svg') {
-          throw new BakeError(
-            'ERR_IMAGE_FORMAT',
-            `The document's root element is <${tag.name}>, not <svg>`,
-          );
+  let root: XmlStartTag | undefined;
+  const { root: scannedRoot } = scanXml(text, options, (e) => {
+    switch (e.kind) {
+      case 'start': {
+        const tag = e.tag;
+        if (!root) {
+          root = tag;
+          if (tag.local !== 'svg') {
+            throw new BakeError(
+              'ERR_IMAGE_FORMAT',
+              `The document's root element is <${tag.name}>, not <svg>`,
+            );
+          }
         }
-      }
-      const { prefix, local } = splitName(tag.name);
-      let scopeFound: Found | undefined;
-      if (
-        !collecting &&
-        prefix !== undefined &&
-        (local === 'credential' || local === 'assertion')
-      ) {
-        const ns = lookup(prefix, decls, stack);
-        const undeclared = ns === undefined && prefix === 'openbadges';
-        const kind =
-          local === 'credential' && (ns === OB3_SVG_NAMESPACE || undeclared)
-            ? 'ob3'
-            : local === 'assertion' && (ns === OB2_SVG_NAMESPACE || undeclared)
-              ? 'ob2'
-              : undefined;
-        if (kind) {
-          scopeFound = { kind, name: tag.name, undeclared, tag, end: tag.end, segments: [] };
-          found.push(scopeFound);
+        if (
+          !collecting &&
+          tag.prefix !== undefined &&
+          (tag.local === 'credential' || tag.local === 'assertion')
+        ) {
+          const undeclared = tag.undeclaredPrefix && tag.prefix === 'openbadges';
+          const kind =
+            tag.local === 'credential' && (tag.namespace === OB3_SVG_NAMESPACE || undeclared)
+              ? 'ob3'
+              : tag.local === 'assertion' && (tag.namespace === OB2_SVG_NAMESPACE || undeclared)
+                ? 'ob2'
+                : undefined;
+          if (kind) {
+            const f: Found = { kind, name: tag.name, undeclared, tag, end: tag.end, segments: [] };
+            found.push(f);
+            if (!tag.selfClosing) collecting = f;
+          }
         }
+        break;
       }
-      i = tag.end;
-      if (!tag.selfClosing) {
-        stack.push({ decls, name: tag.name, found: scopeFound });
-        if (scopeFound) collecting = scopeFound;
-      } else if (stack.length === 0) rootClosed = true;
+      case 'end':
+        if (collecting && e.tag === collecting.tag) {
+          collecting.end = e.end;
+          collecting = undefined;
+        }
+        break;
+      case 'text':
+        collecting?.segments.push({ cdata: false, text: text.slice(e.start, e.end) });
+        break;
+      case 'cdata':
+        collecting?.segments.push({ cdata: true, text: text.slice(e.start, e.end) });
+        break;
     }
-  }
-  if (!root) throw new BakeError('ERR_IMAGE_FORMAT', 'The document has no root element');
-  if (stack.length > 0) {
-    throw malformed(text, text.length, `<${stack[stack.length - 1]?.name}> is not closed`);
-  }
-  return { root, rootDecls, found };
+  });
+  return { root: scannedRoot, rootDecls: scannedRoot.declarations ?? new Map(), found };
 }
 
 /** The element's text content: CDATA verbatim, other text decoded; surrounding whitespace dropped. */
@@ -435,39 +143,8 @@ function checkSize(text: string, limits: ResolvedLimits, what: 'image' | 'creden
 
 /** True when `text` is (after an optional BOM, XML declaration, comments and DOCTYPE) an `<svg>` document. */
 export function looksLikeSvg(text: string): boolean {
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (;;) {
-    while (i < text.length && WS.test(text[i] as string)) i++;
-    if (text[i] !== '<') return false;
-    if (text.startsWith('<?', i)) {
-      const end = text.indexOf('?>', i);
-      if (end < 0) return false;
-      i = end + 2;
-    } else if (text.startsWith('<!--', i)) {
-      const end = text.indexOf('-->', i);
-      if (end < 0) return false;
-      i = end + 3;
-    } else if (text.startsWith('<!', i)) {
-      // A DOCTYPE, perhaps with an internal subset: skip quoted strings and [...] (never read).
-      let depth = 0;
-      let quote: string | undefined;
-      let j = i + 2;
-      for (; j < text.length; j++) {
-        const c = text[j];
-        if (quote) {
-          if (c === quote) quote = undefined;
-        } else if (c === '"' || c === "'") quote = c;
-        else if (c === '[') depth++;
-        else if (c === ']') depth--;
-        else if (c === '>' && depth <= 0) break;
-      }
-      if (j >= text.length) return false;
-      i = j + 1;
-    } else {
-      const m = /^<([^\s/>]+)/.exec(text.slice(i, i + 256));
-      return m !== null && splitName(m[1] as string).local === 'svg';
-    }
-  }
+  const name = firstElementName(text);
+  return name !== undefined && splitName(name).local === 'svg';
 }
 
 /** Bake a credential into SVG text. Everything outside the changed spots is kept as it was. */
@@ -554,7 +231,7 @@ export function unbakeSvg(
     );
   }
   const verify = f.tag.attrs.find((a) => a.name === 'verify');
-  const baked = verify ? attrValue(verify, text, f.tag.start) : contentText(f, text);
+  const baked = verify ? attributeValue(verify, text, f.tag.start) : contentText(f, text);
   checkSize(baked, limits, 'credential');
   const where = `the SVG element <${f.name}>${verify ? "'s verify attribute" : ''}`;
   if (f.kind === 'ob2') {
