@@ -250,19 +250,28 @@ function credentialChunks(bytes: Uint8Array, png: ParsedPng): Chunk[] {
   return found;
 }
 
+/**
+ * Serialize one PNG chunk: length, four-letter type, data and the CRC-32 of type and data.
+ *
+ * @example
+ * ```ts
+ * encodeChunk('IEND', new Uint8Array(0)); // 00 00 00 00 49 45 4e 44 ae 42 60 82
+ * ```
+ */
+export function encodeChunk(type: string, data: Uint8Array): Uint8Array {
+  if (!/^[A-Za-z]{4}$/.test(type)) throw new TypeError(`encodeChunk: invalid chunk type ${type}`);
+  const out = new Uint8Array(12 + data.length);
+  writeU32(out, 0, data.length);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+  out.set(data, 8);
+  writeU32(out, 8 + data.length, crc32(out, 4, 8 + data.length));
+  return out;
+}
+
 /** Build an uncompressed iTXt chunk: keyword, flag 0, method 0, empty language and translation. */
 function makeItxtChunk(keyword: string, text: Uint8Array): Uint8Array {
-  const header = utf8(keyword); // ASCII
-  const dataLength = header.length + 5 + text.length;
-  const out = new Uint8Array(12 + dataLength);
-  writeU32(out, 0, dataLength);
-  out.set([0x69, 0x54, 0x58, 0x74], 4); // 'iTXt'
-  out.set(header, 8);
   // NUL after the keyword, compression flag 0, method 0, empty language tag NUL, empty translated keyword NUL.
-  out.set([0, 0, 0, 0, 0], 8 + header.length);
-  out.set(text, 8 + header.length + 5);
-  writeU32(out, 8 + dataLength, crc32(out, 4, 8 + dataLength));
-  return out;
+  return encodeChunk('iTXt', concatBytes(utf8(keyword), new Uint8Array(5), text));
 }
 
 /**
