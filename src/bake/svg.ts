@@ -8,19 +8,27 @@
  */
 import { BakeError } from '../errors.js';
 import { utf8 } from '../internal/bytes.js';
-import { legacyKind, readOb3Payload, toBakePayload } from './payload.js';
 import {
-  OB2_SVG_NAMESPACE,
-  OB3_SVG_NAMESPACE,
-  type ResolvedLimits,
-  type UnbakeResult,
-} from './types.js';
+  ambiguousError,
+  bakeConflictError,
+  type CarrierMention,
+  type CarrierSpec,
+  carrierForElement,
+  ELEMENT_MARKUP,
+  ELEMENT_NAMES,
+  type FoundCarrier,
+  OB2_CARRIER,
+  OB3_CARRIER,
+} from './carriers.js';
+import { legacyKind, toBakePayload } from './payload.js';
+import type { ResolvedLimits } from './types.js';
 import {
   attributeValue,
   decodeEntities,
   firstElementName,
   hasNonXmlChar,
   normalizeLineEnds,
+  position,
   type SvgScanOptions,
   scanXml,
   splitName,
@@ -29,29 +37,61 @@ import {
 
 export type { SvgScanOptions } from './xml-scanner.js';
 
-interface Found {
-  kind: 'ob3' | 'ob2';
-  /** The element's qualified name as written. */
-  name: string;
-  /** The prefix was never declared (read leniently as the Open Badges one). */
-  undeclared: boolean;
+/** An element that some reader takes for a credential element. */
+interface Candidate extends CarrierMention {
   tag: XmlStartTag;
-  /** Offset just past the end tag (or the self-closing start tag). */
+  /** Set when it is the standard element of its kind (namespace and local name exact). */
+  standard?: CarrierSpec;
+  /** Read leniently: the standard prefix `openbadges` used without declaring it. */
+  undeclared: boolean;
+  /** Offset just past the end tag (or the empty-element tag). */
   end: number;
-  segments: Array<{ cdata: boolean; text: string }>;
+  /** Text and CDATA sections directly inside, as offsets into the document. */
+  segments: Array<{ cdata: boolean; start: number; end: number }>;
+  /** The first thing that makes it unclear what the element holds, if any. */
+  problem?: string;
 }
 
 interface SvgScan {
   root: XmlStartTag;
   rootDecls: Map<string, string>;
-  found: Found[];
+  candidates: Candidate[];
+  /** Credential element markup where an XML reader sees none (comments, CDATA, ...). */
+  hidden: CarrierMention[];
 }
 
-/** Scan an SVG document for its root and its Open Badges elements. */
+function describeTag(tag: XmlStartTag, text: string): string {
+  const ns = tag.namespace === undefined ? 'no namespace' : `namespace ${tag.namespace}`;
+  return `the element <${tag.name}> (${ns}) at ${position(text, tag.start)}`;
+}
+
+/** The kind a credential-like element is the standard element of, read as before when undeclared. */
+function standardSpec(tag: XmlStartTag): { spec: CarrierSpec | undefined; undeclared: boolean } {
+  const spec = carrierForElement(tag.namespace, tag.local);
+  if (spec) return { spec, undeclared: false };
+  // Lenient, as before: the spec's own prefix used without declaring it.
+  if (tag.undeclaredPrefix && tag.prefix === 'openbadges') {
+    if (tag.local === 'credential') return { spec: OB3_CARRIER, undeclared: true };
+    if (tag.local === 'assertion') return { spec: OB2_CARRIER, undeclared: true };
+  }
+  return { spec: undefined, undeclared: false };
+}
+
+/** Scan an SVG document for its root and every place a reader could find a credential. */
 function scanSvg(text: string, options: SvgScanOptions): SvgScan {
-  const found: Found[] = [];
-  let collecting: Found | undefined;
+  const candidates: Candidate[] = [];
+  const hidden: CarrierMention[] = [];
+  let open: Candidate | undefined;
   let root: XmlStartTag | undefined;
+  const hide = (kind: string, start: number, end: number, markupStart: number) => {
+    const m = ELEMENT_MARKUP.exec(text.slice(start, end));
+    if (!m) return;
+    const at = start + m.index;
+    hidden.push({
+      describe: () =>
+        `${kind} at ${position(text, markupStart)} holds the markup ${JSON.stringify(m[0])} (at ${position(text, at)}), which readers that search the text take for a credential element`,
+    });
+  };
   const { root: scannedRoot } = scanXml(text, options, (e) => {
     switch (e.kind) {
       case 'start': {
@@ -65,64 +105,116 @@ function scanSvg(text: string, options: SvgScanOptions): SvgScan {
             );
           }
         }
-        if (
-          !collecting &&
-          tag.prefix !== undefined &&
-          (tag.local === 'credential' || tag.local === 'assertion')
-        ) {
-          const undeclared = tag.undeclaredPrefix && tag.prefix === 'openbadges';
-          const kind =
-            tag.local === 'credential' && (tag.namespace === OB3_SVG_NAMESPACE || undeclared)
-              ? 'ob3'
-              : tag.local === 'assertion' && (tag.namespace === OB2_SVG_NAMESPACE || undeclared)
-                ? 'ob2'
-                : undefined;
-          if (kind) {
-            const f: Found = { kind, name: tag.name, undeclared, tag, end: tag.end, segments: [] };
-            found.push(f);
-            if (!tag.selfClosing) collecting = f;
+        if (open && !open.problem) {
+          open.problem = `it contains the element <${tag.name}> at ${position(text, tag.start)}, and readers differ on whether its text is part of the credential`;
+        }
+        if (!ELEMENT_NAMES.includes(tag.local.toLowerCase())) break;
+        const { spec, undeclared } = standardSpec(tag);
+        const c: Candidate = {
+          tag,
+          ...(spec ? { standard: spec } : {}),
+          undeclared,
+          end: tag.end,
+          segments: [],
+          describe: () =>
+            `${describeTag(tag, text)}${spec ? ` (${spec.label}${undeclared ? ', prefix undeclared' : ''})` : ''}`,
+        };
+        for (const a of tag.attrs) {
+          if (a.local.toLowerCase() === 'verify' && a.name !== 'verify' && !c.problem) {
+            c.problem = `it has the attribute ${a.name}, which readers may take for its verify attribute`;
           }
         }
+        candidates.push(c);
+        open ??= c;
         break;
       }
       case 'end':
-        if (collecting && e.tag === collecting.tag) {
-          collecting.end = e.end;
-          collecting = undefined;
+        if (open && e.tag === open.tag) {
+          open.end = e.end;
+          open = undefined;
         }
         break;
       case 'text':
-        collecting?.segments.push({ cdata: false, text: text.slice(e.start, e.end) });
+        open?.segments.push({ cdata: false, start: e.start, end: e.end });
         break;
       case 'cdata':
-        collecting?.segments.push({ cdata: true, text: text.slice(e.start, e.end) });
+        open?.segments.push({ cdata: true, start: e.start, end: e.end });
+        hide('a CDATA section', e.start, e.end, e.markupStart);
+        break;
+      case 'comment':
+      case 'pi':
+        if (open && !open.problem) {
+          open.problem = `it contains ${e.kind === 'pi' ? 'a processing instruction' : 'a comment'} at ${position(text, e.markupStart)}, and readers differ on whether that is part of its text`;
+        }
+        hide(
+          e.kind === 'pi' ? 'a processing instruction' : 'a comment',
+          e.start,
+          e.end,
+          e.markupStart,
+        );
+        break;
+      case 'doctype':
+        hide('the DOCTYPE', e.start, e.end, e.markupStart);
         break;
     }
   });
-  return { root: scannedRoot, rootDecls: scannedRoot.declarations ?? new Map(), found };
+  return {
+    root: scannedRoot,
+    rootDecls: scannedRoot.declarations ?? new Map(),
+    candidates,
+    hidden,
+  };
 }
 
-/** The element's text content: CDATA verbatim, other text decoded; surrounding whitespace dropped. */
-function contentText(f: Found, text: string): string {
-  const parts = f.segments.map((s) => ({
-    cdata: s.cdata,
-    text: s.cdata
-      ? normalizeLineEnds(s.text)
-      : decodeEntities(normalizeLineEnds(s.text), text, f.tag.end),
-  }));
-  if (!parts.some((p) => p.cdata))
-    return parts
-      .map((p) => p.text)
-      .join('')
-      .trim();
-  let a = 0;
-  let b = parts.length;
-  while (a < b && !parts[a]?.cdata && (parts[a]?.text.trim() ?? '') === '') a++;
-  while (b > a && !parts[b - 1]?.cdata && (parts[b - 1]?.text.trim() ?? '') === '') b--;
-  return parts
-    .slice(a, b)
-    .map((p) => p.text)
-    .join('');
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return false;
+  }
+  return true;
+}
+
+/**
+ * The element's text content, when every reader reads the same: text alone (references decoded,
+ * surrounding whitespace dropped), or CDATA sections with only whitespace around them, the
+ * sections joined only where a `]]>` was split across two (`]]` + `>`). Anything else is
+ * refused as ambiguous: text beside CDATA, or two sections split elsewhere, reads differently in
+ * a reader that takes only the CDATA, only the first section, or everything.
+ */
+function contentText(c: Candidate, text: string): string {
+  const cdata = c.segments.filter((s) => s.cdata);
+  if (cdata.length === 0) {
+    return decodeEntities(
+      normalizeLineEnds(c.segments.map((s) => text.slice(s.start, s.end)).join('')),
+      text,
+      c.tag.end,
+    ).trim();
+  }
+  const first = c.segments.indexOf(cdata[0] as (typeof cdata)[0]);
+  const last = c.segments.indexOf(cdata[cdata.length - 1] as (typeof cdata)[0]);
+  for (let k = 0; k < c.segments.length; k++) {
+    const s = c.segments[k] as (typeof cdata)[0];
+    if (s.cdata) continue;
+    const where = `at ${position(text, s.start)}`;
+    if (k > first && k < last) {
+      throw ambiguousError('svg', [c], `it has text between its CDATA sections ${where}`);
+    }
+    if (!isBlank(text, s.start, s.end)) {
+      throw ambiguousError('svg', [c], `it has text beside its CDATA section ${where}`);
+    }
+  }
+  for (let k = 1; k < cdata.length; k++) {
+    const prev = cdata[k - 1] as (typeof cdata)[0];
+    const next = cdata[k] as (typeof cdata)[0];
+    if (!(text.startsWith(']]', prev.end - 2) && text[next.start] === '>')) {
+      throw ambiguousError(
+        'svg',
+        [c],
+        `its CDATA sections are split at ${position(text, next.start - 9)} other than where a ']]>' was`,
+      );
+    }
+  }
+  return normalizeLineEnds(cdata.map((s) => text.slice(s.start, s.end)).join(''));
 }
 
 function checkSize(text: string, limits: ResolvedLimits, what: 'image' | 'credential'): void {
@@ -147,13 +239,18 @@ export function looksLikeSvg(text: string): boolean {
   return name !== undefined && splitName(name).local === 'svg';
 }
 
-/** Bake a credential into SVG text. Everything outside the changed spots is kept as it was. */
+/**
+ * Bake a credential into SVG text as the element of `spec` (by default Open Badges 3.0's
+ * `<openbadges:credential>`). Everything outside the changed spots is kept as it was; an existing
+ * standard element of the same kind is replaced where it stands; any other carrier is refused.
+ */
 export function bakeSvg(
   text: string,
   credential: unknown,
   limits: ResolvedLimits,
   options: SvgScanOptions,
   fn: string,
+  spec: CarrierSpec = OB3_CARRIER,
 ): string {
   checkSize(text, limits, 'image');
   const payload = toBakePayload(credential, limits, fn);
@@ -164,15 +261,14 @@ export function bakeSvg(
     );
   }
   const scan = scanSvg(text, options);
-  const existing = scan.found.filter((f) => f.kind === 'ob3');
-  if (existing.length > 1) {
-    throw new BakeError(
-      'ERR_SVG_DUPLICATE_CREDENTIAL',
-      `The SVG has ${existing.length} <openbadges:credential> elements; the Open Badges spec allows one`,
-    );
+  const mentions = [...scan.candidates, ...scan.hidden];
+  const only = scan.candidates.length === 1 ? scan.candidates[0] : undefined;
+  if (mentions.length > 0 && (mentions.length > 1 || only?.standard !== spec)) {
+    throw bakeConflictError(fn, 'svg', mentions, spec);
   }
-  const current = existing[0];
-  const name = current?.name ?? 'openbadges:credential';
+  const current = only;
+  const prefix = spec.svgPrefix;
+  const name = current?.tag.name ?? `${prefix}:${spec.svgElement}`;
   const element =
     payload.kind === 'jwt'
       ? `<${name} verify="${payload.text}"></${name}>`
@@ -180,17 +276,17 @@ export function bakeSvg(
   const edits: Array<{ at: number; remove: number; insert: string }> = [];
   const { root } = scan;
   if (!current || current.undeclared) {
-    const bound = scan.rootDecls.get('openbadges');
+    const bound = scan.rootDecls.get(prefix);
     if (bound === undefined) {
       edits.push({
         at: root.nameEnd,
         remove: 0,
-        insert: ` xmlns:openbadges="${OB3_SVG_NAMESPACE}"`,
+        insert: ` xmlns:${prefix}="${spec.svgNamespace}"`,
       });
-    } else if (bound !== OB3_SVG_NAMESPACE) {
+    } else if (bound !== spec.svgNamespace) {
       throw new BakeError(
         'ERR_SVG_NAMESPACE_CONFLICT',
-        `The <svg> element binds the prefix 'openbadges' to "${bound}" (an Open Badges 2.0 baked image?), not "${OB3_SVG_NAMESPACE}"; remove the old assertion and its namespace first`,
+        `The <svg> element binds the prefix '${prefix}' to "${bound}", not "${spec.svgNamespace}"; remove that binding first`,
         { namespace: bound },
       );
     }
@@ -208,37 +304,60 @@ export function bakeSvg(
   return out;
 }
 
-/** Read the credential baked into SVG text. */
-export function unbakeSvg(
+/**
+ * Find and read the one credential carrier of SVG text: `undefined` when there is none,
+ * `ERR_BAKE_AMBIGUOUS` when a reader could find more than one, or the only one is not the
+ * standard element of its kind, or what it holds reads differently in different readers (a
+ * `verify` attribute and text both, except OB 2.0's hosted form; a comment, element or stray text
+ * inside).
+ */
+export function findSvgCarrier(
   text: string,
   limits: ResolvedLimits,
   options: SvgScanOptions,
-): UnbakeResult {
+): FoundCarrier | undefined {
   checkSize(text, limits, 'image');
   const scan = scanSvg(text, options);
-  const ob3 = scan.found.filter((f) => f.kind === 'ob3');
-  if (ob3.length > 1) {
-    throw new BakeError(
-      'ERR_SVG_DUPLICATE_CREDENTIAL',
-      `The SVG has ${ob3.length} <openbadges:credential> elements; the Open Badges spec allows one`,
+  const mentions = [...scan.candidates, ...scan.hidden];
+  if (mentions.length === 0) return undefined;
+  const c = scan.candidates[0];
+  if (mentions.length > 1 || !c) throw ambiguousError('svg', mentions);
+  const spec = c.standard;
+  if (!spec) {
+    throw ambiguousError(
+      'svg',
+      mentions,
+      `a credential element is {${OB3_CARRIER.svgNamespace}}credential (or the OB 2.0 or CLR one) exactly, but some readers take this one for it`,
     );
   }
-  const f = ob3[0] ?? scan.found.find((x) => x.kind === 'ob2');
-  if (!f) {
-    throw new BakeError(
-      'ERR_BAKE_NO_CREDENTIAL',
-      'The SVG has no <openbadges:credential> element (nor an Open Badges 2.0 <openbadges:assertion>)',
-    );
+  if (c.problem) throw ambiguousError('svg', mentions, c.problem);
+  const verifyAttr = c.tag.attrs.find((a) => a.name === 'verify');
+  const verify = verifyAttr ? attributeValue(verifyAttr, text, c.tag.start) : undefined;
+  const content = contentText(c, text);
+  if (verify !== undefined) checkSize(verify, limits, 'credential');
+  checkSize(content, limits, 'credential');
+  if (verify !== undefined && content.trim() !== '') {
+    const hosted = spec.svgVerifyWithText && legacyKind(verify) === 'url';
+    if (!hosted) {
+      throw ambiguousError(
+        'svg',
+        mentions,
+        `it has both a verify attribute and text, and readers differ in which they read${spec.svgVerifyWithText ? ' (OB 2.0 allows text beside verify only when verify is the assertion URL)' : ''}`,
+      );
+    }
   }
-  const verify = f.tag.attrs.find((a) => a.name === 'verify');
-  const baked = verify ? attributeValue(verify, text, f.tag.start) : contentText(f, text);
-  checkSize(baked, limits, 'credential');
-  const where = `the SVG element <${f.name}>${verify ? "'s verify attribute" : ''}`;
-  if (f.kind === 'ob2') {
-    return { format: 'svg', version: 'ob2', kind: legacyKind(baked), text: baked };
-  }
-  if (baked.trim().length === 0) {
-    throw new BakeError('ERR_BAKE_PAYLOAD', `${where} is empty`);
-  }
-  return { format: 'svg', version: 'ob3', text: baked, ...readOb3Payload(baked, where) };
+  return {
+    spec,
+    format: 'svg',
+    text: verify ?? content,
+    ...(verify !== undefined ? { verify } : {}),
+    ...(content.trim() !== '' ? { content } : {}),
+    where: `the SVG element <${c.tag.name}>${verify !== undefined ? "'s verify attribute" : ''}`,
+    location: {
+      format: 'svg',
+      element: c.tag.name,
+      namespace: spec.svgNamespace,
+      offset: c.tag.start,
+    },
+  };
 }

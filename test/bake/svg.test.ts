@@ -110,7 +110,7 @@ describe('unbakeBadge on SVG made by others', () => {
 
   it('rejects broken SVG with stable codes', () => {
     const cases: Array<[string, string]> = [
-      [fixtureText('duplicate-credential.svg'), 'ERR_SVG_DUPLICATE_CREDENTIAL'],
+      [fixtureText('duplicate-credential.svg'), 'ERR_BAKE_AMBIGUOUS'],
       [fixtureText('plain.svg'), 'ERR_BAKE_NO_CREDENTIAL'],
       ['<svg xmlns="http://www.w3.org/2000/svg"><g></svg>', 'ERR_SVG_MALFORMED'],
       ['<svg xmlns="http://www.w3.org/2000/svg"><g a="1" a="2"/></svg>', 'ERR_SVG_MALFORMED'],
@@ -219,11 +219,18 @@ describe('bakeBadge on SVG', () => {
   });
 
   it('refuses an Open Badges 2.0 namespace on the openbadges prefix, and other bad input', () => {
+    // An OB 2.0 assertion is a credential too: no second one goes next to it.
     expect(code(() => bakeBadge(fixtureText('baked-ob2.svg'), credential))).toBe(
-      'ERR_SVG_NAMESPACE_CONFLICT',
+      'ERR_BAKE_AMBIGUOUS',
     );
+    // The prefix alone bound to the OB 2.0 namespace cannot take the OB 3.0 element.
+    const ob2Prefix = fixtureText('baked-ob2.svg').replace(
+      /<openbadges:assertion.*<\/openbadges:assertion>/,
+      '',
+    );
+    expect(code(() => bakeBadge(ob2Prefix, credential))).toBe('ERR_SVG_NAMESPACE_CONFLICT');
     expect(code(() => bakeBadge(fixtureText('duplicate-credential.svg'), credential))).toBe(
-      'ERR_SVG_DUPLICATE_CREDENTIAL',
+      'ERR_BAKE_AMBIGUOUS',
     );
     expect(code(() => bakeBadge('not an image', credential))).toBe('ERR_IMAGE_FORMAT');
     expect(code(() => bakeBadge(fixtureText('plain.svg'), credential, { maxImageBytes: 20 }))).toBe(
