@@ -269,10 +269,19 @@ export function bakeSvg(
   const current = only;
   const prefix = spec.svgPrefix;
   const name = current?.tag.name ?? `${prefix}:${spec.svgElement}`;
+  // A replaced element keeps the namespace declarations it carries itself (its own prefix or
+  // default namespace may be declared there), so it stays in its namespace.
+  const decls = (current?.tag.attrs ?? [])
+    .filter((a) => a.name === 'xmlns' || a.prefix === 'xmlns')
+    .map((a) => {
+      const q = a.raw.includes('"') ? "'" : '"';
+      return ` ${a.name}=${q}${a.raw}${q}`;
+    })
+    .join('');
   const element =
     payload.kind === 'jwt'
-      ? `<${name} verify="${payload.text}"></${name}>`
-      : `<${name}><![CDATA[${payload.text.split(']]>').join(']]]]><![CDATA[>')}]]></${name}>`;
+      ? `<${name}${decls} verify="${payload.text}"></${name}>`
+      : `<${name}${decls}><![CDATA[${payload.text.split(']]>').join(']]]]><![CDATA[>')}]]></${name}>`;
   const edits: Array<{ at: number; remove: number; insert: string }> = [];
   const { root } = scan;
   if (!current || current.undeclared) {

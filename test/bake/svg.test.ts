@@ -195,6 +195,20 @@ describe('bakeBadge on SVG', () => {
     expect(unbakeBadge(other).credential).toEqual(credential);
   });
 
+  it('keeps the namespace declarations an element carries itself when replacing it', () => {
+    for (const element of [
+      `<credential xmlns="${OB3}" verify="${EXPECTED_JWT}"/>`,
+      `<x:credential xmlns:x='${OB3}' verify="${EXPECTED_JWT}"></x:credential>`,
+    ]) {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg"><g>${element}</g></svg>`;
+      const baked = bakeBadge(svg, credential);
+      const found = readSvgWithXmldom(baked);
+      expect(found).toHaveLength(1);
+      expect(JSON.parse(found[0]?.text as string)).toEqual(credential);
+      expect(unbakeBadge(baked).credential).toEqual(credential);
+    }
+  });
+
   it('bakes JSON text exactly as given, splitting ]]> across CDATA sections', () => {
     const baked = bakeBadge(fixtureText('plain.svg'), EXPECTED_JSON);
     expect(baked.includes(']]]]><![CDATA[>')).toBe(true);
