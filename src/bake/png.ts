@@ -249,8 +249,8 @@ function checkImageSize(bytes: Uint8Array, limits: ResolvedLimits): void {
 }
 
 const TEXT_CHUNK_TYPES = new Set(['itxt', 'text', 'ztxt']);
-/** How far into a text chunk a keyword is looked for (the PNG limit is 79 bytes). */
-const KEYWORD_WINDOW = 256;
+/** How long a keyword is looked at, after any leading whitespace and NULs (the PNG limit is 79). */
+const KEYWORD_WINDOW = 64;
 
 function isSpaceOrNul(b: number | undefined): boolean {
   return b === 0 || b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
@@ -258,21 +258,21 @@ function isSpaceOrNul(b: number | undefined): boolean {
 
 /**
  * The keyword of a text chunk as a lenient reader sees it: NULs and whitespace around it dropped,
- * letters lower-cased. `rawEnd` is where it ends in the chunk (for showing it as written).
+ * letters lower-cased. `rawStart` and `rawEnd` delimit it as written (for messages).
  */
 function looseKeyword(
   bytes: Uint8Array,
   chunk: Chunk,
-): { keyword: string; rawEnd: number } | undefined {
-  const limit = Math.min(chunk.dataEnd, chunk.dataStart + KEYWORD_WINDOW);
+): { keyword: string; rawStart: number; rawEnd: number } | undefined {
   let a = chunk.dataStart;
-  while (a < limit && isSpaceOrNul(bytes[a])) a++;
+  while (a < chunk.dataEnd && isSpaceOrNul(bytes[a])) a++;
+  const limit = Math.min(chunk.dataEnd, a + KEYWORD_WINDOW);
   let b = a;
   while (b < limit && bytes[b] !== 0) b++;
   const rawEnd = b;
   while (b > a && isSpaceOrNul(bytes[b - 1])) b--;
   if (b === a || b - a > 40) return undefined;
-  return { keyword: latin1(bytes, a, b).toLowerCase(), rawEnd };
+  return { keyword: latin1(bytes, a, b).toLowerCase(), rawStart: a, rawEnd };
 }
 
 /** Case-insensitive search of `word` (lower-case ASCII) in `bytes[from, to)`. */
@@ -306,7 +306,11 @@ function pngMentions(bytes: Uint8Array, png: ParsedPng): PngMention[] {
     const spec = loose && carrierForKeyword(loose.keyword);
     if (!spec || !loose) continue;
     const standard = keywordOf(bytes, c) === spec.pngKeyword && spec.pngTypes.includes(c.type);
-    const shown = JSON.stringify(latin1(bytes, c.dataStart, loose.rawEnd));
+    // As written, with at most 4 of the bytes before it (a long run of NULs is summarised).
+    const skipped = loose.rawStart - c.dataStart;
+    const shown =
+      JSON.stringify(latin1(bytes, Math.max(c.dataStart, loose.rawStart - 4), loose.rawEnd)) +
+      (skipped > 4 ? ` (after ${skipped} NUL or whitespace bytes)` : '');
     mentions.push({
       chunk: c,
       ...(standard ? { standard: spec } : {}),

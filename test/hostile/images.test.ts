@@ -144,7 +144,7 @@ const keywordArb = fc
     base: fc.constantFrom(...KEYWORDS),
     upper: fc.array(fc.boolean(), { minLength: 19, maxLength: 19 }),
     cased: fc.boolean(),
-    before: fc.constantFrom('', '', ' ', '\0', '\t', '\0 '),
+    before: fc.constantFrom('', '', ' ', '\0', '\t', '\0 ', '\0'.repeat(300)),
     after: fc.constantFrom('', '', ' ', '  ', '\n'),
   })
   .map(
