@@ -80,6 +80,29 @@ describe('unbakeBadge on PNG images made by another writer (fixtures/images/make
     expect(code(() => unbakeBadge(fixtureBytes('truncated.png')))).toBe('ERR_PNG_TRUNCATED');
     expect(code(() => unbakeBadge(fixtureBytes('bomb.png')))).toBe('ERR_BAKE_TOO_LARGE');
   });
+
+  it('refuses images that carry a second credential, and reports a CLR', () => {
+    for (const name of [
+      'ambiguous-ob2-and-ob3.png',
+      'ambiguous-text-chunk.png',
+      'ambiguous-after-iend.png',
+    ]) {
+      expect(
+        code(() => unbakeBadge(fixtureBytes(name))),
+        name,
+      ).toBe('ERR_BAKE_AMBIGUOUS');
+      expect(
+        code(() => bakeBadge(fixtureBytes(name), credential)),
+        name,
+      ).toBe('ERR_BAKE_AMBIGUOUS');
+    }
+    expect(unbakeBadge(fixtureBytes('baked-clr.png'))).toEqual({
+      format: 'png',
+      version: 'clr',
+      kind: 'jwt',
+      text: EXPECTED_JWT,
+    });
+  });
 });
 
 describe('bakeBadge on PNG', () => {

@@ -99,6 +99,27 @@ describe('unbakeBadge on SVG made by others', () => {
     expect(unbakeBadge(svg).credential).toEqual({ a: "<✓✓>&'" });
   });
 
+  it('refuses images that carry a second credential, and reports a CLR', () => {
+    for (const name of [
+      'ambiguous-verify-and-text.svg',
+      'ambiguous-comment.svg',
+      'ambiguous-other-namespace.svg',
+    ]) {
+      expect(
+        code(() => unbakeBadge(fixtureText(name))),
+        name,
+      ).toBe('ERR_BAKE_AMBIGUOUS');
+    }
+    // xmldom (namespace-aware) sees both elements of the last one; a text search, the commented one.
+    expect(readSvgWithXmldom(fixtureText('ambiguous-other-namespace.svg'))).toHaveLength(2);
+    expect(unbakeBadge(fixtureText('baked-clr.svg'))).toEqual({
+      format: 'svg',
+      version: 'clr',
+      kind: 'jwt',
+      text: EXPECTED_JWT,
+    });
+  });
+
   it('reads an undeclared openbadges prefix leniently', () => {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg"><openbadges:credential verify="${EXPECTED_JWT}"/></svg>`;
     expect(unbakeBadge(svg).jwt).toBe(EXPECTED_JWT);
