@@ -84,11 +84,6 @@ export const CLR_CARRIER: CarrierSpec = {
 /** Every kind of baked credential a reader may look for. */
 export const CARRIERS: readonly CarrierSpec[] = [OB3_CARRIER, OB2_CARRIER, CLR_CARRIER];
 
-/** The kind whose PNG keyword is `keyword` (already lower-cased), if any. */
-export function carrierForKeyword(keyword: string): CarrierSpec | undefined {
-  return CARRIERS.find((c) => c.pngKeyword === keyword);
-}
-
 /** The kind whose SVG element is `{namespace}local`, exactly, if any. */
 export function carrierForElement(
   namespace: string | undefined,

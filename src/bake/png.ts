@@ -15,9 +15,9 @@ import { inflateBounded } from '../internal/inflate.js';
 import {
   ambiguousError,
   bakeConflictError,
+  CARRIERS,
   type CarrierMention,
   type CarrierSpec,
-  carrierForKeyword,
   type FoundCarrier,
   OB3_CARRIER,
   withArticle,
@@ -248,7 +248,15 @@ function checkImageSize(bytes: Uint8Array, limits: ResolvedLimits): void {
   }
 }
 
-const TEXT_CHUNK_TYPES = new Set(['itxt', 'text', 'ztxt']);
+/** `iTXt`, `tEXt` or `zTXt` in any letter case (chunk types are four letters, checked). */
+function isTextChunkType(type: string): boolean {
+  const c0 = type.charCodeAt(0) | 0x20;
+  const c1 = type.charCodeAt(1) | 0x20;
+  if ((type.charCodeAt(2) | 0x20) !== 0x78 || (type.charCodeAt(3) | 0x20) !== 0x74) return false; // xt
+  return (
+    (c0 === 0x69 && c1 === 0x74) || (c0 === 0x74 && c1 === 0x65) || (c0 === 0x7a && c1 === 0x74) // it, te, zt
+  );
+}
 /** How long a keyword is looked at, after any leading whitespace and NULs (the PNG limit is 79). */
 const KEYWORD_WINDOW = 64;
 
@@ -256,14 +264,27 @@ function isSpaceOrNul(b: number | undefined): boolean {
   return b === 0 || b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 }
 
+/** The kind whose PNG keyword `bytes[a, b)` is, ignoring ASCII letter case (no string built). */
+function keywordSpec(bytes: Uint8Array, a: number, b: number): CarrierSpec | undefined {
+  for (const spec of CARRIERS) {
+    const kw = spec.pngKeyword;
+    if (kw.length !== b - a) continue;
+    let k = 0;
+    // Keywords are lower-case letters: `| 0x20` matches a letter in either case and nothing else.
+    while (k < kw.length && ((bytes[a + k] as number) | 0x20) === kw.charCodeAt(k)) k++;
+    if (k === kw.length) return spec;
+  }
+  return undefined;
+}
+
 /**
- * The keyword of a text chunk as a lenient reader sees it: NULs and whitespace around it dropped,
- * letters lower-cased. `rawStart` and `rawEnd` delimit it as written (for messages).
+ * The badge kind a lenient reader takes a text chunk's keyword for: NULs and whitespace around
+ * the keyword dropped, letter case ignored. `rawStart` and `rawEnd` delimit it as written.
  */
 function looseKeyword(
   bytes: Uint8Array,
   chunk: Chunk,
-): { keyword: string; rawStart: number; rawEnd: number } | undefined {
+): { spec: CarrierSpec; rawStart: number; rawEnd: number } | undefined {
   let a = chunk.dataStart;
   while (a < chunk.dataEnd && isSpaceOrNul(bytes[a])) a++;
   const limit = Math.min(chunk.dataEnd, a + KEYWORD_WINDOW);
@@ -271,8 +292,8 @@ function looseKeyword(
   while (b < limit && bytes[b] !== 0) b++;
   const rawEnd = b;
   while (b > a && isSpaceOrNul(bytes[b - 1])) b--;
-  if (b === a || b - a > 40) return undefined;
-  return { keyword: latin1(bytes, a, b).toLowerCase(), rawStart: a, rawEnd };
+  const spec = keywordSpec(bytes, a, b);
+  return spec && { spec, rawStart: a, rawEnd };
 }
 
 /** Case-insensitive search of `word` (lower-case ASCII) in `bytes[from, to)`. */
@@ -301,10 +322,10 @@ interface PngMention extends CarrierMention {
 function pngMentions(bytes: Uint8Array, png: ParsedPng): PngMention[] {
   const mentions: PngMention[] = [];
   for (const c of png.chunks) {
-    if (!TEXT_CHUNK_TYPES.has(c.type.toLowerCase())) continue;
+    if (!isTextChunkType(c.type)) continue;
     const loose = looseKeyword(bytes, c);
-    const spec = loose && carrierForKeyword(loose.keyword);
-    if (!spec || !loose) continue;
+    if (!loose) continue;
+    const spec = loose.spec;
     const standard = keywordOf(bytes, c) === spec.pngKeyword && spec.pngTypes.includes(c.type);
     // As written, with at most 4 of the bytes before it (a long run of NULs is summarised).
     const skipped = loose.rawStart - c.dataStart;

@@ -37,6 +37,9 @@ import {
 
 export type { SvgScanOptions } from './xml-scanner.js';
 
+/** Lengths of the element names readers take for a credential (a cheap first test). */
+const NAME_LENGTHS = new Set(ELEMENT_NAMES.map((n) => n.length));
+
 /** An element that some reader takes for a credential element. */
 interface Candidate extends CarrierMention {
   tag: XmlStartTag;
@@ -84,79 +87,79 @@ function scanSvg(text: string, options: SvgScanOptions): SvgScan {
   let open: Candidate | undefined;
   let root: XmlStartTag | undefined;
   const hide = (kind: string, start: number, end: number, markupStart: number) => {
-    const m = ELEMENT_MARKUP.exec(text.slice(start, end));
+    // Most comments and CDATA sections hold no '<' at all: look for one before slicing.
+    const lt = text.indexOf('<', start);
+    if (lt < 0 || lt >= end) return;
+    const m = ELEMENT_MARKUP.exec(text.slice(lt, end));
     if (!m) return;
-    const at = start + m.index;
+    const at = lt + m.index;
     hidden.push({
       describe: () =>
         `${kind} at ${position(text, markupStart)} holds the markup ${JSON.stringify(m[0])} (at ${position(text, at)}), which readers that search the text take for a credential element`,
     });
   };
-  const { root: scannedRoot } = scanXml(text, options, (e) => {
-    switch (e.kind) {
-      case 'start': {
-        const tag = e.tag;
-        if (!root) {
-          root = tag;
-          if (tag.local !== 'svg') {
-            throw new BakeError(
-              'ERR_IMAGE_FORMAT',
-              `The document's root element is <${tag.name}>, not <svg>`,
-            );
-          }
+  const { root: scannedRoot } = scanXml(text, options, {
+    start(tag) {
+      if (!root) {
+        root = tag;
+        if (tag.local !== 'svg') {
+          throw new BakeError(
+            'ERR_IMAGE_FORMAT',
+            `The document's root element is <${tag.name}>, not <svg>`,
+          );
         }
-        if (open && !open.problem) {
-          open.problem = `it contains the element <${tag.name}> at ${position(text, tag.start)}, and readers differ on whether its text is part of the credential`;
-        }
-        if (!ELEMENT_NAMES.includes(tag.local.toLowerCase())) break;
-        const { spec, undeclared } = standardSpec(tag);
-        const c: Candidate = {
-          tag,
-          ...(spec ? { standard: spec } : {}),
-          undeclared,
-          end: tag.end,
-          segments: [],
-          describe: () =>
-            `${describeTag(tag, text)}${spec ? ` (${spec.label}${undeclared ? ', prefix undeclared' : ''})` : ''}`,
-        };
-        for (const a of tag.attrs) {
-          if (a.local.toLowerCase() === 'verify' && a.name !== 'verify' && !c.problem) {
-            c.problem = `it has the attribute ${a.name}, which readers may take for its verify attribute`;
-          }
-        }
-        candidates.push(c);
-        open ??= c;
-        break;
       }
-      case 'end':
-        if (open && e.tag === open.tag) {
-          open.end = e.end;
-          open = undefined;
+      if (open && !open.problem) {
+        open.problem = `it contains the element <${tag.name}> at ${position(text, tag.start)}, and readers differ on whether its text is part of the credential`;
+      }
+      if (!NAME_LENGTHS.has(tag.local.length) || !ELEMENT_NAMES.includes(tag.local.toLowerCase()))
+        return;
+      const { spec, undeclared } = standardSpec(tag);
+      const c: Candidate = {
+        tag,
+        ...(spec ? { standard: spec } : {}),
+        undeclared,
+        end: tag.end,
+        segments: [],
+        describe: () =>
+          `${describeTag(tag, text)}${spec ? ` (${spec.label}${undeclared ? ', prefix undeclared' : ''})` : ''}`,
+      };
+      for (const a of tag.attrs) {
+        if (a.local.toLowerCase() === 'verify' && a.name !== 'verify' && !c.problem) {
+          c.problem = `it has the attribute ${a.name}, which readers may take for its verify attribute`;
         }
-        break;
-      case 'text':
-        open?.segments.push({ cdata: false, start: e.start, end: e.end });
-        break;
-      case 'cdata':
-        open?.segments.push({ cdata: true, start: e.start, end: e.end });
-        hide('a CDATA section', e.start, e.end, e.markupStart);
-        break;
-      case 'comment':
-      case 'pi':
-        if (open && !open.problem) {
-          open.problem = `it contains ${e.kind === 'pi' ? 'a processing instruction' : 'a comment'} at ${position(text, e.markupStart)}, and readers differ on whether that is part of its text`;
-        }
-        hide(
-          e.kind === 'pi' ? 'a processing instruction' : 'a comment',
-          e.start,
-          e.end,
-          e.markupStart,
-        );
-        break;
-      case 'doctype':
-        hide('the DOCTYPE', e.start, e.end, e.markupStart);
-        break;
-    }
+      }
+      candidates.push(c);
+      open ??= c;
+    },
+    end(tag, _start, end) {
+      if (open && tag === open.tag) {
+        open.end = end;
+        open = undefined;
+      }
+    },
+    text(start, end) {
+      open?.segments.push({ cdata: false, start, end });
+    },
+    cdata(start, end, markupStart) {
+      open?.segments.push({ cdata: true, start, end });
+      hide('a CDATA section', start, end, markupStart);
+    },
+    comment(start, end, markupStart) {
+      if (open && !open.problem) {
+        open.problem = `it contains a comment at ${position(text, markupStart)}, and readers differ on whether that is part of its text`;
+      }
+      hide('a comment', start, end, markupStart);
+    },
+    pi(start, end, markupStart) {
+      if (open && !open.problem) {
+        open.problem = `it contains a processing instruction at ${position(text, markupStart)}, and readers differ on whether that is part of its text`;
+      }
+      hide('a processing instruction', start, end, markupStart);
+    },
+    doctype(start, end, markupStart) {
+      hide('the DOCTYPE', start, end, markupStart);
+    },
   });
   return {
     root: scannedRoot,

@@ -74,21 +74,21 @@ export interface XmlStartTag {
 }
 
 /**
- * What the scanner reports, in document order. Offsets of `text`, `cdata`, `comment`, `pi` and
- * `doctype` delimit the raw content (without the delimiters); `markupStart` is where the
- * construct's markup begins. Text is reported only inside the root element.
+ * What the scanner reports, in document order (every method optional). Offsets of text, CDATA
+ * sections, comments, processing instructions and the DOCTYPE delimit the raw content (without
+ * the delimiters); `markupStart` is where the construct's markup begins and `depth` the number of
+ * elements open around it. Text is reported only inside the root element; `end` follows every
+ * `start`, also for an empty-element tag (with `start === end`).
  */
-export type XmlEvent =
-  | { kind: 'start'; tag: XmlStartTag }
-  | { kind: 'end'; tag: XmlStartTag; start: number; end: number }
-  | { kind: 'text'; start: number; end: number }
-  | {
-      kind: 'cdata' | 'comment' | 'pi' | 'doctype';
-      start: number;
-      end: number;
-      markupStart: number;
-      depth: number;
-    };
+export interface XmlHandler {
+  start?(tag: XmlStartTag): void;
+  end?(tag: XmlStartTag, start: number, end: number): void;
+  text?(start: number, end: number): void;
+  cdata?(start: number, end: number, markupStart: number, depth: number): void;
+  comment?(start: number, end: number, markupStart: number, depth: number): void;
+  pi?(start: number, end: number, markupStart: number, depth: number): void;
+  doctype?(start: number, end: number, markupStart: number): void;
+}
 
 /** What a whole scan found. */
 export interface XmlDocument {
@@ -196,16 +196,8 @@ export function splitName(name: string): { prefix: string | undefined; local: st
     : { prefix: name.slice(0, colon), local: name.slice(colon + 1) };
 }
 
-interface RawTag {
-  name: string;
-  start: number;
-  nameEnd: number;
-  end: number;
-  selfClosing: boolean;
-  attrs: Array<{ name: string; raw: string; start: number }>;
-}
-
-function parseStartTag(text: string, start: number): RawTag {
+/** Read a start tag; its namespaces, declarations and depth are filled in by the caller. */
+function parseStartTag(text: string, start: number): XmlStartTag {
   let j = start + 1;
   const nameStart = j;
   while (j < text.length && !NAME_END.test(text[j] as string)) j++;
@@ -213,17 +205,30 @@ function parseStartTag(text: string, start: number): RawTag {
   if (name.length === 0 || /[<&"'=]/.test(name))
     throw malformed(text, start, 'an invalid element name');
   const nameEnd = j;
-  const attrs: RawTag['attrs'] = [];
+  const attrs: XmlAttribute[] = [];
   const seen = new Set<string>();
   for (;;) {
     const before = j;
     while (j < text.length && WS.test(text[j] as string)) j++;
     if (j >= text.length) throw malformed(text, start, `the start tag <${name}> is not closed`);
     const c = text[j];
-    if (c === '>') return { name, start, nameEnd, end: j + 1, selfClosing: false, attrs };
-    if (c === '/') {
-      if (text[j + 1] !== '>') throw malformed(text, j, "'/' not followed by '>'");
-      return { name, start, nameEnd, end: j + 2, selfClosing: true, attrs };
+    if (c === '>' || c === '/') {
+      if (c === '/' && text[j + 1] !== '>') throw malformed(text, j, "'/' not followed by '>'");
+      const colon = name.indexOf(':');
+      return {
+        name,
+        prefix: colon < 0 ? undefined : name.slice(0, colon),
+        local: colon < 0 ? name : name.slice(colon + 1),
+        namespace: undefined,
+        undeclaredPrefix: false,
+        start,
+        nameEnd,
+        end: c === '/' ? j + 2 : j + 1,
+        selfClosing: c === '/',
+        attrs,
+        declarations: undefined,
+        depth: 0,
+      };
     }
     if (j === before) throw malformed(text, j, 'attributes must be separated by whitespace');
     const attrStart = j;
@@ -245,7 +250,15 @@ function parseStartTag(text: string, start: number): RawTag {
     if (seen.has(attrName))
       throw malformed(text, attrStart, `the attribute ${attrName} appears twice`);
     seen.add(attrName);
-    attrs.push({ name: attrName, raw, start: attrStart });
+    const colon = attrName.indexOf(':');
+    attrs.push({
+      name: attrName,
+      prefix: colon < 0 ? undefined : attrName.slice(0, colon),
+      local: colon < 0 ? attrName : attrName.slice(colon + 1),
+      namespace: undefined,
+      raw,
+      start: attrStart,
+    });
     j = close + 1;
   }
 }
@@ -294,31 +307,44 @@ function checkXmlDeclaration(text: string, start: number): number {
   return end + 2;
 }
 
-/** Namespace bindings in scope: one stack of namespaces per prefix (`''`: the default one). */
+/**
+ * Namespace bindings in scope: one stack of namespaces per prefix (`''`: the default one), and
+ * the innermost binding of each prefix at hand for constant-time look-ups.
+ */
 class Bindings {
   private readonly stacks = new Map<string, string[]>();
+  private readonly current = new Map<string, string>([
+    ['xml', XML_NAMESPACE],
+    ['xmlns', XMLNS_NAMESPACE],
+  ]);
 
   push(decls: Map<string, string>): void {
     for (const [prefix, ns] of decls) {
+      if (prefix === 'xml' || prefix === 'xmlns') continue;
       const s = this.stacks.get(prefix);
       if (s) s.push(ns);
       else this.stacks.set(prefix, [ns]);
+      this.current.set(prefix, ns);
     }
   }
 
   pop(decls: Map<string, string>): void {
-    for (const prefix of decls.keys()) this.stacks.get(prefix)?.pop();
+    for (const prefix of decls.keys()) {
+      if (prefix === 'xml' || prefix === 'xmlns') continue;
+      const s = this.stacks.get(prefix);
+      s?.pop();
+      const top = s && s.length > 0 ? s[s.length - 1] : undefined;
+      if (top === undefined) this.current.delete(prefix);
+      else this.current.set(prefix, top);
+    }
   }
 
   get(prefix: string): string | undefined {
-    if (prefix === 'xml') return XML_NAMESPACE;
-    if (prefix === 'xmlns') return XMLNS_NAMESPACE;
-    const s = this.stacks.get(prefix);
-    return s && s.length > 0 ? s[s.length - 1] : undefined;
+    return this.current.get(prefix);
   }
 }
 
-function declarationsOf(raw: RawTag, text: string): Map<string, string> | undefined {
+function declarationsOf(raw: XmlStartTag, text: string): Map<string, string> | undefined {
   let decls: Map<string, string> | undefined;
   for (const a of raw.attrs) {
     if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) {
@@ -329,73 +355,45 @@ function declarationsOf(raw: RawTag, text: string): Map<string, string> | undefi
   return decls;
 }
 
-function resolveTag(
-  raw: RawTag,
-  decls: Map<string, string> | undefined,
-  bindings: Bindings,
-  depth: number,
-  text: string,
-): XmlStartTag {
-  const { prefix, local } = splitName(raw.name);
-  let namespace: string | undefined;
-  if (prefix === undefined) {
+/** Resolve the namespaces of a tag (its own declarations already pushed). */
+function resolveTag(tag: XmlStartTag, bindings: Bindings, text: string): void {
+  if (tag.prefix === undefined) {
     const d = bindings.get('');
-    namespace = d === '' ? undefined : d;
-  } else namespace = bindings.get(prefix);
-  const attrs: XmlAttribute[] = [];
+    tag.namespace = d === '' ? undefined : d;
+  } else {
+    tag.namespace = bindings.get(tag.prefix);
+    tag.undeclaredPrefix = tag.namespace === undefined;
+  }
   let expanded: Set<string> | undefined;
-  for (const a of raw.attrs) {
-    const n = splitName(a.name);
-    const ns =
-      a.name === 'xmlns' ? XMLNS_NAMESPACE : n.prefix === undefined ? '' : bindings.get(n.prefix);
-    if (n.prefix !== undefined && ns !== undefined) {
+  for (const a of tag.attrs) {
+    if (a.prefix === undefined) {
+      if (a.name === 'xmlns') a.namespace = XMLNS_NAMESPACE;
+      continue;
+    }
+    const ns = bindings.get(a.prefix);
+    a.namespace = ns;
+    if (ns !== undefined) {
       // Namespaces in XML 6.3: two prefixes bound to one namespace cannot name one attribute twice.
       expanded ??= new Set();
-      const key = `${ns}|${n.local}`;
+      const key = `${ns}|${a.local}`;
       if (expanded.has(key)) {
         throw malformed(
           text,
           a.start,
-          `the attribute ${a.name} names an attribute the tag <${raw.name}> already has`,
+          `the attribute ${a.name} names an attribute the tag <${tag.name}> already has`,
         );
       }
       expanded.add(key);
     }
-    attrs.push({
-      name: a.name,
-      prefix: n.prefix,
-      local: n.local,
-      namespace: ns === '' ? undefined : ns,
-      raw: a.raw,
-      start: a.start,
-    });
   }
-  return {
-    name: raw.name,
-    prefix,
-    local,
-    namespace,
-    undeclaredPrefix: prefix !== undefined && namespace === undefined,
-    start: raw.start,
-    nameEnd: raw.nameEnd,
-    end: raw.end,
-    selfClosing: raw.selfClosing,
-    attrs,
-    declarations: decls,
-    depth,
-  };
 }
 
 /**
- * Scan an XML document, calling `onEvent` for each construct in document order (an `end` event
- * follows every `start`, also for an empty-element tag). Throws a located `BakeError` at the first
- * well-formedness problem, DTD declaration or unknown entity in a namespace declaration.
+ * Scan an XML document, reporting each construct to `on` in document order. Throws a located
+ * `BakeError` at the first well-formedness problem, DTD declaration or unknown entity in a
+ * namespace declaration.
  */
-export function scanXml(
-  text: string,
-  options: SvgScanOptions,
-  onEvent: (event: XmlEvent) => void,
-): XmlDocument {
+export function scanXml(text: string, options: SvgScanOptions, on: XmlHandler): XmlDocument {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   i = checkXmlDeclaration(text, i);
   const stack: XmlStartTag[] = [];
@@ -406,7 +404,7 @@ export function scanXml(
     const lt = text.indexOf('<', i);
     const textEnd = lt < 0 ? text.length : lt;
     if (stack.length > 0) {
-      if (textEnd > i) onEvent({ kind: 'text', start: i, end: textEnd });
+      if (textEnd > i) on.text?.(i, textEnd);
     } else if (text.slice(i, textEnd).trim().length > 0) {
       throw malformed(text, i, 'text outside the root element');
     }
@@ -416,18 +414,18 @@ export function scanXml(
     if (text.startsWith('<!--', i)) {
       const end = text.indexOf('-->', i + 4);
       if (end < 0) throw malformed(text, i, 'a comment is not closed');
-      onEvent({ kind: 'comment', start: i + 4, end, markupStart: i, depth });
+      on.comment?.(i + 4, end, i, depth);
       i = end + 3;
     } else if (text.startsWith('<![CDATA[', i)) {
       if (stack.length === 0) throw malformed(text, i, 'a CDATA section outside the root element');
       const end = text.indexOf(']]>', i + 9);
       if (end < 0) throw malformed(text, i, 'a CDATA section is not closed');
-      onEvent({ kind: 'cdata', start: i + 9, end, markupStart: i, depth });
+      on.cdata?.(i + 9, end, i, depth);
       i = end + 3;
     } else if (text.startsWith('<!DOCTYPE', i)) {
       if (root) throw malformed(text, i, 'a DOCTYPE after the root element started');
       const end = skipDoctype(text, i, options);
-      onEvent({ kind: 'doctype', start: i + 9, end: end - 1, markupStart: i, depth });
+      on.doctype?.(i + 9, end - 1, i);
       i = end;
     } else if (text.startsWith('<!', i)) {
       throw new BakeError(
@@ -438,7 +436,7 @@ export function scanXml(
     } else if (text.startsWith('<?', i)) {
       const end = text.indexOf('?>', i + 2);
       if (end < 0) throw malformed(text, i, 'a processing instruction is not closed');
-      onEvent({ kind: 'pi', start: i + 2, end, markupStart: i, depth });
+      on.pi?.(i + 2, end, i, depth);
       i = end + 2;
     } else if (text.startsWith('</', i)) {
       const end = text.indexOf('>', i);
@@ -453,21 +451,25 @@ export function scanXml(
         );
       }
       if (top.declarations) bindings.pop(top.declarations);
-      onEvent({ kind: 'end', tag: top, start: i, end: end + 1 });
+      on.end?.(top, i, end + 1);
       i = end + 1;
       if (stack.length === 0) rootClosed = true;
     } else {
-      const raw = parseStartTag(text, i);
+      const tag = parseStartTag(text, i);
       if (rootClosed) throw malformed(text, i, 'a second root element');
-      const decls = declarationsOf(raw, text);
-      if (decls) bindings.push(decls);
-      const tag = resolveTag(raw, decls, bindings, depth, text);
+      const decls = declarationsOf(tag, text);
+      if (decls) {
+        tag.declarations = decls;
+        bindings.push(decls);
+      }
+      tag.depth = depth;
+      resolveTag(tag, bindings, text);
       root ??= tag;
-      onEvent({ kind: 'start', tag });
+      on.start?.(tag);
       i = tag.end;
       if (tag.selfClosing) {
         if (decls) bindings.pop(decls);
-        onEvent({ kind: 'end', tag, start: tag.end, end: tag.end });
+        on.end?.(tag, tag.end, tag.end);
         if (stack.length === 0) rootClosed = true;
       } else stack.push(tag);
     }

@@ -5,7 +5,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanXml, type XmlEvent } from '../../src/bake/xml-scanner.js';
+import { scanXml, type XmlStartTag } from '../../src/bake/xml-scanner.js';
 import { BakeError } from '../../src/errors.js';
 
 function code(fn: () => unknown): string {
@@ -18,9 +18,28 @@ function code(fn: () => unknown): string {
   return 'returned';
 }
 
+type XmlEvent =
+  | { kind: 'start' | 'end'; tag: XmlStartTag }
+  | { kind: 'text' | 'cdata' | 'comment' | 'pi' | 'doctype'; start: number; end: number };
+
 function events(text: string): XmlEvent[] {
   const out: XmlEvent[] = [];
-  scanXml(text, {}, (e) => out.push(e));
+  const range =
+    (kind: 'text' | 'cdata' | 'comment' | 'pi' | 'doctype') => (start: number, end: number) =>
+      out.push({ kind, start, end });
+  scanXml(
+    text,
+    {},
+    {
+      start: (tag) => out.push({ kind: 'start', tag }),
+      end: (tag) => out.push({ kind: 'end', tag }),
+      text: range('text'),
+      cdata: range('cdata'),
+      comment: range('comment'),
+      pi: range('pi'),
+      doctype: range('doctype'),
+    },
+  );
   return out;
 }
 
@@ -43,9 +62,10 @@ function xmldomElements(text: string): Array<[string, string | null]> {
 }
 
 function scannedElements(text: string): Array<[string, string | null]> {
-  return events(text)
-    .filter((e) => e.kind === 'start')
-    .map((e) => [e.tag.name, e.tag.namespace ?? null]);
+  const out: Array<[string, string | null]> = [];
+  for (const e of events(text))
+    if ('tag' in e && e.kind === 'start') out.push([e.tag.name, e.tag.namespace ?? null]);
+  return out;
 }
 
 const NAMESPACES = [
@@ -110,9 +130,7 @@ describe('scanXml', () => {
     const text =
       '<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd"><svg>a<![CDATA[b]]><!--c--><?d e?><g/></svg>';
     const seen = events(text).map((e) =>
-      e.kind === 'start' || e.kind === 'end'
-        ? `${e.kind}:${e.tag.name}`
-        : `${e.kind}:${text.slice(e.start, e.end)}`,
+      'tag' in e ? `${e.kind}:${e.tag.name}` : `${e.kind}:${text.slice(e.start, e.end)}`,
     );
     expect(seen).toEqual([
       'doctype: svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd"',
@@ -139,12 +157,16 @@ describe('scanXml', () => {
     const deep = `<svg xmlns:a="urn:x">${'<a:g xmlns:b="urn:y">'.repeat(200_000)}${'</a:g>'.repeat(200_000)}</svg>`;
     let starts = 0;
     let last = '';
-    scanXml(deep, {}, (e) => {
-      if (e.kind === 'start') {
-        starts++;
-        last = e.tag.namespace ?? '';
-      }
-    });
+    scanXml(
+      deep,
+      {},
+      {
+        start(tag) {
+          starts++;
+          last = tag.namespace ?? '';
+        },
+      },
+    );
     expect(starts).toBe(200_001);
     expect(last).toBe('urn:x');
   });
