@@ -257,6 +257,7 @@ function isTextChunkType(type: string): boolean {
     (c0 === 0x69 && c1 === 0x74) || (c0 === 0x74 && c1 === 0x65) || (c0 === 0x7a && c1 === 0x74) // it, te, zt
   );
 }
+
 /** How long a keyword is looked at, after any leading whitespace and NULs (the PNG limit is 79). */
 const KEYWORD_WINDOW = 64;
 

@@ -51,8 +51,8 @@ interface Candidate extends CarrierMention {
   end: number;
   /** Text and CDATA sections directly inside, as offsets into the document. */
   segments: Array<{ cdata: boolean; start: number; end: number }>;
-  /** The first thing that makes it unclear what the element holds, if any. */
-  problem?: string;
+  /** The first thing that makes it unclear what the element holds, if any (located lazily). */
+  problem?: { at: number; what: (where: string) => string };
 }
 
 interface SvgScan {
@@ -68,11 +68,11 @@ function describeTag(tag: XmlStartTag, text: string): string {
   return `the element <${tag.name}> (${ns}) at ${position(text, tag.start)}`;
 }
 
-/** The kind a credential-like element is the standard element of, read as before when undeclared. */
+/** The kind a credential-like element is the standard element of (an undeclared `openbadges:` read leniently). */
 function standardSpec(tag: XmlStartTag): { spec: CarrierSpec | undefined; undeclared: boolean } {
   const spec = carrierForElement(tag.namespace, tag.local);
   if (spec) return { spec, undeclared: false };
-  // Lenient, as before: the spec's own prefix used without declaring it.
+  // Lenient: the spec's own prefix used without declaring it.
   if (tag.undeclaredPrefix && tag.prefix === 'openbadges') {
     if (tag.local === 'credential') return { spec: OB3_CARRIER, undeclared: true };
     if (tag.local === 'assertion') return { spec: OB2_CARRIER, undeclared: true };
@@ -110,7 +110,11 @@ function scanSvg(text: string, options: SvgScanOptions): SvgScan {
         }
       }
       if (open && !open.problem) {
-        open.problem = `it contains the element <${tag.name}> at ${position(text, tag.start)}, and readers differ on whether its text is part of the credential`;
+        open.problem = {
+          at: tag.start,
+          what: (where) =>
+            `it contains the element <${tag.name}> at ${where}, and readers differ on whether its text is part of the credential`,
+        };
       }
       if (!NAME_LENGTHS.has(tag.local.length) || !ELEMENT_NAMES.includes(tag.local.toLowerCase()))
         return;
@@ -126,7 +130,11 @@ function scanSvg(text: string, options: SvgScanOptions): SvgScan {
       };
       for (const a of tag.attrs) {
         if (a.local.toLowerCase() === 'verify' && a.name !== 'verify' && !c.problem) {
-          c.problem = `it has the attribute ${a.name}, which readers may take for its verify attribute`;
+          c.problem = {
+            at: a.start,
+            what: (where) =>
+              `it has the attribute ${a.name} at ${where}, which readers may take for its verify attribute`,
+          };
         }
       }
       candidates.push(c);
@@ -147,13 +155,21 @@ function scanSvg(text: string, options: SvgScanOptions): SvgScan {
     },
     comment(start, end, markupStart) {
       if (open && !open.problem) {
-        open.problem = `it contains a comment at ${position(text, markupStart)}, and readers differ on whether that is part of its text`;
+        open.problem = {
+          at: markupStart,
+          what: (where) =>
+            `it contains a comment at ${where}, and readers differ on whether that is part of its text`,
+        };
       }
       hide('a comment', start, end, markupStart);
     },
     pi(start, end, markupStart) {
       if (open && !open.problem) {
-        open.problem = `it contains a processing instruction at ${position(text, markupStart)}, and readers differ on whether that is part of its text`;
+        open.problem = {
+          at: markupStart,
+          what: (where) =>
+            `it contains a processing instruction at ${where}, and readers differ on whether that is part of its text`,
+        };
       }
       hide('a processing instruction', start, end, markupStart);
     },
@@ -198,12 +214,13 @@ function contentText(c: Candidate, text: string): string {
   for (let k = 0; k < c.segments.length; k++) {
     const s = c.segments[k] as (typeof cdata)[0];
     if (s.cdata) continue;
-    const where = `at ${position(text, s.start)}`;
-    if (k > first && k < last) {
-      throw ambiguousError('svg', [c], `it has text between its CDATA sections ${where}`);
-    }
-    if (!isBlank(text, s.start, s.end)) {
-      throw ambiguousError('svg', [c], `it has text beside its CDATA section ${where}`);
+    const between = k > first && k < last;
+    if (between || !isBlank(text, s.start, s.end)) {
+      throw ambiguousError(
+        'svg',
+        [c],
+        `it has text ${between ? 'between its CDATA sections' : 'beside its CDATA section'} at ${position(text, s.start)}`,
+      );
     }
   }
   for (let k = 1; k < cdata.length; k++) {
@@ -342,7 +359,9 @@ export function findSvgCarrier(
       `a credential element is {${OB3_CARRIER.svgNamespace}}credential (or the OB 2.0 or CLR one) exactly, but some readers take this one for it`,
     );
   }
-  if (c.problem) throw ambiguousError('svg', mentions, c.problem);
+  if (c.problem) {
+    throw ambiguousError('svg', mentions, c.problem.what(position(text, c.problem.at)));
+  }
   const verifyAttr = c.tag.attrs.find((a) => a.name === 'verify');
   const verify = verifyAttr ? attributeValue(verifyAttr, text, c.tag.start) : undefined;
   const content = contentText(c, text);
