@@ -799,12 +799,14 @@ describe('SVG with a second credential carrier', () => {
   );
 
   it(
-    '50,000 credential elements or hidden ones are counted in one pass',
+    '50,000 credential elements, hidden ones, or ones with comments inside are counted in one pass',
     () => {
       const many = `<svg xmlns:o="${OB3}">${'<o:credential verify="a.b.c"/>'.repeat(50_000)}</svg>`;
       expect(thrown(() => unbakeBadge(many)).details).toMatchObject({ count: 50_000 });
       const hidden = `<svg>${'<!-- <o:credential/> -->'.repeat(50_000)}</svg>`;
       expect(thrown(() => unbakeBadge(hidden)).details).toMatchObject({ count: 50_000 });
+      const troubled = `<svg xmlns:o="${OB3}">${'<o:credential><!-- c --><g/>x</o:credential>\n'.repeat(50_000)}</svg>`;
+      expect(thrown(() => unbakeBadge(troubled)).details).toMatchObject({ count: 50_000 });
     },
     HANG_GUARD,
   );
