@@ -18,11 +18,12 @@ export {
   unbakeBadge,
 } from './bake.js';
 export { type SniffedFormat, sniffFormat } from './sniff.js';
-export type { SvgScanOptions } from './svg.js';
 export {
   type BakeableCredential,
   type BakeLimits,
   type BakeOptions,
+  CLR_PNG_KEYWORD,
+  CLR_SVG_NAMESPACE,
   DEFAULT_MAX_CREDENTIAL_BYTES,
   DEFAULT_MAX_IMAGE_BYTES,
   OB2_PNG_KEYWORD,
@@ -32,3 +33,4 @@ export {
   type UnbakeOptions,
   type UnbakeResult,
 } from './types.js';
+export type { SvgScanOptions } from './xml-scanner.js';
