@@ -2,6 +2,7 @@
 import { KeyError, Ob3Error } from '../../errors.js';
 import { concatBytes } from '../../internal/bytes.js';
 import { asArray, isObject, joinPath } from '../../internal/json.js';
+import { checkCompactForm } from '../../jsonld/compact-form.js';
 import type { DocumentLoader } from '../../jsonld/index.js';
 import { decodeBase58btc } from '../../keys/base58.js';
 import {
@@ -93,6 +94,8 @@ export type ProofIssueCode =
   | 'jsonld_undefined_term'
   | 'jsonld_protected_term'
   | 'jsonld_context_unknown'
+  | 'jsonld_not_compact'
+  | 'jsonld_context_unsupported'
   | 'jsonld_error';
 
 class Fail extends Error {
@@ -104,6 +107,9 @@ class Fail extends Error {
     super(message);
   }
 }
+
+/** A problem of the document itself (not of one proof): reported once. */
+class DocumentFail extends Fail {}
 
 function jsonLdIssue(e: unknown, where: string, path: string): Fail {
   const code = e instanceof Ob3Error ? e.code : undefined;
@@ -190,6 +196,15 @@ export async function verifyCredentialProof(
     return docHash;
   };
   let documentFailure: Fail | undefined;
+  // The members read below (issuer / holder, proof options) must be what the proof signs: the
+  // document and each proof's options must be in the one compact form their contexts give.
+  let form: Promise<Fail | undefined> | undefined;
+  const compactForm = () => {
+    form ??= checkCompactForm(unsecured, { documentLoader: opts.documentLoader }).then((i) =>
+      i === undefined ? undefined : new DocumentFail(i.code, i.message, i.path),
+    );
+    return form;
+  };
 
   for (let i = 0; i < list.length; i++) {
     const path = Array.isArray(proofValue) ? joinPath('$.proof', i) : '$.proof';
@@ -205,7 +220,7 @@ export async function verifyCredentialProof(
     if (isObject(proof) && typeof proof.cryptosuite === 'string')
       result.cryptosuite = proof.cryptosuite;
     try {
-      await verifyOne(proof, path, unsecured, opts, documentHash);
+      await verifyOne(proof, path, unsecured, opts, documentHash, compactForm);
       result.verified = true;
     } catch (e) {
       if (!(e instanceof Fail)) {
@@ -218,10 +233,10 @@ export async function verifyCredentialProof(
         );
         issues.push({ code: fail.code, message: fail.message, path: fail.path });
         result.code = fail.code;
-      } else if (e.path === '$' && documentFailure) {
+      } else if ((e.path === '$' || e instanceof DocumentFail) && documentFailure) {
         result.code = e.code; // the same document problem, reported once
       } else {
-        if (e.path === '$') documentFailure = e;
+        if (e.path === '$' || e instanceof DocumentFail) documentFailure = e;
         issues.push({ code: e.code, message: e.message, ...(e.path ? { path: e.path } : {}) });
         result.code = e.code;
       }
@@ -253,6 +268,7 @@ async function verifyOne(
   document: Record<string, unknown>,
   opts: VerifyCredentialProofOptions,
   documentHash: () => Promise<Uint8Array>,
+  compactForm: () => Promise<Fail | undefined>,
 ): Promise<void> {
   if (!isObject(proof)) throw new Fail('proof_malformed', 'A proof must be a JSON object', path);
   if (typeof proof.type !== 'string')
@@ -353,16 +369,24 @@ async function verifyOne(
   } catch (e) {
     throw jsonLdIssue(e, 'The document cannot be canonicalized', '$');
   }
+  const config = proofConfigOf(proof, document, suite);
   let configHash: Uint8Array;
   try {
     configHash = (
-      await hashProofConfig(proofConfigOf(proof, document, suite), {
-        documentLoader: opts.documentLoader,
-        signal: opts.signal,
-      })
+      await hashProofConfig(config, { documentLoader: opts.documentLoader, signal: opts.signal })
     ).hash;
   } catch (e) {
     throw jsonLdIssue(e, 'The proof options cannot be canonicalized', path);
+  }
+  const notCompact = await compactForm();
+  if (notCompact !== undefined) throw notCompact;
+  const options = await checkCompactForm(config, { documentLoader: opts.documentLoader });
+  if (options !== undefined) {
+    // The proof options are checked as the document they are signed as: rebase the path.
+    const at = `${path}${options.path.slice(1)}`;
+    const message =
+      options.path === '$' ? options.message : options.message.replaceAll(options.path, at);
+    throw new Fail(options.code, message, at);
   }
 
   // Key.
