@@ -76,17 +76,37 @@ class NeedContext {
   constructor(readonly url: string) {}
 }
 
-function refuse(
-  path: string,
-  message: string,
-  code: CompactFormCode = 'jsonld_not_compact',
-): never {
-  throw new Refusal({ code, message, path });
+/**
+ * Where a value is, built as the walk descends and written out only for a refusal (most
+ * documents pass: formatting every member's path would cost more than the walk itself).
+ */
+interface Loc {
+  readonly parent: Loc | null;
+  readonly key: string | number;
 }
 
-/** A member's JSON path; keywords in brackets (`$.issuer["@id"]`), as `$["@context"]`. */
-function memberPath(base: string, key: string): string {
+const ROOT: Loc = { parent: null, key: '$' };
+
+function pathOf(loc: Loc): string {
+  if (loc.parent === null) return String(loc.key);
+  const base = pathOf(loc.parent);
+  const key = loc.key;
+  if (typeof key === 'number') return `${base}[${key}]`;
+  // Keywords in brackets (`$.issuer["@id"]`), as `$["@context"]`.
   return key.startsWith('@') ? `${base}[${JSON.stringify(key)}]` : joinPath(base, key);
+}
+
+function at(parent: Loc, key: string | number): Loc {
+  return { parent, key };
+}
+
+function refuse(
+  loc: Loc,
+  message: (path: string) => string,
+  code: CompactFormCode = 'jsonld_not_compact',
+): never {
+  const path = pathOf(loc);
+  throw new Refusal({ code, message: message(path), path });
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -95,31 +115,37 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** Node ids seen in one graph: the read nodes and every node object that describes an id. */
-interface Scope {
-  /** Id of the scope's top node object (the document, a proof), and its path. */
-  root?: { id: string; path: string };
-  /** Paths of node objects with members beyond `id` and `type`, by id. */
-  described: Map<string, string[]>;
-}
+const q = JSON.stringify;
 
-function newScope(): Scope {
-  return { described: new Map() };
+/** Node ids seen in one graph: its top node, and every node object that describes an id. */
+interface Scope {
+  /** Id of the scope's top node object (the document, a proof), and where it is. */
+  root?: { id: string; loc: Loc };
+  /** Node objects with members beyond `id` and `type`, by id. */
+  described?: Map<string, Loc[]>;
 }
 
 /** Refuse when another node object of the scope adds members to the scope's top node. */
 function closeScope(scope: Scope): void {
   const root = scope.root;
   if (root === undefined) return;
-  for (const path of scope.described.get(root.id) ?? []) {
-    if (path === root.path) continue;
+  for (const loc of scope.described?.get(root.id) ?? []) {
+    if (loc === root.loc) continue;
     refuse(
-      path,
-      `The object at ${path} has the id ${JSON.stringify(root.id)} of the node at ${root.path}: ` +
-        `in JSON-LD its members belong to that node (node merging), where no check reads them`,
+      loc,
+      (p) =>
+        `The object at ${p} has the id ${q(root.id)} of the node at ${pathOf(root.loc)}: ` +
+        'in JSON-LD its members belong to that node (node merging), where no check reads them',
     );
   }
 }
+
+/**
+ * Bundled term definitions already found fine as a member name, and as a type (the answer
+ * depends on the definition alone).
+ */
+const CHECKED_MEMBERS = new WeakSet<TermDef>();
+const CHECKED_TYPES = new WeakSet<TermDef>();
 
 class Walk {
   constructor(private readonly resolve: (url: string) => unknown) {}
@@ -131,7 +157,7 @@ class Walk {
     propagate: boolean,
     overrideProtected: boolean,
     foreign: boolean,
-    path: string,
+    loc: Loc,
   ): ActiveContext {
     const source: ContextSource = { foreign, resolve: this.resolve };
     try {
@@ -139,8 +165,9 @@ class Walk {
     } catch (e) {
       if (e !== BAIL) throw e;
       refuse(
-        path,
-        `The context at ${path} uses JSON-LD features ob3kit does not process (for example ` +
+        loc,
+        (p) =>
+          `The context at ${p} uses JSON-LD features ob3kit does not process (for example ` +
           '@language, @reverse, @nest, @import, @propagate, @base, language or index maps), so ' +
           'the compact form of the document cannot be established',
         'jsonld_context_unsupported',
@@ -149,67 +176,67 @@ class Walk {
   }
 
   /** An `@context` value in the data: bundled URLs are cached, anything else is foreign. */
-  applyLocal(ctx: ActiveContext, local: unknown, path: string): ActiveContext {
-    if (typeof local === 'string') return this.apply(ctx, local, true, false, false, path);
+  applyLocal(ctx: ActiveContext, local: unknown, loc: Loc): ActiveContext {
+    if (typeof local === 'string') return this.apply(ctx, local, true, false, false, loc);
     if (Array.isArray(local)) {
       let out = ctx;
-      for (let i = 0; i < local.length; i++) out = this.applyLocal(out, local[i], `${path}[${i}]`);
+      for (let i = 0; i < local.length; i++) out = this.applyLocal(out, local[i], at(loc, i));
       return out;
     }
-    return this.apply(ctx, local, true, false, true, path);
+    return this.apply(ctx, local, true, false, true, loc);
   }
 
   element(
     ctx: ActiveContext,
     property: string | null,
     element: unknown,
-    path: string,
+    loc: Loc,
     scope: Scope,
     root: boolean,
   ): void {
     if (element === null || element === undefined) return; // JSON-LD drops it, as the checks do
     if (typeof element !== 'object') {
-      if (property !== null && typeof element === 'string')
-        this.scalar(ctx, property, element, path);
+      if (property !== null && typeof element === 'string') {
+        this.scalar(ctx, property, element, loc);
+      }
       return;
     }
     if (Array.isArray(element)) {
       for (let i = 0; i < element.length; i++) {
-        this.element(ctx, property, element[i], `${path}[${i}]`, scope, root);
+        this.element(ctx, property, element[i], at(loc, i), scope, root);
       }
       return;
     }
-    if (!isPlainObject(element)) refuse(path, `The value at ${path} is not a plain JSON object`);
-    this.object(ctx, property, element, path, scope, root);
+    if (!isPlainObject(element)) refuse(loc, (p) => `The value at ${p} is not a plain JSON object`);
+    this.object(ctx, property, element, loc, scope, root);
   }
 
   /** A string value: an IRI (`@type: @id`) or a vocabulary term (`@type: @vocab`) is checked. */
-  scalar(ctx: ActiveContext, property: string, value: string, path: string): void {
+  scalar(ctx: ActiveContext, property: string, value: string, loc: Loc): void {
     const type = ctx.mappings.get(property)?.['@type'];
-    if (type === '@id') this.id(ctx, value, path);
-    else if (type === '@vocab') this.vocab(ctx, value, path, 'value');
+    if (type === '@id') this.id(ctx, value, loc);
+    else if (type === '@vocab') this.vocab(ctx, value, loc, 'value');
   }
 
   /** A node id: an absolute IRI written as itself (no prefix expansion, no blank node id). */
-  id(ctx: ActiveContext, value: string, path: string): void {
+  id(ctx: ActiveContext, value: string, loc: Loc): void {
     if (value.startsWith('_:')) {
       refuse(
-        path,
-        `The blank node identifier ${JSON.stringify(value)} at ${path} would merge nodes; ` +
-          'a blank node is written without an id',
+        loc,
+        (p) =>
+          `The blank node identifier ${q(value)} at ${p} would merge nodes; a blank node is ` +
+          'written without an id',
       );
     }
     const iri = expandIri(ctx, value, false);
     if (iri !== value) {
       refuse(
-        path,
-        `${JSON.stringify(value)} at ${path} is a compact IRI that JSON-LD reads as ` +
-          `${JSON.stringify(iri)}; write the IRI itself`,
+        loc,
+        (p) =>
+          `${q(value)} at ${p} is a compact IRI that JSON-LD reads as ${q(iri)}; write the IRI itself`,
       );
     }
-    if (!isAbsoluteIri(value)) {
-      refuse(path, `${JSON.stringify(value)} at ${path} is not an absolute IRI`);
-    }
+    if (!isAbsoluteIri(value)) refuse(loc, (p) => `${q(value)} at ${p} is not an absolute IRI`);
   }
 
   /**
@@ -217,56 +244,57 @@ class Walk {
    * no term names. A term a document context defines may not stand for an IRI that a bundled
    * term names.
    */
-  vocab(ctx: ActiveContext, value: string, path: string, what: 'type' | 'value'): void {
+  vocab(ctx: ActiveContext, value: string, loc: Loc, what: 'type' | 'value'): void {
     const def = ctx.mappings.get(value);
     if (def !== undefined && '@id' in def) {
+      if (what === 'type' && CHECKED_TYPES.has(def)) return;
       const iri = def['@id'];
       if (typeof iri !== 'string' || isKeyword(iri)) {
-        refuse(path, `The ${what} ${JSON.stringify(value)} at ${path} is not a vocabulary term`);
+        refuse(loc, (p) => `The ${what} ${q(value)} at ${p} is not a vocabulary term`);
       }
-      this.alias(ctx, value, def, iri, path, what);
-      if (what === 'type') this.readName(value, iri, READ_TYPES, READ_TYPE_NAMES, path, 'type');
+      this.alias(ctx, value, def, iri, loc, what);
+      if (what === 'type') this.readName(value, iri, READ_TYPES, READ_TYPE_NAMES, loc, 'type');
+      if (what === 'type' && !isForeignTerm(def)) CHECKED_TYPES.add(def);
       return;
     }
     const iri = expandVocabIri(ctx, value);
-    if (iri === null || isKeyword(iri) || iri.startsWith('_:')) {
-      refuse(path, `The ${what} ${JSON.stringify(value)} at ${path} is not a vocabulary IRI`);
-    }
-    const terms = termsFor(ctx, iri);
-    if (terms.length > 0) {
+    if (iri === null || isKeyword(iri) || iri.startsWith('_:') || !isAbsoluteIri(iri)) {
       refuse(
-        path,
-        `The ${what} ${JSON.stringify(value)} at ${path} spells ${iri}, which the context names ` +
-          `${JSON.stringify(terms[0])}; write ${JSON.stringify(terms[0])}`,
+        loc,
+        (p) => `The ${what} ${q(value)} at ${p} is neither a term of the context nor an IRI`,
       );
     }
-    if (what === 'type') this.readName(value, iri, READ_TYPES, READ_TYPE_NAMES, path, 'type');
+    const [term] = termsFor(ctx, iri);
+    if (term !== undefined) {
+      refuse(
+        loc,
+        (p) =>
+          `The ${what} ${q(value)} at ${p} spells ${iri}, which the context names ${q(term)}; ` +
+          `write ${q(term)}`,
+      );
+    }
+    if (what === 'type') this.readName(value, iri, READ_TYPES, READ_TYPE_NAMES, loc, 'type');
   }
 
   /** A term from a document (or registered) context may not alias an IRI a bundled term names. */
-  alias(
-    ctx: ActiveContext,
-    term: string,
-    def: TermDef,
-    iri: string,
-    path: string,
-    what: string,
-  ): void {
+  alias(ctx: ActiveContext, term: string, def: TermDef, iri: string, loc: Loc, what: string): void {
     if (!isForeignTerm(def)) return;
     if (isKeyword(iri)) {
       if (READ_MEMBER_NAMES.get(iri)?.has(term)) return; // "id": "@id", "type": "@type" again
       refuse(
-        path,
-        `${JSON.stringify(term)} at ${path} is an alias of ${iri} defined by the document's own ` +
-          'context; write the keyword as the standard context names it',
+        loc,
+        (p) =>
+          `${q(term)} at ${p} is an alias of ${iri} defined by the document's own context; ` +
+          'write the keyword as the standard context names it',
       );
     }
     for (const other of termsFor(ctx, iri)) {
       if (other === term || isForeignTerm(ctx.mappings.get(other))) continue;
       refuse(
-        path,
-        `The ${what} ${JSON.stringify(term)} at ${path} is defined by the document's own context ` +
-          `as ${iri}, which the standard context names ${JSON.stringify(other)}; write ${JSON.stringify(other)}`,
+        loc,
+        (p) =>
+          `The ${what} ${q(term)} at ${p} is defined by the document's own context as ${iri}, ` +
+          `which the standard context names ${q(other)}; write ${q(other)}`,
       );
     }
   }
@@ -277,51 +305,62 @@ class Walk {
     iri: string,
     byName: ReadonlyMap<string, readonly string[]>,
     byIri: ReadonlyMap<string, ReadonlySet<string>>,
-    path: string,
+    loc: Loc,
     what: string,
   ): void {
     const names = byIri.get(iri);
     if (names !== undefined && !names.has(name)) {
       const [first] = names;
       refuse(
-        path,
-        `The ${what} ${JSON.stringify(name)} at ${path} stands for ${iri}, which verification ` +
-          `reads as ${JSON.stringify(first)}; write ${JSON.stringify(first)}`,
+        loc,
+        (p) =>
+          `The ${what} ${q(name)} at ${p} stands for ${iri}, which verification reads as ` +
+          `${q(first)}; write ${q(first)}`,
       );
     }
     const iris = byName.get(name);
     if (iris !== undefined && !iris.includes(iri)) {
       refuse(
-        path,
-        `The ${what} ${JSON.stringify(name)} at ${path} is mapped to ${iri} by the document's ` +
-          `context; verification reads ${JSON.stringify(name)} as ${iris.join(' or ')}`,
+        loc,
+        (p) =>
+          `The ${what} ${q(name)} at ${p} is mapped to ${iri} by the document's context; ` +
+          `verification reads ${q(name)} as ${iris.join(' or ')}`,
       );
     }
+  }
+
+  /** A key that is a term: an alias check (foreign terms) and the names verification reads. */
+  term(ctx: ActiveContext, key: string, def: TermDef, iri: string, loc: Loc): void {
+    if (CHECKED_MEMBERS.has(def)) return;
+    this.alias(ctx, key, def, iri, loc, 'member');
+    this.readName(key, iri, READ_MEMBERS, READ_MEMBER_NAMES, loc, 'member');
+    if (!isForeignTerm(def)) CHECKED_MEMBERS.add(def);
   }
 
   object(
     ctx0: ActiveContext,
     property: string | null,
     element: Record<string, unknown>,
-    path: string,
+    loc: Loc,
     scope: Scope,
     root: boolean,
   ): void {
-    const keys = Object.keys(element).sort();
+    const keys = Object.keys(element);
+    const hasContext = Object.hasOwn(element, '@context');
     const propertyDef = property === null ? undefined : ctx0.mappings.get(property);
     // The active context, as JSON-LD expansion computes it (see fast-quads.ts `expand`).
     const tsc = ctx0.previous !== undefined ? ctx0 : null;
     let ctx = ctx0;
     let mustRevert = true;
-    if (tsc && keys.length <= 2 && !keys.includes('@context')) {
+    if (tsc && keys.length <= 2 && !hasContext) {
       for (const key of keys) {
-        const p = expandVocabIri(tsc, key);
-        if (p === '@value') {
+        const e = expandVocabIri(tsc, key);
+        if (e === '@value') {
           mustRevert = false;
           ctx = tsc;
           break;
         }
-        if (p === '@id' && keys.length === 1) {
+        if (e === '@id' && keys.length === 1) {
           mustRevert = false;
           break;
         }
@@ -330,10 +369,9 @@ class Walk {
     if (mustRevert && ctx.previous !== undefined) ctx = ctx.previous;
     const scoped = propertyDef?.['@context'];
     if (scoped !== undefined) {
-      ctx = this.apply(ctx, scoped, true, true, isForeignTerm(propertyDef), path);
+      ctx = this.apply(ctx, scoped, true, true, isForeignTerm(propertyDef), loc);
     }
-    if ('@context' in element)
-      ctx = this.applyLocal(ctx, element['@context'], `${path}["@context"]`);
+    if (hasContext) ctx = this.applyLocal(ctx, element['@context'], at(loc, '@context'));
     const typeCtx = ctx;
     for (const key of keys) {
       if (key === '@context' || expandVocabIri(ctx, key) !== '@type') continue;
@@ -348,191 +386,208 @@ class Walk {
         const def = typeCtx.mappings.get(type);
         const typeScoped = def?.['@context'];
         if (typeScoped !== undefined) {
-          ctx = this.apply(ctx, typeScoped, false, false, isForeignTerm(def), path);
+          ctx = this.apply(ctx, typeScoped, false, false, isForeignTerm(def), loc);
         }
       }
     }
 
-    const expanded = new Map<string, string | null>();
-    for (const key of keys) if (key !== '@context') expanded.set(key, expandVocabIri(ctx, key));
-    const kinds = new Set(expanded.values());
-    if (kinds.has('@value')) {
-      this.valueObject(propertyDef, element, expanded, path);
+    const expanded: Array<string | null> = [];
+    let special: string | undefined;
+    for (const key of keys) {
+      const e = key === '@context' ? '@context' : expandVocabIri(ctx, key);
+      expanded.push(e);
+      if (e === '@value' || e === '@list' || e === '@set') special ??= e;
+    }
+    if (special === '@value') {
+      this.valueObject(propertyDef, element, keys, expanded, loc);
       return;
     }
-    if (kinds.has('@list') || kinds.has('@set')) {
-      this.listObject(ctx, property, propertyDef, element, expanded, path, scope);
+    if (special !== undefined) {
+      this.listObject(ctx, property, propertyDef, element, keys, expanded, loc, scope);
       return;
     }
 
-    const seen = new Map<string, string>();
+    const seen = new Set<string>();
     let nodeId: string | undefined;
     let describes = false;
-    for (const key of keys) {
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as string;
       if (key === '@context') continue;
-      const kpath = memberPath(path, key);
+      const kloc = at(loc, key);
       const value = element[key];
       const def = ctx.mappings.get(key);
-      const iri = expanded.get(key) ?? null;
+      const iri = expanded[k] ?? null;
       if (iri === null) {
-        refuse(
-          kpath,
+        refuse(kloc, (p) =>
           key.startsWith('@')
-            ? `${JSON.stringify(key)} at ${kpath} is not a JSON-LD keyword; JSON-LD ignores it`
-            : `${JSON.stringify(key)} at ${kpath} is mapped to null by the context: JSON-LD drops it, so it is not signed`,
+            ? `${q(key)} at ${p} is not a JSON-LD keyword; JSON-LD ignores it`
+            : `${q(key)} at ${p} is mapped to null by the context: JSON-LD drops it, so it is not signed`,
         );
       }
       if (isKeyword(iri)) {
-        if (def === undefined) this.bareKeyword(ctx, key, iri, kpath);
-        this.alias(ctx, key, def as TermDef, iri, kpath, 'member');
+        if (def === undefined) this.bareKeyword(ctx, key, iri, kloc);
+        this.term(ctx, key, def as TermDef, iri, kloc);
         if (iri !== '@id' && iri !== '@type') {
           refuse(
-            kpath,
-            `${JSON.stringify(key)} at ${kpath} is an alias of ${iri}; compact documents do not use it`,
+            kloc,
+            (p) => `${q(key)} at ${p} is an alias of ${iri}; compact documents do not use it`,
           );
         }
-        this.readName(key, iri, READ_MEMBERS, READ_MEMBER_NAMES, kpath, 'member');
-        this.unique(seen, iri, key, kpath);
+        this.unique(seen, iri, key, kloc);
         if (iri === '@id') {
           if (typeof value !== 'string') {
-            refuse(kpath, `${JSON.stringify(key)} at ${kpath} must be one IRI string`);
+            refuse(kloc, (p) => `${q(key)} at ${p} must be one IRI string`);
           }
-          this.id(ctx, value, kpath);
+          this.id(ctx, value, kloc);
           nodeId = value;
+        } else if (Array.isArray(value)) {
+          for (let i = 0; i < value.length; i++) this.type(typeCtx, value[i], at(kloc, i));
         } else {
-          const list = Array.isArray(value) ? value : [value];
-          list.forEach((t, i) => {
-            const tpath = Array.isArray(value) ? `${kpath}[${i}]` : kpath;
-            if (typeof t !== 'string') refuse(tpath, `A type at ${tpath} must be a string`);
-            this.vocab(typeCtx, t, tpath, 'type');
-          });
+          this.type(typeCtx, value, kloc);
         }
         continue;
       }
-      if (iri.startsWith('_:')) {
-        refuse(
-          kpath,
-          `${JSON.stringify(key)} at ${kpath} is a blank node property, which is not signed as a member`,
-        );
-      }
-      if (!isAbsoluteIri(iri)) {
-        refuse(
-          kpath,
-          `${JSON.stringify(key)} at ${kpath} is not a term of the document's @context`,
-        );
-      }
       if (def === undefined) {
-        const terms = termsFor(ctx, iri);
-        const named = READ_MEMBER_NAMES.get(iri);
-        const term = terms[0] ?? (named ? [...named][0] : undefined);
-        if (key.includes(':') || term !== undefined) {
+        if (iri.startsWith('_:')) {
           refuse(
-            kpath,
-            `${JSON.stringify(key)} at ${kpath} is not a term but ${key.includes(':') ? 'an IRI' : 'a vocabulary-relative name'} ` +
-              `that JSON-LD reads as ${iri}${term !== undefined ? `; write the member as ${JSON.stringify(term)}` : ''}`,
+            kloc,
+            (p) => `${q(key)} at ${p} is a blank node property, which is not signed as a member`,
           );
         }
+        if (!isAbsoluteIri(iri)) {
+          refuse(kloc, (p) => `${q(key)} at ${p} is not a term of the document's @context`);
+        }
+        const [term] = termsFor(ctx, iri);
+        const named = READ_MEMBER_NAMES.get(iri);
+        const name = term ?? (named ? [...named][0] : undefined);
+        if (key.includes(':') || name !== undefined) {
+          refuse(
+            kloc,
+            (p) =>
+              `${q(key)} at ${p} is not a term but ${key.includes(':') ? 'an IRI' : 'a vocabulary-relative name'} ` +
+              `that JSON-LD reads as ${iri}${name !== undefined ? `; write the member as ${q(name)}` : ''}`,
+          );
+        }
+        this.readName(key, iri, READ_MEMBERS, READ_MEMBER_NAMES, kloc, 'member');
       } else {
-        this.alias(ctx, key, def, iri, kpath, 'member');
+        if (iri.startsWith('_:')) {
+          refuse(
+            kloc,
+            (p) => `${q(key)} at ${p} is a blank node property, which is not signed as a member`,
+          );
+        }
+        this.term(ctx, key, def, iri, kloc);
       }
-      this.readName(key, iri, READ_MEMBERS, READ_MEMBER_NAMES, kpath, 'member');
-      this.unique(seen, iri, key, kpath);
+      this.unique(seen, iri, key, kloc);
       describes = true;
       if (def?.['@type'] === '@json') continue; // a JSON literal: its content is not JSON-LD
-      if (READ_AS_IRI.has(key) && isObject(value) && Object.keys(value).length === 1) {
-        const only = Object.keys(value)[0] as string;
-        if (expandVocabIri(ctx, only) === '@id') {
+      if (READ_AS_IRI.has(key) && isObject(value)) {
+        const only = Object.keys(value);
+        if (only.length === 1 && expandVocabIri(ctx, only[0] as string) === '@id') {
           refuse(
-            kpath,
-            `${JSON.stringify(key)} at ${kpath} is a node reference; verification reads it as ` +
-              'an IRI: write the IRI string',
+            kloc,
+            (p) =>
+              `${q(key)} at ${p} is a node reference; verification reads it as an IRI: write ` +
+              'the IRI string',
           );
         }
       }
       let termCtx = ctx;
       const termScoped = def?.['@context'];
       if (termScoped !== undefined) {
-        termCtx = this.apply(ctx, termScoped, true, true, isForeignTerm(def), kpath);
+        termCtx = this.apply(ctx, termScoped, true, true, isForeignTerm(def), kloc);
       }
       if (def?.['@container']?.[0] === '@graph') {
         // Each value is a graph of its own (a proof, a presented credential).
-        const items = Array.isArray(value) ? value : [value];
-        items.forEach((item, i) => {
-          const ipath = Array.isArray(value) ? `${kpath}[${i}]` : kpath;
-          const inner = newScope();
-          this.element(termCtx, key, item, ipath, inner, true);
-          closeScope(inner);
-        });
+        if (Array.isArray(value)) {
+          for (let i = 0; i < value.length; i++) this.graph(termCtx, key, value[i], at(kloc, i));
+        } else {
+          this.graph(termCtx, key, value, kloc);
+        }
       } else {
-        this.element(termCtx, key, value, kpath, scope, false);
+        this.element(termCtx, key, value, kloc, scope, false);
       }
     }
     if (nodeId !== undefined) {
-      if (root) scope.root = { id: nodeId, path };
+      if (root) scope.root = { id: nodeId, loc };
       if (describes) {
-        const paths = scope.described.get(nodeId);
-        if (paths === undefined) scope.described.set(nodeId, [path]);
-        else paths.push(path);
+        scope.described ??= new Map();
+        const locs = scope.described.get(nodeId);
+        if (locs === undefined) scope.described.set(nodeId, [loc]);
+        else locs.push(loc);
       }
     }
   }
 
-  bareKeyword(ctx: ActiveContext, key: string, iri: string, path: string): never {
+  /** One value of a graph container: a graph of its own, whose top node is read. */
+  graph(ctx: ActiveContext, property: string, value: unknown, loc: Loc): void {
+    const inner: Scope = {};
+    this.element(ctx, property, value, loc, inner, true);
+    closeScope(inner);
+  }
+
+  type(ctx: ActiveContext, value: unknown, loc: Loc): void {
+    if (typeof value !== 'string') refuse(loc, (p) => `A type at ${p} must be a string`);
+    this.vocab(ctx, value, loc, 'type');
+  }
+
+  bareKeyword(ctx: ActiveContext, key: string, iri: string, loc: Loc): never {
     const alias = termsFor(ctx, iri).find((t) => !isForeignTerm(ctx.mappings.get(t)));
     if (alias !== undefined) {
       refuse(
-        path,
-        `${JSON.stringify(key)} at ${path} is written as the keyword; the context names it ${JSON.stringify(alias)}`,
+        loc,
+        (p) => `${q(key)} at ${p} is written as the keyword; the context names it ${q(alias)}`,
       );
     }
     refuse(
-      path,
-      `${JSON.stringify(key)} at ${path} is a JSON-LD keyword that compact credentials do not use ` +
-        '(it can move members to other nodes or hide them from the checks)',
+      loc,
+      (p) =>
+        `${q(key)} at ${p} is a JSON-LD keyword that compact credentials do not use (it can ` +
+        'move members to other nodes or hide them from the checks)',
     );
   }
 
-  unique(seen: Map<string, string>, iri: string, key: string, path: string): void {
-    const other = seen.get(iri);
-    if (other !== undefined) {
-      refuse(
-        path,
-        `${JSON.stringify(key)} and ${JSON.stringify(other)} at ${path} both stand for ${iri}`,
-      );
+  unique(seen: Set<string>, iri: string, key: string, loc: Loc): void {
+    if (seen.has(iri)) {
+      refuse(loc, (p) => `${q(key)} at ${p} stands for ${iri}, like another member of the object`);
     }
-    seen.set(iri, key);
+    seen.add(iri);
   }
 
   /** A value object: only a language-tagged (or directed) string where no type is fixed. */
   valueObject(
     propertyDef: TermDef | undefined,
     element: Record<string, unknown>,
-    expanded: Map<string, string | null>,
-    path: string,
+    keys: string[],
+    expanded: Array<string | null>,
+    loc: Loc,
   ): void {
     if (propertyDef?.['@type'] !== undefined) {
       refuse(
-        path,
-        `The value at ${path} is a value object, but its member has a fixed type; write the value itself`,
+        loc,
+        (p) =>
+          `The value at ${p} is a value object, but its member has a fixed type; write the value itself`,
       );
     }
     let tagged = false;
-    for (const [key, iri] of expanded) {
-      const kpath = memberPath(path, key);
-      if (key !== iri) refuse(kpath, `${JSON.stringify(key)} at ${kpath} is an alias of ${iri}`);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as string;
+      const iri = expanded[k];
+      const kloc = at(loc, key);
+      if (key !== iri) refuse(kloc, (p) => `${q(key)} at ${p} is an alias of ${iri}`);
       if (key === '@language' || key === '@direction') tagged = true;
       else if (key !== '@value') {
         refuse(
-          kpath,
-          `A value object with ${key} (at ${kpath}) is another spelling of a plain value`,
+          kloc,
+          (p) => `A value object with ${key} (at ${p}) is another spelling of a plain value`,
         );
       }
     }
     if (!tagged) {
-      refuse(path, `The value object at ${path} only wraps a value; write the value itself`);
+      refuse(loc, (p) => `The value object at ${p} only wraps a value; write the value itself`);
     }
     if (typeof element['@value'] !== 'string') {
-      refuse(memberPath(path, '@value'), `A language-tagged value at ${path} must be a string`);
+      refuse(at(loc, '@value'), (p) => `A language-tagged value at ${p} must be a string`);
     }
   }
 
@@ -542,25 +597,23 @@ class Walk {
     property: string | null,
     propertyDef: TermDef | undefined,
     element: Record<string, unknown>,
-    expanded: Map<string, string | null>,
-    path: string,
+    keys: string[],
+    expanded: Array<string | null>,
+    loc: Loc,
     scope: Scope,
   ): void {
-    const [key, iri] = [...expanded][0] as [string, string | null];
-    const kpath = memberPath(path, key);
-    if (expanded.size !== 1 || key !== iri || iri === '@set') {
-      refuse(
-        kpath,
-        `${JSON.stringify(key)} at ${kpath} is another spelling of a plain value or array`,
-      );
+    const key = keys[0] as string;
+    const kloc = at(loc, key);
+    if (keys.length !== 1 || key !== expanded[0] || key === '@set') {
+      refuse(kloc, (p) => `${q(key)} at ${p} is another spelling of a plain value or array`);
     }
     if (propertyDef?.['@container']?.[0] === '@list') {
       refuse(
-        kpath,
-        `The member at ${path} is already a list (its context says so); write the array itself`,
+        kloc,
+        (p) => `The member at ${p} is already a list (its context says so); write the array itself`,
       );
     }
-    this.element(ctx, property, element[key], kpath, scope, false);
+    this.element(ctx, property, element[key], kloc, scope, false);
   }
 }
 
@@ -572,9 +625,9 @@ function walkSync(
   document: object,
   resolve: (url: string) => unknown,
 ): CompactFormIssue | undefined {
-  const scope = newScope();
+  const scope: Scope = {};
   try {
-    new Walk(resolve).element(initialContext(), null, document, '$', scope, true);
+    new Walk(resolve).element(initialContext(), null, document, ROOT, scope, true);
     closeScope(scope);
     return undefined;
   } catch (e) {
