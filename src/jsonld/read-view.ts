@@ -14,21 +14,35 @@ import { READ_MEMBERS } from './read-terms.js';
 
 /** How a member's values are compared. */
 type Kind =
-  | 'literal' // a string (or number) value: the literal's lexical form
+  | 'literal' // a string (or integer) value: the literal's lexical form
   | 'ref' // an IRI, or a node (object): its id, or a blank node
   | 'purpose' // a proof purpose term: the IRI it names
   | { node: Spec } // a node whose own members are compared too
   | { graph: Spec }; // a graph container (a proof): the node the graph holds
-type Spec = Readonly<Record<string, Kind>>;
 
-const STATUS_ENTRY: Spec = {
+/** Members read on a node, and their IRIs (from READ_MEMBERS) by predicate. */
+interface Spec {
+  members: ReadonlyArray<readonly [string, Kind]>;
+  byPredicate: ReadonlyMap<string, number>;
+}
+
+function spec(members: Record<string, Kind>): Spec {
+  const list = Object.entries(members);
+  const byPredicate = new Map<string, number>();
+  list.forEach(([name], i) => {
+    for (const iri of READ_MEMBERS.get(name) ?? []) byPredicate.set(iri, i);
+  });
+  return { members: list, byPredicate };
+}
+
+const STATUS_ENTRY = spec({
   statusPurpose: 'literal',
   statusListIndex: 'literal',
   statusListCredential: 'ref',
   statusSize: 'literal',
-};
+});
 
-const PROOF: Spec = {
+const PROOF = spec({
   cryptosuite: 'literal',
   proofPurpose: 'purpose',
   verificationMethod: 'ref',
@@ -37,10 +51,10 @@ const PROOF: Spec = {
   challenge: 'literal',
   domain: 'literal',
   proofValue: 'literal',
-};
+});
 
 /** What the checks read on a credential or presentation node. */
-const DOCUMENT: Spec = {
+const DOCUMENT = spec({
   issuer: 'ref',
   holder: 'ref',
   validFrom: 'literal',
@@ -54,7 +68,7 @@ const DOCUMENT: Spec = {
   endorsement: 'ref',
   credentialStatus: { node: STATUS_ENTRY },
   proof: { graph: PROOF },
-};
+});
 
 const SEC = 'https://w3id.org/security#';
 /** Proof purposes as the Data Integrity contexts define them. */
@@ -68,6 +82,7 @@ const PURPOSES: Readonly<Record<string, string>> = {
 
 type Term = Quad['subject'];
 
+/** A term as one string: `I` + IRI, `B` + blank node label, `L` + lexical form, `D`. */
 function termKey(t: Term): string {
   if (t.termType === 'NamedNode') return `I${t.value}`;
   if (t.termType === 'BlankNode')
@@ -76,45 +91,55 @@ function termKey(t: Term): string {
   return `L${t.value}`;
 }
 
-/** Quads by graph and subject. */
-class Graph {
-  readonly #index = new Map<string, Quad[]>();
-  constructor(quads: readonly Quad[]) {
-    for (const q of quads) {
-      const k = `${termKey(q.graph)} ${termKey(q.subject)}`;
-      const list = this.#index.get(k);
-      if (list === undefined) this.#index.set(k, [q]);
-      else list.push(q);
-    }
-  }
-  about(graph: string, subject: string): readonly Quad[] {
-    return this.#index.get(`${graph} ${subject}`) ?? [];
-  }
-  /** The one node of a graph that no quad of it points to (a proof graph's proof node). */
-  top(graph: string, quads: readonly Quad[]): string | undefined {
-    const subjects = new Set<string>();
-    const objects = new Set<string>();
-    for (const q of quads) {
-      if (termKey(q.graph) !== graph) continue;
-      subjects.add(termKey(q.subject));
-      objects.add(termKey(q.object));
-    }
-    const tops = [...subjects].filter((s) => !objects.has(s));
-    return tops.length === 1 ? tops[0] : undefined;
-  }
+/** The values of one member, as comparable strings. */
+type Values = Set<string>;
+
+const NONE: Values = new Set();
+
+function equal(a: Values, b: Values): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
 }
 
-function sorted(values: Set<string>): string {
-  return [...values].sort().join(', ');
+/** True when `t` is the term a `termKey` names. */
+function isTerm(t: Term, key: string): boolean {
+  const kind = key.charCodeAt(0);
+  if (kind === 73 /* I */)
+    return t.termType === 'NamedNode' && t.value.length === key.length - 1 && key.endsWith(t.value);
+  if (kind === 66 /* B */) return t.termType === 'BlankNode' && termKey(t) === key;
+  return false;
 }
 
 class Reader {
-  readonly graph: Graph;
-  constructor(readonly quads: readonly Quad[]) {
-    this.graph = new Graph(quads);
+  /** Quads by graph (`D` for the default graph). */
+  readonly #graphs = new Map<string, Quad[]>();
+
+  constructor(quads: readonly Quad[]) {
+    for (const q of quads) {
+      const g = q.graph.termType === 'DefaultGraph' ? 'D' : termKey(q.graph);
+      const list = this.#graphs.get(g);
+      if (list === undefined) this.#graphs.set(g, [q]);
+      else list.push(q);
+    }
   }
 
-  /** The JSON reading of a member's value. */
+  /** The one node of a graph that no quad of it points to (a proof graph's proof node). */
+  top(graph: string): string | undefined {
+    const quads = this.#graphs.get(graph) ?? [];
+    const objects = new Set<string>();
+    for (const q of quads) objects.add(termKey(q.object));
+    let top: string | undefined;
+    for (const q of quads) {
+      const s = termKey(q.subject);
+      if (objects.has(s) || s === top) continue;
+      if (top !== undefined) return undefined;
+      top = s;
+    }
+    return top;
+  }
+
+  /** The JSON reading of one value. */
   fromJson(value: unknown, kind: Kind): string {
     if (kind === 'literal') {
       if (typeof value === 'string') return `L${value}`;
@@ -138,25 +163,41 @@ class Reader {
               : '?'
           : `?${JSON.stringify(value)}`;
     if (kind === 'ref') return ref;
-    const spec = 'node' in kind ? kind.node : kind.graph;
-    const members = this.jsonMembers(isObject(value) ? value : {}, spec);
-    return 'node' in kind ? `${ref}{${members}}` : `{${members}}`;
+    const node = isObject(value) ? value : {};
+    if ('node' in kind) return `${ref}{${this.jsonMembers(node, kind.node)}}`;
+    return `{${this.jsonMembers(node, kind.graph)}}`;
   }
 
-  jsonMembers(node: Record<string, unknown>, spec: Spec): string {
-    const parts: string[] = [];
-    for (const [name, kind] of Object.entries(spec)) {
-      const v = node[name];
-      const values = new Set<string>();
-      if (v !== undefined && v !== null) {
-        for (const item of Array.isArray(v) ? v : [v]) values.add(this.fromJson(item, kind));
+  jsonValues(node: Record<string, unknown>, name: string, kind: Kind): Values {
+    const v = node[name];
+    if (v === undefined || v === null) return NONE;
+    const values: Values = new Set();
+    if (Array.isArray(v)) for (const item of v) values.add(this.fromJson(item, kind));
+    else values.add(this.fromJson(v, kind));
+    return values;
+  }
+
+  jsonMembers(node: Record<string, unknown>, s: Spec): string {
+    return s.members
+      .map(([name, kind]) => `${name}=[${[...this.jsonValues(node, name, kind)].sort()}]`)
+      .join(';');
+  }
+
+  /** The graph's readings of every member of `s` on `subject` in `graph`. */
+  graphValues(graph: string, subject: string, s: Spec): Values[] {
+    const out: Values[] = new Array(s.members.length).fill(NONE);
+    for (const q of this.#graphs.get(graph) ?? []) {
+      const i = s.byPredicate.get(q.predicate.value);
+      if (i === undefined || q.predicate.termType !== 'NamedNode' || !isTerm(q.subject, subject)) {
+        continue;
       }
-      parts.push(`${name}=[${sorted(values)}]`);
+      if (out[i] === NONE) out[i] = new Set();
+      (out[i] as Values).add(this.fromGraph(q.object, (s.members[i] as [string, Kind])[1], graph));
     }
-    return parts.join(';');
+    return out;
   }
 
-  /** The graph's reading of a member's value (an RDF term), in `graph`. */
+  /** The graph's reading of one value (an RDF term), in `graph`. */
   fromGraph(term: Term, kind: Kind, graph: string): string {
     const key = termKey(term);
     if (kind === 'literal') return term.termType === 'Literal' ? key : `?${key}`;
@@ -164,28 +205,13 @@ class Reader {
     if (kind === 'ref' || kind === 'purpose') return ref;
     if ('node' in kind) return `${ref}{${this.graphMembers(graph, key, kind.node)}}`;
     // A graph container: the object is the graph's name; its node is the graph's top node.
-    const top = term.termType === 'BlankNode' ? this.graph.top(key, this.quads) : undefined;
+    const top = term.termType === 'BlankNode' ? this.top(key) : undefined;
     return top === undefined ? '?' : `{${this.graphMembers(key, top, kind.graph)}}`;
   }
 
-  graphMembers(graph: string, subject: string, spec: Spec): string {
-    const quads = this.graph.about(graph, subject);
-    const parts: string[] = [];
-    for (const [name, kind] of Object.entries(spec)) {
-      parts.push(`${name}=[${sorted(this.graphValues(quads, name, kind, graph))}]`);
-    }
-    return parts.join(';');
-  }
-
-  graphValues(quads: readonly Quad[], name: string, kind: Kind, graph: string): Set<string> {
-    const iris = READ_MEMBERS.get(name) ?? [];
-    const values = new Set<string>();
-    for (const q of quads) {
-      if (q.predicate.termType === 'NamedNode' && iris.includes(q.predicate.value)) {
-        values.add(this.fromGraph(q.object, kind, graph));
-      }
-    }
-    return values;
+  graphMembers(graph: string, subject: string, s: Spec): string {
+    const values = this.graphValues(graph, subject, s);
+    return s.members.map(([name], i) => `${name}=[${[...(values[i] as Values)].sort()}]`).join(';');
   }
 }
 
@@ -210,8 +236,7 @@ export function compareReadView(
   quads: readonly Quad[],
 ): ReadViewMismatch | undefined {
   const reader = new Reader(quads);
-  const subject =
-    typeof document.id === 'string' ? `I${document.id}` : reader.graph.top('D', quads);
+  const subject = typeof document.id === 'string' ? `I${document.id}` : reader.top('D');
   if (subject === undefined) {
     return {
       member: 'id',
@@ -220,21 +245,18 @@ export function compareReadView(
         "The document's own node cannot be found in its graph (it has no id, and its graph has no single top node)",
     };
   }
-  const about = reader.graph.about('D', subject);
-  for (const [name, kind] of Object.entries(DOCUMENT)) {
-    const v = document[name];
-    const json = new Set<string>();
-    if (v !== undefined && v !== null) {
-      for (const item of Array.isArray(v) ? v : [v]) json.add(reader.fromJson(item, kind));
-    }
-    const graph = reader.graphValues(about, name, kind, 'D');
-    if (json.size === graph.size && [...json].every((x) => graph.has(x))) continue;
+  const graph = reader.graphValues('D', subject, DOCUMENT);
+  for (let i = 0; i < DOCUMENT.members.length; i++) {
+    const [name, kind] = DOCUMENT.members[i] as [string, Kind];
+    const json = reader.jsonValues(document, name, kind);
+    const signed = graph[i] as Values;
+    if (equal(json, signed)) continue;
     return {
       member: name,
       path: `$.${name}`,
       message:
-        `The signed graph and the JSON disagree on ${name}: the graph gives [${sorted(graph)}], ` +
-        `the JSON [${sorted(json)}]`,
+        `The signed graph and the JSON disagree on ${name}: the graph gives ` +
+        `[${[...signed].sort().join(', ')}], the JSON [${[...json].sort().join(', ')}]`,
     };
   }
   return undefined;
