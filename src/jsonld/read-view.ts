@@ -183,6 +183,19 @@ class Reader {
       .join(';');
   }
 
+  /** The objects of every member of `s` on `subject` in `graph`. */
+  graphTerms(graph: string, subject: string, s: Spec): Term[][] {
+    const out: Term[][] = s.members.map(() => []);
+    for (const q of this.#graphs.get(graph) ?? []) {
+      const i = s.byPredicate.get(q.predicate.value);
+      if (i === undefined || q.predicate.termType !== 'NamedNode' || !isTerm(q.subject, subject)) {
+        continue;
+      }
+      (out[i] as Term[]).push(q.object);
+    }
+    return out;
+  }
+
   /** The graph's readings of every member of `s` on `subject` in `graph`. */
   graphValues(graph: string, subject: string, s: Spec): Values[] {
     const out: Values[] = new Array(s.members.length).fill(NONE);
@@ -217,12 +230,68 @@ class Reader {
 
 /** Where the JSON view and the graph disagree. */
 export interface ReadViewMismatch {
-  /** The member of the document node (`validUntil`, `proof`, ...). */
+  /** The member (`validUntil`, `proof`, ...). */
   member: string;
   /** Its JSON path. */
   path: string;
   /** Both readings. */
   message: string;
+}
+
+function mismatch(name: string, path: string, graph: Values, json: Values): ReadViewMismatch {
+  return {
+    member: name,
+    path,
+    message:
+      `The signed graph and the JSON disagree on ${name}: the graph gives ` +
+      `[${[...graph].sort().join(', ')}], the JSON [${[...json].sort().join(', ')}]`,
+  };
+}
+
+/**
+ * Compare the members of `spec` on one node: `json` read by name, `subject` in `graph` read by
+ * IRI. A node or graph member with one value on each side is compared member by member (its
+ * path then names the member that differs); several are compared as sets of readings.
+ */
+function compareNode(
+  reader: Reader,
+  json: Record<string, unknown>,
+  graph: string,
+  subject: string,
+  s: Spec,
+  path: string,
+): ReadViewMismatch | undefined {
+  const terms = reader.graphTerms(graph, subject, s);
+  for (let i = 0; i < s.members.length; i++) {
+    const [name, kind] = s.members[i] as [string, Kind];
+    const found = terms[i] as Term[];
+    const v = json[name];
+    const at = `${path}.${name}`;
+    const one = Array.isArray(v) ? (v.length === 1 ? v[0] : undefined) : v;
+    if (typeof kind === 'object' && found.length === 1 && isObject(one)) {
+      const term = found[0] as Term;
+      const inside = Array.isArray(v) ? `${at}[0]` : at;
+      if ('node' in kind) {
+        const ref = reader.fromJson(one, 'ref');
+        if (ref !== (term.termType === 'BlankNode' ? 'B' : termKey(term))) {
+          return mismatch(name, at, new Set([termKey(term)]), new Set([ref]));
+        }
+        const inner = compareNode(reader, one, graph, termKey(term), kind.node, inside);
+        if (inner !== undefined) return inner;
+        continue;
+      }
+      const top = term.termType === 'BlankNode' ? reader.top(termKey(term)) : undefined;
+      if (top === undefined) return mismatch(name, at, new Set(['?']), new Set(['{...}']));
+      const inner = compareNode(reader, one, termKey(term), top, kind.graph, inside);
+      if (inner !== undefined) return inner;
+      continue;
+    }
+    const mine = reader.jsonValues(json, name, kind);
+    const signed: Values = new Set();
+    for (const t of found) signed.add(reader.fromGraph(t, kind, graph));
+    if (!equal(mine, signed)) return mismatch(name, at, signed, mine);
+  }
+  return undefined;
 }
 
 /**
@@ -245,19 +314,5 @@ export function compareReadView(
         "The document's own node cannot be found in its graph (it has no id, and its graph has no single top node)",
     };
   }
-  const graph = reader.graphValues('D', subject, DOCUMENT);
-  for (let i = 0; i < DOCUMENT.members.length; i++) {
-    const [name, kind] = DOCUMENT.members[i] as [string, Kind];
-    const json = reader.jsonValues(document, name, kind);
-    const signed = graph[i] as Values;
-    if (equal(json, signed)) continue;
-    return {
-      member: name,
-      path: `$.${name}`,
-      message:
-        `The signed graph and the JSON disagree on ${name}: the graph gives ` +
-        `[${[...signed].sort().join(', ')}], the JSON [${[...json].sort().join(', ')}]`,
-    };
-  }
-  return undefined;
+  return compareNode(reader, document, 'D', subject, DOCUMENT, '$');
 }

@@ -17,6 +17,7 @@ import {
 } from '../../src/jsonld/fast-context.js';
 import { createDocumentLoader } from '../../src/jsonld/index.js';
 import { READ_MEMBERS, READ_TYPES } from '../../src/jsonld/read-terms.js';
+import { compareReadView } from '../../src/jsonld/read-view.js';
 import { hasShared, preBlocks, readShared, repoRoot } from './helpers.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: documents are edited freely
@@ -630,5 +631,53 @@ describe('authentic documents are in their compact form', () => {
     }
     expect(refused).toEqual([]);
     expect(checked).toBeGreaterThan(hasShared ? 100 : 20);
+  });
+});
+
+describe('the graph comparison (compareReadView)', () => {
+  // The walk would refuse each of these; here the comparison alone must see the difference.
+  async function against(doc: Loose) {
+    return compareReadView(doc, await checkToRdf(doc, { documentLoader: createDocumentLoader() }));
+  }
+  it('agrees on a compact document, with or without an id', async () => {
+    expect(await against(badge())).toBeUndefined();
+    const anonymous = edit((d) => {
+      delete d.id;
+    });
+    expect(await against(anonymous)).toBeUndefined();
+  });
+  it('names the member and path where the JSON and the graph disagree', async () => {
+    const hidden = edit((d) => {
+      d[`${CRED}validUntil`] = { '@value': d.validUntil, '@type': XSD_DT };
+      delete d.validUntil;
+    });
+    expect(await against(hidden)).toMatchObject({ member: 'validUntil', path: '$.validUntil' });
+    const expiry = edit((d) => {
+      d.proof[0]['https://w3id.org/security#expiration'] = {
+        '@value': d.proof[0].expires,
+        '@type': XSD_DT,
+      };
+      delete d.proof[0].expires;
+    });
+    expect(await against(expiry)).toMatchObject({
+      member: 'expires',
+      path: '$.proof[0].expires',
+    });
+    const index = edit((d) => {
+      d.credentialStatus['@context'] = {
+        slot: 'https://www.w3.org/ns/credentials/status#statusListIndex',
+      };
+      d.credentialStatus.slot = d.credentialStatus.statusListIndex;
+      delete d.credentialStatus.statusListIndex;
+    });
+    expect(await against(index)).toMatchObject({
+      member: 'statusListIndex',
+      path: '$.credentialStatus.statusListIndex',
+    });
+    const { '@context': ctx, ...rest } = badge();
+    expect(await against({ '@context': ctx, '@graph': [rest] })).toMatchObject({
+      member: 'issuer',
+      path: '$.issuer',
+    });
   });
 });
