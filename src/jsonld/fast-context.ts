@@ -435,12 +435,7 @@ function resolveLocal(
       innerForeign = true;
     }
     if (Array.isArray(inner)) {
-      for (const c of inner) {
-        if (typeof c === 'string') resolveLocal(c, out, source, innerForeign, depth + 1);
-        else if (typeof c === 'object' && c !== null)
-          out.push({ object: c, foreign: innerForeign });
-        else bail();
-      }
+      for (const c of inner) resolveLocal(c, out, source, innerForeign, depth + 1);
     } else if (typeof inner === 'object' && inner !== null) {
       out.push({ object: inner as Record<string, unknown>, foreign: innerForeign });
     } else {
