@@ -91,7 +91,40 @@ function badge(index = 3): Loose {
   return c;
 }
 
-const CREDENTIAL_NODES: Path[] = [[], ['proof', 0], ['credentialStatus'], ['credentialSubject']];
+const CREDENTIAL_NODES: Path[] = [
+  [],
+  ['proof', 0],
+  ['credentialStatus'],
+  ['issuer'],
+  ['credentialSubject'],
+  ['credentialSubject', 'identifier', 0],
+  ['credentialSubject', 'achievement'],
+  ['credentialSubject', 'achievement', 'criteria'],
+];
+
+/** The valid badge also carries the members the other checks read. */
+function fullBadge(): Loose {
+  const c = badge();
+  c['@context'] = [...c['@context'], 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json'];
+  c.credentialSchema = [
+    {
+      id: 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json',
+      type: '1EdTechJsonSchemaValidator2019',
+    },
+  ];
+  c.evidence = [{ id: 'https://issuer.example/evidence/1', type: ['Evidence'], name: 'Portfolio' }];
+  c.issuer.parentOrg = { id: 'https://parent.example/', type: ['Profile'], name: 'Parent' };
+  c.credentialSubject.identifier = [
+    {
+      type: 'IdentityObject',
+      identityHash: 'learner@example.com',
+      identityType: 'emailAddress',
+      hashed: false,
+      salt: 'pepper',
+    },
+  ];
+  return c;
+}
 
 beforeAll(async () => {
   [issuer, holder, endorser, attacker] = await Promise.all([party(), party(), party(), party()]);
@@ -121,7 +154,7 @@ beforeAll(async () => {
   };
   add({
     name: 'valid badge',
-    doc: await sign(badge(), issuer, { expires: '2030-01-01T00:00:00Z' }),
+    doc: await sign(fullBadge(), issuer, { expires: '2030-01-01T00:00:00Z' }),
     options,
     nodes: CREDENTIAL_NODES,
     verdict: 'valid',

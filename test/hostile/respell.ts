@@ -48,6 +48,17 @@ export const MEMBERS: Readonly<Record<string, MemberInfo>> = {
   domain: { iri: `${SEC}domain` },
   proofValue: { iri: `${SEC}proofValue`, coerce: `${SEC}multibase` },
   achievement: { iri: `${OB}achievement`, coerce: '@id' },
+  credentialSchema: { iri: `${CRED}credentialSchema`, coerce: '@id' },
+  evidence: { iri: `${CRED}evidence`, coerce: '@id' },
+  identifier: { iri: `${OB}identifier` },
+  identityHash: { iri: `${OB}identityHash` },
+  identityType: { iri: `${OB}identityType` },
+  hashed: { iri: `${OB}hashed`, coerce: `${XSD}boolean` },
+  salt: { iri: `${OB}salt` },
+  result: { iri: `${OB}result` },
+  criteria: { iri: `${OB}Criteria`, coerce: '@id' },
+  narrative: { iri: `${OB}narrative` },
+  parentOrg: { iri: `${OB}parentOrg`, coerce: '@id' },
 };
 
 /** Vocabulary terms used as values (`proofPurpose`) and types, with their IRIs. */
@@ -155,7 +166,8 @@ export function respellMember(doc: Loose, path: Path, key: string): Respelling[]
     });
   }
   variant('vocabulary-relative name through an inline @vocab', false, (c, n) => {
-    const cut = info.iri.length - 4;
+    // A suffix shorter than the member's own name (else it would be that term again).
+    const cut = info.iri.length - Math.max(1, Math.min(4, local.length - 1));
     addContext(c, { '@vocab': info.iri.slice(0, cut) });
     rename(n, key, info.iri.slice(cut), explicit(value, info));
   });
