@@ -385,7 +385,7 @@ async function verifyOne(
     // The proof options are checked as the document they are signed as: rebase the path.
     const at = `${path}${options.path.slice(1)}`;
     const message =
-      options.path === '$' ? options.message : options.message.replaceAll(options.path, at);
+      options.path === '$' ? options.message : options.message.split(options.path).join(at);
     throw new Fail(options.code, message, at);
   }
 
