@@ -3,6 +3,8 @@
 // same run, and as ob3kit / reference. Medians over repeated rounds.
 // Usage: npm run bench   (builds first; writes bench/results.json and docs/performance.md)
 //        node bench/run.mjs --quick   (short rounds, 10,000 verifications for memory)
+//        node bench/run.mjs --only=minimal,cold   (only those cases, printed, nothing written;
+//          cases: minimal, full, vc11, ecdsa, jwt, status, status-check, batch, cold, memory)
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -16,6 +18,12 @@ import { referenceSuite } from './reference.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const quick = process.argv.includes('--quick');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+/** Whether a case runs (all of them unless --only names some). */
+const want = (name) => only === undefined || only.includes(name);
 const ROUNDS = quick ? 3 : 9;
 const MIN_ROUND_MS = quick ? 60 : 250;
 
@@ -97,7 +105,7 @@ async function safeTime(fn) {
 }
 
 for (const [label, credential] of Object.entries(inputs({ issuerId }))) {
-  if (!credential) continue;
+  if (!credential || !want(label)) continue;
   console.log(`case ${label}`);
   const refSigned = await ref.sign(credential);
   const refVerify = await safeTime(async () => {
@@ -152,7 +160,7 @@ for (const [label, credential] of Object.entries(inputs({ issuerId }))) {
 
 // ecdsa-rdfc-2019 (P-256): ob3kit only (verify through WebCrypto, sign with RFC 6979 nonces).
 let rawP256Verify;
-if (proof.signCredential && proof.verifyCredentialProof && keys.generateKeyPair) {
+if (want('ecdsa') && proof.signCredential && proof.verifyCredentialProof && keys.generateKeyPair) {
   console.log('case ecdsa-rdfc-2019');
   const ec = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const ecSig = crypto.sign('sha256', msg, { key: ec.privateKey, dsaEncoding: 'ieee-p1363' });
@@ -189,7 +197,7 @@ if (proof.signCredential && proof.verifyCredentialProof && keys.generateKeyPair)
 }
 
 // P-384 and the JCS suites: ob3kit only (the reference's JCS cryptosuites are test oracles).
-if (proof.signCredential && proof.verifyCredentialProof && keys.generateKeyPair) {
+if (want('suites') && proof.signCredential && proof.verifyCredentialProof && keys.generateKeyPair) {
   console.log('case P-384 and JCS');
   const credential = inputs({ issuerId }).minimal;
   for (const [type, suite] of [
@@ -227,7 +235,7 @@ if (proof.signCredential && proof.verifyCredentialProof && keys.generateKeyPair)
   }
 }
 
-if (jwtMod.signCredentialJwt && jwtMod.verifyCredentialJwt && ob3Key) {
+if (want('jwt') && jwtMod.signCredentialJwt && jwtMod.verifyCredentialJwt && ob3Key) {
   console.log('case jwt');
   const credential = inputs({ issuerId }).minimal;
   const jwt = await jwtMod.signCredentialJwt(credential, { key: ob3Key });
@@ -238,7 +246,12 @@ if (jwtMod.signCredentialJwt && jwtMod.verifyCredentialJwt && ob3Key) {
   row('JWT verify (minimal)', jwtVerify, undefined, rawVerify);
 }
 
-if (status.createStatusList && status.encodeStatusList && status.decodeStatusList) {
+if (
+  want('status') &&
+  status.createStatusList &&
+  status.encodeStatusList &&
+  status.decodeStatusList
+) {
   console.log('case status');
   const list = status.createStatusList({ length: 131072, purpose: 'revocation' });
   status.setStatus(list, 4242, true);
@@ -254,7 +267,13 @@ if (status.createStatusList && status.encodeStatusList && status.decodeStatusLis
   );
 }
 
-if (status.checkStatus && status.createStatusListCredential && status.createStatusEntry && ob3Key) {
+if (
+  want('status-check') &&
+  status.checkStatus &&
+  status.createStatusListCredential &&
+  status.createStatusEntry &&
+  ob3Key
+) {
   console.log('case status check');
   const listUrl = 'https://example.edu/status/1';
   const list = status.createStatusList({ length: 131072, purpose: 'revocation' });
@@ -288,7 +307,7 @@ if (status.checkStatus && status.createStatusListCredential && status.createStat
 // Batch verification on every core: the same verifications on 1 worker, then on one worker a
 // core (worker_threads), steady state (workers warmed up before the clock starts).
 const batch = {};
-if (proof.verifyCredentialProof && ob3Key) {
+if (want('batch') && proof.verifyCredentialProof && ob3Key) {
   console.log('case batch');
   const all = inputs({ issuerId });
   const credentials = [await ref.sign(all.minimal), await ref.sign(all.minimal)];
@@ -356,7 +375,6 @@ if (proof.verifyCredentialProof && ob3Key) {
 }
 
 // Cold start: a new process that imports the library and verifies one credential.
-console.log('case cold start');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ob3kit-bench-'));
 const signedForCold = await ref.sign(inputs({ issuerId }).minimal);
 fs.writeFileSync(path.join(tmp, 'cred.json'), JSON.stringify(signedForCold));
@@ -396,21 +414,24 @@ function wall(script) {
 }
 const nodeOnly = path.join(tmp, 'empty.mjs');
 fs.writeFileSync(nodeOnly, '');
-const coldNode = wall(nodeOnly);
-const coldO = proof.verifyCredentialProof ? wall(path.join(tmp, 'cold-ob3.mjs')) : undefined;
-const coldR = wall(path.join(tmp, 'cold-ref.mjs'));
-rows.push({
-  name: 'cold start: new process, import + verify one (wall ms)',
-  ob3kit_ms: coldO,
-  reference_ms: coldR,
-  ob3kit_over_reference: coldO && coldR ? coldO / coldR : undefined,
-  note: `bare node startup ${fmt(coldNode, 0)} ms, ob3kit's own share ${fmt(coldO === undefined ? undefined : coldO - coldNode, 0)} ms`,
-});
+if (want('cold')) {
+  console.log('case cold start');
+  const coldNode = wall(nodeOnly);
+  const coldO = proof.verifyCredentialProof ? wall(path.join(tmp, 'cold-ob3.mjs')) : undefined;
+  const coldR = wall(path.join(tmp, 'cold-ref.mjs'));
+  rows.push({
+    name: 'cold start: new process, import + verify one (wall ms)',
+    ob3kit_ms: coldO,
+    reference_ms: coldR,
+    ob3kit_over_reference: coldO && coldR ? coldO / coldR : undefined,
+    note: `bare node startup ${fmt(coldNode, 0)} ms, ob3kit's own share ${fmt(coldO === undefined ? undefined : coldO - coldNode, 0)} ms`,
+  });
+}
 
 // Memory: heapUsed (after full GCs) before and after many verifications, in a child process.
-console.log('case memory');
 let memory;
-if (proof.verifyCredentialProof) {
+if (want('memory') && proof.verifyCredentialProof) {
+  console.log('case memory');
   const n = quick ? 10_000 : 100_000;
   try {
     const out = execFileSync(
@@ -428,6 +449,18 @@ if (proof.verifyCredentialProof) {
   } catch (e) {
     console.error(`  (memory skipped: ${e.message})`);
   }
+}
+
+if (only !== undefined) {
+  // Some cases only: print them, write nothing (the published figures come from a full run).
+  for (const r of rows) {
+    const x = (v) => (v === undefined ? '' : ` (${fmt(v, 2)}x raw)`);
+    console.log(
+      `${r.name}: ob3kit ${fmt(r.ob3kit_ms, 3)} ms${x(r.ob3kit_x_raw)}, reference ${fmt(r.reference_ms, 3)} ms${r.note ? `; ${r.note}` : ''}`,
+    );
+  }
+  console.log(`raw Ed25519 verify ${fmt(rawVerify, 4)} ms (node:crypto)`);
+  process.exit(0);
 }
 
 const results = {

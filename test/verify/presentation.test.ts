@@ -103,6 +103,7 @@ describe('report shape', () => {
     const r = await verify(vp, { now: NOW, challenge: CHALLENGE, domain: DOMAIN });
     expect([...new Set(r.checks.map((c) => c.id))]).toEqual([
       'parse',
+      'jsonld',
       'presentation',
       'credentials',
     ]);
