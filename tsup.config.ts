@@ -1,23 +1,63 @@
+import path from 'node:path';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+
+/** The library's public entry points: `ob3kit/<name>` is `src/<name>/index.ts`. */
+const SUBPATHS = [
+  'model',
+  'jsonld',
+  'schema',
+  'keys',
+  'proof',
+  'status',
+  'bake',
+  'verify',
+  'present',
+];
+
+const SRC = path.resolve('src');
+
+/**
+ * The command line imports the library through its built entry points (`dist/<sub>/index.js`,
+ * as `ob3kit/<sub>` would), so the package holds one copy of the library, not two. An import
+ * from `src/cli` of any other library file fails the build: the CLI may use only what the
+ * package exports.
+ */
+const cliUsesBuiltLibrary: Plugin = {
+  name: 'ob3kit-cli-uses-built-library',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (!args.importer.startsWith(path.join(SRC, 'cli') + path.sep)) return undefined;
+      const target = path.resolve(args.resolveDir, args.path);
+      if (!target.startsWith(SRC + path.sep) || target.startsWith(path.join(SRC, 'cli'))) {
+        return undefined;
+      }
+      const rel = path.relative(SRC, target).split(path.sep).join('/');
+      const sub = rel.replace(/\/index\.js$/, '');
+      if (rel === 'errors.js') return { path: '../errors.js', external: true };
+      if (rel === 'index.js') return { path: '../index.js', external: true };
+      if (SUBPATHS.includes(sub)) return { path: `../${sub}/index.js`, external: true };
+      return {
+        errors: [
+          {
+            text: `src/cli imports ${rel}, which the package does not export: import it from a public entry point (src/<capability>/index.ts)`,
+          },
+        ],
+      };
+    });
+  },
+};
 
 export default defineConfig([
   {
     entry: {
       index: 'src/index.ts',
       errors: 'src/errors.ts',
-      'model/index': 'src/model/index.ts',
-      'jsonld/index': 'src/jsonld/index.ts',
-      'schema/index': 'src/schema/index.ts',
-      'keys/index': 'src/keys/index.ts',
-      'proof/index': 'src/proof/index.ts',
-      'status/index': 'src/status/index.ts',
-      'bake/index': 'src/bake/index.ts',
-      'verify/index': 'src/verify/index.ts',
-      'present/index': 'src/present/index.ts',
+      ...Object.fromEntries(SUBPATHS.map((s) => [`${s}/index`, `src/${s}/index.ts`])),
     },
-    format: ['esm', 'cjs'],
+    format: ['esm'],
     dts: true,
-    sourcemap: true,
+    sourcemap: false,
     clean: true,
     splitting: true,
     treeshake: true,
@@ -32,5 +72,7 @@ export default defineConfig([
     platform: 'node',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    removeNodeProtocol: false,
+    esbuildPlugins: [cliUsesBuiltLibrary],
   },
 ]);
