@@ -58,14 +58,19 @@ export default defineConfig([
     format: ['esm'],
     dts: true,
     sourcemap: false,
-    clean: true,
+    // dist/cli/ is the other build's (both run at once).
+    clean: ['**/*', '!cli/**'],
     splitting: true,
     treeshake: true,
     target: 'es2022',
     platform: 'neutral',
   },
   {
-    entry: { 'cli/main': 'src/cli/main.ts' },
+    // The CLI and its chunks (one a command, loaded when it runs) all live in dist/cli/.
+    entry: { main: 'src/cli/main.ts' },
+    outDir: 'dist/cli',
+    clean: true,
+    splitting: true,
     format: ['esm'],
     dts: false,
     sourcemap: false,
