@@ -48,6 +48,16 @@ const cliUsesBuiltLibrary: Plugin = {
   },
 };
 
+/**
+ * Built-ins some supported engines lack, replaced in the built library by the stand-ins of
+ * src/internal/compat.ts (Hermes, React Native's engine, had no `Object.hasOwn`). The React
+ * Native test bundles the sources with the same options.
+ */
+export const COMPAT_BUILD_OPTIONS = {
+  define: { 'Object.hasOwn': 'ob3kitHasOwn' },
+  inject: [path.resolve('src/internal/compat.ts')],
+};
+
 export default defineConfig([
   {
     entry: {
@@ -64,6 +74,8 @@ export default defineConfig([
     treeshake: true,
     target: 'es2022',
     platform: 'neutral',
+    define: COMPAT_BUILD_OPTIONS.define,
+    inject: COMPAT_BUILD_OPTIONS.inject,
   },
   {
     // The CLI and its chunks (one a command, loaded when it runs) all live in dist/cli/.

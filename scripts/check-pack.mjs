@@ -84,9 +84,18 @@ export function cliBundledCopies(text) {
   return [...copies];
 }
 
+/** The relative specifiers a built file imports (static and dynamic). */
+export function relativeImports(text) {
+  const out = new Set();
+  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.\.?\/[^"']+)["']/g))
+    out.add(m[1]);
+  return [...out];
+}
+
 /** Check a packed file list; returns the problems found. */
 export function checkPack(files, pkg, { unpackedSize, read } = {}) {
   const problems = [];
+  const have = new Set(files.map((f) => f.path));
   if (unpackedSize !== undefined && unpackedSize > MAX_UNPACKED_BYTES) {
     const largest = [...files].sort((a, b) => b.size - a.size).slice(0, 3);
     problems.push(
@@ -98,6 +107,15 @@ export function checkPack(files, pkg, { unpackedSize, read } = {}) {
       if (f.path.endsWith('.map') && /"sourcesContent"\s*:\s*\[\s*"/.test(read(f.path))) {
         problems.push(`${f.path} embeds the sources (sourcesContent)`);
       }
+      if (/^dist\/.+\.js$/.test(f.path)) {
+        for (const target of relativeImports(read(f.path))) {
+          const resolved = path.posix.normalize(
+            path.posix.join(path.posix.dirname(f.path), target),
+          );
+          if (!have.has(resolved))
+            problems.push(`${f.path} imports ${target}, which is not packed`);
+        }
+      }
       if (/^dist\/cli\/.+\.js$/.test(f.path)) {
         const copies = cliBundledCopies(read(f.path));
         if (copies.length > 0) {
@@ -108,7 +126,6 @@ export function checkPack(files, pkg, { unpackedSize, read } = {}) {
       }
     }
   }
-  const have = new Set(files.map((f) => f.path));
 
   for (const f of have) {
     const rule = NEVER.find(([re]) => re.test(f));

@@ -23,6 +23,7 @@ const base: PackedFile[] = [
   'LICENSE',
   'dist/index.js',
   'dist/index.d.ts',
+  'dist/verify/index.js',
   'dist/cli/main.js',
 ].map((p) => ({ path: p, size: 1000 }));
 const cliOk = [
@@ -32,6 +33,8 @@ const cliOk = [
   '// package.json',
   'var version = "1.0.0";',
 ].join('\n');
+/** The text of a packed file: the CLI's imports the library; other files import nothing. */
+const cliRead = (f: string) => (f === 'dist/cli/main.js' ? cliOk : '');
 const run = (
   files: PackedFile[],
   options: { unpackedSize?: number; read?: (f: string) => string } = {},
@@ -41,17 +44,17 @@ const run = (
 
 describe('check-pack', () => {
   it('accepts a package of the expected shape', () => {
-    expect(run(base, { unpackedSize: 7000, read: () => cliOk })).toEqual([]);
+    expect(run(base, { unpackedSize: 8000, read: cliRead })).toEqual([]);
   });
 
   it('refuses a package over the size limit, naming the largest files', () => {
     const big = [...base, { path: 'dist/chunk-A.js', size: 2_900_000 }];
-    const problems = run(big, { unpackedSize: MAX_UNPACKED_BYTES + 1, read: () => cliOk });
+    const problems = run(big, { unpackedSize: MAX_UNPACKED_BYTES + 1, read: cliRead });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(
       /^the package is 3\.00 MB unpacked, over 3 MB \(largest: dist\/chunk-A\.js 2900 kB/,
     );
-    expect(run(big, { unpackedSize: MAX_UNPACKED_BYTES, read: () => cliOk })).toEqual([]);
+    expect(run(big, { unpackedSize: MAX_UNPACKED_BYTES, read: cliRead })).toEqual([]);
   });
 
   it('refuses source maps that embed the sources, CommonJS copies and stray files', () => {
@@ -64,14 +67,16 @@ describe('check-pack', () => {
     const read = (f: string) =>
       f.endsWith('.map')
         ? '{"version":3,"sources":["../src/index.ts"],"sourcesContent":["export"]}'
-        : cliOk;
+        : cliRead(f);
     expect(run(files, { read })).toEqual([
       'dist/index.js.map embeds the sources (sourcesContent)',
       'dist/index.cjs is packed but is not something users need',
       'src/index.ts is packed but is TypeScript source',
     ]);
     const mapWithoutSources = (f: string) =>
-      f.endsWith('.map') ? '{"version":3,"sources":["../src/index.ts"],"mappings":"AAAA"}' : cliOk;
+      f.endsWith('.map')
+        ? '{"version":3,"sources":["../src/index.ts"],"mappings":"AAAA"}'
+        : cliRead(f);
     expect(
       run([...base, { path: 'dist/index.js.map', size: 10 }], { read: mapWithoutSources }),
     ).toEqual([]);
@@ -83,15 +88,27 @@ describe('check-pack', () => {
       'src/verify/pipeline.ts',
       'node_modules/fflate/esm/index.mjs',
     ]);
-    expect(run(base, { read: () => copy })).toEqual([
+    expect(run(base, { read: (f) => (f === 'dist/cli/main.js' ? copy : '') })).toEqual([
       'dist/cli/main.js bundles library code instead of importing dist/: src/verify/pipeline.ts, node_modules/fflate/esm/index.mjs',
     ]);
     expect(cliBundledCopies(cliOk)).toEqual([]);
   });
 
+  it('refuses a built file that imports a file the package lacks (a broken build)', () => {
+    const read = (f: string) =>
+      f === 'dist/index.js'
+        ? "import { a } from './chunk-GONE.js';\nimport './chunk-GONE2.js';\nconst m = () => import('./vc2-GONE.js');"
+        : cliRead(f);
+    expect(run(base, { read })).toEqual([
+      'dist/index.js imports ./chunk-GONE.js, which is not packed',
+      'dist/index.js imports ./chunk-GONE2.js, which is not packed',
+      'dist/index.js imports ./vc2-GONE.js, which is not packed',
+    ]);
+  });
+
   it('names what package.json points at but the package lacks', () => {
     const files = base.filter((f) => f.path !== 'dist/index.d.ts');
-    expect(run(files, { read: () => cliOk })).toEqual([
+    expect(run(files, { read: cliRead })).toEqual([
       'package.json points at dist/index.d.ts but it is not packed',
     ]);
   });
