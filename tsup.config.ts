@@ -66,7 +66,8 @@ export default defineConfig([
       ...Object.fromEntries(SUBPATHS.map((s) => [`${s}/index`, `src/${s}/index.ts`])),
     },
     format: ['esm'],
-    dts: true,
+    // scripts/build-if-changed.mjs leaves the declarations out for `npm run demo`.
+    dts: process.env.OB3KIT_BUILD_DTS !== '0',
     sourcemap: false,
     // dist/cli/ is the other build's (both run at once).
     clean: ['**/*', '!cli/**'],
