@@ -8,10 +8,10 @@
 //
 // "What it is built from": every file under src/, contexts/ and schemas/, package.json,
 // tsup.config.ts and tsconfig.json, hashed (SHA-256 of paths and contents) into
-// dist/.build-input. A full build also satisfies a JavaScript-only request.
+// node_modules/.cache/ob3kit/build-input. A full build also satisfies a JavaScript-only request.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const INPUT_DIRS = ['src', 'contexts', 'schemas'];
 const INPUT_FILES = ['package.json', 'tsup.config.ts', 'tsconfig.json'];
-const STAMP = path.join(ROOT, 'dist/.build-input');
+// Kept out of dist/, which is packed as it is.
+const STAMP = path.join(ROOT, 'node_modules/.cache/ob3kit/build-input');
 
 function filesUnder(dir) {
   const out = [];
@@ -72,6 +73,7 @@ function main(argv) {
     process.stderr.write('\nbuild failed (output above)\n');
     return r.status ?? 1;
   }
+  mkdirSync(path.dirname(STAMP), { recursive: true });
   writeFileSync(STAMP, `${hash} ${full ? 'full' : 'js'}\n`);
   if (force) {
     console.log(`built dist/ in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -7,6 +7,8 @@
  * of all three forms; `verify()` loads only the form a credential needs (`forms.ts`).
  */
 import { ValidationError } from '../errors.js';
+// For the {@link} in validateCredential's documentation.
+import type { resolveCredentialSchemas } from './credential-schemas.js';
 import * as lenient from './generated/lenient.generated.js';
 import * as vc1 from './generated/vc1.generated.js';
 import * as vc2 from './generated/vc2.generated.js';
