@@ -1,5 +1,6 @@
 /** `bakeBadge` and `unbakeBadge`: the format-independent entry points. */
 import { BakeError } from '../errors.js';
+import { decodeUtf8, decodeUtf16, encodeUtf8 } from '../internal/text.js';
 import type { FoundCarrier } from './carriers.js';
 import { describe, legacyKind, readOb3Payload } from './payload.js';
 import { bakePng, findPngCarrier, hasPngSignature } from './png.js';
@@ -33,8 +34,6 @@ export interface BakeBadgeOptions extends BakeOptions, SvgScanOptions {}
  */
 export interface UnbakeBadgeOptions extends UnbakeOptions, SvgScanOptions {}
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 function svgTextOf(bytes: Uint8Array): string {
   if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe)) {
     throw new BakeError(
@@ -43,7 +42,7 @@ function svgTextOf(bytes: Uint8Array): string {
     );
   }
   try {
-    return strictUtf8.decode(bytes);
+    return decodeUtf8(bytes, { fatal: true, ignoreBOM: true });
   } catch {
     throw new BakeError('ERR_SVG_ENCODING', 'The SVG bytes are not valid UTF-8');
   }
@@ -52,11 +51,11 @@ function svgTextOf(bytes: Uint8Array): string {
 function kindOfBytes(bytes: Uint8Array, fn: string): 'png' | 'svg' {
   if (hasPngSignature(bytes)) return 'png';
   // Only the start is needed to recognise an SVG; decode a bounded prefix leniently.
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 65536));
+  const head = decodeUtf8(bytes.subarray(0, 65536));
   if (looksLikeSvg(head)) return 'svg';
   const le = bytes[0] === 0xff && bytes[1] === 0xfe;
   if (le || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    const wide = new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(0, 65536));
+    const wide = decodeUtf16(bytes.subarray(0, 65536), le);
     if (looksLikeSvg(wide)) {
       throw new BakeError(
         'ERR_SVG_ENCODING',
@@ -161,7 +160,7 @@ export function bakeBadge(
     );
   }
   if (kindOfBytes(image, fn) === 'png') return bakePng(image, credential, limits, options, fn);
-  return new TextEncoder().encode(bakeSvg(svgTextOf(image), credential, limits, svg, fn));
+  return encodeUtf8(bakeSvg(svgTextOf(image), credential, limits, svg, fn));
 }
 
 /**

@@ -17,6 +17,8 @@ export {
   type UnbakeBadgeOptions,
   unbakeBadge,
 } from './bake.js';
+export { crc32 } from './crc32.js';
+export { encodeChunk as encodePngChunk, PNG_SIGNATURE } from './png.js';
 export { type SniffedFormat, sniffFormat } from './sniff.js';
 export {
   type BakeableCredential,

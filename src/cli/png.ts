@@ -1,7 +1,6 @@
 /** A tiny PNG encoder (8-bit RGBA, no interlace) and the built-in badge images. */
 import { deflateSync } from 'node:zlib';
-import { encodeChunk, PNG_SIGNATURE } from '../bake/png.js';
-import { concatBytes } from '../internal/bytes.js';
+import { encodePngChunk as encodeChunk, PNG_SIGNATURE } from '../bake/index.js';
 
 /**
  * Encode RGBA pixels (row-major, 4 bytes a pixel) as a PNG file.
@@ -28,12 +27,12 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Uint
   v.setUint32(4, height);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // colour type RGBA
-  return concatBytes(
+  return Buffer.concat([
     PNG_SIGNATURE,
     encodeChunk('IHDR', ihdr),
     encodeChunk('IDAT', new Uint8Array(deflateSync(raw, { level: 9 }))),
     encodeChunk('IEND', new Uint8Array(0)),
-  );
+  ]);
 }
 
 /**

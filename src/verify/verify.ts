@@ -1,5 +1,6 @@
 /** `verify()` and `verifyCredential()`: the public entry points. */
 import { sniffFormat, type UnbakeResult, unbakeBadge } from '../bake/index.js';
+import { fromUtf8 } from '../internal/bytes.js';
 import { isObject } from '../internal/json.js';
 import { assertInputType, type DecodedInput, decodeText, fail, fromObject } from './input.js';
 import { asCredentialInput, makeReport, verifyDecoded } from './pipeline.js';
@@ -25,7 +26,7 @@ async function decodeAny(
     if (typeof input === 'string') text = input;
     else {
       try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+        text = fromUtf8(input);
       } catch {
         return fail('json', 'encoding_invalid', 'The input bytes are not valid UTF-8');
       }
