@@ -41,7 +41,8 @@ export const issueCommand: Command = {
   summary: 'Sign a credential (Data Integrity or JWT), or a CSV batch of them',
   usage: [
     'issue <unsigned.json|-> --key <file> [--format di|jwt] [--suite <name>] [--created <iso>] [--status-list <file> --index <n>] [-o <file>]',
-    'issue --batch <recipients.csv> --template <file> --key <file> --out <dir> [--bake <image>] [--format di|jwt] [--workers <n>]',
+    'issue --batch <recipients.csv> --template <file> --key <file> --out <dir> [--bake <image>] [--format di|jwt] [--workers <n>] [--force]',
+    'issue --batch <recipients.csv> ... --status-list <url|config.json> [--ledger <file|postgresql://...>]',
   ],
   description: [
     'Signs an unsigned credential and prints it, or writes it with -o. With --status-list and',
@@ -50,7 +51,13 @@ export const issueCommand: Command = {
     'With --batch, each CSV row fills the template ({{column}} placeholders; columns id, email and',
     'name also set the recipient) and is signed, and baked with --bake, on worker threads. Bad rows',
     'are reported with their line numbers; the rest go on (exit code 2 when any row failed).',
-    'The CLI guide (docs/cli.md) describes the mapping.',
+    'Existing output files are not replaced unless --force is given.',
+    '',
+    'With --batch and --status-list, each credential gets a status entry at a random, never reused',
+    'index, recorded with its id and recipient in the issuance ledger (--ledger: a SQLite file,',
+    'default ob3kit-ledger.sqlite beside the --out folder, or a postgresql:// URL) before it is',
+    "signed; the folder gets a manifest.csv. A rerun skips the rows already issued. Then 'ob3kit",
+    "revoke' and 'ob3kit status publish'. The CLI guide (docs/cli.md) describes the mapping.",
   ].join('\n'),
   options: {
     key: { type: 'string', value: '<file>', description: 'Issuer key file (from ob3kit keygen)' },
@@ -63,8 +70,8 @@ export const issueCommand: Command = {
     created: { type: 'string', value: '<iso>', description: "Proof 'created' time (default now)" },
     'status-list': {
       type: 'string',
-      value: '<file>',
-      description: 'Status list credential to point at (with --index)',
+      value: '<file|url>',
+      description: 'Status list file (with --index); batch: list URL or config file (ledger)',
     },
     index: { type: 'string', value: '<n>', description: 'Bit index in the status list' },
     output: { type: 'string', short: 'o', value: '<file>', description: 'Write the result here' },
@@ -77,12 +84,19 @@ export const issueCommand: Command = {
       value: '<n>',
       description: 'Batch: worker threads (default: cores)',
     },
+    ledger: {
+      type: 'string',
+      value: '<file|url>',
+      description: 'Batch: issuance ledger, SQLite file or postgresql:// URL',
+    },
+    force: { type: 'boolean', description: 'Batch: replace output files that exist' },
   },
   positionals: { min: 0, max: 1, names: '<unsigned.json> (or - for stdin)' },
   examples: [
     'ob3kit issue unsigned.json --key issuer-key.json -o signed.json',
     'ob3kit issue unsigned.json --key issuer-key.json --format jwt > signed.jwt',
     'ob3kit issue --batch recipients.csv --template template.json --key issuer-key.json --out badges/ --bake badge.png',
+    "ob3kit issue --batch recipients.csv --template template.json --key issuer-key.json --out badges/ --status-list 'https://example.edu/status/{n}'",
   ],
   async run({ values, positionals, io, name }) {
     const settings: SignSettings = { format: parseFormat(stringOpt(values, 'format')) };
@@ -104,8 +118,16 @@ export const issueCommand: Command = {
           'The template comes with --template.',
         );
       }
-      for (const opt of ['status-list', 'index', 'output']) {
+      for (const opt of ['index', 'output']) {
         if (values[opt] !== undefined) throw new UsageError(`--${opt} cannot be used with --batch`);
+      }
+      const statusList = stringOpt(values, 'status-list');
+      const ledger = stringOpt(values, 'ledger');
+      if (ledger !== undefined && statusList === undefined) {
+        throw new UsageError(
+          '--ledger goes with --status-list',
+          'Give the status list URL (or configuration) the ledger allocates entries in.',
+        );
       }
       const workersText = stringOpt(values, 'workers');
       return runBatch(io, {
@@ -116,9 +138,12 @@ export const issueCommand: Command = {
         ...(values.bake !== undefined ? { bakeFile: stringOpt(values, 'bake') as string } : {}),
         sign: settings,
         ...(workersText !== undefined ? { workers: intOpt(workersText, '--workers', 1) } : {}),
+        ...(values.force === true ? { force: true } : {}),
+        ...(statusList !== undefined ? { statusList } : {}),
+        ...(ledger !== undefined ? { ledger } : {}),
       });
     }
-    for (const opt of ['template', 'out', 'bake', 'workers']) {
+    for (const opt of ['template', 'out', 'bake', 'workers', 'ledger', 'force']) {
       if (values[opt] !== undefined) throw new UsageError(`--${opt} applies to --batch only`);
     }
     const file = positionals[0];
