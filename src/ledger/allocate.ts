@@ -209,10 +209,19 @@ export async function allocate(
       if (current !== undefined)
         current = { ...current, allocated: current.allocated + picked.size };
       const seq = (current?.seq ?? 0) + 1;
+      const url = listUrl(series, seq);
+      const owner = (await tx.lists()).find((l) => l.url === url);
+      if (owner) {
+        throw new LedgerError(
+          'ERR_LEDGER_CONFLICT',
+          `the list ${url} belongs to the series ${owner.series} (${owner.purpose}); give each series its own URLs`,
+          { list: url },
+        );
+      }
       current = await tx.addList({
         series: series.url,
         seq,
-        url: listUrl(series, seq),
+        url,
         purpose: series.purpose,
         type: series.type,
         length: series.length,

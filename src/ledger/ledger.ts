@@ -172,9 +172,19 @@ function checkRequest(r: unknown, i: number, fn: string): IssueRequest {
 /** Request fields a repeated key must agree on (anything else would be a different issuance). */
 const KEY_FIELDS = ['credentialId', 'recipient', 'subjectId', 'achievement', 'batch'] as const;
 
-function toRecord(row: CredentialRow, entries: EntryRow[]): IssuanceRecord {
-  const status = entries
-    .filter((e) => e.credentialId === row.credentialId)
+function groupEntries(entries: EntryRow[]): Map<string, EntryRow[]> {
+  const by = new Map<string, EntryRow[]>();
+  for (const e of entries) {
+    const list = by.get(e.credentialId);
+    if (list) list.push(e);
+    else by.set(e.credentialId, [e]);
+  }
+  return by;
+}
+
+function toRecord(row: CredentialRow, entries: EntryRow[] | undefined): IssuanceRecord {
+  const status = (entries ?? [])
+    .slice()
     .sort((a, b) => PURPOSES.indexOf(a.purpose) - PURPOSES.indexOf(b.purpose))
     .map(({ purpose, list, index, type, set }) => ({ purpose, list, index, type, set }));
   return { ...row, status };
@@ -182,8 +192,8 @@ function toRecord(row: CredentialRow, entries: EntryRow[]): IssuanceRecord {
 
 async function recordsOf(tx: LedgerTransaction, rows: CredentialRow[]): Promise<IssuanceRecord[]> {
   if (rows.length === 0) return [];
-  const entries = await tx.entries(rows.map((r) => r.credentialId));
-  return rows.map((r) => toRecord(r, entries));
+  const by = groupEntries(await tx.entries(rows.map((r) => r.credentialId)));
+  return rows.map((r) => toRecord(r, by.get(r.credentialId)));
 }
 
 function isoNow(now: () => Date): string {
@@ -336,8 +346,10 @@ export class Ledger {
         await tx.addCredentials(rows, entries);
       }
       const out: IssuanceRecord[] = new Array(reqs.length);
+      const by = groupEntries(entries);
       fresh.forEach(({ at }, i) => {
-        out[at] = toRecord(rows[i] as CredentialRow, entries);
+        const row = rows[i] as CredentialRow;
+        out[at] = toRecord(row, by.get(row.credentialId));
       });
       const old = reqs
         .map((r, at) => ({ row: r.key === undefined ? undefined : byKey.get(r.key), at }))
