@@ -1,11 +1,16 @@
 /** `ob3kit issue --batch`: one signed (optionally baked) credential a CSV row, on worker threads. */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { sniffFormat } from '../bake/index.js';
-import { sha256Hex } from '../internal/hash.js';
-import { createLedger, type IssuanceRecord, type Ledger } from '../ledger/index.js';
+import {
+  createLedger,
+  type IssuanceRecord,
+  type Ledger,
+  type LedgerStore,
+} from '../ledger/index.js';
 import {
   DEFAULT_LEDGER_FILE,
   fileCredentialId,
@@ -168,13 +173,18 @@ export async function runBatch(io: Io, opts: BatchOptions): Promise<number> {
     const progress = createProgress(io, total);
     for (const p of problems) progress.tick(false, `line ${p.line}: error: ${p.message}`);
     const queue = [...tasks];
-    const { issued, workers } = await runWorkers(io, data, opts.workers, tasks.length, {
-      next: async () => queue.shift(),
-      drain: () => queue.splice(0),
-      progress,
-      failures,
-      rel,
-    });
+    let issued = 0;
+    let workers = 0;
+    if (tasks.length) {
+      const pool = startWorkers(io, data, workerCount(opts, tasks.length));
+      ({ issued, workers } = await pool.run({
+        next: async () => queue.shift(),
+        drain: () => queue.splice(0),
+        progress,
+        failures,
+        rel,
+      }));
+    }
     progress.done();
     return summary(io, { issued, total, outDir, workers, failures });
   }
@@ -190,6 +200,7 @@ export async function runBatch(io: Io, opts: BatchOptions): Promise<number> {
   const ledgerSpec = opts.ledger ?? path.join(path.dirname(outDir), DEFAULT_LEDGER_FILE);
   const location = ledgerLocation(io, ledgerSpec);
   const { batch, resumed } = readBatchMarker(outDir, location);
+  const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
   const templateHash = sha256Hex(JSON.stringify(template));
   // Row identity: the batch, the template and the row's own cells (the nth such row), so a rerun
   // finds every row again even after rows were added, fixed or moved.
@@ -200,15 +211,22 @@ export async function runBatch(io: Io, opts: BatchOptions): Promise<number> {
     occurrences.set(digest, n);
     return { r, key: `${batch}#${digest}#${n}` };
   });
-  const store = await openLedgerStore(io, ledgerSpec);
+  // The workers load while the ledger is read.
+  const pool = records.length
+    ? startWorkers(io, data, workerCount(opts, records.length))
+    : undefined;
+  let poolRunning = false;
+  let store: LedgerStore | undefined;
   let ledger: Ledger | undefined;
   try {
+    store = await openLedgerStore(io, ledgerSpec);
     ledger = createLedger(store, { lists: series });
     const known = new Map<string, IssuanceRecord>();
     if (resumed)
       for (const rec of await ledger.find({ batch })) if (rec.key) known.set(rec.key, rec);
 
     const conflicts: string[] = [];
+    const existing = new Set(existsSync(outDir) ? readdirSync(outDir) : []);
     const toMark: string[] = [];
     const again: BatchTask[] = [];
     const fresh: Array<{ r: CsvRecord; key: string; base: string; meta: RowMeta }> = [];
@@ -255,7 +273,7 @@ export async function runBatch(io: Io, opts: BatchOptions): Promise<number> {
         ids.set(meta.credentialId, r.line);
       }
       const base = baseOf(r);
-      conflicts.push(...filesOf(base).filter((f) => existsSync(f)));
+      conflicts.push(...filesOf(base).filter((f) => existing.has(path.basename(f))));
       fresh.push({ r, key, base, meta });
     }
     if (!resumed && existsSync(path.join(outDir, 'manifest.csv'))) {
@@ -266,6 +284,16 @@ export async function runBatch(io: Io, opts: BatchOptions): Promise<number> {
     removeTemporaryFiles(outDir);
     if (!resumed) writeBatchMarker(outDir, batch, location);
     if (toMark.length) await ledger.markIssued(toMark);
+    // What the manifest lists: every credential of the batch the ledger holds as issued.
+    const issuedRecords = new Map<string, IssuanceRecord>();
+    const recordsById = new Map<string, IssuanceRecord>();
+    const marked = new Set(toMark);
+    for (const rec of known.values()) {
+      recordsById.set(rec.credentialId, rec);
+      if (rec.state === 'issued' || marked.has(rec.credentialId)) {
+        issuedRecords.set(rec.credentialId, rec);
+      }
+    }
 
     const progress = createProgress(io, total - skipped);
     for (const f of failures) progress.tick(false, `line ${f.line}: error: ${f.message}`);
@@ -274,7 +302,7 @@ export async function runBatch(io: Io, opts: BatchOptions): Promise<number> {
     let nextFresh = 0;
     let reserving: Promise<void> | undefined;
     let fatal: string | undefined;
-    const CHUNK = 256;
+    const CHUNK = 512;
     const reserveMore = (): Promise<void> => {
       if (reserving) return reserving;
       const chunk = fresh.slice(nextFresh, nextFresh + CHUNK);
@@ -291,6 +319,7 @@ export async function runBatch(io: Io, opts: BatchOptions): Promise<number> {
         )
         .then((recs) => {
           recs.forEach((rec, i) => {
+            recordsById.set(rec.credentialId, rec);
             const { r, base } = chunk[i] as (typeof chunk)[number];
             ready.push({
               type: 'task',
@@ -341,18 +370,25 @@ export async function runBatch(io: Io, opts: BatchOptions): Promise<number> {
       const ids2 = pending;
       pending = [];
       marking = marking.then(() =>
-        l.markIssued(ids2).catch((e: unknown) => {
-          markError = errorText(e);
-        }),
+        l.markIssued(ids2).then(
+          () => {
+            for (const id of ids2) {
+              const rec = recordsById.get(id);
+              if (rec) issuedRecords.set(id, rec);
+            }
+          },
+          (e: unknown) => {
+            markError = errorText(e);
+          },
+        ),
       );
       return marking;
     };
-    const { issued, workers } = await runWorkers(
-      io,
-      data,
-      opts.workers,
-      again.length + fresh.length,
-      {
+    let issued = 0;
+    let workers = 0;
+    if (pool && again.length + fresh.length > 0) {
+      poolRunning = true;
+      ({ issued, workers } = await pool.run({
         next,
         drain: () => {
           const left = [...ready.splice(0)];
@@ -369,8 +405,8 @@ export async function runBatch(io: Io, opts: BatchOptions): Promise<number> {
           if (id !== undefined) pending.push(id);
           if (pending.length >= CHUNK) void flush();
         },
-      },
-    );
+      }));
+    }
     await flush();
     progress.done();
     if (markError !== undefined) {
@@ -378,7 +414,7 @@ export async function runBatch(io: Io, opts: BatchOptions): Promise<number> {
         `ob3kit issue: warning: could not mark every credential issued in the ledger (${markError}); a rerun finds their files and marks them.\n`,
       );
     }
-    const done = (await l.find({ batch })).filter((r) => r.state === 'issued');
+    const done = [...issuedRecords.values()];
     writeFileAtomic(
       path.join(outDir, 'manifest.csv'),
       manifestCsv(done, bake ? `.${bake.ext}` : undefined),
@@ -391,7 +427,8 @@ export async function runBatch(io: Io, opts: BatchOptions): Promise<number> {
     io.out(`${lines.join('\n')}\n`);
     return summary(io, { issued, total: total - skipped, outDir, workers, failures });
   } finally {
-    await (ledger ?? { close: () => store.close() }).close();
+    if (pool && !poolRunning) await pool.terminate();
+    await (ledger ?? store)?.close();
   }
 }
 
@@ -402,19 +439,23 @@ interface RowMeta {
 }
 
 function rowMeta(template: Record<string, unknown>, header: string[], fields: string[]): RowMeta {
+  // Only the strings the ledger records are filled (the template was checked against the header).
   const row = rowObject(header, fields);
-  const filled = fillTemplate(template, row);
-  const subject = filled.credentialSubject as Record<string, unknown> | undefined;
-  const text = (v: unknown): string | undefined =>
-    typeof v === 'string' && v.length > 0 ? v : undefined;
-  const subjectId = text(subject?.id) ?? text(row.id);
+  const text = (v: unknown): string | undefined => {
+    if (typeof v !== 'string') return undefined;
+    const filled = fillTemplate(v, row);
+    return filled.length > 0 ? filled : undefined;
+  };
+  const cell = (v: string | undefined): string | undefined => (v ? v : undefined);
+  const subject = template.credentialSubject as Record<string, unknown> | undefined;
+  const subjectId = text(subject?.id) ?? cell(row.id);
   const achievement = subject?.achievement;
   const achievementId = text(
     (Array.isArray(achievement) ? achievement[0] : (achievement as { id?: unknown } | undefined))
       ?.id,
   );
-  const credentialId = text(filled.id);
-  const recipient = text(row.email) ?? subjectId ?? text(row.name);
+  const credentialId = text(template.id);
+  const recipient = cell(row.email) ?? subjectId ?? cell(row.name);
   return {
     ...(credentialId !== undefined ? { credentialId } : {}),
     request: {
@@ -432,6 +473,10 @@ function errorText(e: unknown): string {
   return typeof err?.code === 'string' && err.code.startsWith('ERR_')
     ? `${message} (${err.code})`
     : message;
+}
+
+function workerCount(opts: BatchOptions, tasks: number): number {
+  return Math.max(1, Math.min(opts.workers ?? os.availableParallelism(), tasks));
 }
 
 function refuseOverwrite(
@@ -485,6 +530,9 @@ function summary(
   return EXIT_OK;
 }
 
+/** Rows handed to a worker before its earlier ones are back. */
+const DEPTH = 8;
+
 interface WorkerHooks {
   next: () => Promise<BatchTask | undefined>;
   /** Take every task not handed out yet (when no worker is left). */
@@ -495,83 +543,129 @@ interface WorkerHooks {
   onIssued?: (credentialId: string | undefined) => void;
 }
 
-/** Issue tasks on worker threads until `next` has none left. */
-async function runWorkers(
-  io: Io,
-  data: BatchWorkerData,
-  wanted: number | undefined,
-  taskCount: number,
-  hooks: WorkerHooks,
-): Promise<{ issued: number; workers: number }> {
-  const { progress, failures, rel } = hooks;
-  const cores = wanted ?? os.availableParallelism();
-  const count = Math.max(1, Math.min(cores, taskCount));
+interface WorkerPool {
+  /** Issue tasks until `hooks.next` has none left; resolves when every worker has exited. */
+  run(hooks: WorkerHooks): Promise<{ issued: number; workers: number }>;
+  /** Stop the workers without running anything. */
+  terminate(): Promise<void>;
+}
+
+/**
+ * Start `count` worker threads now (they take a moment to load), to be given work with `run`.
+ * Each keeps a few rows in flight, so it has work while the main thread waits on the ledger.
+ */
+function startWorkers(io: Io, data: BatchWorkerData, count: number): WorkerPool {
+  const workers: Worker[] = [];
+  const pumps: Array<() => void> = [];
+  const readyEarly = new Set<number>();
+  let hooks: WorkerHooks | undefined;
   let issued = 0;
-  if (taskCount === 0) return { issued, workers: 0 };
-  await new Promise<void>((resolve) => {
-    let alive = count;
-    const finishWorker = (): void => {
-      alive--;
-      if (alive === 0) {
-        // Rows that no worker could take (every worker failed to start).
-        for (const t of hooks.drain()) {
-          failures.push({ line: t.line, message: 'no worker left to issue this row' });
-          progress.tick(false, `line ${t.line}: error: no worker left to issue this row`);
-        }
-        resolve();
+  let alive = count;
+  let resolveDone: () => void = () => {};
+  const done = new Promise<void>((resolve) => {
+    resolveDone = resolve;
+  });
+  const finish = (): void => {
+    if (!hooks) return;
+    // Rows that no worker could take (every worker failed to start or died).
+    for (const t of hooks.drain()) {
+      hooks.failures.push({ line: t.line, message: 'no worker left to issue this row' });
+      hooks.progress.tick(false, `line ${t.line}: error: no worker left to issue this row`);
+    }
+    resolveDone();
+  };
+  for (let w = 0; w < count; w++) {
+    const worker = new Worker(new URL(getEntryUrl()), { workerData: data });
+    workers.push(worker);
+    const inFlight = new Map<number, BatchTask>();
+    let asking = 0;
+    let exhausted = false;
+    let stopSent = false;
+    let ended = false;
+    const maybeStop = (): void => {
+      if (exhausted && !stopSent && inFlight.size === 0 && asking === 0) {
+        stopSent = true;
+        worker.postMessage({ type: 'stop' });
       }
     };
-    for (let w = 0; w < count; w++) {
-      const worker = new Worker(new URL(getEntryUrl()), { workerData: data });
-      let current: BatchTask | undefined;
-      let ended = false;
-      const end = (): void => {
-        if (ended) return;
-        ended = true;
-        finishWorker();
-      };
-      const next = (): void => {
-        hooks.next().then(
+    const pump = (): void => {
+      const h = hooks as WorkerHooks;
+      while (!exhausted && inFlight.size + asking < DEPTH) {
+        asking++;
+        h.next().then(
           (task) => {
-            current = task;
-            if (task) worker.postMessage(task);
-            else worker.postMessage({ type: 'stop' });
+            asking--;
+            if (task) {
+              inFlight.set(task.line, task);
+              worker.postMessage(task);
+            } else {
+              exhausted = true;
+            }
+            maybeStop();
           },
-          () => worker.postMessage({ type: 'stop' }),
+          () => {
+            asking--;
+            exhausted = true;
+            maybeStop();
+          },
         );
-      };
-      worker.on(
-        'message',
-        (msg: BatchResult | { type: 'ready' } | { type: 'fatal'; error: string }) => {
-          if (msg.type === 'ready') return next();
-          if (msg.type === 'fatal') {
-            io.err(`worker could not start: ${msg.error}\n`);
-            return;
-          }
-          if (msg.ok) {
-            issued++;
-            hooks.onIssued?.(msg.credentialId);
-            progress.tick(
-              true,
-              `line ${msg.line}: issued ${(msg.files ?? []).map(rel).join(', ')}`,
-            );
-          } else {
-            failures.push({ line: msg.line, message: msg.error ?? 'failed' });
-            progress.tick(false, `line ${msg.line}: error: ${msg.error}`);
-          }
-          current = undefined;
-          next();
-        },
-      );
-      worker.on('error', (e) => {
-        if (current) {
-          failures.push({ line: current.line, message: e.message });
-          progress.tick(false, `line ${current.line}: error: ${e.message}`);
-          current = undefined;
+      }
+    };
+    pumps.push(pump);
+    worker.on(
+      'message',
+      (msg: BatchResult | { type: 'ready' } | { type: 'fatal'; error: string }) => {
+        if (msg.type === 'ready') {
+          if (hooks) pump();
+          else readyEarly.add(w);
+          return;
         }
-      });
-      worker.on('exit', end);
-    }
-  });
-  return { issued, workers: count };
+        if (msg.type === 'fatal') {
+          io.err(`worker could not start: ${msg.error}\n`);
+          return;
+        }
+        const h = hooks as WorkerHooks;
+        inFlight.delete(msg.line);
+        if (msg.ok) {
+          issued++;
+          h.onIssued?.(msg.credentialId);
+          h.progress.tick(
+            true,
+            `line ${msg.line}: issued ${(msg.files ?? []).map(h.rel).join(', ')}`,
+          );
+        } else {
+          h.failures.push({ line: msg.line, message: msg.error ?? 'failed' });
+          h.progress.tick(false, `line ${msg.line}: error: ${msg.error}`);
+        }
+        pump();
+        maybeStop();
+      },
+    );
+    worker.on('error', (e) => {
+      if (!hooks) return;
+      for (const t of inFlight.values()) {
+        hooks.failures.push({ line: t.line, message: e.message });
+        hooks.progress.tick(false, `line ${t.line}: error: ${e.message}`);
+      }
+      inFlight.clear();
+    });
+    worker.on('exit', () => {
+      if (ended) return;
+      ended = true;
+      alive--;
+      if (alive === 0) finish();
+    });
+  }
+  return {
+    async run(h) {
+      hooks = h;
+      if (alive === 0) finish();
+      for (const w of readyEarly) pumps[w]?.();
+      await done;
+      return { issued, workers: count };
+    },
+    async terminate() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
 }
