@@ -156,6 +156,12 @@ try {
       const args = [...(await make(n)), ...base];
       const r = await issue(args);
       runs[name].push(r);
+      // Clean up between runs (10,000 files each), outside the timed part.
+      for (const f of fs.readdirSync(tmp)) {
+        if (/^(raw|sqlite|pg)-\d+$|^ledger-\d+\.sqlite/.test(f)) {
+          fs.rmSync(file(f), { recursive: true, force: true });
+        }
+      }
       console.log(
         `${name} run ${n + 1}: ${r.wall.toFixed(2)} s, ${(ROWS / r.wall).toFixed(0)} badges/s, ${r.cpu.toFixed(2)} CPU s`,
       );

@@ -40,7 +40,10 @@ import type { CredentialFilter, LedgerStore, LedgerTransaction } from './types.j
  * ```
  */
 export interface PgClientLike {
-  query(text: string, values?: unknown[]): Promise<{ rows: SqlRow[]; rowCount: number | null }>;
+  query(
+    text: string,
+    values?: unknown[],
+  ): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
   release(error?: Error | boolean): void;
 }
 
