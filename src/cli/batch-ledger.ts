@@ -160,21 +160,32 @@ export async function parseStatusListOption(io: Io, value: string): Promise<Stat
 export const BATCH_MARKER = '.ob3kit-batch.json';
 
 /**
- * Read the output folder's batch marker, or make a new batch id (written later with
- * {@link writeBatchMarker}). A marker made with another ledger is refused.
+ * What an output folder's batch marker says: the batch id, and the ledger it was issued with (its
+ * id and where it was).
  *
  * @example
  * ```ts
- * const { batch, resumed } = readBatchMarker(outDir, location);
+ * const marker: BatchMarker = { batch: 'urn:uuid:…', ledgerId: 'urn:uuid:…', ledger: '/srv/ob3kit-ledger.sqlite' };
  * ```
  */
-export function readBatchMarker(
-  outDir: string,
-  location: string,
-): { batch: string; resumed: boolean } {
+export interface BatchMarker {
+  batch: string;
+  ledgerId: string;
+  ledger: string;
+}
+
+/**
+ * Read the output folder's batch marker, or undefined when the folder has none (a new batch).
+ *
+ * @example
+ * ```ts
+ * const marker = readBatchMarker(outDir);
+ * ```
+ */
+export function readBatchMarker(outDir: string): BatchMarker | undefined {
   const file = path.join(outDir, BATCH_MARKER);
-  if (!existsSync(file)) return { batch: `urn:uuid:${randomUUID()}`, resumed: false };
-  let marker: { batch?: unknown; ledger?: unknown };
+  if (!existsSync(file)) return undefined;
+  let marker: Partial<BatchMarker>;
   try {
     marker = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
@@ -183,16 +194,42 @@ export function readBatchMarker(
       'Restore it, or issue into a new --out folder.',
     );
   }
-  if (typeof marker.batch !== 'string') {
-    throw new UsageError(`the batch marker '${file}' has no batch id`);
+  if (
+    typeof marker.batch !== 'string' ||
+    typeof marker.ledgerId !== 'string' ||
+    typeof marker.ledger !== 'string'
+  ) {
+    throw new UsageError(`the batch marker '${file}' lacks its batch or ledger id`);
   }
-  if (marker.ledger !== location) {
-    throw new UsageError(
-      `'${outDir}' was issued with the ledger ${String(marker.ledger)}, not ${location}`,
-      'Rerun with that --ledger (a second ledger would hand out the same status entries again), or use a new --out folder.',
-    );
-  }
-  return { batch: marker.batch, resumed: true };
+  return marker as BatchMarker;
+}
+
+/**
+ * The refusal when a batch folder is resumed with another ledger (which would hand out the same
+ * status entries a second time).
+ *
+ * @example
+ * ```ts
+ * throw otherLedger(outDir, marker, location);
+ * ```
+ */
+export function otherLedger(outDir: string, marker: BatchMarker, location: string): UsageError {
+  return new UsageError(
+    `'${outDir}' was issued with the ledger ${marker.ledger} (${marker.ledgerId}), not ${location}`,
+    'Rerun with that --ledger (a second ledger would hand out the same status entries again), or use a new --out folder.',
+  );
+}
+
+/**
+ * A new batch id.
+ *
+ * @example
+ * ```ts
+ * newBatchId(); // 'urn:uuid:…'
+ * ```
+ */
+export function newBatchId(): string {
+  return `urn:uuid:${randomUUID()}`;
 }
 
 /**
@@ -200,12 +237,12 @@ export function readBatchMarker(
  *
  * @example
  * ```ts
- * writeBatchMarker(outDir, batch, location);
+ * writeBatchMarker(outDir, { batch, ledgerId: store.id, ledger: location });
  * ```
  */
-export function writeBatchMarker(outDir: string, batch: string, location: string): void {
+export function writeBatchMarker(outDir: string, marker: BatchMarker): void {
   const file = path.join(outDir, BATCH_MARKER);
-  writeFileSync(file, `${JSON.stringify({ batch, ledger: location }, null, 2)}\n`, { flag: 'wx' });
+  writeFileSync(file, `${JSON.stringify(marker, null, 2)}\n`, { flag: 'wx' });
 }
 
 /**

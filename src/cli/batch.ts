@@ -14,9 +14,12 @@ import {
 import {
   DEFAULT_LEDGER_FILE,
   fileCredentialId,
+  isPostgresUrl,
   ledgerLocation,
   manifestCsv,
+  newBatchId,
   openLedgerStore,
+  otherLedger,
   parseStatusListOption,
   readBatchMarker,
   writeBatchMarker,
@@ -199,7 +202,13 @@ export async function runBatch(io: Io, opts: BatchOptions): Promise<number> {
   const series = await parseStatusListOption(io, opts.statusList);
   const ledgerSpec = opts.ledger ?? path.join(path.dirname(outDir), DEFAULT_LEDGER_FILE);
   const location = ledgerLocation(io, ledgerSpec);
-  const { batch, resumed } = readBatchMarker(outDir, location);
+  const marker = readBatchMarker(outDir);
+  const resumed = marker !== undefined;
+  const batch = marker?.batch ?? newBatchId();
+  if (marker && !isPostgresUrl(ledgerSpec) && !existsSync(path.resolve(io.cwd, ledgerSpec))) {
+    // Not the batch's ledger (that one exists): refuse before a new, empty file is made.
+    throw otherLedger(outDir, marker, location);
+  }
   const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
   const templateHash = sha256Hex(JSON.stringify(template));
   // Row identity: the batch, the template and the row's own cells (the nth such row), so a rerun
@@ -220,6 +229,7 @@ export async function runBatch(io: Io, opts: BatchOptions): Promise<number> {
   let ledger: Ledger | undefined;
   try {
     store = await openLedgerStore(io, ledgerSpec);
+    if (marker && marker.ledgerId !== store.id) throw otherLedger(outDir, marker, location);
     ledger = createLedger(store, { lists: series });
     const known = new Map<string, IssuanceRecord>();
     if (resumed)
@@ -235,7 +245,13 @@ export async function runBatch(io: Io, opts: BatchOptions): Promise<number> {
     for (const { r, key } of rows) {
       const rec = known.get(key);
       if (rec) {
-        const file = path.join(outDir, rec.output ?? `${baseOf(r)}.${credExt}`);
+        const name = rec.output ?? `${baseOf(r)}.${credExt}`;
+        if (path.basename(name) !== name || name.startsWith('.')) {
+          throw new UsageError(
+            `the ledger records the output '${name}' for line ${r.line}, which is not a file name in --out`,
+          );
+        }
+        const file = path.join(outDir, name);
         const inFile = fileCredentialId(file);
         const task: BatchTask = {
           type: 'task',
@@ -282,7 +298,7 @@ export async function runBatch(io: Io, opts: BatchOptions): Promise<number> {
     refuseOverwrite(opts, conflicts, rel);
     makeOutDir(outDir, opts.outDir);
     removeTemporaryFiles(outDir);
-    if (!resumed) writeBatchMarker(outDir, batch, location);
+    if (!resumed) writeBatchMarker(outDir, { batch, ledgerId: store.id, ledger: location });
     if (toMark.length) await ledger.markIssued(toMark);
     // What the manifest lists: every credential of the batch the ledger holds as issued.
     const issuedRecords = new Map<string, IssuanceRecord>();

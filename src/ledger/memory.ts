@@ -1,5 +1,6 @@
 /** A ledger store in memory: for tests, examples and browsers. Nothing survives the process. */
 import { LedgerError } from '../errors.js';
+import { randomUrnUuid } from '../internal/random.js';
 import type {
   CredentialFilter,
   CredentialRow,
@@ -180,6 +181,7 @@ export function createMemoryLedgerStore(): LedgerStore {
 
   return {
     kind: 'memory',
+    id: randomUrnUuid(),
     transaction<T>(fn: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
       const p = queue.then(() => run(fn));
       queue = p.catch(() => undefined);

@@ -17,6 +17,7 @@
  * @packageDocumentation
  */
 import { LedgerError } from '../errors.js';
+import { randomUrnUuid } from '../internal/random.js';
 import {
   CREDENTIAL_COLUMNS,
   checkSchemaVersion,
@@ -361,8 +362,9 @@ export async function openPostgresLedgerStore(
     }
   };
 
+  let id = '';
   try {
-    await attempt(async (client) => {
+    id = await attempt(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
       const meta = await client.query("SELECT to_regclass('ob3kit_meta') AS t");
       if (meta.rows[0]?.t) {
@@ -371,9 +373,11 @@ export async function openPostgresLedgerStore(
       }
       for (const sql of SCHEMA) await client.query(sql);
       await client.query(
-        "INSERT INTO ob3kit_meta (name, value) VALUES ('schema', $1) ON CONFLICT DO NOTHING",
-        [String(SCHEMA_VERSION)],
+        "INSERT INTO ob3kit_meta (name, value) VALUES ('schema', $1), ('id', $2) ON CONFLICT DO NOTHING",
+        [String(SCHEMA_VERSION), randomUrnUuid()],
       );
+      const row = await client.query("SELECT value FROM ob3kit_meta WHERE name = 'id'");
+      return String(row.rows[0]?.value);
     });
   } catch (e) {
     if (own) await pool.end().catch(() => undefined);
@@ -382,6 +386,7 @@ export async function openPostgresLedgerStore(
 
   return {
     kind: 'postgres',
+    id,
     transaction,
     async close() {
       if (closed) return;

@@ -15,6 +15,7 @@
  * @packageDocumentation
  */
 import { LedgerError } from '../errors.js';
+import { randomUrnUuid } from '../internal/random.js';
 import {
   CREDENTIAL_COLUMNS,
   checkSchemaVersion,
@@ -161,6 +162,7 @@ export async function openSqliteLedgerStore(
   );
   const Driver = ((mod as { default?: unknown }).default ?? mod) as DatabaseConstructor;
   let db: Database;
+  let id = '';
   try {
     db = new Driver(file, { timeout });
     db.pragma('journal_mode = WAL');
@@ -179,6 +181,10 @@ export async function openSqliteLedgerStore(
       db.prepare("INSERT OR IGNORE INTO ob3kit_meta (name, value) VALUES ('schema', ?)").run(
         String(SCHEMA_VERSION),
       );
+      db.prepare("INSERT OR IGNORE INTO ob3kit_meta (name, value) VALUES ('id', ?)").run(
+        randomUrnUuid(),
+      );
+      id = String(db.prepare("SELECT value FROM ob3kit_meta WHERE name = 'id'").get()?.value);
       db.exec('COMMIT');
     } catch (e) {
       if (db.inTransaction) db.exec('ROLLBACK');
@@ -188,10 +194,10 @@ export async function openSqliteLedgerStore(
   } catch (e) {
     storeError(e, file);
   }
-  return sqliteStore(db, file);
+  return sqliteStore(db, file, id);
 }
 
-function sqliteStore(db: Database, file: string): LedgerStore {
+function sqliteStore(db: Database, file: string, id: string): LedgerStore {
   const cache = new Map<string, Statement>();
   const q = (sql: string): Statement => {
     let s = cache.get(sql);
@@ -324,6 +330,7 @@ function sqliteStore(db: Database, file: string): LedgerStore {
 
   return {
     kind: 'sqlite',
+    id,
     transaction<T>(fn: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
       const p = queue.then(() => run(fn));
       queue = p.catch(() => undefined);

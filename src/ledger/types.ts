@@ -247,6 +247,11 @@ export interface LedgerTransaction {
 export interface LedgerStore {
   /** `'memory'`, `'sqlite'`, `'postgres'` or your own. */
   readonly kind: string;
+  /**
+   * The ledger's own id (a `urn:uuid:` made when the ledger was created): the same through every
+   * connection, file path or host name, so two ledgers are never taken for one.
+   */
+  readonly id: string;
   transaction<T>(fn: (tx: LedgerTransaction) => Promise<T>): Promise<T>;
   /** Release the connection(s). */
   close(): Promise<void>;

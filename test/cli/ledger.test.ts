@@ -259,6 +259,24 @@ describe('issue --batch --status-list', () => {
     expect(back.credentialStatus.statusListIndex).toBe(lost.revocation_index);
     expect(manifest('badges/manifest.csv')).toEqual(before);
   });
+
+  it('knows its ledger by id: a moved ledger file resumes, another ledger is refused', async () => {
+    const { renameSync } = await import('node:fs');
+    const args = ['--status-list', LIST, '--bake', 'badge.png'];
+    renameSync(file('ob3kit-ledger.sqlite'), file('moved.sqlite'));
+    try {
+      const moved = await batch('badges', [...args, '--ledger', 'moved.sqlite']);
+      expect(moved.code).toBe(0);
+      expect(moved.stdout).toMatch(/4 row\(s\) were already issued: skipped/);
+      const other = await batch('badges', [...args, '--ledger', 'susp.sqlite']);
+      expect(other.code).toBe(2);
+      expect(other.stderr).toMatch(
+        /was issued with the ledger .*ob3kit-ledger\.sqlite \(urn:uuid:[0-9a-f-]+\), not .*susp\.sqlite/,
+      );
+    } finally {
+      renameSync(file('moved.sqlite'), file('ob3kit-ledger.sqlite'));
+    }
+  });
 });
 
 describe('output files are never replaced silently', () => {
@@ -282,7 +300,7 @@ describe('output files are never replaced silently', () => {
     const other = await batch('badges', ['--status-list', LIST, '--ledger', 'other.sqlite']);
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(
-      /was issued with the ledger .*ob3kit-ledger\.sqlite, not .*other\.sqlite/,
+      /was issued with the ledger .*ob3kit-ledger\.sqlite \(urn:uuid:[0-9a-f-]+\), not .*other\.sqlite/,
     );
     expect(existsSync(file('other.sqlite'))).toBe(false);
   });

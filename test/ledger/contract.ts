@@ -341,6 +341,8 @@ export function ledgerContract(name: string, maker: StoreMaker, fuzzRuns = 10): 
       const reopen = maker.reopen;
       it('keeps everything across a reopen and never reuses an index afterwards', async () => {
         let ledger = createLedger(await maker.fresh(), { lists: [REV] });
+        const id = ledger.store.id;
+        expect(id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
         const first = await ledger.reserve(
           Array.from({ length: 300 }, (_, i) => ({ key: `k${i}` })),
         );
@@ -348,6 +350,11 @@ export function ledgerContract(name: string, maker: StoreMaker, fuzzRuns = 10): 
         await ledger.revoke({ credentialId: first[7]?.credentialId as string });
         ledger = createLedger(await reopen(ledger.store), { lists: [REV] });
         try {
+          // The same ledger, whatever connection: the same id; another ledger, another id.
+          expect(ledger.store.id).toBe(id);
+          const other = await maker.fresh();
+          expect(other.id).not.toBe(id);
+          await other.close();
           const back = await ledger.find();
           expect(back).toHaveLength(300);
           expect(back.filter((r) => r.state === 'issued')).toHaveLength(100);
