@@ -77,7 +77,8 @@ describe('index source', () => {
     // bound 3: 2^32 = 3 * 1431655765 + 1, so only 0xFFFFFFFF is rejected.
     const words = [0xffffffff, 5, 0xfffffffe];
     const bytes = new Uint8Array(1024);
-    words.forEach((w, i) => new DataView(bytes.buffer).setUint32(i * 4, w));
+    const view = new DataView(bytes.buffer);
+    for (const [i, w] of words.entries()) view.setUint32(i * 4, w);
     const source = new IndexSource(() => bytes);
     expect(source.below(3)).toBe(5 % 3);
     expect(source.below(3)).toBe(0xfffffffe % 3);
