@@ -14,6 +14,8 @@ import type {
 interface State {
   lists: ListRow[];
   credentials: Map<string, CredentialRow>;
+  /** Reservation order of each credential. */
+  order: Map<string, number>;
   keys: Map<string, string>;
   /** listId -> index -> entry */
   entries: Map<number, Map<number, EntryRow>>;
@@ -46,6 +48,7 @@ export function createMemoryLedgerStore(): LedgerStore {
   const s: State = {
     lists: [],
     credentials: new Map(),
+    order: new Map(),
     keys: new Map(),
     entries: new Map(),
     byCredential: new Map(),
@@ -53,6 +56,7 @@ export function createMemoryLedgerStore(): LedgerStore {
   };
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
+  let nextOrder = 0;
 
   const run = async <T>(fn: (tx: LedgerTransaction) => Promise<T>): Promise<T> => {
     if (closed) throw new LedgerError('ERR_LEDGER_CLOSED', 'the ledger store is closed');
@@ -98,9 +102,11 @@ export function createMemoryLedgerStore(): LedgerStore {
         }
         for (const r of rows) {
           s.credentials.set(r.credentialId, { ...r });
+          s.order.set(r.credentialId, nextOrder++);
           if (r.key !== undefined) s.keys.set(r.key, r.credentialId);
           undo.push(() => {
             s.credentials.delete(r.credentialId);
+            s.order.delete(r.credentialId);
             if (r.key !== undefined) s.keys.delete(r.key);
           });
         }
@@ -120,17 +126,24 @@ export function createMemoryLedgerStore(): LedgerStore {
         }
       },
       credentials: async (f) => {
+        const byOrder = (rows: CredentialRow[]): CredentialRow[] =>
+          rows
+            .sort((a, b) => (s.order.get(a.credentialId) ?? 0) - (s.order.get(b.credentialId) ?? 0))
+            .map((r) => ({ ...r }));
         if (f.keys && !f.credentialIds && f.recipient === undefined && f.batch === undefined) {
-          return f.keys
-            .map((k) => s.keys.get(k))
-            .filter((id): id is string => id !== undefined)
-            .map((id) => ({ ...(s.credentials.get(id) as CredentialRow) }));
+          const ids = new Set(f.keys.map((k) => s.keys.get(k)));
+          return byOrder(
+            [...ids]
+              .filter((id): id is string => id !== undefined)
+              .map((id) => s.credentials.get(id) as CredentialRow),
+          );
         }
         if (f.credentialIds && !f.keys && f.recipient === undefined && f.batch === undefined) {
-          return f.credentialIds
-            .map((id) => s.credentials.get(id))
-            .filter((r): r is CredentialRow => r !== undefined)
-            .map((r) => ({ ...r }));
+          return byOrder(
+            [...new Set(f.credentialIds)]
+              .map((id) => s.credentials.get(id))
+              .filter((r): r is CredentialRow => r !== undefined),
+          );
         }
         return [...s.credentials.values()].filter((r) => matches(r, f)).map((r) => ({ ...r }));
       },

@@ -206,6 +206,17 @@ export const statusPublishCommand: Command = {
         file: listFile(outDir, p.url),
       }));
     });
+    const seen = new Map<string, string>();
+    for (const l of lists) {
+      const other = seen.get(l.file);
+      if (other !== undefined) {
+        throw new UsageError(
+          `the lists ${other} and ${l.url} would both be written to '${l.file}'; nothing was written`,
+          'Publish them separately with --list and another --out.',
+        );
+      }
+      seen.set(l.file, l.url);
+    }
     const conflicts = lists.filter(
       (l) => existsSync(l.file) && existingListId(l.file) !== l.url && values.force !== true,
     );
