@@ -279,6 +279,67 @@ describe('issue --batch --status-list', () => {
   });
 });
 
+describe('issue one credential with the ledger', () => {
+  it('records it, signs it with its entry, and revoke finds it', async () => {
+    const one = unsigned(did);
+    delete one.id;
+    writeFileSync(file('one.json'), JSON.stringify(one));
+    const args = ['--status-list', 'https://example.edu/single/{n}', '--ledger', 'single.sqlite'];
+    const r = await cli([
+      'issue',
+      'one.json',
+      '--key',
+      'key.json',
+      ...args,
+      '-o',
+      'one-signed.json',
+    ]);
+    expect(r.code).toBe(0);
+    const signed = readJson('one-signed.json');
+    expect(r.stderr).toContain(
+      `Recorded ${signed.id} in the ledger ${file('single.sqlite')}: revocation entry ${signed.credentialStatus.statusListIndex} of https://example.edu/single/1.`,
+    );
+    expect(isGoodReport(await verify(signed))).toBe(true);
+    const ledger = createLedger(await openSqliteLedgerStore(file('single.sqlite')));
+    try {
+      const [rec] = await ledger.find({ credentialId: signed.id });
+      expect(rec).toMatchObject({
+        state: 'issued',
+        recipient: 'did:example:ebfeb1f712ebc6f1c276e12ec21',
+        achievement: 'https://example.com/achievements/21st-century-skills/teamwork',
+        output: 'one-signed.json',
+      });
+    } finally {
+      await ledger.close();
+    }
+    // The same credential id again is refused: a credential id is issued once.
+    writeFileSync(file('one-id.json'), JSON.stringify({ ...one, id: signed.id }));
+    const dup = await cli(['issue', 'one-id.json', '--key', 'key.json', ...args]);
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toMatch(/already records credential .* \(ERR_LEDGER_CONFLICT\)/);
+    const rev = await cli([
+      'revoke',
+      '--recipient',
+      'did:example:ebfeb1f712ebc6f1c276e12ec21',
+      '--ledger',
+      'single.sqlite',
+    ]);
+    expect(rev.code).toBe(0);
+    expect(rev.stdout).toContain(`${signed.id}: revoked`);
+    // A status list file without --index is still the hand-managed path.
+    const noIndex = await cli([
+      'issue',
+      'one.json',
+      '--key',
+      'key.json',
+      '--status-list',
+      'lists.json',
+    ]);
+    expect(noIndex.code).toBe(2);
+    expect(noIndex.stderr).toMatch(/--status-list and --index go together/);
+  });
+});
+
 describe('output files are never replaced silently', () => {
   it('refuses to rerun a plain batch into the same folder without --force', async () => {
     expect((await batch('plain')).code).toBe(0);
