@@ -1,6 +1,6 @@
 /** The ledger side of the command line: opening a ledger, status list options, batch markers, manifests. */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fromBase64Url } from '../internal/bytes.js';
 import {
@@ -77,7 +77,13 @@ export async function openLedgerStore(io: Io, spec: string): Promise<LedgerStore
     );
   }
   const { openSqliteLedgerStore } = await import('../ledger/sqlite.js');
-  return openSqliteLedgerStore(file);
+  const created = !existsSync(file);
+  const store = await openSqliteLedgerStore(file);
+  // A new ledger names recipients: readable by its owner only (its journal files follow).
+  if (created) {
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+  }
+  return store;
 }
 
 /**

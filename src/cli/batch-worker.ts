@@ -88,19 +88,24 @@ export function isBatchWorkerData(data: unknown): data is BatchWorkerData {
 
 /**
  * Write a file so that it is either absent or complete: into a temporary file beside it, then
- * renamed over it (a crash in between leaves only the temporary file).
+ * renamed over it (a crash in between leaves only the temporary file). `private` makes it
+ * readable by its owner only (mode 0600).
  *
  * @example
  * ```ts
  * writeFileAtomic('/tmp/out/0002-ada.json', text);
  * ```
  */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+export function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array,
+  options: { private?: boolean } = {},
+): void {
   const tmp = path.join(
     path.dirname(file),
     `.${path.basename(file)}.${process.pid}-${threadId}.ob3kit-tmp`,
   );
-  writeFileSync(tmp, data);
+  writeFileSync(tmp, data, options.private ? { mode: 0o600 } : {});
   renameSync(tmp, file);
 }
 

@@ -431,9 +431,11 @@ export async function runBatch(io: Io, opts: BatchOptions): Promise<number> {
       );
     }
     const done = [...issuedRecords.values()];
+    // It names recipients: readable by its owner only.
     writeFileAtomic(
       path.join(outDir, 'manifest.csv'),
       manifestCsv(done, bake ? `.${bake.ext}` : undefined),
+      { private: true },
     );
     const lines = [
       `Ledger: ${location}${resumed ? ` (resumed batch ${batch})` : ''}`,

@@ -77,6 +77,10 @@ describe('issue --batch --status-list', () => {
       ['3', '0003-grace-hopper.json', '0003-grace-hopper.png', 'grace@example.com'],
       ['4', '0004-ada-again.json', '0004-ada-again.png', 'ada@example.com'],
     ]);
+    // The ledger and the manifest name recipients: owner only.
+    const { statSync } = await import('node:fs');
+    expect(statSync(file('ob3kit-ledger.sqlite')).mode & 0o777).toBe(0o600);
+    expect(statSync(file('badges/manifest.csv')).mode & 0o777).toBe(0o600);
     const ledger = createLedger(await openSqliteLedgerStore(file('ob3kit-ledger.sqlite')));
     try {
       const records = await ledger.find();
