@@ -7,7 +7,15 @@ import { LedgerError } from '../errors.js';
 import { MIN_STATUS_LIST_LENGTH, type StatusListType } from '../status/index.js';
 import type { LedgerPurpose, LedgerTransaction, ListRow, StatusListSeries } from './types.js';
 
-/** Longest list the ledger makes: 16,777,216 entries (a 2 MiB bitstring). */
+/**
+ * Longest list the ledger makes: 16,777,216 entries (a 2 MiB bitstring).
+ *
+ * @example
+ * ```ts
+ * import { MAX_LEDGER_LIST_LENGTH } from 'ob3kit/ledger';
+ * const series = { url: 'https://example.edu/status/{n}', purpose: 'revocation', length: MAX_LEDGER_LIST_LENGTH };
+ * ```
+ */
 export const MAX_LEDGER_LIST_LENGTH = 1 << 24;
 
 /** A series with its defaults filled in and checked. */
