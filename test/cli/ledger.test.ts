@@ -509,6 +509,40 @@ describe('bad input', () => {
     expect(unknown.stderr).toMatch(/ERR_LEDGER_NOT_FOUND/);
   });
 
+  it('status publish refuses two lists that would be written to one file', async () => {
+    writeFileSync(
+      file('query.json'),
+      JSON.stringify({
+        lists: [
+          { url: 'https://example.edu/q?p=r&n={n}', purpose: 'revocation' },
+          { url: 'https://example.edu/q?p=s&n={n}', purpose: 'suspension' },
+        ],
+      }),
+    );
+    const one = unsigned(did);
+    delete one.id;
+    writeFileSync(file('q.json'), JSON.stringify(one));
+    const args = ['--status-list', 'query.json', '--ledger', 'query.sqlite'];
+    expect(
+      (await cli(['issue', 'q.json', '--key', 'key.json', ...args, '-o', 'q-signed.json'])).code,
+    ).toBe(0);
+    const r = await cli([
+      'status',
+      'publish',
+      '--key',
+      'key.json',
+      '--out',
+      'qpub',
+      '--ledger',
+      'query.sqlite',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /would both be written to '.*qpub\/example\.edu\/q'; nothing was written/,
+    );
+    expect(existsSync(file('qpub'))).toBe(false);
+  });
+
   it('has help for the new commands', async () => {
     const revoke = await cli(['revoke', '--help']);
     expect(revoke.code).toBe(0);
