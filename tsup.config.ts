@@ -13,7 +13,11 @@ const SUBPATHS = [
   'bake',
   'verify',
   'present',
+  'ledger',
 ];
+
+/** Other public entry points: `ob3kit/<name>` is `src/<name>.ts` (Node-only store drivers). */
+const EXTRA_ENTRIES = ['ledger/sqlite', 'ledger/postgres'];
 
 const SRC = path.resolve('src');
 
@@ -37,6 +41,8 @@ const cliUsesBuiltLibrary: Plugin = {
       if (rel === 'errors.js') return { path: '../errors.js', external: true };
       if (rel === 'index.js') return { path: '../index.js', external: true };
       if (SUBPATHS.includes(sub)) return { path: `../${sub}/index.js`, external: true };
+      const entry = rel.replace(/\.js$/, '');
+      if (EXTRA_ENTRIES.includes(entry)) return { path: `../${entry}.js`, external: true };
       return {
         errors: [
           {
@@ -64,6 +70,7 @@ export default defineConfig([
       index: 'src/index.ts',
       errors: 'src/errors.ts',
       ...Object.fromEntries(SUBPATHS.map((s) => [`${s}/index`, `src/${s}/index.ts`])),
+      ...Object.fromEntries(EXTRA_ENTRIES.map((e) => [e, `src/${e}.ts`])),
     },
     format: ['esm'],
     // scripts/build-if-changed.mjs leaves the declarations out for `npm run demo`.

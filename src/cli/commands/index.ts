@@ -82,4 +82,14 @@ export const commands: CommandEntry[] = [
     summary: "Look up a credential's status entry in its status list",
     load: async () => (await import('./status.js')).statusCheckCommand,
   },
+  {
+    name: 'status publish',
+    summary: 'Build and sign the status lists from the issuance ledger, to upload',
+    load: async () => (await import('./ledger.js')).statusPublishCommand,
+  },
+  {
+    name: 'revoke',
+    summary: 'Revoke or suspend credentials by id or recipient, in the issuance ledger',
+    load: async () => (await import('./ledger.js')).revokeCommand,
+  },
 ];
