@@ -126,6 +126,21 @@ export const DEFAULT_MAX_QUADS = 100_000;
 export const DEFAULT_MAX_WORK_FACTOR = 1;
 
 /**
+ * Bound on the total work of one RDFC-1.0 canonicalization, in units: a blank node's quad
+ * hashed, an identifier copied when a hash path branches, a node of a permutation, 64
+ * characters of hash path built or compared. Time and memory grow with the units spent, so
+ * this bounds both; a typical badge spends a few dozen, the largest documents within the other
+ * limits a few hundred thousand. Chains, cycles, cliques and other symmetric graphs of
+ * indistinguishable blank nodes fail with `ERR_CANONIZE_LIMIT` instead.
+ *
+ * @example
+ * ```ts
+ * await canonize(doc, { maxCanonizeWork: DEFAULT_MAX_CANONIZE_WORK });
+ * ```
+ */
+export const DEFAULT_MAX_CANONIZE_WORK = 4_000_000;
+
+/**
  * Most network requests one verification may make, when the caller allows the network: 16
  * (DID documents, key documents, status lists, issuer profiles, refresh).
  *
@@ -185,8 +200,10 @@ export interface Limits {
   maxJwtBytes: number;
   /** Most RDF quads a document may produce (default {@link DEFAULT_MAX_QUADS}). */
   maxQuads: number;
-  /** RDFC-1.0 work bound (default {@link DEFAULT_MAX_WORK_FACTOR}). */
+  /** RDFC-1.0 N-degree step bound (default {@link DEFAULT_MAX_WORK_FACTOR}). */
   maxWorkFactor: number;
+  /** RDFC-1.0 total work bound, in units (default {@link DEFAULT_MAX_CANONIZE_WORK}). */
+  maxCanonizeWork: number;
   /** Most network requests in one run (default {@link DEFAULT_MAX_FETCHES}). */
   maxFetches: number;
   /** Time allowed for one request, in ms (default {@link DEFAULT_FETCH_TIMEOUT_MS}). */
@@ -215,6 +232,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxJwtBytes: DEFAULT_MAX_JWT_BYTES,
   maxQuads: DEFAULT_MAX_QUADS,
   maxWorkFactor: DEFAULT_MAX_WORK_FACTOR,
+  maxCanonizeWork: DEFAULT_MAX_CANONIZE_WORK,
   maxFetches: DEFAULT_MAX_FETCHES,
   fetchTimeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
   maxFetchBytes: DEFAULT_MAX_FETCH_BYTES,

@@ -7,6 +7,7 @@
  * @internal
  */
 import type { RdfCanonizeQuad } from 'rdf-canonize';
+import { LimitError } from '../errors.js';
 import { fastDocumentToQuads } from './fast-quads.js';
 import type { DocumentLoader } from './loader.js';
 import { isTrustedLoader } from './trust.js';
@@ -54,21 +55,35 @@ export interface DocumentToQuadsOptions {
   cacheKey?: DocumentLoader;
   /** Never use the fast path (differential tests and diagnostics). */
   forceJsonLd?: boolean;
+  /**
+   * Most value comparisons jsonld.js may make removing duplicate values (an upper bound is
+   * computed from the expanded document before its node map is built); more fails with
+   * `ERR_CANONIZE_LIMIT`. Default: no bound.
+   */
+  maxDedupComparisons?: number;
+  /** Receives that bound for the document (0 on the fast path, which indexes values). */
+  spent?: { dedupComparisons: number };
 }
 
 /** How many conversions took the fast path and how many went to jsonld.js (for tests). */
 export const documentToQuadsStats = { fast: 0, fallback: 0 };
 
-type ToRdf = (
+type Expand = (
   input: object,
+  options: { documentLoader: DocumentLoader; safe: boolean; contextResolver: unknown },
+) => Promise<unknown[]>;
+type ToRdf = (
+  input: unknown[],
   options: {
     documentLoader: DocumentLoader;
     safe: boolean;
     produceGeneralizedRdf: false;
     contextResolver: unknown;
+    skipExpansion: true;
   },
 ) => Promise<Quad[]>;
 interface JsonLdModules {
+  expand: Expand;
   toRdf: ToRdf;
   ContextResolver: new (options: { sharedCache: BoundedCache<unknown> }) => unknown;
 }
@@ -81,7 +96,8 @@ function loadJsonLd(): Promise<JsonLdModules> {
       const j = (jsonld as { default?: unknown }).default ?? jsonld;
       const r = (resolver as { default?: unknown }).default ?? resolver;
       return {
-        // @types/jsonld predates safe mode; call through a minimal typed view of jsonld.toRDF.
+        // @types/jsonld predates safe mode; call through minimal typed views.
+        expand: (j as { expand: unknown }).expand as Expand,
         toRdf: (j as { toRDF: unknown }).toRDF as ToRdf,
         ContextResolver: r as JsonLdModules['ContextResolver'],
       };
@@ -107,13 +123,79 @@ export async function documentToQuads(
     }
   }
   documentToQuadsStats.fallback++;
-  const { toRdf, ContextResolver } = await loadJsonLd();
-  return toRdf(document, {
+  const { expand, toRdf, ContextResolver } = await loadJsonLd();
+  const common = {
     contextResolver: new ContextResolver({
       sharedCache: trusted ? sharedCache : new BoundedCache<unknown>(50),
     }),
     documentLoader: options.documentLoader,
     safe: options.safe,
-    produceGeneralizedRdf: false,
-  });
+  };
+  // jsonld.js toRDF is expand, then the node map (which removes duplicate values by linear
+  // search), then quads: the same steps here, with the node map's cost bounded in between.
+  const expanded = await expand(document, common);
+  const max = options.maxDedupComparisons;
+  if (max !== undefined || options.spent) {
+    const cost = dedupComparisons(expanded);
+    if (options.spent) options.spent.dedupComparisons = cost;
+    if (max !== undefined && cost > max) {
+      throw new LimitError(
+        'ERR_CANONIZE_LIMIT',
+        `The document gives nodes so many values for one property that removing duplicates would take ${cost} comparisons, more than the limit of ${max} (maxCanonizeWork)`,
+        { limit: 'maxCanonizeWork', max, found: cost },
+      );
+    }
+  }
+  return toRdf(expanded, { ...common, produceGeneralizedRdf: false, skipExpansion: true });
+}
+
+/**
+ * An upper bound on the value comparisons jsonld.js's `createNodeMap` makes removing duplicate
+ * values from an expanded document: for each node (nodes with one `@id` are merged into one)
+ * and property (`@type` included, `@reverse` values counted on the nodes they point to), `n`
+ * values cost up to `n * (n - 1) / 2` comparisons. Linear in the size of the document.
+ */
+export function dedupComparisons(expanded: unknown): number {
+  const merged = new Map<string, number>();
+  let cost = 0;
+  const add = (node: Record<string, unknown>, property: string, n: number) => {
+    const id = node['@id'];
+    if (typeof id === 'string') {
+      const key = `${property}\u0000${id}`;
+      merged.set(key, (merged.get(key) ?? 0) + n);
+    } else {
+      cost += (n * (n - 1)) / 2;
+    }
+  };
+  const stack: unknown[] = [expanded];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (const item of v) stack.push(item);
+      continue;
+    }
+    if (typeof v !== 'object' || v === null) continue;
+    const node = v as Record<string, unknown>;
+    if ('@value' in node) continue;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '@list' || key === '@graph' || key === '@included' || key === '@set') {
+        stack.push(value);
+      } else if (key === '@reverse' && typeof value === 'object' && value !== null) {
+        for (const [property, items] of Object.entries(value)) {
+          for (const item of Array.isArray(items) ? items : [items]) {
+            if (typeof item === 'object' && item !== null) {
+              add(item as Record<string, unknown>, property, 1);
+              stack.push(item);
+            }
+          }
+        }
+      } else if (key === '@type' || !key.startsWith('@')) {
+        const values = Array.isArray(value) ? value : [value];
+        add(node, key, values.length);
+        stack.push(values);
+      }
+    }
+  }
+  for (const n of merged.values()) cost += (n * (n - 1)) / 2;
+  return cost;
 }
