@@ -10,6 +10,7 @@ import { type DocumentLoader, getDefaultDocumentLoader } from './loader.js';
 import { abortedError, mapJsonLdError } from './map-error.js';
 import { serializeNQuads } from './nquads.js';
 import { documentToQuads, type Quad } from './quads.js';
+import { WorkBudget } from './work.js';
 
 /**
  * Default bound on rdf-canonize's deep iterations (`nonUniqueBlankNodes ** maxWorkFactor`);
@@ -167,13 +168,10 @@ function abortableLoader(loader: DocumentLoader, signal?: AbortSignal): Document
   };
 }
 
-/** Value comparisons (jsonld.js removing duplicate values) that count as one unit of work. */
-const COMPARISONS_PER_UNIT = 8;
-
-/** The quads of a document, and the units of the work budget their conversion spent. */
+/** The quads of a document, and the work budget their conversion started spending. */
 interface Dataset {
   quads: Quad[];
-  units: number;
+  budget: WorkBudget;
 }
 
 async function toDataset(fn: string, document: object, options: CanonizeOptions): Promise<Dataset> {
@@ -201,17 +199,15 @@ async function toDataset(fn: string, document: object, options: CanonizeOptions)
     );
   }
   let quads: Quad[];
-  const spent = { dedupComparisons: 0 };
-  const maxWork = options.maxCanonizeWork ?? DEFAULT_MAX_CANONIZE_WORK;
+  // One budget for the whole canonicalization: JSON-LD to RDF, then RDFC-1.0.
+  const budget = new WorkBudget(options.maxCanonizeWork ?? DEFAULT_MAX_CANONIZE_WORK);
   try {
     const loader = options.documentLoader ?? getDefaultDocumentLoader();
     quads = await documentToQuads(document, {
       documentLoader: abortableLoader(loader, signal),
       safe: options.safe ?? true,
       cacheKey: loader,
-      // The one work budget covers the conversion's duplicate removal and RDFC-1.0.
-      maxDedupComparisons: maxWork * COMPARISONS_PER_UNIT,
-      spent,
+      budget,
     });
   } catch (e) {
     throw mapJsonLdError(e, signal);
@@ -225,7 +221,7 @@ async function toDataset(fn: string, document: object, options: CanonizeOptions)
       { limit: 'maxQuads', max: maxQuads, found: quads.length },
     );
   }
-  return { quads, units: Math.ceil(spent.dedupComparisons / COMPARISONS_PER_UNIT) };
+  return { quads, budget };
 }
 
 async function canonizeDataset(
@@ -236,11 +232,9 @@ async function canonizeDataset(
   // RDFC-1.0 with every step charged to the budget the conversion started (fast-rdfc.ts):
   // typical credentials need only first-degree hashes; indistinguishable blank nodes fail with
   // ERR_CANONIZE_LIMIT before their cost passes maxCanonizeWork.
-  const maxWork = options.maxCanonizeWork ?? DEFAULT_MAX_CANONIZE_WORK;
   return canonizeRdfc(input.quads, {
     maxWorkFactor: options.maxWorkFactor ?? DEFAULT_MAX_WORK_FACTOR,
-    maxWork,
-    spentBefore: input.units,
+    budget: input.budget,
   });
 }
 
@@ -381,5 +375,6 @@ export async function canonizeNQuads(
       quads.push(quad);
     }
   }
-  return canonizeDataset({ quads, units: 0 }, options);
+  const budget = new WorkBudget(options.maxCanonizeWork ?? DEFAULT_MAX_CANONIZE_WORK);
+  return canonizeDataset({ quads, budget }, options);
 }

@@ -30,6 +30,7 @@ import type { RdfCanonizeQuad, RdfCanonizeTerm } from 'rdf-canonize';
 import { LimitError } from '../errors.js';
 import { sha256Hex } from '../internal/hash.js';
 import { serializeQuadComponents } from './nquads.js';
+import { WorkBudget } from './work.js';
 
 /* Units of work, weighted so that each costs about the same time (0.1 to 0.3 microseconds). */
 /** Characters of a hash path built or compared that count as one unit. */
@@ -46,13 +47,12 @@ const HASH_CHARS_PER_UNIT = 8;
 export interface RdfcBounds {
   /** rdf-canonize's bound: at most `nonUniqueBlankNodes ** maxWorkFactor` N-degree calls. */
   maxWorkFactor: number;
-  /** Total units of work (see the file header). */
-  maxWork: number;
-  /** Units already spent from the same budget (by the JSON-LD to RDF step). */
-  spentBefore?: number;
-  /** Receives the units spent (also when a bound stops the run): for tests and benchmarks. */
-  spent?: { units: number };
+  /** The work budget, shared with the JSON-LD to RDF step (see the file header). */
+  budget: WorkBudget;
 }
+
+const WHY =
+  'hashing blank nodes: the document has too many indistinguishable blank nodes (a chain, cycle, clique or other symmetric graph of blank nodes)';
 
 const A: RdfCanonizeTerm = { termType: 'BlankNode', value: 'a' };
 const Z: RdfCanonizeTerm = { termType: 'BlankNode', value: 'z' };
@@ -189,21 +189,13 @@ function hashFirstDegree(dataset: RdfCanonizeQuad[], work: Work | undefined): Fi
   return { quads, hashes, byHash };
 }
 
-/** The shared work budget of one run. */
+/** The budget of one run, with the charges of each step. */
 class Work {
-  used = 0;
   remainingDeepIterations = 0;
   maxDeepIterations = 0;
-  constructor(readonly max: number) {}
+  constructor(readonly budget: WorkBudget) {}
   charge(units: number): void {
-    this.used += units;
-    if (this.used > this.max) {
-      throw new LimitError(
-        'ERR_CANONIZE_LIMIT',
-        `RDF canonicalization exceeded its work limit of ${this.max} units (options.maxCanonizeWork); the document has too many indistinguishable blank nodes (a chain, cycle, clique or other symmetric graph of blank nodes). Raise maxCanonizeWork only for trusted input.`,
-        { limit: 'maxCanonizeWork', max: this.max },
-      );
-    }
+    this.budget.charge(units, WHY);
   }
   chargePath(path: string): void {
     this.charge(Math.ceil(path.length / PATH_CHARS_PER_UNIT));
@@ -213,7 +205,6 @@ class Work {
   }
 }
 
-/** The N-degree part of one run (RDFC-1.0 sections 4.7 and 4.8). */
 /** What Hash N-Degree Quads returns. */
 interface NDegreeResult {
   hash: string;
@@ -369,16 +360,11 @@ class NDegree {
  * its work bounded.
  *
  * @throws LimitError `ERR_CANONIZE_LIMIT` (`details.limit` `maxCanonizeWork` or
- *   `maxWorkFactor`) before the work would pass a bound.
+ *   `maxWorkFactor`) before the work would pass a bound; `bounds.budget.used` then tells
+ *   how far it got.
  */
 export function canonizeRdfc(dataset: RdfCanonizeQuad[], bounds: RdfcBounds): string {
-  const work = new Work(bounds.maxWork);
-  try {
-    work.charge(bounds.spentBefore ?? 0);
-    return run(dataset, bounds, work);
-  } finally {
-    if (bounds.spent) bounds.spent.units = work.used;
-  }
+  return run(dataset, bounds, new Work(bounds.budget));
 }
 
 function run(dataset: RdfCanonizeQuad[], bounds: RdfcBounds, work: Work): string {
@@ -441,5 +427,8 @@ export function canonizeUniqueHashes(dataset: RdfCanonizeQuad[]): string | undef
   }
   const { byHash } = hashFirstDegree(dataset, undefined);
   for (const ids of byHash.values()) if (ids.length > 1) return undefined;
-  return canonizeRdfc(dataset, { maxWorkFactor: 0, maxWork: Number.POSITIVE_INFINITY });
+  return canonizeRdfc(dataset, {
+    maxWorkFactor: 0,
+    budget: new WorkBudget(Number.POSITIVE_INFINITY),
+  });
 }

@@ -7,10 +7,10 @@
  * @internal
  */
 import type { RdfCanonizeQuad } from 'rdf-canonize';
-import { LimitError } from '../errors.js';
 import { fastDocumentToQuads } from './fast-quads.js';
-import type { DocumentLoader } from './loader.js';
+import { type DocumentLoader, getBundledContext } from './loader.js';
 import { isTrustedLoader } from './trust.js';
+import type { WorkBudget } from './work.js';
 
 /** One RDF quad, in the RDF/JS-like shape jsonld.js and rdf-canonize exchange. */
 export type Quad = RdfCanonizeQuad;
@@ -56,13 +56,11 @@ export interface DocumentToQuadsOptions {
   /** Never use the fast path (differential tests and diagnostics). */
   forceJsonLd?: boolean;
   /**
-   * Most value comparisons jsonld.js may make removing duplicate values (an upper bound is
-   * computed from the expanded document before its node map is built); more fails with
-   * `ERR_CANONIZE_LIMIT`. Default: no bound.
+   * The work budget the conversion charges on the jsonld.js path (context processing, removal
+   * of duplicate values), before the work is done. Default: no bound. The fast path's work is
+   * linear in the size of the document.
    */
-  maxDedupComparisons?: number;
-  /** Receives that bound for the document (0 on the fast path, which indexes values). */
-  spent?: { dedupComparisons: number };
+  budget?: WorkBudget;
 }
 
 /** How many conversions took the fast path and how many went to jsonld.js (for tests). */
@@ -82,10 +80,15 @@ type ToRdf = (
     skipExpansion: true;
   },
 ) => Promise<Quad[]>;
+/** The part of jsonld.js's `ContextResolver` that the budget hooks into. */
+interface Resolver {
+  resolve(args: { activeCtx: unknown; context: unknown }): Promise<unknown>;
+}
+type ResolverClass = new (options: { sharedCache: BoundedCache<unknown> }) => Resolver;
 interface JsonLdModules {
   expand: Expand;
   toRdf: ToRdf;
-  ContextResolver: new (options: { sharedCache: BoundedCache<unknown> }) => unknown;
+  ContextResolver: ResolverClass;
 }
 let jsonLdModules: Promise<JsonLdModules> | undefined;
 
@@ -99,7 +102,7 @@ function loadJsonLd(): Promise<JsonLdModules> {
         // @types/jsonld predates safe mode; call through minimal typed views.
         expand: (j as { expand: unknown }).expand as Expand,
         toRdf: (j as { toRDF: unknown }).toRDF as ToRdf,
-        ContextResolver: r as JsonLdModules['ContextResolver'],
+        ContextResolver: r as ResolverClass,
       };
     },
   );
@@ -124,29 +127,142 @@ export async function documentToQuads(
   }
   documentToQuadsStats.fallback++;
   const { expand, toRdf, ContextResolver } = await loadJsonLd();
-  const common = {
-    contextResolver: new ContextResolver({
-      sharedCache: trusted ? sharedCache : new BoundedCache<unknown>(50),
-    }),
-    documentLoader: options.documentLoader,
-    safe: options.safe,
-  };
+  const { budget } = options;
+  const cache = trusted ? sharedCache : new BoundedCache<unknown>(50);
+  let contextResolver: Resolver = new ContextResolver({ sharedCache: cache });
+  let documentLoader = options.documentLoader;
+  if (budget) {
+    const meter = new ContextMeter(budget, document, trusted);
+    contextResolver = meter.resolver(ContextResolver, cache);
+    documentLoader = meter.loader(documentLoader);
+  }
+  const common = { contextResolver, documentLoader, safe: options.safe };
   // jsonld.js toRDF is expand, then the node map (which removes duplicate values by linear
-  // search), then quads: the same steps here, with the node map's cost bounded in between.
-  const expanded = await expand(document, common);
-  const max = options.maxDedupComparisons;
-  if (max !== undefined || options.spent) {
-    const cost = dedupComparisons(expanded);
-    if (options.spent) options.spent.dedupComparisons = cost;
-    if (max !== undefined && cost > max) {
-      throw new LimitError(
-        'ERR_CANONIZE_LIMIT',
-        `The document gives nodes so many values for one property that removing duplicates would take ${cost} comparisons, more than the limit of ${max} (maxCanonizeWork)`,
-        { limit: 'maxCanonizeWork', max, found: cost },
-      );
+  // search), then quads: the same steps here, with the node map's cost charged in between.
+  let expanded: unknown[];
+  try {
+    expanded = await expand(document, common);
+  } catch (e) {
+    // jsonld.js replaces errors raised while it processes a scoped context with its own.
+    throw budget?.exceeded ?? e;
+  }
+  budget?.charge(
+    Math.ceil(dedupComparisons(expanded) / DEDUP_COMPARISONS_PER_UNIT),
+    'removing duplicate values: nodes get too many values for one property',
+  );
+  return toRdf(expanded, { ...common, produceGeneralizedRdf: false, skipExpansion: true });
+}
+
+/** jsonld.js value comparisons (removing duplicate values) that count as one unit of work. */
+const DEDUP_COMPARISONS_PER_UNIT = 8;
+/**
+ * Units for each JSON value of the contexts in play, charged each time jsonld.js processes a
+ * context (it copies the whole active context, term definitions and their scoped contexts
+ * included, then defines the new terms) and once for each JSON object of the document (which
+ * may copy the context active before a type-scoped one).
+ */
+const CONTEXT_COPY_UNITS = 1;
+/** Units for each JSON value of a context being processed (term definitions are built). */
+const CONTEXT_TERM_UNITS = 16;
+const CONTEXT_WHY =
+  'processing JSON-LD contexts: the document is too large for the contexts it uses (the jsonld.js path copies the active context at every node)';
+
+/** JSON values in a value (iterative; memoized for objects). */
+function jsonValues(value: unknown, memo: WeakMap<object, number>): number {
+  if (typeof value !== 'object' || value === null) return 1;
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  let n = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    n++;
+    if (typeof v === 'object' && v !== null) for (const x of Object.values(v)) stack.push(x);
+  }
+  memo.set(value, n);
+  return n;
+}
+
+/**
+ * Charges jsonld.js's context processing to a work budget. Its cost at each step is bounded by
+ * the size of the contexts in play (`contextValues`: the document's inline contexts and every
+ * context loaded by URL) times a constant: the meter charges that bound before each context is
+ * processed, and before expansion for each object of the document.
+ */
+class ContextMeter {
+  private readonly memo = new WeakMap<object, number>();
+  private readonly urls = new Set<string>();
+  private contextValues = 0;
+  private readonly objects: number;
+
+  constructor(
+    private readonly budget: WorkBudget,
+    document: object,
+    private readonly trusted: boolean,
+  ) {
+    // The document's objects, and its contexts: inline ones and bundled URLs.
+    let objects = 0;
+    const contexts: unknown[] = [];
+    const stack: unknown[] = [document];
+    while (stack.length > 0) {
+      const v = stack.pop();
+      if (typeof v !== 'object' || v === null) continue;
+      objects++;
+      for (const [key, x] of Object.entries(v)) {
+        if (key === '@context') contexts.push(x);
+        else stack.push(x);
+      }
+    }
+    this.objects = objects;
+    for (const context of contexts) this.addContext(context);
+  }
+
+  private addContext(context: unknown): void {
+    for (const c of Array.isArray(context) ? context : [context]) {
+      if (typeof c === 'string') {
+        const bundled = this.trusted ? getBundledContext(c) : undefined;
+        if (bundled !== undefined) this.addUrl(c, bundled);
+      } else {
+        this.grow(jsonValues(c, this.memo));
+      }
     }
   }
-  return toRdf(expanded, { ...common, produceGeneralizedRdf: false, skipExpansion: true });
+
+  private addUrl(url: string, document: unknown): void {
+    if (this.urls.has(url)) return;
+    this.urls.add(url);
+    this.grow(jsonValues(document, this.memo));
+  }
+
+  /** More context values: every object of the document may copy them once more. */
+  private grow(values: number): void {
+    this.contextValues += values;
+    this.budget.charge(CONTEXT_COPY_UNITS * 2 * values * this.objects, CONTEXT_WHY);
+  }
+
+  /** A resolver that charges each context processing before it happens. */
+  resolver(Base: ResolverClass, sharedCache: BoundedCache<unknown>): Resolver {
+    const resolver = new Base({ sharedCache });
+    const resolve = resolver.resolve.bind(resolver);
+    resolver.resolve = (args) => {
+      const local = typeof args.context === 'string' ? 0 : jsonValues(args.context, this.memo);
+      this.budget.charge(
+        CONTEXT_COPY_UNITS * 2 * this.contextValues + CONTEXT_TERM_UNITS * local,
+        CONTEXT_WHY,
+      );
+      return resolve(args);
+    };
+    return resolver;
+  }
+
+  /** A loader that counts the contexts it loads. */
+  loader(load: DocumentLoader): DocumentLoader {
+    return async (url) => {
+      const remote = await load(url);
+      this.addUrl(url, remote.document);
+      return remote;
+    };
+  }
 }
 
 /**

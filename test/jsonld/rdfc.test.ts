@@ -9,12 +9,17 @@ import fc from 'fast-check';
 import rdfCanonize, { type RdfCanonizeQuad, type RdfCanonizeTerm } from 'rdf-canonize';
 import { describe, expect, it } from 'vitest';
 import { canonizeRdfc, canonizeUniqueHashes } from '../../src/jsonld/fast-rdfc.js';
+import { WorkBudget } from '../../src/jsonld/work.js';
 import { poisonDatasets } from '../hostile/poison.js';
 
 const RUNS = Number(process.env.OB3KIT_FUZZ_RUNS ?? 200);
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
 const DEEP = process.env.OB3KIT_FUZZ_RUNS === undefined ? 800 : 3000;
-const UNBOUNDED = { maxWorkFactor: Number.POSITIVE_INFINITY, maxWork: Number.MAX_SAFE_INTEGER };
+/** No bound at all (a fresh budget each call). */
+const unbounded = () => ({
+  maxWorkFactor: Number.POSITIVE_INFINITY,
+  budget: new WorkBudget(Number.MAX_SAFE_INTEGER),
+});
 
 /** rdf-canonize's answer, or the message of its error. */
 async function reference(dataset: RdfCanonizeQuad[], maxWorkFactor: number): Promise<string> {
@@ -32,7 +37,7 @@ async function reference(dataset: RdfCanonizeQuad[], maxWorkFactor: number): Pro
 /** Ours, in the same shape: the canonical N-Quads or the error. */
 function ours(dataset: RdfCanonizeQuad[], maxWorkFactor: number, maxWork: number): string {
   try {
-    return canonizeRdfc(dataset, { maxWorkFactor, maxWork });
+    return canonizeRdfc(dataset, { maxWorkFactor, budget: new WorkBudget(maxWork) });
   } catch (e) {
     const details = (e as { details?: { limit?: string } }).details;
     return `error ${(e as { code?: string }).code} ${details?.limit}`;
@@ -139,16 +144,16 @@ describe('bounded RDFC-1.0 against rdf-canonize', () => {
 describe('the work budget', () => {
   it('ends every poison shape with ERR_CANONIZE_LIMIT (maxCanonizeWork) and reports the units', () => {
     for (const { name, dataset } of poisonDatasets([200])) {
-      const spent = { units: 0 };
+      const budget = new WorkBudget(20_000);
       let error: unknown;
       try {
-        canonizeRdfc(dataset, { ...UNBOUNDED, maxWork: 20_000, spent });
+        canonizeRdfc(dataset, { maxWorkFactor: Number.POSITIVE_INFINITY, budget });
       } catch (e) {
         error = e;
       }
       if (error === undefined) {
         // Shapes that need little N-degree work finish within the budget.
-        expect(spent.units, name).toBeLessThanOrEqual(20_000);
+        expect(budget.used, name).toBeLessThanOrEqual(20_000);
         continue;
       }
       expect(error, name).toMatchObject({
@@ -156,8 +161,8 @@ describe('the work budget', () => {
         details: { limit: 'maxCanonizeWork', max: 20_000 },
       });
       // The run stops at the first charge past the budget.
-      expect(spent.units, name).toBeGreaterThan(20_000);
-      expect(spent.units, name).toBeLessThan(20_000 + 10 * dataset.length + 1_000);
+      expect(budget.used, name).toBeGreaterThan(20_000);
+      expect(budget.used, name).toBeLessThan(20_000 + 10 * dataset.length + 1_000);
     }
   });
 
@@ -171,17 +176,22 @@ describe('the work budget', () => {
     );
   }, 60_000);
 
-  it('charges the units spent before (JSON-LD to RDF) to the same budget', () => {
+  it('shares the budget with what was spent before (JSON-LD to RDF)', () => {
     const [cycle] = poisonDatasets([4]).filter((d) => d.name.startsWith('cycle'));
     const dataset = cycle?.dataset ?? [];
-    const spent = { units: 0 };
-    canonizeRdfc(dataset, { ...UNBOUNDED, spent });
+    const alone = unbounded();
+    const expected = canonizeRdfc(dataset, alone);
+    const cost = alone.budget.used;
+    const tight = new WorkBudget(cost + 10);
+    tight.charge(11, 'before');
     expect(() =>
-      canonizeRdfc(dataset, { ...UNBOUNDED, maxWork: spent.units + 10, spentBefore: 11 }),
+      canonizeRdfc(dataset, { maxWorkFactor: Number.POSITIVE_INFINITY, budget: tight }),
     ).toThrow(expect.objectContaining({ code: 'ERR_CANONIZE_LIMIT' }));
-    expect(
-      canonizeRdfc(dataset, { ...UNBOUNDED, maxWork: spent.units + 10, spentBefore: 10 }),
-    ).toBe(canonizeRdfc(dataset, UNBOUNDED));
+    const enough = new WorkBudget(cost + 10);
+    enough.charge(10, 'before');
+    expect(canonizeRdfc(dataset, { maxWorkFactor: Number.POSITIVE_INFINITY, budget: enough })).toBe(
+      expected,
+    );
   });
 
   it('a typical badge-sized dataset spends a few hundred units at most', () => {
@@ -199,9 +209,9 @@ describe('the work budget', () => {
       },
       graph: g,
     }));
-    const spent = { units: 0 };
-    canonizeRdfc(dataset, { maxWorkFactor: 1, maxWork: 4_000_000, spent });
-    expect(spent.units).toBeLessThan(500);
+    const budget = new WorkBudget(4_000_000);
+    canonizeRdfc(dataset, { maxWorkFactor: 1, budget });
+    expect(budget.used).toBeLessThan(500);
   });
 });
 
