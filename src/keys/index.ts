@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-export { decodeBase58btc, encodeBase58btc } from './base58.js';
+export { DEFAULT_MAX_BASE58_BYTES, decodeBase58btc, encodeBase58btc } from './base58.js';
 export {
   type CreateDidKeyOptions,
   type CreatedDid,

@@ -162,3 +162,16 @@ export function poisonMembers(
   }
   return inner;
 }
+
+/**
+ * A complete `branching`-ary tree of identical anonymous nodes, `depth` levels deep, written
+ * as nested JSON without any `@id` (so that it stays on the fast JSON-LD to RDF path): every
+ * node of a level is indistinguishable from the others.
+ */
+export function poisonTree(branching: number, depth: number): Record<string, unknown> {
+  let node: Record<string, unknown> = { [`${Q}leaf`]: 'same' };
+  for (let d = 1; d < depth; d++) {
+    node = { [P]: Array.from({ length: branching }, () => structuredClone(node)) };
+  }
+  return node;
+}
