@@ -3,6 +3,8 @@
 // same run, and as ob3kit / reference. Medians over repeated rounds.
 // Usage: npm run bench   (builds first; writes bench/results.json and docs/performance.md)
 //        node bench/run.mjs --quick   (short rounds, 10,000 verifications for memory)
+//        node bench/run.mjs --only poison   (after npm run build: the hostile inputs alone,
+//                                            printed and written to bench/poison.json)
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -11,11 +13,32 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { inputs } from './inputs.mjs';
+import { runPoison } from './poison.mjs';
 import { referenceSuite } from './reference.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const quick = process.argv.includes('--quick');
+const only = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1]
+  : undefined;
+
+if (only === 'poison') {
+  console.log('case poison (each in a fresh process)');
+  const poison = runPoison(path.join(root, 'dist'));
+  const out = {
+    date: new Date().toISOString(),
+    node: process.version,
+    load_average: os.loadavg()[0],
+    poison,
+  };
+  fs.writeFileSync(path.join(here, 'poison.json'), `${JSON.stringify(out, null, 2)}\n`);
+  console.log('\nwrote bench/poison.json');
+  process.exit(0);
+} else if (only !== undefined) {
+  console.error(`--only: unknown case "${only}" (known: poison)`);
+  process.exit(2);
+}
 const ROUNDS = quick ? 3 : 9;
 const MIN_ROUND_MS = quick ? 60 : 250;
 
@@ -391,6 +414,10 @@ if (proof.verifyCredentialProof) {
   }
 }
 
+// Hostile inputs within the default limits, each in a fresh process (time and peak memory).
+console.log('case poison (each in a fresh process)');
+const poison = runPoison(path.join(root, 'dist'));
+
 const results = {
   date: new Date().toISOString(),
   node: process.version,
@@ -403,6 +430,7 @@ const results = {
   rows,
   batch,
   memory,
+  poison,
 };
 fs.writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -433,6 +461,14 @@ const extra = [
     : 'Memory: not measured.',
 ].join('\n\n');
 console.log(`\n${extra}`);
+const poisonTable = [
+  '| input | time (ms) | peak memory (MiB) | outcome |',
+  '|---|---:|---:|---|',
+  ...poison.map(
+    (r) =>
+      `| ${r.name} | ${fmt(r.ms, 0)} | ${fmt(r.maxRssMiB, 0)} | ${String(r.outcome).replace(/\|/g, '/')} |`,
+  ),
+].join('\n');
 const find = (name) => rows.find((r) => r.name === name);
 const vMin = find('verify (minimal)');
 const sMin = find('sign (minimal)');
@@ -529,6 +565,22 @@ ${extra}
   on machines with more cores).
 - **Cold start** is mostly Node itself: the "own share" is the wall time above a bare \`node\`
   start, measured in the same run.
+
+## Hostile inputs
+
+The worst inputs we could construct within the default limits (16 MiB, 100,000 JSON values,
+4,096-item arrays, 100,000 quads), each run in a fresh process by \`bench/poison.mjs\`
+(\`node bench/run.mjs --only poison\` after \`npm run build\` runs them alone): graphs of
+indistinguishable blank nodes (RDFC-1.0's N-degree hashing), inline contexts that make jsonld.js
+copy large contexts at every step, values piled onto one node, an oversized \`proofValue\`,
+and two large legitimate badges. Credentials go through \`verify()\` as JSON text, with a
+proof whose signature is wrong (so that everything up to the signature runs). Target: each ends
+within 2 s and 256 MiB; every bound is a count of work (\`maxCanonizeWork\`, see
+[security.md](security.md#limits-and-their-defaults)), never a clock. Peak memory is the
+process's maximum resident set, Node and the library included (a process that only loads them:
+about 55 MiB).
+
+${poisonTable}
 
 Raw numbers: [\`bench/results.json\`](../bench/results.json). The machine is shared: absolute
 times vary from run to run; the ratios, measured in the same run, vary much less.

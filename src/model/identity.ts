@@ -3,7 +3,6 @@ import { md5 } from '@noble/hashes/legacy.js';
 import { bytesEqual, fromHex, toHex, utf8 } from '../internal/bytes.js';
 import { sha256 } from '../internal/hash.js';
 import { isObject } from '../internal/json.js';
-import { MAX_DECODED_BYTES } from '../internal/limits.js';
 import { randomBytes } from '../internal/random.js';
 import { build, describe } from './engine.js';
 import type { IdentifierTypeEnum, IdentityHash, IdentityObject } from './types.generated.js';
@@ -225,7 +224,8 @@ export function matchIdentity(
   const m = /^(sha256|md5)\$([0-9a-fA-F]+)$/i.exec(identityHash);
   if (!m) return false;
   const algorithm = (m[1] as string).toLowerCase() as IdentityHashAlgorithm;
-  const expected = fromHex(m[2] as string, MAX_DECODED_BYTES.identityHash);
+  // At most a SHA-256 (32 bytes; MAX_DECODED_BYTES.identityHash): longer text is not decoded.
+  const expected = fromHex(m[2] as string, 32);
   const actual = fromHex(hashHex(algorithm, claimedIdentity + (salt ?? '')));
   return expected !== undefined && actual !== undefined && bytesEqual(expected, actual);
 }

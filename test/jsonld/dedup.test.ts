@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
 import { canonize, createDocumentLoader, toNQuads } from '../../src/jsonld/index.js';
-import { dedupComparisons, documentToQuadsStats } from '../../src/jsonld/quads.js';
+import { dedupComparisons } from '../../src/jsonld/jsonld-meter.js';
+import { documentToQuadsStats } from '../../src/jsonld/quads.js';
 
 const RUNS = Number(process.env.OB3KIT_FUZZ_RUNS ?? 60);
 const loader = createDocumentLoader();
