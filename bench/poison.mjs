@@ -228,6 +228,7 @@ async function runCase(name, dist) {
   // Every credential carries a proof, so that verify() canonicalizes it (a wrong signature).
   if (c.verify && input.proof === undefined) input.proof = proof(SIGNATURE);
   const baseline = process.resourceUsage().maxRSS;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let outcome;
   if (c.nquads) {
@@ -241,8 +242,42 @@ async function runCase(name, dist) {
     outcome = `${report.verdict}${codes.length ? `: ${[...new Set(codes)].join(', ')}` : ''}`;
   }
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const maxRssMiB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ ms, outcome, maxRssMiB, baselineMiB: baseline / 1024 }));
+  process.stdout.write(
+    JSON.stringify({ ms, cpuMs, outcome, maxRssMiB, baselineMiB: baseline / 1024 }),
+  );
+}
+
+const fmt = (x, digits = 0) => (x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
+
+/** The "Hostile inputs" section of docs/performance.md for these rows. */
+export function poisonSection(rows, loadAverage) {
+  const table = [
+    '| input | wall time (ms) | CPU time (ms) | peak memory (MiB) | outcome |',
+    '|---|---:|---:|---:|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${fmt(r.ms)} | ${fmt(r.cpuMs)} | ${fmt(r.maxRssMiB)} | ${String(r.outcome).replace(/\|/g, '/')} |`,
+    ),
+  ].join('\n');
+  return `## Hostile inputs
+
+The worst inputs we could construct within the default limits (16 MiB, 100,000 JSON values,
+4,096-item arrays, 100,000 quads), each run in a fresh process by \`bench/poison.mjs\`
+(\`node bench/run.mjs --only poison\` after \`npm run build\` runs them alone): graphs of
+indistinguishable blank nodes (RDFC-1.0's N-degree hashing), inline contexts that make jsonld.js
+copy large contexts at every step, values piled onto one node, an oversized \`proofValue\`,
+and two large legitimate badges. Credentials go through \`verify()\` as JSON text with a
+proof whose signature is wrong, so that everything up to the signature runs. Target: each ends
+within 2 s and 256 MiB. Every bound is a count of work (\`maxCanonizeWork\`, see
+[security.md](security.md#expensive-inputs)), never a clock, so wall times grow with the
+machine's load (load average ${fmt(loadAverage, 1)} during this run); the CPU time (all of the
+process's threads) varies much less. Peak memory is the process's maximum resident set, Node
+and the library included (about 55 MiB for a process that only loads them).
+
+${table}`;
 }
 
 /** Run every case, each in a fresh process; returns rows. */
@@ -264,7 +299,7 @@ export function runPoison(dist) {
       };
     }
     console.log(
-      `  ${name}: ${row.ms === undefined ? 'n/a' : `${row.ms.toFixed(0)} ms`}, peak ${row.maxRssMiB?.toFixed(0) ?? 'n/a'} MiB, ${row.outcome}`,
+      `  ${name}: ${row.ms === undefined ? 'n/a' : `${row.ms.toFixed(0)} ms (CPU ${row.cpuMs.toFixed(0)} ms)`}, peak ${row.maxRssMiB?.toFixed(0) ?? 'n/a'} MiB, ${row.outcome}`,
     );
     rows.push(row);
   }
