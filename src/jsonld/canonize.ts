@@ -248,7 +248,9 @@ async function canonizeDataset(
  * @returns the canonical N-Quads, one quad a line, each ending with `\n`.
  * @throws JsonLdError `ERR_CONTEXT_UNKNOWN`, `ERR_JSONLD_UNDEFINED_TERM`,
  *   `ERR_JSONLD_PROTECTED_TERM`, `ERR_JSONLD_SAFE_MODE`, `ERR_CONTEXT_LOAD` or `ERR_JSONLD`.
- * @throws LimitError `ERR_CANONIZE_LIMIT` when `maxQuads` or `maxWorkFactor` is exceeded.
+ * @throws LimitError `ERR_CANONIZE_LIMIT` when the document passes `maxJsonValues` or
+ *   `maxArrayLength` (checked first), `maxQuads`, `maxWorkFactor` or `maxCanonizeWork`
+ *   (`details.limit` names it).
  * @throws Ob3Error `ERR_ABORTED` when `signal` aborts.
  * @example
  * ```ts
@@ -312,7 +314,8 @@ export async function checkToRdf(document: object, options: CanonizeOptions = {}
  * @param nquads - N-Quads text.
  * @param options - abort signal and work limit.
  * @throws JsonLdError `ERR_NQUADS_SYNTAX` when the text is not valid N-Quads.
- * @throws LimitError `ERR_CANONIZE_LIMIT` when `maxWorkFactor` is exceeded.
+ * @throws LimitError `ERR_CANONIZE_LIMIT` when `maxQuads` (lines, counted before parsing),
+ *   `maxWorkFactor` or `maxCanonizeWork` is exceeded.
  * @example
  * ```ts
  * import { canonizeNQuads } from 'ob3kit/jsonld';
