@@ -120,8 +120,14 @@ function hashFirstDegree(dataset: RdfCanonizeQuad[], work: Work | undefined): Fi
     byHash.set('', [id]);
     return { quads, hashes, byHash };
   }
+  if (work) {
+    // Before any hashing: every blank node's quads serialized and one hash each (the length of
+    // what is hashed is charged as it is known).
+    let pairs = 0;
+    for (const set of quads.values()) pairs += set.size;
+    work.chargeQuads(pairs, HASH_UNITS * quads.size);
+  }
   for (const [id, set] of quads) {
-    work?.chargeQuads(set.size);
     const lines: string[] = [];
     for (const q of set) {
       lines.push(
@@ -135,7 +141,8 @@ function hashFirstDegree(dataset: RdfCanonizeQuad[], work: Work | undefined): Fi
     }
     lines.sort();
     const text = lines.join('');
-    const hash = work ? work.hash(text) : sha256Hex(text);
+    work?.chargeLength(text);
+    const hash = sha256Hex(text);
     hashes.set(id, hash);
     const list = byHash.get(hash);
     if (list === undefined) byHash.set(hash, [id]);
@@ -163,8 +170,13 @@ export class Work {
   }
   /** SHA-256 (hex) of `text`, charged by its length first. */
   hash(text: string): string {
-    this.charge(HASH_UNITS + Math.ceil(text.length / HASH_CHARS_PER_UNIT));
+    this.charge(HASH_UNITS);
+    this.chargeLength(text);
     return sha256Hex(text);
+  }
+  /** The length part of hashing `text` (its fixed cost charged already). */
+  chargeLength(text: string): void {
+    this.charge(Math.ceil(text.length / HASH_CHARS_PER_UNIT));
   }
   /** rdf-canonize's bound on N-degree calls (maxWorkFactor) was reached. */
   deepIterationsExceeded(): LimitError {

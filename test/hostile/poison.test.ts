@@ -155,7 +155,7 @@ describe('poison graphs: canonize ends with a code or an answer, within the budg
             ['chain', 16_000],
             ['undirectedCycle', 8_000],
             ['torus', 8_000],
-            ['hypercube', 4_096],
+            ['hypercube', 2_048],
             ['clique', 60],
             ['twoStars', 8_000],
           ]

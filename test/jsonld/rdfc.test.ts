@@ -200,6 +200,27 @@ describe('the work budget', async () => {
     ).toBe(expected);
   });
 
+  it('charges every blank node and quad of the first-degree step before hashing any', async () => {
+    const g: RdfCanonizeTerm = { termType: 'DefaultGraph', value: '' };
+    const dataset: RdfCanonizeQuad[] = Array.from({ length: 10_000 }, (_, i) => ({
+      subject: { termType: 'BlankNode', value: `b${i}` },
+      predicate: { termType: 'NamedNode', value: 'urn:ex:p' },
+      object: {
+        termType: 'Literal',
+        value: `${i}`,
+        datatype: { termType: 'NamedNode', value: `${XSD}string` },
+      },
+      graph: g,
+    }));
+    const budget = new WorkBudget(100_000);
+    await expect(canonizeRdfc(dataset, { maxWorkFactor: 1, budget })).rejects.toMatchObject({
+      code: 'ERR_CANONIZE_LIMIT',
+    });
+    // The dataset (2 a quad), each node's quads (2 a quad) and one hash a node (32), charged
+    // at once: nothing was hashed.
+    expect(budget.used).toBe(2 * 10_000 + 2 * 10_000 + 32 * 10_000);
+  });
+
   it('a typical badge-sized dataset spends a few hundred units at most', async () => {
     const g: RdfCanonizeTerm = { termType: 'DefaultGraph', value: '' };
     const dataset: RdfCanonizeQuad[] = Array.from({ length: 40 }, (_, i) => ({
