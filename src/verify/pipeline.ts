@@ -1,6 +1,7 @@
 /** The verification pipeline (internal): one credential in, one report out. */
 import { isObject, type JsonObject } from '../internal/json.js';
 import { claimedRoles, partyId, roleIssue } from '../internal/roles.js';
+import { verifyOb2Input } from '../ob2/verify.js';
 import type { CredentialJwtVerificationResult } from '../proof/jwt/index.js';
 import { checkContext } from './checks/context.js';
 import { findEndorsements, identityKey } from './checks/endorsement.js';
@@ -64,6 +65,10 @@ export async function verifyDecoded(
   role?: CredentialRole,
 ): Promise<VerificationReport> {
   const checks = [...decoded.checks];
+  // Open Badges 2.0: its own rules (hosted or signed verification), the same report shape.
+  if (decoded.ob2 && !checks.some((c) => c.outcome === 'fail')) {
+    return verifyOb2Input(decoded.ob2, decoded.format, state, checks);
+  }
   const doc = decoded.document;
   if (!doc || checks.some((c) => c.outcome === 'fail')) return makeReport(decoded, checks);
   // Whose key must sign follows from the role; a document that claims both roles has none.
