@@ -15,10 +15,17 @@ import { OB2_CONTEXT_URL } from './types.js';
 
 type TermMap = ReadonlyMap<string, string>;
 
-let cached: { terms: TermMap; prefixes: ReadonlyMap<string, string> } | undefined;
+interface Terms {
+  terms: TermMap;
+  prefixes: ReadonlyMap<string, string>;
+  /** IRI -> the term names that spell it. */
+  spellings: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+let cached: Terms | undefined;
 
 /** term -> expanded IRI (or keyword) under the bundled Open Badges 2.0 context. */
-function ob2Terms(): { terms: TermMap; prefixes: ReadonlyMap<string, string> } {
+function ob2Terms(): Terms {
   if (cached) return cached;
   const doc = getBundledContext(OB2_CONTEXT_URL) as { '@context': Record<string, unknown> };
   const defs = doc['@context'];
@@ -40,8 +47,16 @@ function ob2Terms(): { terms: TermMap; prefixes: ReadonlyMap<string, string> } {
     const next = raw.get(value);
     return next !== undefined && depth < 4 ? expand(next, depth + 1) : value;
   };
-  for (const [term, id] of raw) terms.set(term, expand(id));
-  cached = { terms, prefixes };
+  const spellings = new Map<string, Set<string>>();
+  for (const [term, id] of raw) {
+    const iri = expand(id);
+    terms.set(term, iri);
+    if (prefixes.has(term)) continue;
+    const set = spellings.get(iri) ?? new Set<string>();
+    set.add(term);
+    spellings.set(iri, set);
+  }
+  cached = { terms, prefixes, spellings };
   return cached;
 }
 
@@ -61,16 +76,29 @@ export function memberIri(key: string): string | undefined {
 }
 
 /**
- * `jsonld` failures (`ob2_ambiguous_member`) for members of `node` that mean the same IRI as
- * another member of it (`verify` and `verification`; `revoked` and `obi:revoked`; `id` and
- * `@id`).
+ * `jsonld` failures (`ob2_ambiguous_member`) for members of `node` spelled other than by the
+ * term the 2.0 context gives their property (`obi:revoked` or the full IRI for `revoked`, `@id`
+ * for `id`), and for members that mean the same IRI as another member (`verify` beside
+ * `verification`).
  */
 export function ambiguousMembers(node: JsonObject, path: string): CheckResult[] {
+  const { spellings } = ob2Terms();
   const seen = new Map<string, string>();
   const out: CheckResult[] = [];
   for (const key of Object.keys(node)) {
     const iri = memberIri(key);
     if (iri === undefined) continue;
+    const terms = spellings.get(iri);
+    if (terms !== undefined && !terms.has(key)) {
+      out.push({
+        id: 'jsonld',
+        outcome: 'fail',
+        code: 'ob2_ambiguous_member',
+        message: `"${key}" is the property ${[...terms].map((t) => `"${t}"`).join(' / ')} spelled another way; a JSON-LD reader sees it, a JSON reader does not`,
+        path: joinPath(path, key),
+      });
+      continue;
+    }
     const first = seen.get(iri);
     if (first !== undefined) {
       out.push({

@@ -318,9 +318,19 @@ async function verifyInto(run: Run, input: Ob2Input): Promise<JsonObject | undef
   entries.push(...schemaEntries(validateAssertion(assertion)));
   for (const [node, path] of readNodes(assertion)) entries.push(...ambiguousMembers(node, path));
 
-  // 4. The BadgeClass and the issuer Profile (at its own id).
-  const badgeClass = await loadBadgeClass(run, assertion);
+  // 4. The BadgeClass and the issuer Profile (at its own id); not fetched on behalf of a hosted
+  // assertion that could not be read from its id.
+  const unread = kind === 'hosted' && entries.failed('proof');
+  const badgeClass = unread ? undefined : await loadBadgeClass(run, assertion);
   const issuer = badgeClass ? await loadIssuer(run, badgeClass) : undefined;
+  if (unread) {
+    entries.add(
+      'issuer',
+      'skip',
+      'ob2_issuer_unchecked',
+      'The BadgeClass and issuer are read only for an assertion read from its id',
+    );
+  }
 
   // 5. Authenticity: hosted scope, or the signature and its key.
   if (kind === 'hosted' && url !== undefined && authenticated(entries)) {

@@ -7,7 +7,8 @@ import { asCredentialInput, makeReport, verifyDecoded } from './pipeline.js';
 import { createRunState, errorCode, errorMessage, type RunState } from './state.js';
 import type { CheckResult, VerificationReport, VerifyOptions } from './types.js';
 
-async function decodeAny(
+/** Detect the input's form and decode it (internal: `verifyOb2` shares it). */
+export async function decodeAny(
   input: string | Uint8Array | object,
   state: RunState,
 ): Promise<DecodedInput> {
