@@ -249,7 +249,7 @@ async function verifyInto(run: Run, input: Ob2Input): Promise<JsonObject | undef
         '$.verification.type',
       );
     }
-  } else if (given) {
+  } else if (input.kind === 'json' && given) {
     kind = declaredType(given);
     if (kind === 'hosted') {
       if (typeof given.id !== 'string') {

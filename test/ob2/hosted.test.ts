@@ -20,7 +20,9 @@ const ASSERTION_URL = 'https://example.org/beths-robotics-badge.json';
 /** Between the example's issuedOn (2016-12-31) and expires (2017-06-30). */
 const IN_2017 = new Date('2017-01-15T00:00:00Z');
 
-function hostedDocs(assertion: Loose = fixture('spec/assertion-hosted.json')): Record<string, Loose> {
+function hostedDocs(
+  assertion: Loose = fixture('spec/assertion-hosted.json'),
+): Record<string, Loose> {
   return { ...specDocuments(), [assertion.id]: assertion };
 }
 
