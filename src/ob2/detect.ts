@@ -62,9 +62,11 @@ export function ob2Generation(value: unknown): 'v2' | 'v1' | undefined {
 
 /**
  * True when `value` is an Open Badges 2.0 assertion object: its `@context` names
- * `https://w3id.org/openbadges/v2`, or it names no Verifiable Credentials context and its `type`
- * is `Assertion`. `verify()` sends such objects (and JWS, images and URLs that carry them) to
- * Open Badges 2.0 verification.
+ * `https://w3id.org/openbadges/v2` and its `type` is `Assertion` (or absent, as in a revoked
+ * assertion stripped down to `id` and `revoked`), or it names no Verifiable Credentials context
+ * and its `type` is `Assertion`. `verify()` sends every Open Badges 2.0 document (and JWS, images
+ * and URLs that carry one) to Open Badges 2.0 verification, where a BadgeClass or Profile given
+ * in place of an assertion fails its `type` check.
  *
  * @param value Any value.
  * @returns Whether it is an Open Badges 2.0 assertion.
@@ -76,5 +78,8 @@ export function ob2Generation(value: unknown): 'v2' | 'v1' | undefined {
  * ```
  */
 export function isOb2Assertion(value: unknown): boolean {
-  return ob2Generation(value) === 'v2';
+  if (ob2Generation(value) !== 'v2') return false;
+  // A revoked hosted assertion may be stripped down to its id and `revoked`.
+  const types = typeList(value as JsonObject);
+  return types.length === 0 || types.includes('Assertion');
 }

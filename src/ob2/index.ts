@@ -105,8 +105,9 @@ export async function verifyOb2(
  * - the BadgeClass as the `Achievement` (name, description, image, criteria, alignment, tags,
  *   version), `related` to the BadgeClass with `version: "Open Badges v2p0"`, its `id` the
  *   name-based `urn:uuid` of the BadgeClass `id` unless `options.achievementId` is given;
- * - the issuer Profile as the `issuer` (and the Achievement's `creator`), its 2.0 `id` in
- *   `otherIdentifier` (`options.issuerId` sets a new `id`, such as the issuer's `did:web`);
+ * - the issuer Profile as the `issuer` and as the Achievement's `creator` (`options.issuerId`
+ *   gives the `issuer` a new `id`, such as the issuer's `did:web`; the `creator` keeps the 2.0
+ *   `id`);
  * - `recipient` as a `credentialSubject.identifier` IdentityObject (a hashed identity stays
  *   hashed, with its salt), `issuedOn` as `validFrom` and `awardedDate`, `expires` as
  *   `validUntil`, `evidence` and `narrative` carried over.

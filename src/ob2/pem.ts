@@ -124,7 +124,7 @@ export function importRsaPem(pem: unknown, id?: string): KeyPair {
     );
   }
   const m =
-    /^\s*-----BEGIN (RSA )?PUBLIC KEY-----([A-Za-z0-9+/=\s\\n]*)-----END (RSA )?PUBLIC KEY-----\s*$/.exec(
+    /^(?:\s|\\n)*-----BEGIN (RSA )?PUBLIC KEY-----([A-Za-z0-9+/=\s\\]*)-----END (RSA )?PUBLIC KEY-----(?:\s|\\n)*$/.exec(
       pem,
     );
   if (!m || (m[1] ?? '') !== (m[3] ?? '')) {

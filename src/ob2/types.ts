@@ -91,7 +91,7 @@ export interface UpgradeOb2Options extends VerifyOb2Options {
   achievementId?: string;
   /**
    * The issuer Profile's `id` in the new credential, for example the issuer's `did:web` (default:
-   * the Open Badges 2.0 issuer Profile `id`). The 2.0 `id` is always kept in `otherIdentifier`.
+   * the Open Badges 2.0 issuer Profile `id`). The Achievement's `creator` keeps the 2.0 `id`.
    */
   issuerId?: string;
   /** The recipient's `credentialSubject.id` (for example a DID), when known. */

@@ -127,9 +127,6 @@ function profile(issuer: JsonObject, id: string): JsonObject {
   if (str(issuer.description)) out.description = issuer.description;
   const img = image(issuer.image);
   if (img) out.image = img;
-  out.otherIdentifier = [
-    { type: 'IdentifierEntry', identifier: issuer.id, identifierType: 'identifier' },
-  ];
   return out;
 }
 
@@ -162,7 +159,10 @@ export function buildUpgraded(
       `upgradeOb2: the ${!assertion ? 'assertion' : !badge ? 'BadgeClass' : 'issuer Profile'} could not be read, so there is nothing to upgrade it from`,
     );
   }
-  const issuerProfile = profile(issuer, options.issuerId ?? issuer.id);
+  // The Achievement's creator is the 2.0 issuer Profile, under its 2.0 id, as in the migration
+  // guide's example; the credential's issuer may take a new id (`issuerId`, such as a did:web).
+  const creator = profile(issuer, issuer.id);
+  const issuerProfile = options.issuerId ? profile(issuer, options.issuerId) : creator;
   const criteria =
     typeof badge.criteria === 'string'
       ? { id: badge.criteria }
@@ -202,7 +202,7 @@ export function buildUpgraded(
   if (typeof badge.version === 'string' || typeof badge.version === 'number') {
     achievement.version = String(badge.version);
   }
-  achievement.creator = issuerProfile;
+  achievement.creator = creator;
   achievement.related = [
     {
       id: badge.id,
