@@ -114,7 +114,8 @@ export async function verifyOb2(
  *
  * The assertion is verified first (with the same options as {@link verifyOb2}); an assertion
  * that did not verify — a failure, or an authenticity, issuer, revocation or validity check
- * that could not run — is refused with `Ob3Error` `ERR_OB2_NOT_VERIFIED` unless `force` is set.
+ * that could not run — is refused with `Ob3Error` `ERR_OB2_NOT_VERIFIED` (its `details` hold the
+ * `verdict`, the blocking `codes` and the `report`) unless `force` is set.
  * The result is checked against the Open Badges 3.0 schema (`ValidationError` otherwise);
  * `ERR_OB2_INCOMPLETE` when the BadgeClass or issuer could not be read at all.
  *

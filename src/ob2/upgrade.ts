@@ -292,7 +292,7 @@ export async function upgradeWith(
     throw new Ob3Error(
       'ERR_OB2_NOT_VERIFIED',
       `upgradeOb2: the assertion did not verify (${named}${blockers.length > 4 ? '; ...' : ''}); pass force: true to upgrade it anyway`,
-      { details: { verdict: report.verdict, codes: blockers.map((c) => c.code ?? c.id) } },
+      { details: { verdict: report.verdict, codes: blockers.map((c) => c.code ?? c.id), report } },
     );
   }
   const credential = buildUpgraded(report, {

@@ -5,6 +5,7 @@ import { demoCommand } from './demo.js';
 import { issueCommand } from './issue.js';
 import { keygenCommand } from './keygen.js';
 import { statusCheckCommand, statusCreateCommand, statusSetCommand } from './status.js';
+import { upgradeCommand } from './upgrade.js';
 import { validateCommand } from './validate.js';
 import { verifyCommand } from './verify.js';
 
@@ -24,6 +25,7 @@ export const commands: Command[] = [
   validateCommand,
   bakeCommand,
   unbakeCommand,
+  upgradeCommand,
   statusCreateCommand,
   statusSetCommand,
   statusCheckCommand,
