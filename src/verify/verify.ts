@@ -138,7 +138,9 @@ function decodeOb2Image(
 /**
  * Verify an Open Badges 3.0 credential in any form — a credential object, JSON text, a compact
  * VC-JWT, a baked PNG (bytes) or SVG (text or bytes), or a verifiable presentation — following
- * the Open Badges 3.0 verification algorithm, and return a report. Nothing is fetched unless
+ * the Open Badges 3.0 verification algorithm, and return a report. An Open Badges 2.0 assertion
+ * (its JSON, a signed JWS, a baked image, or a hosted assertion's URL) is verified by the 2.0
+ * rules in the same report shape, with `report.ob2` (see `ob3kit/ob2`). Nothing is fetched unless
  * `options.fetch` is given; a check that needs a document it cannot get is reported as `skip`
  * or `warn` with a code, never as a pass. A bad credential never makes it throw; misuse of the
  * API (for example `verify(42)`) throws `TypeError`.
