@@ -7,8 +7,10 @@
  * beside `verification`), or a term that a later context redefines, would make the checks and a
  * JSON-LD reader see different things. Such documents are refused.
  */
+
+import ob2Context from '../../contexts/ob-v2-context.json';
 import { isObject, type JsonObject, joinPath } from '../internal/json.js';
-import { type DocumentLoader, getBundledContext } from '../jsonld/index.js';
+import type { DocumentLoader } from '../jsonld/index.js';
 import type { CheckResult } from '../verify/types.js';
 import { OB2_CONTEXTS } from './detect.js';
 import { OB2_CONTEXT_URL } from './types.js';
@@ -27,8 +29,8 @@ let cached: Terms | undefined;
 /** term -> expanded IRI (or keyword) under the bundled Open Badges 2.0 context. */
 function ob2Terms(): Terms {
   if (cached) return cached;
-  const doc = getBundledContext(OB2_CONTEXT_URL) as { '@context': Record<string, unknown> };
-  const defs = doc['@context'];
+  // The bundled context file itself (the same JSON the document loader serves).
+  const defs = (ob2Context as { '@context': Record<string, unknown> })['@context'];
   const raw = new Map<string, string>();
   for (const [term, def] of Object.entries(defs)) {
     const id = typeof def === 'string' ? def : isObject(def) ? def['@id'] : undefined;

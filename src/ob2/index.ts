@@ -16,10 +16,11 @@
  */
 
 import { assertInputType, type DecodedInput, fail } from '../verify/input.js';
-import { makeReport } from '../verify/pipeline.js';
+import { makeReport, ob2Report } from '../verify/pipeline.js';
 import { createRunState, errorMessage } from '../verify/state.js';
 import type { VerificationReport } from '../verify/types.js';
 import { decodeAny } from '../verify/verify.js';
+import { OB2_TOOLBOX } from './toolbox.js';
 import type { UpgradeOb2Options, UpgradeOb2Result, VerifyOb2Options } from './types.js';
 import { upgradeWith } from './upgrade.js';
 import { verifyOb2Input } from './verify.js';
@@ -90,7 +91,10 @@ export async function verifyOb2(
       },
     ]);
   }
-  return verifyOb2Input(decoded.ob2, decoded.format, state, decoded.checks);
+  return ob2Report(
+    decoded.format,
+    await verifyOb2Input(decoded.ob2, state, decoded.checks, OB2_TOOLBOX),
+  );
 }
 
 /**

@@ -4,7 +4,6 @@
  * bounded size, time and count). Every document is measured before anything walks it.
  */
 import { FetchError } from '../errors.js';
-import { fetchReportCode, parseJsonDocument } from '../internal/fetch.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import {
   DEFAULT_MAX_ARRAY_LENGTH,
@@ -12,6 +11,7 @@ import {
   measureJson,
 } from '../internal/limits.js';
 import type { RunState } from '../verify/state.js';
+import type { Ob2Toolbox } from './toolbox.js';
 
 /** What loading a badge object gave. */
 export type Ob2Loaded =
@@ -42,12 +42,17 @@ export function shapeProblem(doc: unknown, state: RunState): string | undefined 
 }
 
 /** Load the badge object at `url` (`what` names it in messages). */
-export async function loadOb2(url: string, what: string, state: RunState): Promise<Ob2Loaded> {
+export async function loadOb2(
+  url: string,
+  what: string,
+  state: RunState,
+  tools: Ob2Toolbox,
+): Promise<Ob2Loaded> {
   let loaded: Awaited<ReturnType<RunState['fetcher']['load']>>;
   try {
     loaded = await state.fetcher.load(url, 'ob2');
   } catch (e) {
-    const code = fetchReportCode(e);
+    const code = tools.fetchReportCode(e);
     if (code === 'fetch_offline') return { status: 'offline' };
     const message = e instanceof Error ? e.message : String(e);
     if (e instanceof FetchError && e.code === 'ERR_FETCH_STATUS' && e.details?.status === 410) {
@@ -67,7 +72,7 @@ export async function loadOb2(url: string, what: string, state: RunState): Promi
     const v = loaded.value;
     doc =
       typeof v === 'string'
-        ? parseJsonDocument(
+        ? tools.parseJsonDocument(
             loaded.source === 'fetch'
               ? { source: 'fetch', url: loaded.url, value: v }
               : { source: 'documents', key: loaded.key, value: v },

@@ -7,7 +7,7 @@
  */
 import { KeyError } from '../errors.js';
 import { fromBase64, toBase64Url } from '../internal/bytes.js';
-import { importKeyPair } from '../keys/index.js';
+import type { importKeyPair } from '../keys/import.js';
 import type { KeyPair } from '../keys/types.js';
 
 /** Longest PEM text read, in characters (a 16384-bit SPKI key is about 2.9 KB). */
@@ -115,7 +115,11 @@ function spki(der: Uint8Array): { n: Uint8Array; e: Uint8Array } {
  * long), `ERR_KEY_INVALID` (malformed DER, modulus under 2048 or over 16384 bits),
  * `ERR_KEY_TYPE_UNSUPPORTED` (not RSA).
  */
-export function importRsaPem(pem: unknown, id?: string): KeyPair {
+export function importRsaPem(
+  pem: unknown,
+  id: string | undefined,
+  importKey: typeof importKeyPair,
+): KeyPair {
   if (typeof pem !== 'string') throw new KeyError('ERR_KEY_FORMAT', 'publicKeyPem is not a string');
   if (pem.length > MAX_PEM_LENGTH) {
     throw new KeyError(
@@ -138,7 +142,7 @@ export function importRsaPem(pem: unknown, id?: string): KeyPair {
   const der = fromBase64(body);
   if (!der || der.length === 0) throw invalid('the PEM body is not base64');
   const { n, e } = m[1] ? pkcs1(der) : spki(der);
-  return importKeyPair(
+  return importKey(
     { kty: 'RSA', n: toBase64Url(n), e: toBase64Url(e) },
     { publicOnly: true, ...(id ? { id } : {}) },
   );

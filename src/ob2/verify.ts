@@ -11,28 +11,15 @@
  * copy embedded in what is being verified.
  */
 import { isObject, type JsonObject } from '../internal/json.js';
-import { checkToRdf } from '../jsonld/canonize.js';
-import { type IdentityObject, matchIdentity } from '../model/index.js';
-import {
-  checkHeader,
-  checkJwsSignature,
-  DEFAULT_MAX_JWT_LENGTH,
-  type ParsedJws,
-  parseCompactJws,
-} from '../proof/jwt/index.js';
-import { computeVerdict } from '../verify/report.js';
-import { errorCode, errorMessage, type RunState } from '../verify/state.js';
-import type {
-  CheckOutcome,
-  CheckResult,
-  InputFormat,
-  KnownRecipient,
-  VerificationReport,
-} from '../verify/types.js';
+import type { IdentityObject } from '../model/types.generated.js';
+import type { ParsedJws } from '../proof/jwt/index.js';
+import type { RunState } from '../verify/state.js';
+import type { CheckOutcome, CheckResult, KnownRecipient } from '../verify/types.js';
 import { ambiguousMembers, checkContexts } from './context.js';
 import { ob2Generation } from './detect.js';
 import { loadOb2, shapeProblem } from './load.js';
 import { importRsaPem } from './pem.js';
+import type { Ob2Toolbox } from './toolbox.js';
 import type { Ob2Details, Ob2VerificationType } from './types.js';
 import {
   hasClass,
@@ -163,37 +150,55 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 interface Run {
   readonly state: RunState;
+  readonly tools: Ob2Toolbox;
   readonly entries: Entries;
   readonly details: Ob2Details;
 }
 
+/** What Open Badges 2.0 verification found; the caller makes the report of it. */
+export interface Ob2Outcome {
+  /** Every check's entries, in report order. */
+  checks: CheckResult[];
+  /** The assertion that was checked. */
+  credential?: JsonObject;
+  /** The badge objects that were read. */
+  details: Ob2Details;
+}
+
+// Small local helpers rather than the verify module's: this module is loaded on demand, and
+// sharing verify's state module with it would move that module (and what it imports) into a
+// chunk every importer of the report formatter loads.
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+function codeOf(e: unknown): string | undefined {
+  const code = isObject(e) || e instanceof Error ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /**
- * Verify an Open Badges 2.0 input and return a report in the shape `verify()` gives
- * (`parse` entries as decoded so far are kept first).
+ * Verify an Open Badges 2.0 input (`parse` entries as decoded so far are kept first). Never
+ * throws for bad input: an unexpected error becomes an `internal_error` entry.
  */
 export async function verifyOb2Input(
   input: Ob2Input,
-  format: InputFormat,
   state: RunState,
   parse: readonly CheckResult[],
-): Promise<VerificationReport> {
-  const run: Run = { state, entries: new Entries(), details: { version: '2.0' } };
+  tools: Ob2Toolbox,
+): Promise<Ob2Outcome> {
+  const run: Run = { state, tools, entries: new Entries(), details: { version: '2.0' } };
   run.entries.push(...parse);
   let assertion: JsonObject | undefined;
   try {
     assertion = await verifyInto(run, input);
   } catch (e) {
-    run.entries.add('verify', 'fail', 'internal_error', `Unexpected error: ${errorMessage(e)}`);
+    run.entries.add('verify', 'fail', 'internal_error', `Unexpected error: ${messageOf(e)}`);
   }
-  const checks = run.entries.list();
-  const report: VerificationReport = {
-    verdict: computeVerdict(checks),
-    format,
+  return {
+    checks: run.entries.list(),
     ...(assertion ? { credential: assertion } : {}),
-    checks,
-    ob2: run.details,
+    details: run.details,
   };
-  return report;
 }
 
 async function verifyInto(run: Run, input: Ob2Input): Promise<JsonObject | undefined> {
@@ -202,7 +207,7 @@ async function verifyInto(run: Run, input: Ob2Input): Promise<JsonObject | undef
   let parsed: ParsedJws | undefined;
   let url: string | undefined;
   if (input.kind === 'jws') {
-    const { parsed: p, issues } = parseCompactJws(input.jws, DEFAULT_MAX_JWT_LENGTH);
+    const { parsed: p, issues } = run.tools.parseCompactJws(input.jws, run.tools.maxJwtLength);
     if (!p) {
       for (const i of issues)
         entries.add('parse', 'fail', i.code, `The signed assertion: ${i.message}`);
@@ -408,9 +413,9 @@ async function conformance(run: Run, node: JsonObject, path: string, isAssertion
     entries.push(...(await checkContexts(n, p, false, state.documentLoader)));
   }
   try {
-    await checkToRdf(node, { documentLoader: state.documentLoader, safe: true });
+    await run.tools.checkToRdf(node, { documentLoader: state.documentLoader, safe: true });
   } catch (e) {
-    const code = errorCode(e);
+    const code = codeOf(e);
     if (code === undefined || !code.startsWith('ERR_')) throw e;
     const mapped =
       code === 'ERR_CONTEXT_UNKNOWN' || code === 'ERR_CONTEXT_LOAD'
@@ -424,7 +429,7 @@ async function conformance(run: Run, node: JsonObject, path: string, isAssertion
       'jsonld',
       mapped === 'jsonld_too_large' ? 'fail' : 'warn',
       mapped,
-      `${path === '$' ? 'The assertion' : path}: ${errorMessage(e)}`,
+      `${path === '$' ? 'The assertion' : path}: ${messageOf(e)}`,
       path,
     );
   }
@@ -440,7 +445,7 @@ async function fetchHosted(
 ): Promise<JsonObject | 'revoked' | undefined> {
   const { entries, details } = run;
   details.url = url;
-  const loaded = await loadOb2(url, 'The hosted assertion', run.state);
+  const loaded = await loadOb2(url, 'The hosted assertion', run.state, run.tools);
   if (loaded.status === 'offline') {
     entries.add(
       'proof',
@@ -518,7 +523,7 @@ async function loadBadgeClass(run: Run, assertion: JsonObject): Promise<JsonObje
   if (isObject(badge)) {
     badgeClass = badge;
   } else if (typeof badge === 'string') {
-    const loaded = await loadOb2(badge, 'The BadgeClass', run.state);
+    const loaded = await loadOb2(badge, 'The BadgeClass', run.state, run.tools);
     if (loaded.status === 'ok') {
       badgeClass = loaded.document;
       if (badgeClass.id !== badge) {
@@ -572,7 +577,7 @@ async function loadIssuer(run: Run, badgeClass: JsonObject): Promise<JsonObject 
   const id = refId(ref);
   if (id === undefined) return undefined;
   // The Profile that decides is the one at its own id, even when a copy is embedded.
-  const loaded = await loadOb2(id, 'The issuer Profile', run.state);
+  const loaded = await loadOb2(id, 'The issuer Profile', run.state, run.tools);
   if (loaded.status !== 'ok') {
     unavailable(run, loaded, 'issuer Profile', id, '$.badge.issuer');
     return undefined;
@@ -721,7 +726,7 @@ async function checkSigned(
   badgeClass: JsonObject | undefined,
 ) {
   const { entries, state } = run;
-  const header = checkHeader(parsed.header, ['RS256']);
+  const header = run.tools.checkHeader(parsed.header, ['RS256']);
   if (header.length > 0) {
     for (const i of header) entries.add('proof', 'fail', i.code, i.message, i.path);
     return;
@@ -771,7 +776,7 @@ async function checkSigned(
       // A key embedded in the issuer's own published Profile.
       keyDoc = embedded;
     } else {
-      const loaded = await loadOb2(keyId, 'The signing key', state);
+      const loaded = await loadOb2(keyId, 'The signing key', state, run.tools);
       if (loaded.status === 'offline') {
         entries.add(
           'proof',
@@ -829,18 +834,18 @@ async function checkSigned(
   for (const c of candidates) {
     let key: Awaited<ReturnType<typeof importRsaPem>>;
     try {
-      key = importRsaPem(c.pem, c.id);
+      key = importRsaPem(c.pem, c.id, run.tools.importKeyPair);
     } catch (e) {
       problems.push({
         id: 'proof',
         outcome: 'fail',
         code: 'ob2_key_invalid',
-        message: `The key ${c.id} is not a usable RSA public key: ${errorMessage(e)}`,
+        message: `The key ${c.id} is not a usable RSA public key: ${messageOf(e)}`,
         path: c.path,
       });
       continue;
     }
-    const issues = await checkJwsSignature(parsed, parsed.header.alg, key, 'JWS');
+    const issues = await run.tools.checkJwsSignature(parsed, parsed.header.alg, key, 'JWS');
     if (issues.length === 0) {
       entries.add(
         'proof',
@@ -883,7 +888,7 @@ async function checkRevocationList(run: Run, assertion: JsonObject, issuer: Json
     return;
   }
   if (typeof listUrl !== 'string') return; // reported by the schema check
-  const loaded = await loadOb2(listUrl, 'The revocation list', run.state);
+  const loaded = await loadOb2(listUrl, 'The revocation list', run.state, run.tools);
   if (loaded.status === 'offline') {
     entries.add(
       'status',
@@ -1031,7 +1036,7 @@ function checkRecipient(run: Run, assertion: JsonObject, known: KnownRecipient |
     identityType: 'emailAddress',
     ...(typeof r.salt === 'string' ? { salt: r.salt } : {}),
   } as unknown as IdentityObject;
-  if (typeOk && matchIdentity(asObject, identity)) {
+  if (typeOk && run.tools.matchIdentity(asObject, identity)) {
     entries.add(
       'recipient',
       'pass',

@@ -2,7 +2,10 @@
 import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { importRsaPem, MAX_PEM_LENGTH } from '../../src/ob2/pem.js';
+import { importKeyPair } from '../../src/keys/index.js';
+import { importRsaPem as importWith, MAX_PEM_LENGTH } from '../../src/ob2/pem.js';
+
+const importRsaPem = (pem: unknown, id?: string) => importWith(pem, id, importKeyPair);
 
 const RUNS = Number(process.env.OB3KIT_FUZZ_RUNS ?? 0) || 200;
 const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
