@@ -58,7 +58,7 @@ export async function loadOb2(
     if (e instanceof FetchError && e.code === 'ERR_FETCH_STATUS' && e.details?.status === 410) {
       return { status: 'gone', message: `${what}: ${message} (Gone)` };
     }
-    if (code === 'fetch_not_https') {
+    if (code === 'fetch_not_https' && /^http:/i.test(url)) {
       return {
         status: 'error',
         code: 'ob2_not_https',

@@ -323,9 +323,10 @@ async function verifyInto(run: Run, input: Ob2Input): Promise<JsonObject | undef
   entries.push(...schemaEntries(validateAssertion(assertion)));
   for (const [node, path] of readNodes(assertion)) entries.push(...ambiguousMembers(node, path));
 
-  // 4. The BadgeClass and the issuer Profile (at its own id); not fetched on behalf of a hosted
-  // assertion that could not be read from its id.
-  const unread = kind === 'hosted' && entries.failed('proof');
+  // 4. The BadgeClass and the issuer Profile (at its own id); not fetched on behalf of an
+  // assertion already refused (a hosted one that could not be read from its id, a JWS that does
+  // not declare signed verification).
+  const unread = entries.failed('proof');
   const badgeClass = unread ? undefined : await loadBadgeClass(run, assertion);
   const issuer = badgeClass ? await loadIssuer(run, badgeClass) : undefined;
   if (unread) {
@@ -333,7 +334,7 @@ async function verifyInto(run: Run, input: Ob2Input): Promise<JsonObject | undef
       'issuer',
       'skip',
       'ob2_issuer_unchecked',
-      'The BadgeClass and issuer are read only for an assertion read from its id',
+      'The BadgeClass and issuer are not read for an assertion that could not be verified',
     );
   }
 
@@ -445,6 +446,16 @@ async function fetchHosted(
 ): Promise<JsonObject | 'revoked' | undefined> {
   const { entries, details } = run;
   details.url = url;
+  if (!/^https?:\/\//i.test(url)) {
+    entries.add(
+      'proof',
+      'fail',
+      'ob2_hosted_id_invalid',
+      `A hosted assertion is verified at its id, which must be its URL; found ${JSON.stringify(url.slice(0, 100))}`,
+      '$.id',
+    );
+    return undefined;
+  }
   const loaded = await loadOb2(url, 'The hosted assertion', run.state, run.tools);
   if (loaded.status === 'offline') {
     entries.add(

@@ -213,6 +213,15 @@ describe('hosted verification', () => {
     expect(given.verdict).toBe('valid');
   });
 
+  it('a hosted assertion whose id is not a URL cannot be verified', async () => {
+    const urn = fixture('spec/assertion-hosted.json');
+    urn.id = 'urn:uuid:a953081a-4bbd-4927-9653-7219bca00e3b';
+    const { fetch, requested } = fakeFetch({});
+    const report = await verify(urn, { fetch, now: IN_2017 });
+    expect(failCodes(report)).toEqual(['ob2_hosted_id_invalid']);
+    expect(requested).toEqual([]);
+  });
+
   it('redirects are not followed, failures are failures', async () => {
     const redirect = fakeFetch({
       [ASSERTION_URL]: () =>
