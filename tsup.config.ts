@@ -14,6 +14,7 @@ const SUBPATHS = [
   'verify',
   'present',
   'ledger',
+  'ob2',
 ];
 
 /** Other public entry points: `ob3kit/<name>` is `src/<name>.ts` (Node-only store drivers). */
