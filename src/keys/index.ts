@@ -38,6 +38,7 @@ export {
   resolveDid,
   resolveVerificationMethod,
 } from './resolve.js';
+export { isSigner, type Signer, type SignerAlgorithm } from './signer.js';
 export type {
   ControllerDocument,
   DidDocument,

@@ -1,9 +1,7 @@
 /** Signing presentations: Data Integrity (proofPurpose authentication) and VP-JWT. */
-import { ProofError } from '../errors.js';
 import { isObject } from '../internal/json.js';
-import { isKeyPair } from '../keys/key-pair.js';
-import { checkKeyController } from '../keys/resolve.js';
-import { signCredential } from '../proof/index.js';
+import { toSigningKey as signingKeyOf } from '../keys/signer.js';
+import { signDocument } from '../proof/data-integrity/sign.js';
 import { isVc11 } from '../proof/jwt/claims.js';
 import {
   describe,
@@ -13,15 +11,19 @@ import {
   toSigningKey,
 } from '../proof/jwt/jws.js';
 import { buildHeader } from '../proof/jwt/sign.js';
+import { checkSigningChecks, partyId, preflight } from '../proof/preflight.js';
 import type { SignPresentationJwtOptions, SignPresentationOptions } from './types.js';
 
 /**
  * Sign a presentation with a Data Integrity proof whose `proofPurpose` is `authentication`,
  * carrying the verifier's `challenge` (and `domain`). Returns a new object.
  *
- * Throws `TypeError` for misuse (no presentation object, no challenge, not a KeyPair),
- * `ProofError` `ERR_PRESENTATION_HOLDER_MISMATCH` when the presentation names a `holder` that
- * does not control the key, and the errors of `signCredential` (unsupported suite, key type).
+ * Throws `TypeError` for misuse (no presentation object, no challenge, not a KeyPair or
+ * Signer), `ValidationError` `ERR_PRESENTATION_INVALID` when the presentation breaks the VC Data
+ * Model rules (`validateVerifiablePresentation`; `validate: false` opts out), `ProofError`
+ * `ERR_PRESENTATION_HOLDER_MISMATCH` when the presentation names a `holder` that does not
+ * control the key (`checkIssuer: false` opts out), and the errors of `signCredential`
+ * (unsupported suite, key type).
  *
  * @example
  * ```ts
@@ -42,20 +44,24 @@ export async function signPresentation(
     throw new TypeError(`${fn}: presentation must be an object, found ${describe(presentation)}`);
   if (!isObject(options)) throw new TypeError(`${fn}: options must be an object`);
   checkChallengeAndDomain(options.challenge, options.domain, fn);
-  if (!isKeyPair(options.key))
-    throw new TypeError(`${fn}: options.key must be a KeyPair from ob3kit`);
-  const verificationMethod = options.verificationMethod ?? options.key.id;
-  checkHolder(presentation, options.key.controller, verificationMethod);
-  return signCredential(presentation, {
-    key: options.key,
-    suite: options.suite,
-    created: options.created,
-    verificationMethod: options.verificationMethod,
-    documentLoader: options.documentLoader,
-    proofPurpose: 'authentication',
-    challenge: options.challenge,
-    domain: options.domain,
-  });
+  signingKeyOf(options.key, fn); // misuse is a TypeError before anything else
+  return signDocument(
+    presentation,
+    {
+      key: options.key,
+      suite: options.suite,
+      created: options.created,
+      verificationMethod: options.verificationMethod,
+      documentLoader: options.documentLoader,
+      proofPurpose: 'authentication',
+      challenge: options.challenge,
+      domain: options.domain,
+      validate: options.validate,
+      checkIssuer: options.checkIssuer,
+    },
+    'presentation',
+    'signPresentation',
+  );
 }
 
 /**
@@ -64,8 +70,10 @@ export async function signPresentation(
  * presentation) the presentation goes in the `vp` claim; otherwise the payload is the
  * presentation itself with these claims added.
  *
- * Throws `TypeError` for misuse and `ProofError` `ERR_PRESENTATION_HOLDER_MISMATCH` when the
- * holder does not control the key.
+ * Throws `TypeError` for misuse, `ValidationError` `ERR_PRESENTATION_INVALID` for a
+ * presentation that breaks the VC Data Model rules, and `ProofError`
+ * `ERR_PRESENTATION_HOLDER_MISMATCH` when the holder does not control the key (the same
+ * opt-outs as `signPresentation`).
  *
  * @example
  * ```ts
@@ -99,7 +107,13 @@ export async function signPresentationJwt(
     (typeof options.expiresIn !== 'number' || !(options.expiresIn > 0))
   )
     throw new TypeError(`${fn}: options.expiresIn must be a positive number of seconds`);
-  checkHolder(presentation, key.controller, options.kid ?? key.id);
+  checkSigningChecks(options, fn);
+  await preflight(
+    presentation,
+    'presentation',
+    { id: options.kid ?? key.id, controller: key.controller, publicKeyJwk: key.publicKeyJwk },
+    options,
+  );
 
   const claims: Record<string, unknown> = {};
   const holder = holderId(presentation);
@@ -116,16 +130,9 @@ export async function signPresentationJwt(
   return signCompactJws(header, payload, key);
 }
 
-/** The holder id of a presentation (a string, or an object's `id`). */
+/** The holder id of a presentation (a string, or an object's `id`; `@id` is the same node id). */
 export function holderId(presentation: Record<string, unknown>): string | undefined {
-  const h = presentation.holder;
-  if (typeof h === 'string') return h;
-  if (isObject(h)) {
-    // `@id` is the same node id as `id` in JSON-LD.
-    if (typeof h.id === 'string' && h['@id'] === undefined) return h.id;
-    if (typeof h['@id'] === 'string' && h.id === undefined) return h['@id'];
-  }
-  return undefined;
+  return partyId(presentation.holder);
 }
 
 function checkChallengeAndDomain(challenge: unknown, domain: unknown, fn: string): void {
@@ -139,20 +146,4 @@ function checkChallengeAndDomain(challenge: unknown, domain: unknown, fn: string
     !(ok(domain) || (Array.isArray(domain) && domain.length > 0 && domain.every(ok)))
   )
     throw new TypeError(`${fn}: options.domain must be a non-empty string (or array of strings)`);
-}
-
-function checkHolder(
-  presentation: Record<string, unknown>,
-  controller: string | undefined,
-  verificationMethod: string | undefined,
-): void {
-  const holder = holderId(presentation);
-  if (holder === undefined || verificationMethod === undefined) return;
-  if (!checkKeyController({ id: verificationMethod, controller }, holder)) {
-    throw new ProofError(
-      'ERR_PRESENTATION_HOLDER_MISMATCH',
-      `The presentation holder ${holder} does not control the key ${verificationMethod} (controller ${controller ?? 'unknown'}); verifiers would reject it`,
-      { holder, verificationMethod },
-    );
-  }
 }

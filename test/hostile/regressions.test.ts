@@ -169,6 +169,8 @@ describe('key binding when the issuer or holder is not a plain id (issuer-holder
       const forged = await signCredential(c, {
         key: attacker.keyPair,
         created: '2024-01-01T00:00:00Z',
+        validate: false, // crafted: refused by default, the verifier must refuse it too
+        checkIssuer: false,
       });
       const r = await verifyCredentialProof(forged, { now: NOW });
       expect(r.verified).toBe(false);
@@ -180,6 +182,8 @@ describe('key binding when the issuer or holder is not a plain id (issuer-holder
     const signed = await signCredential(own, {
       key: attacker.keyPair,
       created: '2024-01-01T00:00:00Z',
+      validate: false, // signing wants "id"; the verifier still reads "@id"
+      checkIssuer: false,
     });
     expect((await verifyCredentialProof(signed, { now: NOW })).verified).toBe(true);
   });
@@ -201,6 +205,8 @@ describe('key binding when the issuer or holder is not a plain id (issuer-holder
         proofPurpose: 'authentication',
         challenge: 'nonce-1',
         created: '2024-01-01T00:00:00Z',
+        validate: false, // crafted: refused by default, the verifier must refuse it too
+        checkIssuer: false,
       });
       const r = await verifyPresentation(di, { challenge: 'nonce-1', now: NOW });
       expect(r.verified).toBe(false);
@@ -221,6 +227,8 @@ describe('key binding when the issuer or holder is not a plain id (issuer-holder
       proofPurpose: 'authentication',
       challenge: 'nonce-1',
       created: '2024-01-01T00:00:00Z',
+      validate: false, // a presentation signed as a credential; the verifier reads "@id"
+      checkIssuer: false,
     });
     expect((await verifyPresentation(ok, { challenge: 'nonce-1', now: NOW })).verified).toBe(true);
   });

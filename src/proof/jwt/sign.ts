@@ -1,5 +1,6 @@
 /** Sign a credential as a VC-JWT (compact JWS). */
 import { isObject } from '../../internal/json.js';
+import { checkSigningChecks, preflight } from '../preflight.js';
 import { claimsForCredential, isVc11 } from './claims.js';
 import { describe, pickAlgorithm, signCompactJws, toNumericDate, toSigningKey } from './jws.js';
 import type { SignCredentialJwtOptions } from './types.js';
@@ -14,6 +15,12 @@ import type { SignCredentialJwtOptions } from './types.js';
  * the credential with these claims added; with `'vc-1.1'` the credential goes in the `vc` claim.
  * The header has `alg`, `typ` (`JWT`) and `kid` (the key's id), or the public `jwk` when the key
  * has no id. Any embedded `proof` must be added before, and stays in the payload.
+ *
+ * Like `signCredential`, it first refuses a credential that breaks the VC Data Model (and, for
+ * Open Badges credentials, the Open Badges 3.0) rules, with a `ValidationError`
+ * `ERR_CREDENTIAL_INVALID` listing every issue (`validate: false` opts out), and a key that
+ * does not belong to the issuer, with `ProofError` `ERR_ISSUER_KEY_MISMATCH` (`checkIssuer:
+ * false` opts out). The key is a `KeyPair`, a private key document or a `Signer`.
  *
  * Throws `TypeError` for misuse (no credential object, no key, an `alg` that does not fit the
  * key), `ProofError` `ERR_JWT_ISSUER_MISSING` / `ERR_JWT_DATE_INVALID` for a credential the
@@ -49,6 +56,13 @@ export async function signCredentialJwt(
   if (!(now instanceof Date) || Number.isNaN(now.getTime()))
     throw new TypeError(`${fn}: options.now must be a valid Date`);
 
+  checkSigningChecks(options, fn);
+  await preflight(
+    credential,
+    'credential',
+    { id: options.kid ?? key.id, controller: key.controller, publicKeyJwk: key.publicKeyJwk },
+    options,
+  );
   const header = buildHeader(key, alg, options.kid, options.includeJwk, options.typ ?? 'JWT');
   const claims = claimsForCredential(credential);
   const payload: Record<string, unknown> =
@@ -60,7 +74,7 @@ export async function signCredentialJwt(
 
 /** The JOSE header: alg, typ, kid and/or the public jwk. */
 export function buildHeader(
-  key: { id: string | undefined; publicKeyJwk: Record<string, unknown> },
+  key: { id: string | undefined; publicKeyJwk: Record<string, unknown> | undefined },
   alg: string,
   kid: string | undefined,
   includeJwk: boolean | undefined,
@@ -69,6 +83,7 @@ export function buildHeader(
   const header: Record<string, unknown> = { alg, typ };
   const keyId = kid ?? key.id;
   if (keyId !== undefined) header.kid = keyId;
-  if (includeJwk === true || keyId === undefined) header.jwk = key.publicKeyJwk;
+  if ((includeJwk === true || keyId === undefined) && key.publicKeyJwk !== undefined)
+    header.jwk = key.publicKeyJwk;
   return header;
 }
