@@ -65,6 +65,7 @@ type ToRdf = (
     documentLoader: DocumentLoader;
     safe: boolean;
     produceGeneralizedRdf: false;
+    rdfDirection: 'i18n-datatype';
     contextResolver: unknown;
   },
 ) => Promise<Quad[]>;
@@ -92,7 +93,9 @@ function loadJsonLd(): Promise<JsonLdModules> {
 
 /**
  * Convert a JSON-LD document to an RDF dataset (the JSON-LD 1.1 "Deserialize JSON-LD to RDF"
- * algorithm, no generalized RDF). Errors are jsonld.js errors; callers map them.
+ * algorithm, no generalized RDF, `rdfDirection: 'i18n-datatype'`). The fast path never sees a
+ * value with `@direction` (value objects leave it), so both paths agree. Errors are jsonld.js
+ * errors; callers map them.
  */
 export async function documentToQuads(
   document: object,
@@ -115,5 +118,9 @@ export async function documentToQuads(
     documentLoader: options.documentLoader,
     safe: options.safe,
     produceGeneralizedRdf: false,
+    // A value with a base direction ("@direction": "ltr" | "rtl") becomes a literal of datatype
+    // https://www.w3.org/ns/i18n#<language>_<direction>, as the Data Integrity cryptosuites
+    // (vc-di-eddsa, vc-di-ecdsa) canonicalize it; without it safe mode refuses such values.
+    rdfDirection: 'i18n-datatype',
   });
 }
