@@ -40,3 +40,10 @@ export {
   type VerifyCredentialJwtOptions,
   verifyCredentialJwt,
 } from './jwt/index.js';
+export type { SigningChecks, SigningValidationOptions } from './preflight.js';
+export {
+  type CheckRelatedResourcesOptions,
+  checkRelatedResources,
+  type RelatedResourceCheck,
+  type ResourceFetch,
+} from './related-resource.js';

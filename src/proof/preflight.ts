@@ -64,8 +64,10 @@ export interface SigningChecks {
   validate?: boolean | SigningValidationOptions;
   /**
    * Refuse a key that does not belong to the issuer (credentials) or holder (presentations)
-   * (default `true`): a DID URL key must be a key of the issuer's DID; any other key must name
-   * the issuer as its `controller`. Verifiers reject such a signature anyway. Fails with
+   * (default `true`): a DID URL key (the verification method written in the proof, or the JWT
+   * `kid`) must be a key of the issuer's DID; an https key must name the issuer as its
+   * `controller` (or have the issuer's URL before its `#`); a JWT key without id must be the key
+   * of the issuer's did:key or did:jwk. Verifiers reject such a signature anyway. Fails with
    * `ProofError` `ERR_ISSUER_KEY_MISMATCH` (`ERR_PRESENTATION_HOLDER_MISMATCH` for presentations).
    */
   checkIssuer?: boolean;
@@ -208,6 +210,13 @@ export function keyMismatch(
       return undefined;
     return `the key has no id (verification method) and is not the key of ${party}`;
   }
+  // A DID URL names its controller document: the DID must be the party's, whatever the key says.
+  const did = vm.startsWith('did:') ? vm.split('#')[0] : undefined;
+  if (did !== undefined) {
+    return did === party
+      ? undefined
+      : `the key ${vm} belongs to ${did}, not to the ${partyName} ${party}`;
+  }
   if (checkKeyController({ id: vm, controller: key.controller }, party)) return undefined;
   // An https key without a declared controller: its controller document is the URL before '#'.
   if (
@@ -217,10 +226,6 @@ export function keyMismatch(
     vm.slice(0, vm.indexOf('#')) === party
   ) {
     return undefined;
-  }
-  const did = vm.startsWith('did:') ? vm.split('#')[0] : undefined;
-  if (did !== undefined) {
-    return `the key ${vm} belongs to ${did}, not to the ${partyName} ${party}`;
   }
   return key.controller === undefined
     ? `the key ${vm} names no controller; bind it to the ${partyName} (bindKeyPair(key, { controller: '${party}' }), or a Signer's controller)`
