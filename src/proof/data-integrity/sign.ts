@@ -23,6 +23,7 @@ import {
 } from './hash-data.js';
 import {
   DATA_INTEGRITY_V2_CONTEXT,
+  ECDSA_RDFC_2019,
   ED25519_2020_CONTEXT,
   EDDSA_RDFC_2022,
   SIGNING_SUITES,
@@ -40,7 +41,8 @@ export interface SignCredentialOptions extends SigningChecks {
    */
   key: KeyPair | Signer;
   /**
-   * `'eddsa-rdfc-2022'` (default; Ed25519), `'ecdsa-rdfc-2019'` (P-256 or P-384),
+   * `'eddsa-rdfc-2022'` (the default for Ed25519 keys), `'ecdsa-rdfc-2019'` (P-256 or P-384; the
+   * default for those keys),
    * `'eddsa-jcs-2022'` (Ed25519), `'ecdsa-jcs-2019'` (P-256 or P-384) or `'Ed25519Signature2020'`
    * (Ed25519; adds its suite context to the document).
    */
@@ -188,7 +190,9 @@ export async function signDocument<T extends object>(
     throw new TypeError(`${fn}(credential, options): options must be an object`);
   const key = toSigningKey(options.key, fn);
   checkSigningChecks(options, fn);
-  const suiteName = options.suite ?? EDDSA_RDFC_2022;
+  const suiteName =
+    options.suite ??
+    (key.keyType === 'P-256' || key.keyType === 'P-384' ? ECDSA_RDFC_2019 : EDDSA_RDFC_2022);
   const suite = suiteByName(suiteName);
   if (!suite?.canSign) {
     throw new ProofError(
