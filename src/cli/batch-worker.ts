@@ -4,10 +4,11 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { bakeBadge } from '../bake/index.js';
+import type { Issue } from '../errors.js';
 import type { KeyPair } from '../keys/index.js';
 import { createIdentityObject } from '../model/index.js';
 import { keyFromJson } from './keyfile.js';
-import { type SignSettings, signedText, signWith } from './sign.js';
+import { formatIssues, type SignSettings, signedText, signWith } from './sign.js';
 import {
   applyRowConventions,
   fillTemplate,
@@ -152,6 +153,10 @@ export function runBatchWorker(data: BatchWorkerData): void {
         let message = err?.message ?? String(e);
         if (typeof err?.code === 'string' && err.code.startsWith('ERR_')) {
           message += ` (${err.code})`;
+        }
+        if (Array.isArray(err?.issues) && err.issues.length > 0) {
+          // Every issue, located: the row's credential, then the JSON path.
+          message = `the credential is not valid (${err.code}):\n${formatIssues(err.issues as Issue[], `line ${msg.line}`)}`;
         }
         port.postMessage({ type: 'result', line: msg.line, ok: false, error: message });
       },

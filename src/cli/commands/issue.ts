@@ -1,31 +1,20 @@
 /** `ob3kit issue`: sign one credential, or a CSV batch. */
+import { randomUUID } from 'node:crypto';
 import { runBatch } from '../batch.js';
 import { type Command, dateOpt, intOpt, requireOpt, stringOpt } from '../command.js';
 import { EXIT_OK, UsageError } from '../errors.js';
-import { emit, type Io, readJsonObject } from '../io.js';
+import { emit, readJsonObject } from '../io.js';
 import { loadSigningKey } from '../keyfile.js';
-import { parseFormat, type SignSettings, signedText, signWith } from '../sign.js';
+import {
+  checkKeyIsIssuer,
+  parseFormat,
+  refuseInvalid,
+  type SignSettings,
+  signedText,
+  signWith,
+} from '../sign.js';
 import { addStatusEntry, readStatusListInfo } from '../status-glue.js';
-
-/** Say so when the credential's issuer is not the key's controller: verifiers would reject it. */
-function warnIssuerMismatch(
-  io: Io,
-  credential: Record<string, unknown>,
-  controller: string | undefined,
-): void {
-  const issuer = credential.issuer;
-  const id =
-    typeof issuer === 'string'
-      ? issuer
-      : issuer && typeof issuer === 'object'
-        ? (issuer as { id?: unknown }).id
-        : undefined;
-  if (typeof id === 'string' && controller !== undefined && id !== controller) {
-    io.err(
-      `ob3kit issue: warning: the issuer '${id}' is not the key's controller '${controller}'; verifiers will reject the signature unless that issuer lists this key.\n`,
-    );
-  }
-}
+import { fillIdAndDate } from '../template.js';
 
 /**
  * The `issue` command.
@@ -40,12 +29,17 @@ export const issueCommand: Command = {
   name: 'issue',
   summary: 'Sign a credential (Data Integrity or JWT), or a CSV batch of them',
   usage: [
-    'issue <unsigned.json|-> --key <file> [--format di|jwt] [--suite <name>] [--created <iso>] [--status-list <file> --index <n>] [-o <file>]',
-    'issue --batch <recipients.csv> --template <file> --key <file> --out <dir> [--bake <image>] [--format di|jwt] [--workers <n>]',
+    'issue <unsigned.json|-> --key <file> [--format di|jwt] [--suite <name>] [--created <iso>] [--status-list <file> --index <n>] [--no-validate] [--no-check-issuer] [-o <file>]',
+    'issue --batch <recipients.csv> --template <file> --key <file> --out <dir> [--bake <image>] [--format di|jwt] [--workers <n>] [--no-validate] [--no-check-issuer]',
   ],
   description: [
-    'Signs an unsigned credential and prints it, or writes it with -o. With --status-list and',
-    '--index, a status entry pointing at that bit of the list is added before signing.',
+    'Signs an unsigned credential and prints it, or writes it with -o. A missing id (a fresh',
+    'urn:uuid:) and validFrom (now) are filled in, and said so. With --status-list and --index,',
+    'a status entry pointing at that bit of the list is added before signing.',
+    '',
+    'Nothing is signed that verifiers would reject: a credential that breaks the VC Data Model or',
+    'Open Badges 3.0 rules is refused with every issue and its JSON path (--no-validate signs it',
+    "anyway), and so is a key that is not the issuer's (--no-check-issuer).",
     '',
     'With --batch, each CSV row fills the template ({{column}} placeholders; columns id, email and',
     'name also set the recipient) and is signed, and baked with --bake, on worker threads. Bad rows',
@@ -77,6 +71,14 @@ export const issueCommand: Command = {
       value: '<n>',
       description: 'Batch: worker threads (default: cores)',
     },
+    'no-validate': {
+      type: 'boolean',
+      description: 'Sign even a credential that breaks the data model rules',
+    },
+    'no-check-issuer': {
+      type: 'boolean',
+      description: "Sign even with a key that is not the issuer's",
+    },
   },
   positionals: { min: 0, max: 1, names: '<unsigned.json> (or - for stdin)' },
   examples: [
@@ -86,6 +88,10 @@ export const issueCommand: Command = {
   ],
   async run({ values, positionals, io, name }) {
     const settings: SignSettings = { format: parseFormat(stringOpt(values, 'format')) };
+    const validate = values['no-validate'] !== true;
+    const checkIssuer = values['no-check-issuer'] !== true;
+    if (!validate) settings.validate = false;
+    if (!checkIssuer) settings.checkIssuer = false;
     const suite = stringOpt(values, 'suite');
     if (suite !== undefined) {
       if (settings.format === 'jwt') throw new UsageError('--suite applies to --format di only');
@@ -141,7 +147,16 @@ export const issueCommand: Command = {
       const list = await readJsonObject(io, listFile, 'status list credential');
       credential = addStatusEntry(credential, await readStatusListInfo(list, listFile), index);
     }
-    warnIssuerMismatch(io, credential, key.controller);
+    const filled = fillIdAndDate(credential, new Date(), () => `urn:uuid:${randomUUID()}`);
+    credential = filled.credential;
+    const shown = file === '-' ? 'stdin' : file;
+    for (const member of filled.filled) {
+      io.err(
+        `ob3kit ${name}: note: '${shown}' has no ${member}; set it to ${String(credential[member])}\n`,
+      );
+    }
+    if (checkIssuer) checkKeyIsIssuer(credential, key, keyFile, `'${shown}'`);
+    if (validate) await refuseInvalid(credential, shown);
     const signed = await signWith(credential, key, settings);
     emit(io, stringOpt(values, 'output'), signedText(signed));
     return EXIT_OK;
