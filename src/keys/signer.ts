@@ -112,12 +112,22 @@ export function isSigner(value: unknown): value is Signer {
 }
 
 /**
- * The signing key behind a `KeyPair` or a `Signer` (throws `TypeError` for anything else).
+ * The signing key behind a `KeyPair` or a `Signer` (throws `TypeError` for anything else, and
+ * `KeyError` `ERR_KEY_SECRET_MISSING` for a public key).
  *
  * @internal
  */
 export function toSigningKey(key: unknown, fn: string, field = 'options.key'): SigningKey {
-  if (isKeyPair(key)) return fromKeyPair(key);
+  if (isKeyPair(key)) {
+    if (!key.hasSecretKey) {
+      throw new KeyError(
+        'ERR_KEY_SECRET_MISSING',
+        `${fn}: the key ${key.id ?? '(no id)'} has no secret key and cannot sign`,
+        { id: key.id },
+      );
+    }
+    return fromKeyPair(key);
+  }
   if (isSigner(key)) return fromSigner(key, fn);
   if (isObject(key) && typeof (key as { sign?: unknown }).sign === 'function') {
     const k = key as Record<string, unknown>;

@@ -138,8 +138,14 @@ export async function issuesBeforeSigning(
     const { openBadgesIssues } = await import('./ob-rules.js');
     // Without its proofs: the proof being added decides their form (existing proofs are checked above).
     const { proof: _proofs, ...unsigned } = document;
+    // One problem, one line: where the data model rules already speak of a member, the Open
+    // Badges rules about the same member (a date's `format`, say) add nothing.
+    const located = new Set(issues.map((i) => i.path));
     issues.push(
-      ...openBadgesIssues(unsigned, { lenient: validation.lenient, schemas: validation.schemas }),
+      ...openBadgesIssues(unsigned, {
+        lenient: validation.lenient,
+        schemas: validation.schemas,
+      }).filter((i) => !located.has(i.path)),
     );
   }
   if (Object.hasOwn(document, 'relatedResource')) {

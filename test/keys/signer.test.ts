@@ -346,13 +346,25 @@ describe('signerFromPort: a key held in another thread or process', () => {
     const publicOnly = importKeyPair((await generateKeyPair()).publicKeyJwk as Jwk, {
       publicOnly: true,
     });
-    const stop = serveSigner(channel.port2, publicOnly);
+    // A public key cannot be served at all.
+    expect(() => serveSigner(channel.port2, publicOnly)).toThrow(
+      expect.objectContaining({ code: 'ERR_KEY_SECRET_MISSING' }),
+    );
+    // A holder whose signer refuses: the refusal comes back.
+    const unwilling: Signer = {
+      algorithm: 'EdDSA',
+      id: 'did:key:z6Mk#z6Mk',
+      sign: async () => {
+        throw new Error('HSM is locked');
+      },
+    };
+    const stop = serveSigner(channel.port2, unwilling);
     // A stray answer with an unknown number is ignored, not taken for ours.
     channel.port2.postMessage({ type: 'ob3kit-sign', n: 999, signature: 'AAAA' });
     const refused = signerFromPort(channel.port1, { algorithm: 'EdDSA', id: 'did:key:z6Mk#z6Mk' });
     await expect(refused.sign(new Uint8Array([1]))).rejects.toMatchObject({
       code: 'ERR_SIGNER_FAILED',
-      message: expect.stringContaining('has no secret key and cannot sign'),
+      message: 'The key holder for did:key:z6Mk#z6Mk refused: HSM is locked',
     });
     refused.close();
     stop();
