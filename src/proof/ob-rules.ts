@@ -19,6 +19,13 @@ import { checkType, roleOf } from '../verify/checks/type.js';
 import type { CheckResult } from '../verify/types.js';
 
 /**
+ * Structural findings of 1EdTech's validator that the Open Badges 3.0 data model contradicts, so
+ * signing does not refuse them: the model types `Profile.otherIdentifier` as `IdentifierEntry`
+ * (the specification's full example uses it), the validator wants `IdentityObject`.
+ */
+const SPECIFICATION_ALLOWS = new Set(['issuer_other_identifier_type']);
+
+/**
  * Every Open Badges 3.0 issue of a credential: schema issues, then the failed structural checks.
  *
  * @internal
@@ -39,6 +46,7 @@ export function openBadgesIssues(
   const seen = new Set(issues.map((i) => `${i.path}\u0000${i.code}`));
   for (const c of structural) {
     if (c.outcome !== 'fail' || c.code === undefined) continue;
+    if (SPECIFICATION_ALLOWS.has(c.code)) continue;
     const path = c.path ?? '$';
     const key = `${path}\u0000${c.code}`;
     if (seen.has(key)) continue;

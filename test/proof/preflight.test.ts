@@ -16,6 +16,8 @@ import {
   signPresentationJwt,
 } from '../../src/present/index.js';
 import { signCredential, signCredentialJwt, verifyCredentialProof } from '../../src/proof/index.js';
+import { createStatusList, createStatusListCredential } from '../../src/status/index.js';
+import { exampleNames, readExample } from '../model/helpers.js';
 import { type Json, obCredential, obCredentialV1 } from './helpers.js';
 
 let did: string;
@@ -35,6 +37,23 @@ describe('Open Badges credentials are validated before signing', () => {
   it('a builder-made credential signs', async () => {
     await expect(signCredential(obCredential(did), { key })).resolves.toHaveProperty('proof');
     await expect(signCredential(obCredentialV1(did), { key })).resolves.toHaveProperty('proof');
+  });
+
+  it("the specification's examples sign as they are (proof removed, issuer id ours)", async () => {
+    let signed = 0;
+    for (const name of exampleNames()) {
+      const { proof: _p, ...example } = readExample(name) as Json;
+      const types: string[] = [example.type].flat();
+      if (!types.includes('VerifiableCredential')) continue;
+      example.issuer = { ...example.issuer, id: did };
+      const outcome = await signCredential(example, { key }).then(
+        () => 'signed',
+        (e) => JSON.stringify(e.issues ?? e.message),
+      );
+      expect(outcome, name).toBe('signed');
+      signed++;
+    }
+    expect(signed).toBeGreaterThan(5);
   });
 
   it('the CLI template without id and validFrom is refused, every issue located', async () => {
@@ -182,6 +201,33 @@ describe('the key must belong to the issuer', () => {
         'the key has no id (verification method) and is not the key of',
       ),
     });
+  });
+});
+
+describe('status list credentials are credentials', () => {
+  it("sign under the same rules: the list issuer's key only", async () => {
+    const list = createStatusList({ purpose: 'revocation' });
+    for (const type of ['BitstringStatusList', 'StatusList2021'] as const) {
+      const unsigned = await createStatusListCredential({
+        id: 'https://example.edu/status/1',
+        issuer: did,
+        list,
+        type,
+        validFrom: '2024-01-01T00:00:00Z',
+      });
+      const signed = await signCredential(unsigned, { key });
+      expect((await verifyCredentialProof(signed)).verified).toBe(true);
+      const stranger = createDidKey(await generateKeyPair());
+      await expect(signCredential(unsigned, { key: stranger.keyPair })).rejects.toMatchObject({
+        code: 'ERR_ISSUER_KEY_MISMATCH',
+      });
+      await expect(
+        signCredential({ ...unsigned, credentialSubject: {} }, { key }),
+      ).rejects.toMatchObject({
+        code: 'ERR_CREDENTIAL_INVALID',
+        issues: [expect.objectContaining({ code: 'subject_empty', path: '$.credentialSubject' })],
+      });
+    }
   });
 });
 
