@@ -2,15 +2,15 @@
  * The Open Badges 3.0 rules a credential must meet before it is signed: the JSON Schema of its
  * class and VC version, and the data-model rules 1EdTech's validator adds (context order,
  * types, subject, issuer profile, evidence). The same functions `verify()` reports with, so a
- * credential ob3kit signs passes ob3kit's own conformance checks. Loaded only when an Open
- * Badges credential is signed.
+ * credential ob3kit signs passes ob3kit's own conformance checks. (Imported statically: a
+ * dynamic import of modules the root barrel also exports would put them in every bundle's first
+ * chunk; bundles that never sign drop them by tree-shaking.)
  *
  * @internal
  */
 import type { Issue } from '../errors.js';
 import type { JsonObject } from '../internal/json.js';
-import type { SchemaValidationOptions } from '../schema/validate.js';
-import { validateCredential } from '../schema/validate.js';
+import { type SchemaValidationOptions, validateCredential } from '../schema/validate.js';
 import { checkContext } from '../verify/checks/context.js';
 import { checkEvidence } from '../verify/checks/evidence.js';
 import { checkIssuerProfile } from '../verify/checks/issuer.js';

@@ -17,6 +17,7 @@ import {
   validateVerifiablePresentation,
 } from '../model/vc-data-model.js';
 import type { Validator } from '../schema/types.js';
+import { openBadgesIssues } from './ob-rules.js';
 import { type CheckRelatedResourcesOptions, checkRelatedResources } from './related-resource.js';
 
 /**
@@ -135,7 +136,6 @@ export async function issuesBeforeSigning(
   const issues = [...validateVerifiableCredential(document).issues];
   const types = asArray(document.type as unknown);
   if (types.some((t) => typeof t === 'string' && OB_TYPES.includes(t))) {
-    const { openBadgesIssues } = await import('./ob-rules.js');
     // Without its proofs: the proof being added decides their form (existing proofs are checked above).
     const { proof: _proofs, ...unsigned } = document;
     // One problem, one line: where the data model rules already speak of a member, the Open
