@@ -158,8 +158,18 @@ for (const [label, credential] of Object.entries(inputs({ issuerId }))) {
   const refSign = await safeTime(() => ref.sign(credential));
   let ob3Verify;
   let ob3Sign;
+  let ob3SignUnchecked;
   if (proof.signCredential && proof.verifyCredentialProof && ob3Key) {
     const opts = { documents: controllerDocs };
+    // Without the checks before signing (data model, Open Badges rules, key binding), then with.
+    ob3SignUnchecked = await safeTime(() =>
+      proof.signCredential(credential, {
+        key: ob3Key,
+        created: '2024-01-01T00:00:00Z',
+        validate: false,
+        checkIssuer: false,
+      }),
+    );
     ob3Sign = await safeTime(() =>
       proof.signCredential(credential, { key: ob3Key, created: '2024-01-01T00:00:00Z' }),
     );
@@ -170,6 +180,7 @@ for (const [label, credential] of Object.entries(inputs({ issuerId }))) {
   }
   row(`verify (${label})`, ob3Verify, refVerify, rawVerify);
   row(`sign (${label})`, ob3Sign, refSign, rawSign);
+  row(`sign, validate: false (${label})`, ob3SignUnchecked, undefined, rawSign);
   if (verifyMod.verify) {
     const full = await safeTime(() =>
       verifyMod.verify(refSigned, {

@@ -55,7 +55,9 @@ export class Ob3Error extends Error {
 }
 
 /**
- * Thrown by `assertValid*` functions; holds the same issues that `validate*` returns.
+ * Thrown by `assertValid*` functions; holds the same issues that `validate*` returns. The code
+ * is `ERR_VALIDATION` (JSON Schema), `ERR_CREDENTIAL_INVALID` or `ERR_PRESENTATION_INVALID`
+ * (refused before signing, or by the data model validators).
  *
  * @example
  * ```ts
@@ -68,9 +70,9 @@ export class ValidationError extends Ob3Error {
   /** The problems found. */
   readonly issues: Issue[];
 
-  constructor(issues: Issue[], message?: string) {
+  constructor(issues: Issue[], message?: string, code: ErrorCode = 'ERR_VALIDATION') {
     super(
-      'ERR_VALIDATION',
+      code,
       message ??
         `Validation failed with ${issues.length} issue(s): ${issues
           .slice(0, 3)

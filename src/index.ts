@@ -51,6 +51,7 @@ export {
   type KeyPair,
   type KeyType,
   resolveVerificationMethod,
+  type Signer,
 } from './keys/index.js';
 export {
   type Achievement,
@@ -74,6 +75,7 @@ export {
   type EndorsementCredentialInput,
   matchIdentity,
   type Profile,
+  validateVerifiableCredential,
 } from './model/index.js';
 export {
   createPresentation,

@@ -4,12 +4,19 @@ import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, threadId } from 'node:worker_threads';
 import { bakeBadge } from '../bake/index.js';
+import type { Issue } from '../errors.js';
 import type { KeyPair } from '../keys/index.js';
 import { attachStatus, type IssuanceRecord, type StatusAllocation } from '../ledger/index.js';
 import { createIdentityObject } from '../model/index.js';
 import { keyFromJson } from './keyfile.js';
-import { type SignSettings, signedText, signWith } from './sign.js';
-import { applyRowConventions, fillTemplate, type IdentityFactory, rowObject } from './template.js';
+import { formatIssues, type SignSettings, signedText, signWith } from './sign.js';
+import {
+  applyRowConventions,
+  fillTemplate,
+  type IdentityFactory,
+  rowObject,
+  rowSlug,
+} from './template.js';
 
 /** IdentityObjects through the library's builder (a salted SHA-256 hash when hashed). */
 const makeIdentity: IdentityFactory = (identityType, identity, hashed) =>
@@ -191,6 +198,10 @@ export function runBatchWorker(data: BatchWorkerData): void {
         let message = err?.message ?? String(e);
         if (typeof err?.code === 'string' && err.code.startsWith('ERR_')) {
           message += ` (${err.code})`;
+        }
+        if (Array.isArray(err?.issues) && err.issues.length > 0) {
+          // Every issue, located: the row's credential, then the JSON path.
+          message = `the credential is not valid (${err.code}):\n${formatIssues(err.issues as Issue[], `line ${msg.line}`)}`;
         }
         port.postMessage({ type: 'result', line: msg.line, ok: false, error: message });
       },

@@ -36,7 +36,7 @@ import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import { bytesToText, type Io, readInput, readJsonObject } from './io.js';
 import { keyFromJson, parseKeyJson } from './keyfile.js';
 import { createProgress } from './progress.js';
-import type { SignSettings } from './sign.js';
+import { checkKeyIsIssuer, type SignSettings } from './sign.js';
 import {
   fillTemplate,
   rowObject,
@@ -97,7 +97,17 @@ export async function runBatch(io: Io, opts: BatchOptions): Promise<number> {
   const template = await readJsonObject(io, opts.templateFile, 'template');
   const keyFileText = bytesToText(await readInput(io, opts.keyFile, 'key file'));
   const keyJson = parseKeyJson(keyFileText, opts.keyFile);
-  keyFromJson(keyJson, opts.keyFile); // fail early, before any worker starts
+  const key = keyFromJson(keyJson, opts.keyFile); // fail early, before any worker starts
+  // A key that is not the template issuer's would make every badge of the batch unusable.
+  if (opts.sign.checkIssuer !== false && templatePlaceholders(template.issuer).length === 0) {
+    checkKeyIsIssuer(
+      template,
+      key,
+      opts.keyFile,
+      `the template '${opts.templateFile}'`,
+      'every credential of the batch would fail verification; nothing was issued',
+    );
+  }
   let bake: BatchWorkerData['bake'];
   if (opts.bakeFile !== undefined) {
     const bytes = await readInput(io, opts.bakeFile, 'badge image');

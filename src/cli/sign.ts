@@ -1,4 +1,5 @@
 /** Signing glue shared by `issue`, `issue --batch`, `status` and `demo`: picks the library call. */
+import type { Issue } from '../errors.js';
 import type { KeyPair } from '../keys/index.js';
 import {
   ECDSA_RDFC_2019,
@@ -9,6 +10,8 @@ import {
   type SuiteName,
   signCredential,
   signCredentialJwt,
+  signingKeyMismatch,
+  validateBeforeSigning,
 } from '../proof/index.js';
 import { UsageError } from './errors.js';
 
@@ -27,6 +30,10 @@ export interface SignSettings {
   suite?: string;
   /** Proof `created` time (ISO 8601). */
   created?: string;
+  /** Validate before signing (default true; `--no-validate` turns it off). */
+  validate?: boolean;
+  /** Refuse a key that is not the issuer's (default true; `--no-check-issuer` turns it off). */
+  checkIssuer?: boolean;
 }
 
 /**
@@ -59,13 +66,17 @@ export async function signWith(
   key: KeyPair,
   settings: SignSettings,
 ): Promise<Record<string, unknown> | string> {
+  const checks = {
+    ...(settings.validate === false ? { validate: false } : {}),
+    ...(settings.checkIssuer === false ? { checkIssuer: false } : {}),
+  };
   if (settings.format === 'jwt') {
-    const options: SignCredentialJwtOptions = { key };
+    const options: SignCredentialJwtOptions = { key, ...checks };
     if (settings.created !== undefined) options.now = new Date(settings.created);
     return signCredentialJwt(credential, options);
   }
   const suite = pickSuite(key, settings.suite);
-  const options: SignCredentialOptions = { key, suite };
+  const options: SignCredentialOptions = { key, suite, ...checks };
   if (settings.created !== undefined) options.created = settings.created;
   return (await signCredential(credential, options)) as Record<string, unknown>;
 }
@@ -100,4 +111,75 @@ function pickSuite(key: KeyPair, asked: string | undefined): SuiteName {
  */
 export function signedText(signed: Record<string, unknown> | string): string {
   return typeof signed === 'string' ? `${signed}\n` : `${JSON.stringify(signed, null, 2)}\n`;
+}
+
+/**
+ * Refuse, before anything is signed, a key that is not the issuer's (the party a document names
+ * as `issuer`): the message names the key file, the key and the issuer. Nothing happens when the
+ * document names no issuer id (validation reports that).
+ *
+ * @example
+ * ```ts
+ * checkKeyIsIssuer(credential, key, 'key.json', 'the credential');
+ * ```
+ */
+export function checkKeyIsIssuer(
+  document: Record<string, unknown>,
+  key: KeyPair,
+  keyFile: string,
+  what: string,
+  consequence = 'verifiers would reject the signature',
+  hint?: string,
+): void {
+  // A credential without issuer is refused by validation, with its own message.
+  if (document.issuer === undefined) return;
+  const why = signingKeyMismatch(document, {
+    id: key.id,
+    controller: key.controller,
+    publicKeyJwk: key.publicKeyJwk,
+  });
+  if (why === undefined) return;
+  throw new UsageError(
+    `the key in '${keyFile}' is not the issuer of ${what}: ${why}; ${consequence}`,
+    hint ??
+      `Use the issuer's key, make the issuer ${key.controller ?? "the key's controller"}, or pass --no-check-issuer to sign anyway.`,
+  );
+}
+
+/**
+ * Validate a credential as signing will, and refuse it with every issue on its own line,
+ * located by file and JSON path.
+ *
+ * @example
+ * ```ts
+ * await refuseInvalid(credential, 'unsigned.json');
+ * ```
+ */
+export async function refuseInvalid(
+  credential: Record<string, unknown>,
+  file: string,
+  format: SignSettings['format'] = 'di',
+): Promise<void> {
+  // A JWT signs its bytes, not a JSON-LD graph: the compact form applies to Data Integrity.
+  const { ok, issues } = await validateBeforeSigning(credential, {
+    compactForm: format !== 'jwt',
+  });
+  if (ok) return;
+  throw new UsageError(
+    `'${file}' is not a valid credential (${issues.length} issue${issues.length === 1 ? '' : 's'}); nothing was signed\n${formatIssues(issues, file)}`,
+    'Fix them, or pass --no-validate to sign it anyway.',
+  );
+}
+
+/**
+ * Issues as lines `  <file> <path>: <message> (<code>)`.
+ *
+ * @example
+ * ```ts
+ * formatIssues([{ code: 'issuer_missing', path: '$', message: 'A verifiable credential must have an issuer' }], 'c.json');
+ * // '  c.json $: A verifiable credential must have an issuer (issuer_missing)'
+ * ```
+ */
+export function formatIssues(issues: readonly Issue[], file: string): string {
+  return issues.map((i) => `  ${file} ${i.path}: ${i.message} (${i.code})`).join('\n');
 }

@@ -147,8 +147,7 @@ export function applyRowConventions(
   now: Date,
   newId: () => string,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...credential };
-  if (out.id === undefined || out.id === '') out.id = newId();
+  const out: Record<string, unknown> = fillIdAndDate(credential, now, newId).credential;
   const subject = out.credentialSubject;
   if (subject && typeof subject === 'object' && !Array.isArray(subject)) {
     const s: Record<string, unknown> = { ...(subject as Record<string, unknown>) };
@@ -162,12 +161,42 @@ export function applyRowConventions(
     }
     out.credentialSubject = s;
   }
+  return out;
+}
+
+/**
+ * Fill what every issued credential needs and an unsigned one often leaves out: an `id` (a
+ * fresh `urn:uuid:`) when there is none (or it is empty), and `validFrom` (VC 2.0) or
+ * `issuanceDate` (VC 1.1) set to `now` when absent. Returns the new credential and the names of
+ * the members it filled, so the caller can say so.
+ *
+ * @example
+ * ```ts
+ * const { credential, filled } = fillIdAndDate(unsigned, new Date(), () => `urn:uuid:${randomUUID()}`);
+ * filled; // ['id', 'validFrom']
+ * ```
+ */
+export function fillIdAndDate(
+  credential: Record<string, unknown>,
+  now: Date,
+  newId: () => string,
+): { credential: Record<string, unknown>; filled: string[] } {
+  const out: Record<string, unknown> = { ...credential };
+  const filled: string[] = [];
+  if (out.id === undefined || out.id === '') {
+    out.id = newId();
+    filled.push('id');
+  }
   const context = Array.isArray(out['@context']) ? out['@context'] : [out['@context']];
   const iso = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   if (context.includes(VC2_CONTEXT)) {
-    if (out.validFrom === undefined) out.validFrom = iso;
+    if (out.validFrom === undefined) {
+      out.validFrom = iso;
+      filled.push('validFrom');
+    }
   } else if (out.issuanceDate === undefined) {
     out.issuanceDate = iso;
+    filled.push('issuanceDate');
   }
-  return out;
+  return { credential: out, filled };
 }

@@ -76,6 +76,7 @@ type ToRdf = (
     documentLoader: DocumentLoader;
     safe: boolean;
     produceGeneralizedRdf: false;
+    rdfDirection: 'i18n-datatype';
     contextResolver: unknown;
     skipExpansion: true;
   },
@@ -116,7 +117,9 @@ function loadJsonLd(): Promise<JsonLdModules> {
 
 /**
  * Convert a JSON-LD document to an RDF dataset (the JSON-LD 1.1 "Deserialize JSON-LD to RDF"
- * algorithm, no generalized RDF). Errors are jsonld.js errors; callers map them.
+ * algorithm, no generalized RDF, `rdfDirection: 'i18n-datatype'`). The fast path never sees a
+ * value with `@direction` (value objects leave it), so both paths agree. Errors are jsonld.js
+ * errors; callers map them.
  */
 export async function documentToQuads(
   document: object,
@@ -145,7 +148,15 @@ export async function documentToQuads(
     contextResolver = meter.resolver(ContextResolver, cache);
     documentLoader = meter.loader(documentLoader);
   }
-  const common = { contextResolver, documentLoader, safe: options.safe };
+  // A value with a base direction ("@direction": "ltr" | "rtl") becomes a literal of datatype
+  // https://www.w3.org/ns/i18n#<language>_<direction>, as the Data Integrity cryptosuites
+  // (vc-di-eddsa, vc-di-ecdsa) canonicalize it; without it safe mode refuses such values.
+  const common = {
+    contextResolver,
+    documentLoader,
+    safe: options.safe,
+    rdfDirection: 'i18n-datatype' as const,
+  };
   // jsonld.js toRDF is expand, then the node map (which removes duplicate values by linear
   // search), then quads: the same steps here, with the node map's cost charged in between.
   let expanded: unknown[];

@@ -44,6 +44,16 @@ export {
   resolveDid,
   resolveVerificationMethod,
 } from './resolve.js';
+export { isSigner, type Signer, type SignerAlgorithm } from './signer.js';
+export {
+  derToRawEcdsa,
+  type SignerFromCryptoKeyOptions,
+  type SignerFromPortOptions,
+  type SignerPort,
+  serveSigner,
+  signerFromCryptoKey,
+  signerFromPort,
+} from './signer-adapters.js';
 export type {
   ControllerDocument,
   DidDocument,

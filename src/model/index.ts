@@ -39,3 +39,12 @@ export {
   createResult,
 } from './subject.js';
 export * from './types.generated.js';
+export {
+  assertValidVerifiableCredential,
+  assertValidVerifiablePresentation,
+  type DataModelValidationOptions,
+  type DataModelValidationResult,
+  isAbsoluteUrl,
+  validateVerifiableCredential,
+  validateVerifiablePresentation,
+} from './vc-data-model.js';

@@ -1,28 +1,22 @@
 /** Signing presentations: Data Integrity (proofPurpose authentication) and VP-JWT. */
-import { ProofError } from '../errors.js';
 import { isObject } from '../internal/json.js';
 import { partyId } from '../internal/roles.js';
-import { isKeyPair } from '../keys/key-pair.js';
-import { checkKeyController } from '../keys/resolve.js';
-import { signCredential } from '../proof/index.js';
-import {
-  assertRole,
-  describe,
-  prepareJwtSigning,
-  sealJwt,
-  toNumericDate,
-} from '../proof/jwt/index.js';
+import { signPresentationDocument } from '../proof/data-integrity/sign.js';
+import { describe, prepareJwtSigning, sealJwt, toNumericDate } from '../proof/jwt/index.js';
+import { checkSigningChecks, preflight } from '../proof/preflight.js';
 import type { SignPresentationJwtOptions, SignPresentationOptions } from './types.js';
 
 /**
  * Sign a presentation with a Data Integrity proof whose `proofPurpose` is `authentication`,
  * carrying the verifier's `challenge` (and `domain`). Returns a new object.
  *
- * Throws `TypeError` for misuse (no presentation object, no challenge, not a KeyPair),
- * `ProofError` `ERR_PRESENTATION_HOLDER_MISMATCH` when the presentation names a `holder` that
- * is not one id or does not control the key, `ERR_PROOF_ROLE_MISMATCH` for a credential (its
- * `type` names `VerifiableCredential`) and `ERR_PROOF_AMBIGUOUS_ROLE` for a document typed as
- * both, and the errors of `signCredential` (unsupported suite, key type).
+ * Throws `TypeError` for misuse (no presentation object, no challenge, not a KeyPair or
+ * Signer), `ValidationError` `ERR_PRESENTATION_INVALID` when the presentation breaks the VC Data
+ * Model rules (`validateVerifiablePresentation`; `validate: false` opts out), `ProofError`
+ * `ERR_PRESENTATION_HOLDER_MISMATCH` when the presentation names a `holder` that is not one id or
+ * does not control the key (`checkIssuer: false` opts out), `ERR_PROOF_ROLE_MISMATCH` for a
+ * credential (its `type` names `VerifiableCredential`) and `ERR_PROOF_AMBIGUOUS_ROLE` for a
+ * document typed as both, and the errors of `signCredential` (unsupported suite, key type).
  *
  * @example
  * ```ts
@@ -43,12 +37,7 @@ export async function signPresentation(
     throw new TypeError(`${fn}: presentation must be an object, found ${describe(presentation)}`);
   if (!isObject(options)) throw new TypeError(`${fn}: options must be an object`);
   checkChallengeAndDomain(options.challenge, options.domain, fn);
-  if (!isKeyPair(options.key))
-    throw new TypeError(`${fn}: options.key must be a KeyPair from ob3kit`);
-  assertRole(presentation, 'presentation');
-  const verificationMethod = options.verificationMethod ?? options.key.id;
-  checkHolder(presentation, options.key.controller, verificationMethod);
-  return signCredential(presentation, {
+  return signPresentationDocument(presentation, {
     key: options.key,
     suite: options.suite,
     created: options.created,
@@ -57,6 +46,8 @@ export async function signPresentation(
     proofPurpose: 'authentication',
     challenge: options.challenge,
     domain: options.domain,
+    validate: options.validate,
+    checkIssuer: options.checkIssuer,
   });
 }
 
@@ -66,8 +57,10 @@ export async function signPresentation(
  * presentation) the presentation goes in the `vp` claim; otherwise the payload is the
  * presentation itself with these claims added.
  *
- * Throws `TypeError` for misuse, `ProofError` `ERR_PRESENTATION_HOLDER_MISMATCH` when the
- * holder is not one id or does not control the key, and `ERR_PROOF_ROLE_MISMATCH` /
+ * Throws `TypeError` for misuse, `ValidationError` `ERR_PRESENTATION_INVALID` for a
+ * presentation that breaks the VC Data Model rules, `ProofError`
+ * `ERR_PRESENTATION_HOLDER_MISMATCH` when the holder is not one id or does not control the key
+ * (the same opt-outs as `signPresentation`), and `ERR_PROOF_ROLE_MISMATCH` /
  * `ERR_PROOF_AMBIGUOUS_ROLE` for a document whose `type` claims to be a credential.
  *
  * @example
@@ -98,7 +91,15 @@ export async function signPresentationJwt(
     { ...options, includeJwk: undefined },
     fn,
   );
-  checkHolder(presentation, key.controller, options.kid ?? key.id);
+  checkSigningChecks(options, fn);
+  await preflight(
+    presentation,
+    'presentation',
+    { id: options.kid ?? key.id, controller: key.controller, publicKeyJwk: key.publicKeyJwk },
+    options,
+    // A JWT signs its bytes, not a JSON-LD graph: no compact form to hold it to.
+    false,
+  );
 
   const claims: Record<string, unknown> = {};
   const holder = holderId(presentation);
@@ -130,27 +131,4 @@ function checkChallengeAndDomain(challenge: unknown, domain: unknown, fn: string
     !(ok(domain) || (Array.isArray(domain) && domain.length > 0 && domain.every(ok)))
   )
     throw new TypeError(`${fn}: options.domain must be a non-empty string (or array of strings)`);
-}
-
-function checkHolder(
-  presentation: Record<string, unknown>,
-  controller: string | undefined,
-  verificationMethod: string | undefined,
-): void {
-  const holder = holderId(presentation);
-  if (holder === undefined && presentation.holder !== undefined) {
-    throw new ProofError(
-      'ERR_PRESENTATION_HOLDER_MISMATCH',
-      `The presentation holder must be one id (a string, or an object with one "id"), found ${describe(presentation.holder)}; verifiers would reject it`,
-      { holder: presentation.holder },
-    );
-  }
-  if (holder === undefined || verificationMethod === undefined) return;
-  if (!checkKeyController({ id: verificationMethod, controller }, holder)) {
-    throw new ProofError(
-      'ERR_PRESENTATION_HOLDER_MISMATCH',
-      `The presentation holder ${holder} does not control the key ${verificationMethod} (controller ${controller ?? 'unknown'}); verifiers would reject it`,
-      { holder, verificationMethod },
-    );
-  }
 }

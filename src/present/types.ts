@@ -1,8 +1,9 @@
 /** Types of the presentations capability. */
 import type { DocumentLoader } from '../jsonld/index.js';
-import type { DidResolver, FetchLike, JwsAlgorithm, KeyPair } from '../keys/index.js';
+import type { DidResolver, FetchLike, JwsAlgorithm, KeyPair, Signer } from '../keys/index.js';
 import type { SuiteName } from '../proof/index.js';
 import type { JwtPayloadForm } from '../proof/jwt/index.js';
+import type { SigningChecks } from '../proof/preflight.js';
 
 /** One problem found: a stable snake_case `code`, a message, and where. */
 export interface PresentationIssue {
@@ -24,9 +25,9 @@ export interface CreatePresentationOptions {
 }
 
 /** Options of `signPresentation` (Data Integrity, proofPurpose `authentication`). */
-export interface SignPresentationOptions {
-  /** The holder's key (with its secret). */
-  key: KeyPair;
+export interface SignPresentationOptions extends SigningChecks {
+  /** The holder's key (with its secret), or a `Signer`. */
+  key: KeyPair | Signer;
   /** The verifier's challenge (nonce); required. */
   challenge: string;
   /** The verifier's domain (or domains). */
@@ -42,9 +43,9 @@ export interface SignPresentationOptions {
 }
 
 /** Options of `signPresentationJwt` (VP-JWT). */
-export interface SignPresentationJwtOptions {
-  /** The holder's key (with its secret), or a private key document (JWK, Multikey). */
-  key: KeyPair | Record<string, unknown>;
+export interface SignPresentationJwtOptions extends SigningChecks {
+  /** The holder's key (with its secret), a `Signer`, or a private key document (JWK, Multikey). */
+  key: KeyPair | Signer | Record<string, unknown>;
   /** The verifier's challenge, carried in the `nonce` claim; required. */
   challenge: string;
   /** The verifier's domain, carried in the `aud` claim. */

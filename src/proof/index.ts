@@ -42,3 +42,16 @@ export {
   type VerifyCredentialJwtOptions,
   verifyCredentialJwt,
 } from './jwt/index.js';
+export type { SigningChecks } from './preflight.js';
+export {
+  type SigningRole,
+  type SigningValidationOptions,
+  signingKeyMismatch,
+  validateBeforeSigning,
+} from './preflight.js';
+export {
+  type CheckRelatedResourcesOptions,
+  checkRelatedResources,
+  type RelatedResourceCheck,
+  type ResourceFetch,
+} from './related-resource.js';

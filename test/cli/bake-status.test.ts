@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unbakeBadge } from '../../src/bake/index.js';
@@ -82,6 +82,47 @@ describe('bake and unbake', () => {
     const u = await runBin(bin, ['unbake', 'plain.png'], { cwd: dir });
     expect(u.code).toBe(2);
     expect(u.stderr).toMatch(/\(ERR_[A-Z_]+\)/);
+  });
+});
+
+describe('bake refuses unsigned credentials', () => {
+  it('an unsigned JSON credential or JWT is refused unless --force', async () => {
+    writeFileSync(file('plain.png'), createDemoBadgePng());
+    const r = await runBin(bin, ['bake', 'plain.png', 'unsigned.json', '-o', 'u.png'], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      [
+        "ob3kit bake: error: 'unsigned.json' is not signed (it has no proof); a baked badge must carry a signed credential",
+        "  Sign it first with 'ob3kit issue', or pass --force to bake it anyway.",
+        '',
+      ].join('\n'),
+    );
+    expect(existsSync(file('u.png'))).toBe(false);
+    const stripped = { ...readJson('signed.json') };
+    stripped.proof = [{ ...stripped.proof[0], proofValue: undefined }];
+    writeFileSync(file('no-value.json'), JSON.stringify(stripped));
+    const noValue = await runBin(bin, ['bake', 'plain.png', 'no-value.json', '-o', 'u.png'], {
+      cwd: dir,
+    });
+    expect(noValue.code).toBe(2);
+    expect(noValue.stderr).toMatch(/is not signed \(its proof holds no signature\)/);
+    writeFileSync(file('unsecured.jwt'), 'eyJhbGciOiJub25lIn0.eyJpc3MiOiJ4In0.');
+    const jwt = await runBin(bin, ['bake', 'plain.png', 'unsecured.jwt', '-o', 'u.png'], {
+      cwd: dir,
+    });
+    expect(jwt.code).toBe(2);
+    expect(jwt.stderr).toMatch(/is not signed \(a JWT without a signature\)/);
+    const forced = await runBin(
+      bin,
+      ['bake', 'plain.png', 'unsigned.json', '-o', 'u.png', '--force'],
+      { cwd: dir },
+    );
+    expect(forced.code).toBe(0);
+    expect(unbakeBadge(new Uint8Array(readFileSync(file('u.png')))).credential).toEqual(
+      readJson('unsigned.json'),
+    );
   });
 });
 
@@ -182,6 +223,27 @@ describe('status lists', () => {
       },
     );
     expect(again.code).toBe(0);
+  });
+
+  it("status set refuses a key that is not the list's issuer, and leaves the list alone", async () => {
+    const k = await runBin(bin, ['keygen', '-o', 'other-key.json'], { cwd: dir });
+    expect(k.code).toBe(0);
+    const before = readFileSync(file('list.json'), 'utf8');
+    const r = await runBin(
+      bin,
+      ['status', 'set', 'list.json', '--index', '3', '--key', 'other-key.json'],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(2);
+    const other = readJson('other-key.json').controller;
+    expect(r.stderr).toBe(
+      [
+        `ob3kit status set: error: the key in 'other-key.json' is not the issuer of the status list 'list.json' (${url}): the key ${other}#${other.slice(8)} belongs to ${other}, not to the issuer ${did}; the re-signed list would fail its issuer check, and with it the status of every credential that uses it; nothing was changed`,
+        "  Use the key the list was issued with ('ob3kit status create' wrote it with that key).",
+        '',
+      ].join('\n'),
+    );
+    expect(readFileSync(file('list.json'), 'utf8')).toBe(before);
   });
 
   it('rejects a bad index and an unknown subcommand', async () => {

@@ -132,10 +132,20 @@ describe('issue', () => {
       cwd: dir,
       input: JSON.stringify(unsigned('https://example.com/issuers/876543')),
     });
-    expect(other.code).toBe(0);
-    expect(other.stderr).toMatch(
-      /warning: the issuer 'https:\/\/example.com\/issuers\/876543' is not the key's controller/,
+    expect(other.code).toBe(2);
+    expect(other.stdout).toBe('');
+    expect(other.stderr).toBe(
+      [
+        `ob3kit issue: error: the key in 'key.json' is not the issuer of 'stdin': the key ${did}#${did.slice(8)} belongs to ${did}, not to the issuer https://example.com/issuers/876543; verifiers would reject the signature`,
+        `  Use the issuer's key, make the issuer ${did}, or pass --no-check-issuer to sign anyway.`,
+        '',
+      ].join('\n'),
     );
+    const forced = await runBin(bin, ['issue', '-', '--key', 'key.json', '--no-check-issuer'], {
+      cwd: dir,
+      input: JSON.stringify(unsigned('https://example.com/issuers/876543')),
+    });
+    expect(forced.code).toBe(0);
     const fmt = await runBin(
       bin,
       ['issue', 'unsigned.json', '--key', 'key.json', '--format', 'x'],
@@ -145,6 +155,83 @@ describe('issue', () => {
     );
     expect(fmt.code).toBe(2);
     expect(fmt.stderr).toMatch(/--format must be di/);
+  });
+});
+
+describe('issue refuses what verifiers would reject', () => {
+  it('fills a missing id and validFrom, says so, and the result verifies', async () => {
+    const template = unsigned(did);
+    delete template.id;
+    delete template.validFrom;
+    writeFileSync(file('template-only.json'), JSON.stringify(template));
+    const r = await runBin(
+      bin,
+      ['issue', 'template-only.json', '--key', 'key.json', '-o', 'filled.json'],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(0);
+    const signed = readJson('filled.json');
+    expect(signed.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect(Date.parse(signed.validFrom)).toBeGreaterThan(Date.now() - 60_000);
+    expect(r.stderr).toBe(
+      [
+        `ob3kit issue: note: 'template-only.json' has no id; set it to ${signed.id}`,
+        `ob3kit issue: note: 'template-only.json' has no validFrom; set it to ${signed.validFrom}`,
+        '',
+      ].join('\n'),
+    );
+    expect(isGoodReport(await verify(signed))).toBe(true);
+  });
+
+  it('lists every issue of an invalid credential with its file and path; --no-validate signs it', async () => {
+    const bad = unsigned(did, {
+      validFrom: 'Sun, 26 Feb 2023 01:22:14 +0000',
+      evidence: [{ id: 'https://example.com/evidence/1' }],
+    });
+    delete (bad.credentialSubject as Record<string, unknown>).achievement;
+    writeFileSync(file('bad.json'), JSON.stringify(bad));
+    const r = await runBin(bin, ['issue', 'bad.json', '--key', 'key.json', '-o', 'x.json'], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(2);
+    expect(existsSync(file('x.json'))).toBe(false);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(
+      /^ob3kit issue: error: 'bad.json' is not a valid credential \(\d+ issues\); nothing was signed$/,
+    );
+    expect(lines).toContain(
+      '  bad.json $.validFrom: validFrom must be an XML Schema dateTimeStamp with a time zone (2024-01-31T09:00:00Z), found "Sun, 26 Feb 2023 01:22:14 +0000" (date_invalid)',
+    );
+    expect(lines).toContain(
+      '  bad.json $.evidence[0]: Each evidence entry must have a type (entry_type_missing)',
+    );
+    expect(lines).toContain(
+      '  bad.json $.credentialSubject: credentialSubject.achievement is required (subject_achievement_missing)',
+    );
+    expect(lines.at(-1)).toBe('  Fix them, or pass --no-validate to sign it anyway.');
+    const forced = await runBin(
+      bin,
+      ['issue', 'bad.json', '--key', 'key.json', '--no-validate', '-o', 'x.json'],
+      { cwd: dir },
+    );
+    expect(forced.code).toBe(0);
+    expect(existsSync(file('x.json'))).toBe(true);
+  });
+
+  it('refuses a template without issuer, for JWTs too', async () => {
+    const noIssuer = unsigned(did);
+    delete noIssuer.issuer;
+    for (const format of ['di', 'jwt']) {
+      const r = await runBin(bin, ['issue', '-', '--key', 'key.json', '--format', format], {
+        cwd: dir,
+        input: JSON.stringify(noIssuer),
+      });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(
+        '  stdin $: A verifiable credential must have an issuer (issuer_missing)',
+      );
+    }
   });
 });
 
@@ -172,7 +259,10 @@ describe('issue with P-256 and RSA keys', () => {
       (await runBin(bin, ['keygen', '--type', 'rsa', '-o', 'rsa.json'], { cwd: dir })).code,
     ).toBe(0);
     const rsa = readJson('rsa.json');
-    const di = await runBin(bin, ['issue', 'unsigned.json', '--key', 'rsa.json'], { cwd: dir });
+    const di = await runBin(bin, ['issue', '-', '--key', 'rsa.json'], {
+      cwd: dir,
+      input: JSON.stringify(unsigned(rsa.controller)),
+    });
     expect(di.code).toBe(2);
     expect(di.stderr).toMatch(
       /RSA keys have no Data Integrity suite; sign a JWT with --format jwt/,
@@ -295,6 +385,48 @@ describe('issue --batch', () => {
     expect(dup.code).toBe(2);
     expect(dup.stderr).toMatch(/the header names 'name' twice/);
     expect(existsSync(file('b3'))).toBe(false);
+  });
+
+  it('refuses a key that is not the template issuer, before the first row', async () => {
+    writeFileSync(
+      file('foreign.json'),
+      JSON.stringify(unsigned('did:web:someone-else.example', { name: 'For {{name}}' })),
+    );
+    const args = ['issue', '--batch', 'recipients.csv', '--key', 'key.json', '--out', 'b4'];
+    const r = await runBin(bin, [...args, '--template', 'foreign.json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `ob3kit issue: error: the key in 'key.json' is not the issuer of the template 'foreign.json': the key ${did}#${did.slice(8)} belongs to ${did}, not to the issuer did:web:someone-else.example; every credential of the batch would fail verification; nothing was issued`,
+    );
+    expect(existsSync(file('b4'))).toBe(false);
+  });
+
+  it('reports each invalid row with every issue located, and issues the others', async () => {
+    const template = unsigned(did, { validUntil: '{{until}}' });
+    delete template.id;
+    writeFileSync(file('t-until.json'), JSON.stringify(template));
+    writeFileSync(file('until.csv'), 'name,until\nAda,2030-01-01T00:00:00Z\nBob,next year\n');
+    const r = await runBin(
+      bin,
+      [
+        'issue',
+        '--batch',
+        'until.csv',
+        '--template',
+        't-until.json',
+        '--key',
+        'key.json',
+        '--out',
+        'b5',
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/Issued 1 of 2/);
+    expect(r.stdout).toContain(
+      '  line 3 $.validUntil: validUntil must be an XML Schema dateTimeStamp with a time zone (2024-01-31T09:00:00Z), found "next year" (date_invalid)',
+    );
+    expect(readdirSync(file('b5'))).toEqual(['0002-ada.json']);
   });
 
   it('stops before issuing when the template uses a column the CSV lacks', async () => {

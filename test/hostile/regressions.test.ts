@@ -177,6 +177,8 @@ describe('key binding when the issuer or holder is not a plain id (issuer-holder
       const forged = await signCredential(c, {
         key: attacker.keyPair,
         created: '2024-01-01T00:00:00Z',
+        validate: false, // crafted: refused by default, the verifier must refuse it too
+        checkIssuer: false,
       });
       const r = await verifyCredentialProof(forged, { now: NOW });
       expect(r.verified).toBe(false);
@@ -188,6 +190,8 @@ describe('key binding when the issuer or holder is not a plain id (issuer-holder
     const signed = await signCredential(own, {
       key: attacker.keyPair,
       created: '2024-01-01T00:00:00Z',
+      validate: false, // signing wants "id"; the verifier still reads "@id"
+      checkIssuer: false,
     });
     const r = await verifyCredentialProof(signed, { now: NOW });
     expect(r.issues.map((i) => [i.code, i.path])).toEqual([
@@ -212,6 +216,8 @@ describe('key binding when the issuer or holder is not a plain id (issuer-holder
         proofPurpose: 'authentication',
         challenge: 'nonce-1',
         created: '2024-01-01T00:00:00Z',
+        validate: false, // crafted: refused by default, the verifier must refuse it too
+        checkIssuer: false,
       });
       const r = await verifyPresentation(di, { challenge: 'nonce-1', now: NOW });
       expect(r.verified).toBe(false);
@@ -234,6 +240,8 @@ describe('key binding when the issuer or holder is not a plain id (issuer-holder
       proofPurpose: 'authentication',
       challenge: 'nonce-1',
       created: '2024-01-01T00:00:00Z',
+      validate: false, // a presentation signed as a credential; the verifier reads "@id"
+      checkIssuer: false,
     });
     const r = await verifyPresentation(own, { challenge: 'nonce-1', now: NOW });
     expect(r.issues.map((i) => i.code)).toEqual(['jsonld_not_compact']);

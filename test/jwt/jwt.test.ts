@@ -194,7 +194,7 @@ describe.skipIf(!HAS_EXAMPLE)('VC-JWT', () => {
     const other = createDidKey(await generateKeyPair());
     const stolen = await signCredentialJwt(
       { ...credential, issuer: { ...(credential.issuer as object), id: other.did } },
-      { key: keyPair, now: NOW },
+      { key: keyPair, now: NOW, checkIssuer: false }, // refused by default
     );
     const r2 = await verifyCredentialJwt(stolen, { now: NOW });
     expect(codes(r2)).toEqual(['issuer_key_mismatch']);
@@ -250,14 +250,14 @@ describe.skipIf(!HAS_EXAMPLE)('VC-JWT', () => {
 
   it('rejects a header jwk that the issuer does not list (issuer_key_mismatch)', async () => {
     const bare = await generateKeyPair();
-    const jwt = await signCredentialJwt(credential, { key: bare, now: NOW });
+    const jwt = await signCredentialJwt(credential, { key: bare, now: NOW, checkIssuer: false });
     const r = await verifyCredentialJwt(jwt, { documents: keys.Ed25519.documents, now: NOW });
     expect(codes(r)).toEqual(['issuer_key_mismatch']);
   });
 
   it('rejects a header jwk that cannot be tied to an unresolvable issuer (jwt_key_unresolved)', async () => {
     const bare = await generateKeyPair();
-    const jwt = await signCredentialJwt(credential, { key: bare, now: NOW });
+    const jwt = await signCredentialJwt(credential, { key: bare, now: NOW, checkIssuer: false });
     const r = await verifyCredentialJwt(jwt, { now: NOW });
     expect(codes(r)).toEqual(['jwt_key_unresolved']);
   });
@@ -496,7 +496,11 @@ describe.skipIf(!HAS_EXAMPLE)('VC-JWT', () => {
 
     it('issuer_key_mismatch: the kid belongs to another controller', async () => {
       const { keyPair } = createDidKey(await generateKeyPair());
-      const jwt = await signCredentialJwt(credential, { key: keyPair, now: NOW });
+      const jwt = await signCredentialJwt(credential, {
+        key: keyPair,
+        now: NOW,
+        checkIssuer: false,
+      });
       expect(codes(await verifyCredentialJwt(jwt, { now: NOW }))).toEqual(['issuer_key_mismatch']);
     });
 
@@ -617,10 +621,21 @@ describe.skipIf(!HAS_EXAMPLE)('VC-JWT', () => {
       );
       const noIssuer = { ...credential, issuer: { name: 'x' } };
       await expect(signCredentialJwt(noIssuer, { key })).rejects.toMatchObject({
+        code: 'ERR_CREDENTIAL_INVALID',
+        issues: expect.arrayContaining([expect.objectContaining({ code: 'issuer_id_missing' })]),
+      });
+      const unchecked = { key, validate: false, checkIssuer: false } as const;
+      await expect(signCredentialJwt(noIssuer, unchecked)).rejects.toMatchObject({
         code: 'ERR_JWT_ISSUER_MISSING',
       });
       const badDate = { ...credential, validFrom: '2010-01-01' };
-      await expect(signCredentialJwt(badDate, { key })).rejects.toBeInstanceOf(ProofError);
+      await expect(signCredentialJwt(badDate, { key })).rejects.toMatchObject({
+        code: 'ERR_CREDENTIAL_INVALID',
+        issues: expect.arrayContaining([
+          expect.objectContaining({ code: 'date_invalid', path: '$.validFrom' }),
+        ]),
+      });
+      await expect(signCredentialJwt(badDate, unchecked)).rejects.toBeInstanceOf(ProofError);
       await expect(
         signCredentialJwt(credential, { key: await generateKeyPairPublic() }),
       ).rejects.toMatchObject({ code: 'ERR_KEY_SECRET_MISSING' });

@@ -197,10 +197,13 @@ describe.skipIf(!HAS_EXAMPLE)('presentations', () => {
     });
 
     it('presentation_challenge_missing: a proof without challenge', async () => {
+      // Crafted with signCredential (a presentation is not a credential: checks off).
       const noChallenge = await signCredential(vp, {
         key: holder.keyPair,
         proofPurpose: 'authentication',
         domain: DOMAIN,
+        validate: false,
+        checkIssuer: false,
       });
       const r = await verifyPresentation(noChallenge, { challenge: CHALLENGE, domain: DOMAIN });
       expect(codes(r)).toEqual(['presentation_challenge_missing']);
@@ -220,11 +223,14 @@ describe.skipIf(!HAS_EXAMPLE)('presentations', () => {
     });
 
     it('presentation_holder_mismatch: signed by a key the holder does not control', async () => {
+      // Crafted: signPresentation refuses a key the holder does not control.
       const forged = await signCredential(vp, {
         key: stranger.keyPair,
         proofPurpose: 'authentication',
         challenge: CHALLENGE,
         domain: DOMAIN,
+        validate: false,
+        checkIssuer: false,
       });
       const r = await verifyPresentation(forged, { challenge: CHALLENGE, domain: DOMAIN });
       expect(codes(r)).toEqual(['presentation_holder_mismatch']);
@@ -277,7 +283,12 @@ describe.skipIf(!HAS_EXAMPLE)('presentations', () => {
     });
 
     it('proof_purpose_mismatch: an assertionMethod proof on a presentation', async () => {
-      const asserted = await signCredential(vp, { key: holder.keyPair, challenge: CHALLENGE });
+      const asserted = await signCredential(vp, {
+        key: holder.keyPair,
+        challenge: CHALLENGE,
+        validate: false, // crafted: a presentation signed as a credential
+        checkIssuer: false,
+      });
       const r = await verifyPresentation(asserted, { challenge: CHALLENGE });
       expect(codes(r)).toEqual(['proof_purpose_mismatch']);
     });

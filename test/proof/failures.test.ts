@@ -119,7 +119,8 @@ describe('verifyCredentialProof: one code for each failure', () => {
     };
     const resigned = await signCredential(
       { ...other, proof: undefined },
-      { key, created: '2024-01-01T00:00:00Z' },
+      // signCredential refuses this key by default; verifiers must catch it too.
+      { key, created: '2024-01-01T00:00:00Z', checkIssuer: false },
     );
     expect(await codes(resigned)).toEqual(['issuer_key_mismatch']);
     expect(

@@ -56,7 +56,7 @@ describe('properties', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.string({ minLength: 1, maxLength: 40 }),
-        fc.string({ maxLength: 80 }),
+        fc.string({ minLength: 1, maxLength: 80 }), // an empty narrative is refused (criteria)
         fc.boolean(),
         async (name, narrative, useP256) => {
           const credential = obCredential(ISSUER);

@@ -94,6 +94,7 @@ describe.each(VECTOR_LIST)('W3C test vector: $name', (v) => {
       created: proof.created,
       documentLoader,
       proofForm: 'object',
+      checkIssuer: false, // the W3C vectors sign for https://vc.example/issuers/5678 with a did:key
     })) as Json;
     expect(out).toEqual(signed);
     expect(out.proof.proofValue).toBe(text(file('sigBTC58')).trim());
@@ -141,6 +142,7 @@ describe('W3C vc-di-eddsa proof sets and proof chains (TestVectors/proof-set-cha
       key: keyFor(1, set1),
       id: set1.id,
       created: set1.created,
+      checkIssuer: false, // the vectors' issuer is not the did:key that signs
       documentLoader,
       proofForm: 'object',
     });
@@ -151,6 +153,7 @@ describe('W3C vc-di-eddsa proof sets and proof chains (TestVectors/proof-set-cha
       key: keyFor(2, set2),
       id: set2.id,
       created: set2.created,
+      checkIssuer: false, // the vectors' issuer is not the did:key that signs
       documentLoader,
     });
     expect(doc).toEqual(json('signedProofSet2.json'));
@@ -159,6 +162,7 @@ describe('W3C vc-di-eddsa proof sets and proof chains (TestVectors/proof-set-cha
       key: keyFor(3, chain1),
       id: chain1.id,
       created: chain1.created,
+      checkIssuer: false, // the vectors' issuer is not the did:key that signs
       previousProof: chain1.previousProof,
       documentLoader,
     });
@@ -168,6 +172,7 @@ describe('W3C vc-di-eddsa proof sets and proof chains (TestVectors/proof-set-cha
     doc = await signCredential(doc, {
       key: keyFor(4, chain2),
       created: chain2.created,
+      checkIssuer: false, // the vectors' issuer is not the did:key that signs
       previousProof: chain2.previousProof,
       documentLoader,
     });

@@ -122,7 +122,11 @@ describe('embedded proofs', () => {
     expect(r.verdict).toBe('invalid');
   });
   it('a key not controlled by the issuer fails the issuer check; the signature itself is still checked', async () => {
-    const signed = await signDi(credentialFrom(issuer), other);
+    // signCredential refuses another party's key unless told: verify must catch it too.
+    const signed = await signCredential(credentialFrom(issuer), {
+      key: other.keyPair,
+      checkIssuer: false,
+    });
     const r = await verify(signed, { now: NOW });
     expect(codes(r, 'issuer')).toEqual(['issuer_key_mismatch']);
     expect(outcomes(r, 'proof')).toEqual(['pass']);

@@ -1,5 +1,6 @@
 /** verify() on VC-JWT credentials signed in the test with a did:key (real signatures). */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { signCredentialJwt } from '../../src/proof/index.js';
 import { verify } from '../../src/verify/index.js';
 import { codes, entries, fakeFetch, forbiddenFetch, outcomes } from './helpers.js';
 import {
@@ -38,7 +39,11 @@ describe('VC-JWT input', () => {
     expect(r.verdict).toBe('invalid');
   });
   it('a key that is not the issuer’s fails the issuer check', async () => {
-    const jwt = await signJwt(credentialFrom(issuer), other);
+    // signCredentialJwt refuses another party's key unless told: verify must catch it too.
+    const jwt = await signCredentialJwt(credentialFrom(issuer), {
+      key: other.keyPair,
+      checkIssuer: false,
+    });
     const r = await verify(jwt, { now: NOW });
     expect(codes(r, 'issuer')).toContain('issuer_key_mismatch');
     expect(r.verdict).toBe('invalid');

@@ -2,7 +2,7 @@
 import { bakeBadge, unbakeBadge } from '../../bake/index.js';
 import { readBakedOb2 } from '../../ob2/index.js';
 import { type Command, requireOpt, stringOpt } from '../command.js';
-import { EXIT_OK } from '../errors.js';
+import { EXIT_OK, UsageError } from '../errors.js';
 import { bytesToText, emit, parseJsonText, readInput, writeOutput } from '../io.js';
 
 /**
@@ -32,6 +32,25 @@ function tryJson(text: string): unknown {
   }
 }
 
+/** Why a credential is not signed, or `undefined` when it carries a signature. */
+function unsignedReason(credential: Record<string, unknown> | string): string | undefined {
+  if (typeof credential === 'string') {
+    const parts = credential.split('.');
+    if (parts.length !== 3) return 'neither a JSON credential nor a compact JWT';
+    return parts[2] === '' ? 'a JWT without a signature' : undefined;
+  }
+  const proofs = Array.isArray(credential.proof) ? credential.proof : [credential.proof];
+  const signed = proofs.some(
+    (p) =>
+      typeof p === 'object' &&
+      p !== null &&
+      (typeof (p as { proofValue?: unknown }).proofValue === 'string' ||
+        typeof (p as { jws?: unknown }).jws === 'string'),
+  );
+  if (signed) return undefined;
+  return credential.proof === undefined ? 'it has no proof' : 'its proof holds no signature';
+}
+
 /**
  * The `bake` command.
  *
@@ -44,13 +63,16 @@ function tryJson(text: string): unknown {
 export const bakeCommand: Command = {
   name: 'bake',
   summary: 'Embed a signed credential into a PNG or SVG badge image',
-  usage: ['bake <image> <credential> -o <out>'],
+  usage: ['bake <image> <credential> -o <out> [--force]'],
   description: [
     'Embeds the credential (JSON, or a JWT text file) as the Open Badges 3.0 baking rules say:',
     "a PNG 'iTXt' chunk with keyword 'openbadgecredential', or an SVG <openbadges:credential>.",
+    'An unsigned credential (no proof, or a JWT without a signature) is refused: a baked badge',
+    'is shared as proof of an achievement and must be verifiable. --force bakes it anyway.',
   ].join('\n'),
   options: {
     output: { type: 'string', short: 'o', value: '<out>', description: 'The baked image to write' },
+    force: { type: 'boolean', description: 'Bake even an unsigned credential' },
   },
   positionals: { min: 2, max: 2, names: '<image> and <credential>' },
   examples: ['ob3kit bake badge.png signed.json -o baked.png'],
@@ -58,6 +80,13 @@ export const bakeCommand: Command = {
     const out = requireOpt(values, 'output', name);
     const image = await readInput(io, positionals[0] as string, 'image');
     const credential = await readCredential(io, positionals[1] as string);
+    const unsigned = unsignedReason(credential);
+    if (unsigned !== undefined && values.force !== true) {
+      throw new UsageError(
+        `'${positionals[1]}' is not signed (${unsigned}); a baked badge must carry a signed credential`,
+        "Sign it first with 'ob3kit issue', or pass --force to bake it anyway.",
+      );
+    }
     const baked = bakeBadge(image, credential);
     const full = writeOutput(io, out, baked);
     io.err(`Wrote ${full}\n`);

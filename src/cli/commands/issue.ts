@@ -1,4 +1,5 @@
 /** `ob3kit issue`: sign one credential, or a CSV batch. */
+import { randomUUID } from 'node:crypto';
 import type { KeyPair } from '../../keys/index.js';
 import { createLedger } from '../../ledger/index.js';
 import { runBatch } from '../batch.js';
@@ -12,28 +13,16 @@ import { type Command, dateOpt, intOpt, requireOpt, stringOpt } from '../command
 import { EXIT_OK, UsageError } from '../errors.js';
 import { emit, type Io, readJsonObject } from '../io.js';
 import { loadSigningKey } from '../keyfile.js';
-import { parseFormat, type SignSettings, signedText, signWith } from '../sign.js';
+import {
+  checkKeyIsIssuer,
+  parseFormat,
+  refuseInvalid,
+  type SignSettings,
+  signedText,
+  signWith,
+} from '../sign.js';
 import { addStatusEntry, readStatusListInfo } from '../status-glue.js';
-
-/** Say so when the credential's issuer is not the key's controller: verifiers would reject it. */
-function warnIssuerMismatch(
-  io: Io,
-  credential: Record<string, unknown>,
-  controller: string | undefined,
-): void {
-  const issuer = credential.issuer;
-  const id =
-    typeof issuer === 'string'
-      ? issuer
-      : issuer && typeof issuer === 'object'
-        ? (issuer as { id?: unknown }).id
-        : undefined;
-  if (typeof id === 'string' && controller !== undefined && id !== controller) {
-    io.err(
-      `ob3kit issue: warning: the issuer '${id}' is not the key's controller '${controller}'; verifiers will reject the signature unless that issuer lists this key.\n`,
-    );
-  }
-}
+import { fillIdAndDate } from '../template.js';
 
 /**
  * Issue one credential with a status entry from the issuance ledger: reserve, sign, write, then
@@ -104,16 +93,21 @@ export const issueCommand: Command = {
   name: 'issue',
   summary: 'Sign a credential (Data Integrity or JWT), or a CSV batch of them',
   usage: [
-    'issue <unsigned.json|-> --key <file> [--format di|jwt] [--suite <name>] [--created <iso>] [--status-list <file> --index <n>] [-o <file>]',
+    'issue <unsigned.json|-> --key <file> [--format di|jwt] [--suite <name>] [--created <iso>] [--status-list <file> --index <n>] [--no-validate] [--no-check-issuer] [-o <file>]',
     'issue <unsigned.json|-> --key <file> --status-list <url|config.json> [--ledger <file|postgresql://...>] [-o <file>]',
-    'issue --batch <recipients.csv> --template <file> --key <file> --out <dir> [--bake <image>] [--format di|jwt] [--workers <n>] [--force]',
+    'issue --batch <recipients.csv> --template <file> --key <file> --out <dir> [--bake <image>] [--format di|jwt] [--workers <n>] [--force] [--no-validate] [--no-check-issuer]',
     'issue --batch <recipients.csv> ... --status-list <url|config.json> [--ledger <file|postgresql://...>]',
   ],
   description: [
-    'Signs an unsigned credential and prints it, or writes it with -o. With --status-list and',
-    '--index, a status entry pointing at that bit of the list is added before signing. With',
+    'Signs an unsigned credential and prints it, or writes it with -o. A missing id (a fresh',
+    'urn:uuid:) and validFrom (now) are filled in, and said so. With --status-list and --index,',
+    'a status entry pointing at that bit of the list is added before signing. With',
     '--status-list <url> (or --ledger), the entry comes from the issuance ledger instead (default',
     `${DEFAULT_LEDGER_FILE}), which records the credential before it is signed.`,
+    '',
+    'Nothing is signed that verifiers would reject: a credential that breaks the VC Data Model or',
+    'Open Badges 3.0 rules is refused with every issue and its JSON path (--no-validate signs it',
+    "anyway), and so is a key that is not the issuer's (--no-check-issuer).",
     '',
     'With --batch, each CSV row fills the template ({{column}} placeholders; columns id, email and',
     'name also set the recipient) and is signed, and baked with --bake, on worker threads. Bad rows',
@@ -157,6 +151,14 @@ export const issueCommand: Command = {
       description: 'Issuance ledger: SQLite file or postgresql:// URL',
     },
     force: { type: 'boolean', description: 'Batch: replace output files that exist' },
+    'no-validate': {
+      type: 'boolean',
+      description: 'Sign even a credential that breaks the data model rules',
+    },
+    'no-check-issuer': {
+      type: 'boolean',
+      description: "Sign even with a key that is not the issuer's",
+    },
   },
   positionals: { min: 0, max: 1, names: '<unsigned.json> (or - for stdin)' },
   examples: [
@@ -167,6 +169,10 @@ export const issueCommand: Command = {
   ],
   async run({ values, positionals, io, name }) {
     const settings: SignSettings = { format: parseFormat(stringOpt(values, 'format')) };
+    const validate = values['no-validate'] !== true;
+    const checkIssuer = values['no-check-issuer'] !== true;
+    if (!validate) settings.validate = false;
+    if (!checkIssuer) settings.checkIssuer = false;
     const suite = stringOpt(values, 'suite');
     if (suite !== undefined) {
       if (settings.format === 'jwt') throw new UsageError('--suite applies to --format di only');
@@ -225,13 +231,26 @@ export const issueCommand: Command = {
     const listFile = stringOpt(values, 'status-list');
     const indexText = stringOpt(values, 'index');
     const ledgerSpec = stringOpt(values, 'ledger');
+    const shown = file === '-' ? 'stdin' : file;
+    /** Fill a missing id and validFrom (saying so), then refuse what verifiers would reject. */
+    const prepare = async (c: Record<string, unknown>, key: KeyPair) => {
+      const filled = fillIdAndDate(c, new Date(), () => `urn:uuid:${randomUUID()}`);
+      for (const member of filled.filled) {
+        io.err(
+          `ob3kit ${name}: note: '${shown}' has no ${member}; set it to ${String(filled.credential[member])}\n`,
+        );
+      }
+      if (checkIssuer) checkKeyIsIssuer(filled.credential, key, keyFile, `'${shown}'`);
+      if (validate) await refuseInvalid(filled.credential, shown, settings.format);
+      return filled.credential;
+    };
     if (
       listFile !== undefined &&
       indexText === undefined &&
       (ledgerSpec !== undefined || /^https?:\/\//i.test(listFile))
     ) {
       const key = await loadSigningKey(io, keyFile);
-      warnIssuerMismatch(io, credential, key.controller);
+      credential = await prepare(credential, key);
       return issueWithLedger(io, credential, key, settings, {
         statusList: listFile,
         ledger: ledgerSpec ?? DEFAULT_LEDGER_FILE,
@@ -253,7 +272,7 @@ export const issueCommand: Command = {
       const list = await readJsonObject(io, listFile, 'status list credential');
       credential = addStatusEntry(credential, await readStatusListInfo(list, listFile), index);
     }
-    warnIssuerMismatch(io, credential, key.controller);
+    credential = await prepare(credential, key);
     const signed = await signWith(credential, key, settings);
     emit(io, stringOpt(values, 'output'), signedText(signed));
     return EXIT_OK;

@@ -14,7 +14,7 @@ import { type Command, intOpt, requireOpt, stringOpt, stringsOpt } from '../comm
 import { EXIT_INVALID, EXIT_OK, UsageError } from '../errors.js';
 import { loadDocuments, readJsonObject, writeOutput } from '../io.js';
 import { loadSigningKey } from '../keyfile.js';
-import { signedText, signWith } from '../sign.js';
+import { checkKeyIsIssuer, signedText, signWith } from '../sign.js';
 import { readStatusListInfo } from '../status-glue.js';
 
 function purposeOpt(value: string | undefined): 'revocation' | 'suspension' {
@@ -106,7 +106,8 @@ export const statusSetCommand: Command = {
   description: [
     'Sets (--value true, the default: revoke or suspend) or clears (--value false) entry --index',
     'of the list and re-signs it with --key, replacing the file unless -o is given. Publish the',
-    'new file at the list URL.',
+    "new file at the list URL. The key must be the list issuer's: a list re-signed by another key",
+    'would fail the status check of every credential that uses it.',
   ].join('\n'),
   options: {
     index: { type: 'string', value: '<n>', description: 'The entry to change' },
@@ -132,6 +133,15 @@ export const statusSetCommand: Command = {
       );
     }
     const key = await loadSigningKey(io, keyFile);
+    // Re-signing with another key would break every credential that points at this list.
+    checkKeyIsIssuer(
+      listCredential,
+      key,
+      keyFile,
+      `the status list '${file}' (${info.id})`,
+      'the re-signed list would fail its issuer check, and with it the status of every credential that uses it; nothing was changed',
+      "Use the key the list was issued with ('ob3kit status create' wrote it with that key).",
+    );
     const subject = listCredential.credentialSubject as Record<string, unknown>;
     const list = await decodeStatusList(subject.encodedList as string, { type: info.type });
     setStatus(list, index, valueText === 'true');

@@ -1,11 +1,21 @@
 /** Adding a Data Integrity proof to a credential (or any JSON-LD document). */
+
 import { ProofError } from '../../errors.js';
 import { concatBytes } from '../../internal/bytes.js';
 import { asArray, cloneJson, isObject } from '../../internal/json.js';
 import type { DocumentLoader } from '../../jsonld/index.js';
 import { encodeBase58btc } from '../../keys/base58.js';
-import { isKeyPair } from '../../keys/key-pair.js';
+import { type Signer, toSigningKey } from '../../keys/signer.js';
 import type { KeyPair, VerificationRelationship } from '../../keys/types.js';
+import { invalidError } from '../../model/vc-data-model.js';
+import { assertRole } from '../jwt/envelope.js';
+import {
+  checkSigningChecks,
+  compactFormIssues,
+  preflight,
+  type SigningChecks,
+  type SigningRole,
+} from '../preflight.js';
 import {
   appendContext,
   canonicalFormOf,
@@ -17,6 +27,7 @@ import {
 } from './hash-data.js';
 import {
   DATA_INTEGRITY_V2_CONTEXT,
+  ECDSA_RDFC_2019,
   ED25519_2020_CONTEXT,
   EDDSA_RDFC_2022,
   SIGNING_SUITES,
@@ -26,11 +37,16 @@ import {
 } from './suites.js';
 
 /** Options of {@link signCredential}. */
-export interface SignCredentialOptions {
-  /** The signing key (from `generateKeyPair`, `importKeyPair`, `createDidKey(...).keyPair`, ...). */
-  key: KeyPair;
+export interface SignCredentialOptions extends SigningChecks {
   /**
-   * `'eddsa-rdfc-2022'` (default; Ed25519), `'ecdsa-rdfc-2019'` (P-256 or P-384),
+   * The signing key: a `KeyPair` (from `generateKeyPair`, `importKeyPair`,
+   * `createDidKey(...).keyPair`, ...) or a `Signer` (a key ob3kit does not hold: a KMS, an HSM,
+   * a non-extractable WebCrypto key, another process).
+   */
+  key: KeyPair | Signer;
+  /**
+   * `'eddsa-rdfc-2022'` (the default for Ed25519 keys), `'ecdsa-rdfc-2019'` (P-256 or P-384; the
+   * default for those keys),
    * `'eddsa-jcs-2022'` (Ed25519), `'ecdsa-jcs-2019'` (P-256 or P-384) or `'Ed25519Signature2020'`
    * (Ed25519; adds its suite context to the document).
    */
@@ -108,8 +124,17 @@ function formatDate(value: Date | string, name: string): string {
 }
 
 /**
- * Sign a credential (or presentation, or any JSON-LD document) with a Data Integrity proof and
- * return a new signed object; the input is not changed. A document that already has proofs gets
+ * Sign a credential with a Data Integrity proof and return a new signed object; the input is
+ * not changed. (Presentations are signed with `signPresentation`.)
+ *
+ * First it refuses what would be a bad credential (unless `validate: false`): the W3C VC Data
+ * Model rules (`validateVerifiableCredential`), and for Open Badges credentials the Open Badges
+ * 3.0 schema and data-model rules, all reported at once in a `ValidationError`
+ * (`ERR_CREDENTIAL_INVALID`, `issues` with paths); and a key that does not belong to the issuer
+ * (unless `checkIssuer: false`). The key is a `KeyPair` or a `Signer` (a KMS, an HSM, a
+ * non-extractable WebCrypto key, another process).
+ *
+ * A document that already has proofs gets
  * one more: a proof set (each proof signs the document without the others), or with
  * `previousProof` a proof chain (the new proof also signs the proofs it names).
  *
@@ -122,11 +147,14 @@ function formatDate(value: Date | string, name: string): string {
  * document gets the Ed25519 2020 context for `Ed25519Signature2020`, as the reference
  * implementation does.
  *
- * Throws: `TypeError` for misuse; `ProofError` `ERR_SUITE_UNSUPPORTED`, `ERR_PROOF_KEY_MISMATCH`
+ * Throws: `TypeError` for misuse; `ValidationError` `ERR_CREDENTIAL_INVALID` (every issue);
+ * `ProofError` `ERR_ISSUER_KEY_MISMATCH` (the key is not the issuer's), `ERR_SUITE_UNSUPPORTED`,
+ * `ERR_PROOF_KEY_MISMATCH`
  * (key type does not fit the suite), `ERR_VERIFICATION_METHOD_MISSING`, `ERR_PROOF_CONTEXT_MISSING`
  * (the context would have to change under existing proofs), `ERR_PREVIOUS_PROOF_MISSING` (a
  * `previousProof` id that no existing proof has, or that several have), `ERR_PROOF_ID_DUPLICATE`;
- * `KeyError` `ERR_KEY_SECRET_MISSING`;
+ * `KeyError` `ERR_KEY_SECRET_MISSING`, `ERR_SIGNER_OUTPUT` (a Signer's answer is not a signature
+ * of the right size, or does not verify with its `publicKeyJwk`);
  * `JsonLdError` `ERR_JSONLD_UNDEFINED_TERM` (a term no context defines; `details.term`),
  * `ERR_CONTEXT_UNKNOWN`, `ERR_JSONLD_PROTECTED_TERM`.
  *
@@ -146,17 +174,46 @@ export async function signCredential<T extends object>(
   credential: T,
   options: SignCredentialOptions,
 ): Promise<T & { proof: unknown }> {
+  return signDocument(credential, options, 'credential', 'signCredential');
+}
+
+/**
+ * Sign a presentation with a Data Integrity proof (its holder signs): `signPresentation` of
+ * `ob3kit/present` is the public way, with the challenge and domain checks.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * await signPresentationDocument(vp, { key, proofPurpose: 'authentication', challenge: 'n' });
+ * ```
+ */
+export async function signPresentationDocument<T extends object>(
+  presentation: T,
+  options: SignCredentialOptions,
+): Promise<T & { proof: unknown }> {
+  return signDocument(presentation, options, 'presentation', 'signPresentation');
+}
+
+/**
+ * Sign a document in a role (the credential's issuer or the presentation's holder signs).
+ *
+ * @internal
+ */
+export async function signDocument<T extends object>(
+  credential: T,
+  options: SignCredentialOptions,
+  role: SigningRole,
+  fn: string,
+): Promise<T & { proof: unknown }> {
   if (!isObject(credential))
-    throw new TypeError('signCredential(credential, options): credential must be a JSON object');
+    throw new TypeError(`${fn}(credential, options): credential must be a JSON object`);
   if (!isObject(options))
-    throw new TypeError('signCredential(credential, options): options must be an object');
-  const { key } = options;
-  if (!isKeyPair(key)) {
-    throw new TypeError(
-      'signCredential: options.key must be a KeyPair (generateKeyPair, importKeyPair, ...)',
-    );
-  }
-  const suiteName = options.suite ?? EDDSA_RDFC_2022;
+    throw new TypeError(`${fn}(credential, options): options must be an object`);
+  const key = toSigningKey(options.key, fn);
+  checkSigningChecks(options, fn);
+  const suiteName =
+    options.suite ??
+    (key.keyType === 'P-256' || key.keyType === 'P-384' ? ECDSA_RDFC_2019 : EDDSA_RDFC_2022);
   const suite = suiteByName(suiteName);
   if (!suite?.canSign) {
     throw new ProofError(
@@ -165,18 +222,18 @@ export async function signCredential<T extends object>(
       { suite: suiteName },
     );
   }
-  if (!suite.keyTypes.includes(key.type)) {
+  if (!suite.keyTypes.includes(key.keyType)) {
     throw new ProofError(
       'ERR_PROOF_KEY_MISMATCH',
-      `signCredential: suite ${suite.name} needs a ${suite.keyTypes.join(' or ')} key, the key is ${key.type}`,
-      { suite: suite.name, keyType: key.type },
+      `${fn}: suite ${suite.name} needs a ${suite.keyTypes.join(' or ')} key, the key is ${key.keyType}`,
+      { suite: suite.name, keyType: key.keyType },
     );
   }
   const verificationMethod = options.verificationMethod ?? key.id;
   if (typeof verificationMethod !== 'string' || verificationMethod.length === 0) {
     throw new ProofError(
       'ERR_VERIFICATION_METHOD_MISSING',
-      'signCredential: no verification method id; pass options.verificationMethod or use a key with an id (createDidKey, bindKeyPair)',
+      `${fn}: no verification method id; pass options.verificationMethod or use a key with an id (createDidKey, bindKeyPair)`,
     );
   }
   const proofPurpose = options.proofPurpose ?? 'assertionMethod';
@@ -198,6 +255,15 @@ export async function signCredential<T extends object>(
   }
 
   const document = cloneJson(credential) as Record<string, unknown>;
+  await preflight(
+    document,
+    role,
+    { id: verificationMethod, controller: key.controller },
+    options,
+    false,
+  );
+  // A document that claims the other role, or both, is refused as verifiers would refuse it.
+  if (options.validate !== false) assertRole(document, role);
   const existingValue = document.proof;
   const existing = asArray(existingValue);
   delete document.proof;
@@ -255,7 +321,18 @@ export async function signCredential<T extends object>(
     canonicalFormOf(suite, signedDocument, hashOptions),
     canonicalFormOf(suite, proofConfigOf(proof, document, suite), hashOptions),
   ]);
-  const digest = digestFor(key.type);
+  // Verifiers read the one compact form (checked once the document is known to be JSON-LD).
+  if (options.validate !== false) {
+    const issues = await compactFormIssues(document, options.documentLoader);
+    if (issues.length > 0) {
+      throw invalidError(
+        role === 'presentation' ? 'ERR_PRESENTATION_INVALID' : 'ERR_CREDENTIAL_INVALID',
+        role,
+        issues,
+      );
+    }
+  }
+  const digest = digestFor(key.keyType);
   const signature = await key.sign(concatBytes(digest(config), digest(doc)));
   proof.proofValue = `z${encodeBase58btc(signature)}`;
 

@@ -11,7 +11,8 @@ import { ProofError } from '../../errors.js';
 import { isObject } from '../../internal/json.js';
 import { type ProofRole, roleIssue } from '../../internal/roles.js';
 import type { ResolveOptions } from '../../keys/resolve.js';
-import type { JwsAlgorithm, KeyPair } from '../../keys/types.js';
+import type { SigningKey } from '../../keys/signer.js';
+import type { JwsAlgorithm } from '../../keys/types.js';
 import { extractCredential, isVc11 } from './claims.js';
 import {
   checkHeader,
@@ -220,7 +221,7 @@ export async function verifyJwtKey(
 
 /** What signing a JWT needs, checked. @internal */
 export interface JwtSigning {
-  key: KeyPair;
+  key: SigningKey;
   alg: JwsAlgorithm;
   form: JwtPayloadForm;
   now: Date;
@@ -289,7 +290,7 @@ export function assertRole(document: Record<string, unknown>, role: ProofRole): 
 
 /** The JOSE header: alg, typ, kid and/or the public jwk. @internal */
 export function buildHeader(
-  key: { id: string | undefined; publicKeyJwk: Record<string, unknown> },
+  key: { id: string | undefined; publicKeyJwk: Record<string, unknown> | undefined },
   alg: string,
   kid: string | undefined,
   includeJwk: boolean | undefined,
@@ -298,7 +299,8 @@ export function buildHeader(
   const header: Record<string, unknown> = { alg, typ };
   const keyId = kid ?? key.id;
   if (keyId !== undefined) header.kid = keyId;
-  if (includeJwk === true || keyId === undefined) header.jwk = key.publicKeyJwk;
+  if ((includeJwk === true || keyId === undefined) && key.publicKeyJwk !== undefined)
+    header.jwk = key.publicKeyJwk;
   return header;
 }
 
@@ -306,7 +308,7 @@ export function buildHeader(
 export function sealJwt(
   header: Record<string, unknown>,
   payload: Record<string, unknown>,
-  key: KeyPair,
+  key: SigningKey,
 ): Promise<string> {
   return signCompactJws(header, payload, key);
 }

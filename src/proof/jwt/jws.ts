@@ -13,6 +13,7 @@ import { isObject } from '../../internal/json.js';
 import { MAX_DECODED_BYTES } from '../../internal/limits.js';
 import { importKeyPair } from '../../keys/import.js';
 import { isKeyPair } from '../../keys/key-pair.js';
+import { isSigner, type SigningKey, toSigningKey as signingKeyOf } from '../../keys/signer.js';
 import type { JwsAlgorithm, KeyPair } from '../../keys/types.js';
 import type { JwtIssue } from './types.js';
 
@@ -283,7 +284,7 @@ export async function checkJwsSignature(
 export async function signCompactJws(
   header: Record<string, unknown>,
   payload: Record<string, unknown>,
-  key: KeyPair,
+  key: SigningKey,
 ): Promise<string> {
   const input = `${toBase64Url(utf8(JSON.stringify(header)))}.${toBase64Url(utf8(JSON.stringify(payload)))}`;
   const signature = await key.sign(utf8(input));
@@ -291,19 +292,22 @@ export async function signCompactJws(
 }
 
 /**
- * Accept an ob3kit `KeyPair` or any key document `importKeyPair` reads (a private JWK, a
- * Multikey with `secretKeyMultibase`, ...). Throws `TypeError` for anything else.
+ * Accept an ob3kit `KeyPair`, a `Signer`, or any key document `importKeyPair` reads (a private
+ * JWK, a Multikey with `secretKeyMultibase`, ...). Throws `TypeError` for anything else.
  */
-export function toSigningKey(key: unknown, fn: string): KeyPair {
-  if (isKeyPair(key)) return key;
-  if (isObject(key)) return importKeyPair(key);
+export function toSigningKey(key: unknown, fn: string): SigningKey {
+  if (isKeyPair(key) || isSigner(key)) return signingKeyOf(key, fn);
+  if (isObject(key) && typeof (key as { sign?: unknown }).sign !== 'function') {
+    return signingKeyOf(importKeyPair(key), fn);
+  }
+  if (isObject(key)) return signingKeyOf(key, fn);
   throw new TypeError(
-    `${fn}: options.key must be a KeyPair from ob3kit or a private key document (JWK, Multikey), found ${describe(key)}`,
+    `${fn}: options.key must be a KeyPair from ob3kit, a Signer or a private key document (JWK, Multikey), found ${describe(key)}`,
   );
 }
 
 /** Resolve the signing algorithm for a key, checking an explicit `alg`. */
-export function pickAlgorithm(key: KeyPair, alg: unknown, fn: string): JwsAlgorithm {
+export function pickAlgorithm(key: SigningKey, alg: unknown, fn: string): JwsAlgorithm {
   if (alg === undefined) return key.algorithm;
   if (typeof alg !== 'string' || !SUPPORTED_ALGORITHMS.includes(alg as JwsAlgorithm)) {
     throw new TypeError(
@@ -312,7 +316,7 @@ export function pickAlgorithm(key: KeyPair, alg: unknown, fn: string): JwsAlgori
   }
   if (alg !== key.algorithm) {
     throw new TypeError(
-      `${fn}: options.alg "${alg}" does not fit a ${key.type} key (which signs with ${key.algorithm})`,
+      `${fn}: options.alg "${alg}" does not fit a ${key.keyType} key (which signs with ${key.algorithm})`,
     );
   }
   return alg as JwsAlgorithm;

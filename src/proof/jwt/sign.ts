@@ -1,5 +1,6 @@
 /** Sign a credential as a VC-JWT (compact JWS). */
 import { isObject } from '../../internal/json.js';
+import { checkSigningChecks, preflight } from '../preflight.js';
 import { claimsForCredential } from './claims.js';
 import { describe, prepareJwtSigning, sealJwt, toNumericDate } from './envelope.js';
 import type { SignCredentialJwtOptions } from './types.js';
@@ -14,6 +15,12 @@ import type { SignCredentialJwtOptions } from './types.js';
  * the credential with these claims added; with `'vc-1.1'` the credential goes in the `vc` claim.
  * The header has `alg`, `typ` (`JWT`) and `kid` (the key's id), or the public `jwk` when the key
  * has no id. Any embedded `proof` must be added before, and stays in the payload.
+ *
+ * Like `signCredential`, it first refuses a credential that breaks the VC Data Model (and, for
+ * Open Badges credentials, the Open Badges 3.0) rules, with a `ValidationError`
+ * `ERR_CREDENTIAL_INVALID` listing every issue (`validate: false` opts out), and a key that
+ * does not belong to the issuer, with `ProofError` `ERR_ISSUER_KEY_MISMATCH` (`checkIssuer:
+ * false` opts out). The key is a `KeyPair`, a private key document or a `Signer`.
  *
  * Throws `TypeError` for misuse (no credential object, no key, an `alg` that does not fit the
  * key), `ProofError` `ERR_JWT_ISSUER_MISSING` / `ERR_JWT_DATE_INVALID` for a credential the
@@ -39,6 +46,15 @@ export async function signCredentialJwt(
     throw new TypeError(`${fn}: credential must be an object, found ${describe(credential)}`);
   if (!isObject(options)) throw new TypeError(`${fn}: options must be an object with a key`);
   const { key, form, now, header } = prepareJwtSigning(credential, 'credential', options, fn);
+  checkSigningChecks(options, fn);
+  await preflight(
+    credential,
+    'credential',
+    { id: options.kid ?? key.id, controller: key.controller, publicKeyJwk: key.publicKeyJwk },
+    options,
+    // A JWT signs its bytes, not a JSON-LD graph: no compact form to hold it to.
+    false,
+  );
   const claims = claimsForCredential(credential);
   const payload: Record<string, unknown> =
     form === 'vc-2.0'

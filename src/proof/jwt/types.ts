@@ -1,5 +1,6 @@
 /** Types of the VC-JWT capability. */
-import type { DidResolver, FetchLike, JwsAlgorithm, KeyPair } from '../../keys/index.js';
+import type { DidResolver, FetchLike, JwsAlgorithm, KeyPair, Signer } from '../../keys/index.js';
+import type { SigningChecks } from '../preflight.js';
 
 /** One problem found while verifying a JWT: a stable snake_case `code`, a message, and where. */
 export interface JwtIssue {
@@ -20,9 +21,12 @@ export interface JwtIssue {
 export type JwtPayloadForm = 'vc-1.1' | 'vc-2.0';
 
 /** Options of `signCredentialJwt`. */
-export interface SignCredentialJwtOptions {
-  /** The issuer's key: an ob3kit `KeyPair` with its secret, or a private key document (JWK, Multikey). */
-  key: KeyPair | Record<string, unknown>;
+export interface SignCredentialJwtOptions extends SigningChecks {
+  /**
+   * The issuer's key: an ob3kit `KeyPair` with its secret, a `Signer` (a key ob3kit does not
+   * hold), or a private key document (JWK, Multikey).
+   */
+  key: KeyPair | Signer | Record<string, unknown>;
   /** `RS256`, `ES256`, `ES384` or `EdDSA`; must fit the key. Default: the key's algorithm. */
   alg?: JwsAlgorithm;
   /**
