@@ -122,6 +122,9 @@ export function decodeText(
   state: RunState,
 ): DecodedInput {
   const t = text.replace(/^\uFEFF/, '').trim();
+  if (t.length === 0) {
+    return fail(outer ?? 'json', 'input_empty', 'The input is empty: there is no credential in it');
+  }
   if (t.startsWith('{')) {
     let doc: unknown;
     try {

@@ -131,24 +131,28 @@ describe('1EdTech validator fixtures', () => {
   });
   it('endorsement-err-schema-status-refresh.json: invalid (the VC 1.1 schema requires name); unreachable documents are warnings offline, failures once fetching is allowed (docs/conformance.md #1)', async () => {
     const c = load('endorsement-err-schema-status-refresh.json');
-    const offline = await verify(c, { now: NOW });
+    const offline = await verify(c, { now: NOW, policy: 'conformance' });
     expect(codes(offline, 'context')).toEqual(['context_vc_v1', 'context_ob_version']);
     expect(codes(offline, 'schema')).toEqual(['credential_schema_unchecked_offline', 'required']);
     expect(codes(offline, 'proof')).toEqual(['proof_unchecked_offline']);
     expect(offline.verdict).toBe('invalid');
     const { fetch, requested } = fakeFetch({});
-    const online = await verify(c, { now: NOW, fetch });
-    expect(codes(online, 'schema')).toEqual(['fetch_status', 'required']);
+    const online = await verify(c, { now: NOW, fetch, policy: 'conformance' });
+    expect(codes(online, 'proof')).toEqual(['fetch_status']);
     expect(outcomes(online, 'proof')).toEqual(['fail']);
-    expect(requested).toEqual(
-      expect.arrayContaining([
-        'https://state.gov/schema/endorsementcredential.json',
-        'https://state.gov/issuers/565049',
-      ]),
-    );
-    // The refresh service is not contacted: the proof did not verify.
-    expect(requested).not.toContain('http://state.gov/credentials/3732');
+    // Only the key document is requested: the credential is not authentic so far, so its
+    // credentialSchema, revocation list and refresh service are not (no request oracle).
+    expect(requested).toEqual(['https://state.gov/issuers/565049']);
+    expect(codes(online, 'schema')).toEqual(['credential_schema_not_fetched', 'required']);
+    expect(codes(online, 'status')).toEqual(['status_not_fetched']);
     expect(online.verdict).toBe('invalid');
+    // Under the default policy: a conformance error and an unverifiable key are warnings; the
+    // credential is not known to be authentic, and not fully checked.
+    const trusting = await verify(c, { now: NOW });
+    expect(trusting.answers.authentic.value).toBe('unknown');
+    expect(trusting.answers.conformant.value).toBe('no');
+    expect(trusting.answers.fullyChecked.value).toBe('no');
+    expect(trusting.verdict).toBe('warning');
   });
   // 1EdTech: warning (OB30Tests.testEddsa2022Warning). Its signer kept the document's own
   // @context (VC 1.1, OB 3.0.1, Data Integrity v1) for the proof options: Data Integrity v1 defines
