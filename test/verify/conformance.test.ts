@@ -175,6 +175,8 @@ describe('1EdTech validator fixtures', () => {
     expect(await oracleProofVerified(c, documents, { legacyName: 'eddsa-2022' })).toBe(true);
     const r = await verify(c, { now: NOW, documents, policy: 'conformance' });
     expect(codes(r, 'proof')).toEqual(['proof_suite_legacy']);
+    expect(entries(r, 'proof').map((e) => e.outcome)).toEqual(['pass', 'warn']);
+    expect(r.answers.authentic.value).toBe('yes');
     expect(r.verdict).toBe('warning');
   });
   it('simple-eddsa-2022.json: the same proof under a changed value or proof option fails', async () => {
