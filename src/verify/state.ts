@@ -29,6 +29,7 @@ export const DEFAULT_LIMITS: Required<VerifyLimits> = {
   maxFetchBytes: DEFAULT_MAX_FETCH_BYTES,
   maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
   maxStatusListTotalBytes: DEFAULT_MAX_STATUS_LIST_TOTAL_BYTES,
+  maxBundledCredentials: 200,
 };
 
 /** Default of `maxEndorsementDepth`. */
@@ -43,8 +44,13 @@ export interface RunState {
   readonly now: Date;
   readonly limits: Required<VerifyLimits>;
   readonly maxEndorsementDepth: number;
-  /** Endorsements still allowed in this run (shared by every nesting level). */
-  readonly budget: { endorsements: number };
+  /**
+   * Endorsements, and credentials bundled in CLRs, still allowed in this run (shared by every
+   * nesting level).
+   */
+  readonly budget: { endorsements: number; bundledCredentials: number };
+  /** True inside a CLR's bundled credentials: a CLR there is not read as one (no nesting). */
+  readonly inClr?: boolean;
   /** Identity keys of the credentials on the path from the top-level one (cycle safety). */
   readonly ancestors: readonly string[];
   /** 0 for the top-level credential, 1 for its endorsements, ... */
@@ -99,6 +105,9 @@ export function createRunState(options: unknown): RunState {
       );
     }
   }
+  if (o.requireNestedProofs !== undefined && typeof o.requireNestedProofs !== 'boolean') {
+    throw new TypeError('verify: options.requireNestedProofs must be a boolean');
+  }
   for (const k of ['challenge', 'domain'] as const) {
     if (o[k] !== undefined && typeof o[k] !== 'string') {
       throw new TypeError(`verify: options.${k} must be a string`);
@@ -150,7 +159,10 @@ export function createRunState(options: unknown): RunState {
     now: o.now ?? new Date(),
     limits,
     maxEndorsementDepth: depth,
-    budget: { endorsements: limits.maxEndorsements },
+    budget: {
+      endorsements: limits.maxEndorsements,
+      bundledCredentials: limits.maxBundledCredentials,
+    },
     ancestors: [],
     depth: 0,
     allowRefresh: true,

@@ -88,7 +88,10 @@ export interface VerificationReport {
   checks: CheckResult[];
   /** Reports of embedded endorsements (`endorsement` / `endorsementJwt`), verified the same way. */
   endorsements?: VerificationReport[];
-  /** For a presentation: one report for each credential it carries. */
+  /**
+   * For a presentation: one report for each credential it carries. For a CLR: one report for
+   * each credential it bundles (`credentialSubject.verifiableCredential`), in order.
+   */
   credentials?: VerificationReport[];
   /** When a refresh service was followed: the report of the refreshed credential. */
   refreshed?: VerificationReport;
@@ -153,6 +156,11 @@ export interface VerifyLimits {
   maxDocumentBytes?: number;
   /** Most decoded status list bytes in one run, all lists together (default 64 MiB). */
   maxStatusListTotalBytes?: number;
+  /**
+   * Most credentials bundled in CLRs that are verified in one run, all records together
+   * (default 200); the rest are a warning (`credential_limit`).
+   */
+  maxBundledCredentials?: number;
 }
 
 /**
@@ -199,6 +207,12 @@ export interface VerifyOptions {
   domain?: string;
   /** How deep endorsements of endorsements are followed (default 3; 0 checks none). */
   maxEndorsementDepth?: number;
+  /**
+   * For a CLR: a bundled credential without a proof of its own is invalid. By default it is a
+   * warning when the record's own proof verifies (its issuer vouches for what it bundles, as the
+   * CLR specification allows), and invalid otherwise. See docs/stacking.md.
+   */
+  requireNestedProofs?: boolean;
   /** Resource limits. */
   limits?: VerifyLimits;
 }
