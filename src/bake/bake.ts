@@ -1,11 +1,12 @@
 /** `bakeBadge` and `unbakeBadge`: the format-independent entry points. */
 import { BakeError } from '../errors.js';
-import { describe } from './payload.js';
+import { claimsClr, describe } from './payload.js';
 import { bakePng, hasPngSignature, unbakePng } from './png.js';
 import { bakeSvg, looksLikeSvg, type SvgScanOptions, unbakeSvg } from './svg.js';
 import {
   type BakeableCredential,
   type BakeOptions,
+  type CarrierKind,
   resolveLimits,
   type UnbakeOptions,
   type UnbakeResult,
@@ -93,8 +94,12 @@ function svgOptions(options: SvgScanOptions | undefined, fn: string): SvgScanOpt
  * as given), or a compact JWT. The result is the same kind as the image: bytes for bytes,
  * a string for an SVG string.
  *
+ * A CLR 2.0 `ClrCredential` is refused (`ERR_BAKE_PAYLOAD`): bake it with `bakeClr`
+ * (`ob3kit/clr`), under its own keyword. An image that already carries a CLR record is refused
+ * (`ERR_BAKE_AMBIGUOUS`): an image carries one credential.
+ *
  * Errors are `BakeError`s: `ERR_IMAGE_FORMAT`, `ERR_IMAGE_TOO_LARGE`, `ERR_BAKE_TOO_LARGE`,
- * `ERR_BAKE_PAYLOAD`, `ERR_PNG_*` (`TRUNCATED`, `CRC`, `CHUNK`, `STRUCTURE`, `ITXT`,
+ * `ERR_BAKE_PAYLOAD`, `ERR_BAKE_AMBIGUOUS`, `ERR_PNG_*` (`TRUNCATED`, `CRC`, `CHUNK`, `STRUCTURE`, `ITXT`,
  * `DUPLICATE_CREDENTIAL`), `ERR_SVG_*` (`MALFORMED`, `DTD`, `ENTITY`, `ENCODING`,
  * `INVALID_CHAR`, `NAMESPACE_CONFLICT`, `DUPLICATE_CREDENTIAL`). Wrong argument types throw
  * `TypeError`.
@@ -134,6 +139,26 @@ export function bakeBadge(
   options?: BakeBadgeOptions,
 ): Uint8Array | string {
   const fn = 'bakeBadge(image, credential, options)';
+  if (claimsClr(credential)) {
+    throw new BakeError(
+      'ERR_BAKE_PAYLOAD',
+      `${fn}: the credential is a CLR 2.0 ClrCredential, which is baked with bakeClr (ob3kit/clr) under its own keyword, not as an Open Badge`,
+    );
+  }
+  return bakeCarrier(image, credential, options, 'ob3', fn);
+}
+
+/**
+ * Bake into the carrier of `kind` (internal: `bakeBadge` for Open Badges 3.0, `bakeClr` for CLR
+ * 2.0). Same rules and errors as {@link bakeBadge}.
+ */
+export function bakeCarrier(
+  image: Uint8Array | string,
+  credential: BakeableCredential,
+  options: BakeBadgeOptions | undefined,
+  kind: CarrierKind,
+  fn: string,
+): Uint8Array | string {
   const limits = resolveLimits(options, fn);
   const svg = svgOptions(options, fn);
   if (typeof image === 'string') {
@@ -143,7 +168,7 @@ export function bakeBadge(
         `${fn}: a string image must be SVG text (an <svg> root element); pass PNG images as bytes`,
       );
     }
-    return bakeSvg(image, credential, limits, svg, fn);
+    return bakeSvg(image, credential, limits, svg, fn, kind);
   }
   if (!(image instanceof Uint8Array)) {
     throw new TypeError(`${fn}: image must be a Uint8Array or SVG text; got ${describe(image)}`);
@@ -155,8 +180,10 @@ export function bakeBadge(
       { size: image.length, limit: limits.maxImageBytes },
     );
   }
-  if (kindOfBytes(image, fn) === 'png') return bakePng(image, credential, limits, options, fn);
-  return new TextEncoder().encode(bakeSvg(svgTextOf(image), credential, limits, svg, fn));
+  if (kindOfBytes(image, fn) === 'png') {
+    return bakePng(image, credential, limits, options, fn, kind);
+  }
+  return new TextEncoder().encode(bakeSvg(svgTextOf(image), credential, limits, svg, fn, kind));
 }
 
 /**
@@ -164,6 +191,10 @@ export function bakeBadge(
  * keyword `openbadgecredential`, or the SVG `<openbadges:credential>` element (found by its
  * namespace, whatever its prefix). Returns exactly the baked text together with what it is:
  * the parsed `credential` object when it is JSON, or the `jwt` when it is a compact JWT.
+ *
+ * A CLR 2.0 record (`clrcredential` PNG chunk, `<credential>` in the CLR 2.0 namespace) is read
+ * the same way, with `version: 'clr'`; an image with both an Open Badges 3.0 credential and a CLR
+ * record is `ERR_BAKE_AMBIGUOUS`.
  *
  * Open Badges 2.0 baking (`openbadges` PNG chunk, `<openbadges:assertion>` in SVG) is reported
  * with `version: 'ob2'` and the text, and not interpreted. A zlib-compressed `iTXt` chunk (which

@@ -23,6 +23,8 @@ export {
   type BakeableCredential,
   type BakeLimits,
   type BakeOptions,
+  CLR_PNG_KEYWORD,
+  CLR_SVG_NAMESPACE,
   DEFAULT_MAX_CREDENTIAL_BYTES,
   DEFAULT_MAX_IMAGE_BYTES,
   OB2_PNG_KEYWORD,

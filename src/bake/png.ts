@@ -9,11 +9,16 @@ import { crc32 } from './crc32.js';
 import { legacyKind, readOb3Payload, toBakePayload } from './payload.js';
 import {
   type BakeOptions,
+  type CarrierKind,
+  CLR_PNG_KEYWORD,
   OB2_PNG_KEYWORD,
   OB3_PNG_KEYWORD,
   type ResolvedLimits,
   type UnbakeResult,
 } from './types.js';
+
+/** The PNG keyword of each carrier kind. */
+const KEYWORDS: Record<CarrierKind, string> = { ob3: OB3_PNG_KEYWORD, clr: CLR_PNG_KEYWORD };
 
 /** The eight bytes every PNG datastream starts with. */
 export const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -237,17 +242,24 @@ function checkImageSize(bytes: Uint8Array, limits: ResolvedLimits): void {
   }
 }
 
-function credentialChunks(bytes: Uint8Array, png: ParsedPng): Chunk[] {
-  const found = png.chunks.filter(
-    (c) => c.type === 'iTXt' && keywordOf(bytes, c) === OB3_PNG_KEYWORD,
-  );
+function credentialChunks(bytes: Uint8Array, png: ParsedPng, kind: CarrierKind = 'ob3'): Chunk[] {
+  const keyword = KEYWORDS[kind];
+  const found = png.chunks.filter((c) => c.type === 'iTXt' && keywordOf(bytes, c) === keyword);
   if (found.length > 1) {
     throw new BakeError(
       'ERR_PNG_DUPLICATE_CREDENTIAL',
-      `The PNG has ${found.length} iTXt chunks with keyword '${OB3_PNG_KEYWORD}' (at bytes ${found.map((c) => c.start).join(', ')}); the Open Badges spec allows one`,
+      `The PNG has ${found.length} iTXt chunks with keyword '${keyword}' (at bytes ${found.map((c) => c.start).join(', ')}); the spec allows one`,
     );
   }
   return found;
+}
+
+/** An image holds one credential: an Open Badges 3.0 chunk and a CLR 2.0 chunk is ambiguous. */
+function ambiguous(ob3: Chunk, clr: Chunk, what: string): BakeError {
+  return new BakeError(
+    'ERR_BAKE_AMBIGUOUS',
+    `${what}: the PNG has an iTXt chunk '${OB3_PNG_KEYWORD}' (at byte ${ob3.start}) and an iTXt chunk '${CLR_PNG_KEYWORD}' (at byte ${clr.start}); an image carries one credential, since readers differ in which one they show`,
+  );
 }
 
 /** Build an uncompressed iTXt chunk: keyword, flag 0, method 0, empty language and translation. */
@@ -267,7 +279,9 @@ function makeItxtChunk(keyword: string, text: Uint8Array): Uint8Array {
 
 /**
  * Bake a credential into PNG bytes. Every other chunk, and any bytes after IEND, are copied
- * unchanged; an existing `openbadgecredential` chunk is replaced where it stands.
+ * unchanged; an existing chunk of the same kind (`openbadgecredential`, or `clrcredential` for
+ * a CLR) is replaced where it stands; a chunk of the other kind is refused (one credential an
+ * image).
  */
 export function bakePng(
   bytes: Uint8Array,
@@ -275,12 +289,20 @@ export function bakePng(
   limits: ResolvedLimits,
   options: BakeOptions | undefined,
   fn: string,
+  kind: CarrierKind = 'ob3',
 ): Uint8Array {
   checkImageSize(bytes, limits);
   const payload = toBakePayload(credential, limits, fn);
   const png = parsePng(bytes);
-  const existing = credentialChunks(bytes, png)[0];
-  const chunk = makeItxtChunk(OB3_PNG_KEYWORD, payload.bytes);
+  const existing = credentialChunks(bytes, png, kind)[0];
+  const other = credentialChunks(bytes, png, kind === 'ob3' ? 'clr' : 'ob3')[0];
+  if (other) {
+    throw new BakeError(
+      'ERR_BAKE_AMBIGUOUS',
+      `${fn}: the PNG already carries ${kind === 'ob3' ? 'a CLR 2.0 record' : 'an Open Badges 3.0 credential'} (iTXt chunk '${KEYWORDS[kind === 'ob3' ? 'clr' : 'ob3']}' at byte ${other.start}); an image carries one credential, so remove it first`,
+    );
+  }
+  const chunk = makeItxtChunk(KEYWORDS[kind], payload.bytes);
   const position = options?.pngPosition ?? 'after-ihdr';
   if (position !== 'after-ihdr' && position !== 'before-iend') {
     throw new TypeError(
@@ -305,13 +327,17 @@ export function bakePng(
 export function unbakePng(bytes: Uint8Array, limits: ResolvedLimits): UnbakeResult {
   checkImageSize(bytes, limits);
   const png = parsePng(bytes);
-  const chunk = credentialChunks(bytes, png)[0];
+  const ob3 = credentialChunks(bytes, png, 'ob3')[0];
+  const clr = credentialChunks(bytes, png, 'clr')[0];
+  if (ob3 && clr) throw ambiguous(ob3, clr, 'unbakeBadge');
+  const chunk = ob3 ?? clr;
   if (chunk) {
     const { text, compressed } = readItxt(bytes, chunk, limits);
-    const payload = readOb3Payload(text, `the PNG iTXt chunk '${OB3_PNG_KEYWORD}'`);
+    const keyword = chunk === ob3 ? OB3_PNG_KEYWORD : CLR_PNG_KEYWORD;
+    const payload = readOb3Payload(text, `the PNG iTXt chunk '${keyword}'`);
     return {
       format: 'png',
-      version: 'ob3',
+      version: chunk === ob3 ? 'ob3' : 'clr',
       text,
       ...payload,
       ...(compressed ? { compressed: true } : {}),
@@ -344,6 +370,6 @@ export function unbakePng(bytes: Uint8Array, limits: ResolvedLimits): UnbakeResu
   }
   throw new BakeError(
     'ERR_BAKE_NO_CREDENTIAL',
-    `The PNG has no iTXt chunk with keyword '${OB3_PNG_KEYWORD}' (nor an Open Badges 2.0 '${OB2_PNG_KEYWORD}' chunk)`,
+    `The PNG has no iTXt chunk with keyword '${OB3_PNG_KEYWORD}' or '${CLR_PNG_KEYWORD}' (nor an Open Badges 2.0 '${OB2_PNG_KEYWORD}' chunk)`,
   );
 }

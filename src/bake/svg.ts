@@ -13,6 +13,8 @@ import { BakeError } from '../errors.js';
 import { utf8 } from '../internal/bytes.js';
 import { legacyKind, readOb3Payload, toBakePayload } from './payload.js';
 import {
+  type CarrierKind,
+  CLR_SVG_NAMESPACE,
   OB2_SVG_NAMESPACE,
   OB3_SVG_NAMESPACE,
   type ResolvedLimits,
@@ -51,7 +53,7 @@ interface StartTag {
 }
 
 interface Found {
-  kind: 'ob3' | 'ob2';
+  kind: CarrierKind | 'ob2';
   /** The element's qualified name as written. */
   name: string;
   /** The prefix was never declared (read leniently as the Open Badges one). */
@@ -372,9 +374,11 @@ function scanSvg(text: string, options: SvgScanOptions): SvgScan {
         const kind =
           local === 'credential' && (ns === OB3_SVG_NAMESPACE || undeclared)
             ? 'ob3'
-            : local === 'assertion' && (ns === OB2_SVG_NAMESPACE || undeclared)
-              ? 'ob2'
-              : undefined;
+            : local === 'credential' && ns === CLR_SVG_NAMESPACE
+              ? 'clr'
+              : local === 'assertion' && (ns === OB2_SVG_NAMESPACE || undeclared)
+                ? 'ob2'
+                : undefined;
         if (kind) {
           scopeFound = { kind, name: tag.name, undeclared, tag, end: tag.end, segments: [] };
           found.push(scopeFound);
@@ -470,14 +474,26 @@ export function looksLikeSvg(text: string): boolean {
   }
 }
 
-/** Bake a credential into SVG text. Everything outside the changed spots is kept as it was. */
+/** What the element of each carrier kind is: its namespace, default prefix and what it holds. */
+const ELEMENTS: Record<CarrierKind, { ns: string; prefix: string; label: string }> = {
+  ob3: { ns: OB3_SVG_NAMESPACE, prefix: 'openbadges', label: 'an Open Badges 3.0 credential' },
+  clr: { ns: CLR_SVG_NAMESPACE, prefix: 'clr', label: 'a CLR 2.0 record' },
+};
+
+/**
+ * Bake a credential into SVG text. Everything outside the changed spots is kept as it was. An
+ * existing element of the same kind (`<openbadges:credential>`, or `<clr:credential>` for a CLR)
+ * is replaced; one of the other kind is refused (one credential an image).
+ */
 export function bakeSvg(
   text: string,
   credential: unknown,
   limits: ResolvedLimits,
   options: SvgScanOptions,
   fn: string,
+  kind: CarrierKind = 'ob3',
 ): string {
+  const spec = ELEMENTS[kind];
   checkSize(text, limits, 'image');
   const payload = toBakePayload(credential, limits, fn);
   if (payload.kind === 'json' && hasNonXmlChar(payload.text)) {
@@ -487,15 +503,22 @@ export function bakeSvg(
     );
   }
   const scan = scanSvg(text, options);
-  const existing = scan.found.filter((f) => f.kind === 'ob3');
+  const existing = scan.found.filter((f) => f.kind === kind);
   if (existing.length > 1) {
     throw new BakeError(
       'ERR_SVG_DUPLICATE_CREDENTIAL',
-      `The SVG has ${existing.length} <openbadges:credential> elements; the Open Badges spec allows one`,
+      `The SVG has ${existing.length} <${spec.prefix}:credential> elements; the spec allows one`,
+    );
+  }
+  const other = scan.found.find((f) => f.kind === (kind === 'ob3' ? 'clr' : 'ob3'));
+  if (other) {
+    throw new BakeError(
+      'ERR_BAKE_AMBIGUOUS',
+      `${fn}: the SVG already carries ${ELEMENTS[kind === 'ob3' ? 'clr' : 'ob3'].label} (<${other.name}>); an image carries one credential, so remove it first`,
     );
   }
   const current = existing[0];
-  const name = current?.name ?? 'openbadges:credential';
+  const name = current?.name ?? `${spec.prefix}:credential`;
   const element =
     payload.kind === 'jwt'
       ? `<${name} verify="${payload.text}"></${name}>`
@@ -503,17 +526,17 @@ export function bakeSvg(
   const edits: Array<{ at: number; remove: number; insert: string }> = [];
   const { root } = scan;
   if (!current || current.undeclared) {
-    const bound = scan.rootDecls.get('openbadges');
+    const bound = scan.rootDecls.get(spec.prefix);
     if (bound === undefined) {
       edits.push({
         at: root.nameEnd,
         remove: 0,
-        insert: ` xmlns:openbadges="${OB3_SVG_NAMESPACE}"`,
+        insert: ` xmlns:${spec.prefix}="${spec.ns}"`,
       });
-    } else if (bound !== OB3_SVG_NAMESPACE) {
+    } else if (bound !== spec.ns) {
       throw new BakeError(
         'ERR_SVG_NAMESPACE_CONFLICT',
-        `The <svg> element binds the prefix 'openbadges' to "${bound}" (an Open Badges 2.0 baked image?), not "${OB3_SVG_NAMESPACE}"; remove the old assertion and its namespace first`,
+        `The <svg> element binds the prefix '${spec.prefix}' to "${bound}"${kind === 'ob3' ? ' (an Open Badges 2.0 baked image?)' : ''}, not "${spec.ns}"; remove the old element and its namespace first`,
         { namespace: bound },
       );
     }
@@ -540,17 +563,29 @@ export function unbakeSvg(
   checkSize(text, limits, 'image');
   const scan = scanSvg(text, options);
   const ob3 = scan.found.filter((f) => f.kind === 'ob3');
-  if (ob3.length > 1) {
+  const clr = scan.found.filter((f) => f.kind === 'clr');
+  for (const [list, kind] of [
+    [ob3, 'ob3'],
+    [clr, 'clr'],
+  ] as const) {
+    if (list.length > 1) {
+      throw new BakeError(
+        'ERR_SVG_DUPLICATE_CREDENTIAL',
+        `The SVG has ${list.length} <${ELEMENTS[kind].prefix}:credential> elements; the spec allows one`,
+      );
+    }
+  }
+  if (ob3[0] && clr[0]) {
     throw new BakeError(
-      'ERR_SVG_DUPLICATE_CREDENTIAL',
-      `The SVG has ${ob3.length} <openbadges:credential> elements; the Open Badges spec allows one`,
+      'ERR_BAKE_AMBIGUOUS',
+      `The SVG has an Open Badges 3.0 <${ob3[0].name}> and a CLR 2.0 <${clr[0].name}>; an image carries one credential, since readers differ in which one they show`,
     );
   }
-  const f = ob3[0] ?? scan.found.find((x) => x.kind === 'ob2');
+  const f = ob3[0] ?? clr[0] ?? scan.found.find((x) => x.kind === 'ob2');
   if (!f) {
     throw new BakeError(
       'ERR_BAKE_NO_CREDENTIAL',
-      'The SVG has no <openbadges:credential> element (nor an Open Badges 2.0 <openbadges:assertion>)',
+      'The SVG has no <openbadges:credential> element (nor a CLR 2.0 <clr:credential> or an Open Badges 2.0 <openbadges:assertion>)',
     );
   }
   const verify = f.tag.attrs.find((a) => a.name === 'verify');
@@ -563,5 +598,5 @@ export function unbakeSvg(
   if (baked.trim().length === 0) {
     throw new BakeError('ERR_BAKE_PAYLOAD', `${where} is empty`);
   }
-  return { format: 'svg', version: 'ob3', text: baked, ...readOb3Payload(baked, where) };
+  return { format: 'svg', version: f.kind, text: baked, ...readOb3Payload(baked, where) };
 }

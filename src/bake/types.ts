@@ -45,6 +45,35 @@ export const OB3_PNG_KEYWORD = 'openbadgecredential';
 export const OB2_PNG_KEYWORD = 'openbadges';
 
 /**
+ * The keyword of the CLR 2.0 PNG `iTXt` chunk.
+ *
+ * @example
+ * ```ts
+ * import { CLR_PNG_KEYWORD } from 'ob3kit/bake';
+ * CLR_PNG_KEYWORD; // 'clrcredential'
+ * ```
+ */
+export const CLR_PNG_KEYWORD = 'clrcredential';
+
+/**
+ * The namespace of the CLR 2.0 `<credential>` SVG element (written with the prefix `clr`).
+ *
+ * @example
+ * ```ts
+ * import { CLR_SVG_NAMESPACE } from 'ob3kit/bake';
+ * CLR_SVG_NAMESPACE; // 'https://purl.imsglobal.org/clr/v2p0'
+ * ```
+ */
+export const CLR_SVG_NAMESPACE = 'https://purl.imsglobal.org/clr/v2p0';
+
+/**
+ * Which kind of credential a carrier (PNG chunk, SVG element) holds: an Open Badges 3.0
+ * credential (`openbadgecredential`, `<openbadges:credential>`) or a CLR 2.0 record
+ * (`clrcredential`, `<clr:credential>`). An image holds one carrier. @internal
+ */
+export type CarrierKind = 'ob3' | 'clr';
+
+/**
  * Default largest image `bakeBadge` and `unbakeBadge` accept: 16 MiB.
  *
  * @example
@@ -127,6 +156,8 @@ export type BakeableCredential = Record<string, unknown> | string;
  *   `<openbadges:credential>` element); `credential` holds the parsed JSON object when it was
  *   baked as JSON (`kind: 'json'`), `jwt` the compact JWT when it was baked as VC-JWT
  *   (`kind: 'jwt'`).
+ * - `version: 'clr'`: a CLR 2.0 record (`clrcredential` chunk or `<credential>` in the CLR 2.0
+ *   namespace), read the same way (`credential` or `jwt`).
  * - `version: 'ob2'`: only an Open Badges 2.0 assertion (`openbadges` chunk or
  *   `<openbadges:assertion>`) was found. It is reported, not interpreted: `credential` and `jwt`
  *   stay undefined and `kind` says what the text looks like (`json`, `jwt`, `url` or `text`).
@@ -140,8 +171,8 @@ export type BakeableCredential = Record<string, unknown> | string;
 export interface UnbakeResult {
   /** The image format. */
   format: 'png' | 'svg';
-  /** Which Open Badges baking the data came from. */
-  version: 'ob3' | 'ob2';
+  /** Which baking the data came from: Open Badges 3.0, CLR 2.0 or Open Badges 2.0. */
+  version: 'ob3' | 'clr' | 'ob2';
   /** What the baked text is. */
   kind: 'json' | 'jwt' | 'url' | 'text';
   /** Exactly the baked text. */

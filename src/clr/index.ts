@@ -26,6 +26,7 @@ export {
   type ClrCredential,
   type ClrSubject,
 } from '../model/types.generated.js';
+export { bakeClr, unbakeClr } from './bake.js';
 export { createAssociation, createClrCredential, createClrSubject } from './build.js';
 export type {
   AssociationInput,

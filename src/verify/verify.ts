@@ -1,6 +1,7 @@
 /** `verify()` and `verifyCredential()`: the public entry points. */
 import { sniffFormat, type UnbakeResult, unbakeBadge } from '../bake/index.js';
 import { isObject } from '../internal/json.js';
+import { typesOf } from './checks/util.js';
 import { assertInputType, type DecodedInput, decodeText, fail, fromObject } from './input.js';
 import { asCredentialInput, makeReport, verifyDecoded } from './pipeline.js';
 import { createRunState, errorCode, errorMessage, type RunState } from './state.js';
@@ -41,6 +42,7 @@ const IMAGE_CODES: Record<string, string> = {
   ERR_IMAGE_TOO_LARGE: 'input_too_large',
   ERR_PNG_DUPLICATE_CREDENTIAL: 'image_duplicate_credential',
   ERR_SVG_DUPLICATE_CREDENTIAL: 'image_duplicate_credential',
+  ERR_BAKE_AMBIGUOUS: 'image_ambiguous',
 };
 
 /** Take the credential out of a baked PNG or SVG (with `unbakeBadge`) and decode it. */
@@ -57,7 +59,7 @@ function decodeImage(
     if (code === undefined || !code.startsWith('ERR_')) throw e;
     return fail(kind, IMAGE_CODES[code] ?? 'image_invalid', errorMessage(e));
   }
-  if (found.version !== 'ob3') {
+  if (found.version === 'ob2') {
     return fail(
       kind,
       'image_ob2_only',
@@ -68,6 +70,20 @@ function decodeImage(
     found.jwt !== undefined
       ? decodeText(found.jwt, kind, state)
       : fromObject(found.credential ?? found.text, kind, state);
+  // A CLR travels under its own carrier (clrcredential, <clr:credential>), a badge under its own.
+  const clr =
+    isObject(decoded.document) && typesOf(decoded.document.type).includes('ClrCredential');
+  if (decoded.document && clr !== (found.version === 'clr')) {
+    decoded.checks.push({
+      id: 'parse',
+      outcome: 'warn',
+      code: 'image_carrier_mismatch',
+      message:
+        found.version === 'clr'
+          ? `The ${kind.toUpperCase()} carries it as a CLR 2.0 record, but it is not a ClrCredential`
+          : `The ${kind.toUpperCase()} carries a ClrCredential where an Open Badges 3.0 credential goes; CLR readers look for the CLR 2.0 carrier`,
+    });
+  }
   if (found.compressed && decoded.checks.every((c) => c.outcome !== 'fail')) {
     decoded.checks.push({
       id: 'parse',
