@@ -15,6 +15,7 @@ export default defineConfig([
       'verify/index': 'src/verify/index.ts',
       'present/index': 'src/present/index.ts',
       'clr/index': 'src/clr/index.ts',
+      'pathway/index': 'src/pathway/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
