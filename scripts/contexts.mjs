@@ -143,6 +143,29 @@ const clrContext201 = {
   },
 };
 
+/**
+ * ob3kit's EU micro-credential extension context, version 1: the terms the EU Council
+ * Recommendation on micro-credentials (2022/C 243/02, Annex I) needs and Open Badges 3.0 has no
+ * field for, all on the Achievement; everything else maps to core OB 3.0 fields (see
+ * docs/eu-profile.md). Written by ob3kit; bundled and never fetched.
+ */
+const EU = 'https://ob3kit.dev/vocab/eu-microcredential#';
+const XSD = 'http://www.w3.org/2001/XMLSchema#';
+const euMicroCredentialContext = {
+  '@context': {
+    '@protected': true,
+    typeOfAssessment: { '@id': `${EU}typeOfAssessment` },
+    formOfParticipation: { '@id': `${EU}formOfParticipation` },
+    learningOutcomeSummary: { '@id': `${EU}learningOutcomeSummary` },
+    creditSystem: { '@id': `${EU}creditSystem` },
+    volumeOfLearning: { '@id': `${EU}volumeOfLearning`, '@type': `${XSD}duration` },
+    levelNotApplicable: { '@id': `${EU}levelNotApplicable`, '@type': `${XSD}boolean` },
+    entryRequirement: { '@id': `${EU}entryRequirement` },
+    supervisionAndIdentityVerification: { '@id': `${EU}supervisionAndIdentityVerification` },
+    integration: { '@id': `${EU}integration` },
+  },
+};
+
 // ---------------------------------------------------------------------------------------------
 // The bundle: one entry a file; `urls` lists every URL served with that file (first = primary).
 // ---------------------------------------------------------------------------------------------
@@ -274,6 +297,15 @@ const ENTRIES = [
       value: clrContext201,
       facts:
         'CLR 2.0.1 term map (2025-03 revision): the CLR 2.0 terms plus ClrCredential.partial (xsd:boolean) and ClrSubject.identifier (obi:Identifier), obi bound to https://purl.imsglobal.org/spec/vc/ob/vocab.html#',
+    },
+  },
+  {
+    file: 'ob3kit-eu-microcredential-v1.json',
+    urls: ['https://ob3kit.dev/contexts/eu-microcredential/v1.json'],
+    written: {
+      value: euMicroCredentialContext,
+      facts:
+        "ob3kit's own EU micro-credential extension context, version 1 (protected terms under https://ob3kit.dev/vocab/eu-microcredential#): typeOfAssessment, formOfParticipation, learningOutcomeSummary, creditSystem, volumeOfLearning (xsd:duration), levelNotApplicable (xsd:boolean), entryRequirement, supervisionAndIdentityVerification, integration",
     },
   },
   {

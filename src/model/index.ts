@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+export * from '../profiles/eu/index.js';
 export {
   createAchievement,
   createAlignment,

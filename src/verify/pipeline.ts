@@ -251,7 +251,15 @@ async function verifyCredentialDoc(
   checks.push(
     ...(await runCheck('endorsement', () => verifyEndorsements(endorsed, state, endorsements))),
   );
-  // 7. What the profile adds (for a CLR: the credentials it bundles, each in its own report).
+  // 7. Application profiles the caller asked for (never by default), for badges.
+  if (!profile && role === 'credential' && state.options.profiles?.includes('eu-microcredential')) {
+    checks.push(
+      ...(await runCheck('eu_profile', async () =>
+        (await import('../profiles/eu/verify.js')).euProfileChecks(credential),
+      )),
+    );
+  }
+  // 8. What the profile adds (for a CLR: the credentials it bundles, each in its own report).
   let credentials: VerificationReport[] | undefined;
   if (profile) {
     checks.push(

@@ -105,6 +105,14 @@ export function createRunState(options: unknown): RunState {
       );
     }
   }
+  if (
+    o.profiles !== undefined &&
+    !(Array.isArray(o.profiles) && o.profiles.every((p) => p === 'eu-microcredential'))
+  ) {
+    throw new TypeError(
+      "verify: options.profiles must be an array of profile names ('eu-microcredential')",
+    );
+  }
   if (o.requireNestedProofs !== undefined && typeof o.requireNestedProofs !== 'boolean') {
     throw new TypeError('verify: options.requireNestedProofs must be a boolean');
   }

@@ -213,6 +213,14 @@ export interface VerifyOptions {
    * CLR specification allows), and invalid otherwise. See docs/stacking.md.
    */
   requireNestedProofs?: boolean;
+  /**
+   * Application profiles to check the credential against, on request only (never by default):
+   * `'eu-microcredential'` adds `eu_profile` entries naming each element of the EU Council
+   * Recommendation on micro-credentials (Annex I) that the badge lacks (warnings; see
+   * docs/eu-profile.md). Applies to every badge verified in the run (those a presentation or a
+   * CLR carries included), not to endorsements.
+   */
+  profiles?: readonly 'eu-microcredential'[];
   /** Resource limits. */
   limits?: VerifyLimits;
 }
