@@ -3,7 +3,8 @@
  *
  * The curated root export: the operations most users need. Each capability subpath
  * (`ob3kit/model`, `ob3kit/schema`, `ob3kit/jsonld`, `ob3kit/keys`, `ob3kit/proof`,
- * `ob3kit/present`, `ob3kit/bake`, `ob3kit/status`, `ob3kit/verify`, `ob3kit/errors`) exports more.
+ * `ob3kit/present`, `ob3kit/bake`, `ob3kit/status`, `ob3kit/verify`, `ob3kit/clr`,
+ * `ob3kit/pathway`, `ob3kit/errors`) exports more.
  *
  * @example
  * ```ts
@@ -33,6 +34,13 @@ export {
   type UnbakeResult,
   unbakeBadge,
 } from './bake/index.js';
+export {
+  bakeClr,
+  type ClrCredential,
+  createClrCredential,
+  unbakeClr,
+  validateClrCredential,
+} from './clr/index.js';
 export * from './errors.js';
 export type { JsonObject } from './internal/json.js';
 export {
@@ -56,6 +64,7 @@ export {
   type Achievement,
   type AchievementCredential,
   type AchievementCredentialInput,
+  checkEuMicroCredential,
   createAchievement,
   createAchievementCredential,
   createAchievementSubject,
@@ -63,6 +72,7 @@ export {
   createCriteria,
   createEndorsementCredential,
   createEndorsementSubject,
+  createEuMicroCredential,
   createEvidence,
   createIdentityObject,
   createImage,
@@ -75,6 +85,15 @@ export {
   matchIdentity,
   type Profile,
 } from './model/index.js';
+export {
+  checkPathway,
+  createClrForPathway,
+  createStackedCredential,
+  evaluatePathway,
+  type Pathway,
+  type PathwayEvaluation,
+  verifyStackedCredential,
+} from './pathway/index.js';
 export {
   createPresentation,
   signPresentation,

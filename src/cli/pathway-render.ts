@@ -50,7 +50,7 @@ export function renderPathway(
     lines.push(`${head}${' '.repeat(pad)}${c.dim(amount(r))}`);
     if (r.kind === 'achievement') {
       for (const s of r.satisfiedBy) {
-        const what = [s.achievementName, s.issuer].filter(Boolean).join(', ');
+        const what = [s.achievementName, s.issuerName ?? s.issuer].filter(Boolean).join(', ');
         lines.push(`${indent}    ${c.green('←')} ${name(s)}${what ? c.dim(` (${what})`) : ''}`);
       }
       for (const x of r.rejected ?? []) {

@@ -180,7 +180,14 @@ function refs(ctx: Ctx, indexes: number[]): CredentialRef[] {
   return indexes.map((i) => {
     const s = ctx.items[i]?.standing;
     const ref: CredentialRef = { index: i };
-    for (const k of ['id', 'name', 'achievementId', 'achievementName', 'issuer'] as const) {
+    for (const k of [
+      'id',
+      'name',
+      'achievementId',
+      'achievementName',
+      'issuer',
+      'issuerName',
+    ] as const) {
       if (s?.[k] !== undefined) ref[k] = s[k];
     }
     return ref;

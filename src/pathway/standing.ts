@@ -44,6 +44,8 @@ export function refOf(index: number, credential: JsonObject | undefined): Creden
   }
   const issuer = issuerOf(credential);
   if (issuer) ref.issuer = issuer;
+  const i = credential.issuer;
+  if (isObject(i) && typeof i.name === 'string') ref.issuerName = i.name;
   return ref;
 }
 

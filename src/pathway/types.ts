@@ -266,6 +266,7 @@ export interface CredentialRef {
   achievementId?: string;
   achievementName?: string;
   issuer?: string;
+  issuerName?: string;
 }
 
 /**
