@@ -6,8 +6,8 @@ import { ValidationError } from '../errors.js';
 import { isObject } from '../internal/json.js';
 import * as lenientForm from '../schema/generated/clr-lenient.generated.js';
 import * as vc2Form from '../schema/generated/clr-vc2.generated.js';
-import { dedupeIssues, errorsToIssues } from '../schema/issues.js';
 import type { ValidationResult, Validator } from '../schema/types.js';
+import { runClrValidator } from './validators.js';
 
 /**
  * The official CLR 2.0 ClrCredential schema URLs (under `schema/json/` and `schema/json-ld/`),
@@ -19,12 +19,7 @@ import type { ValidationResult, Validator } from '../schema/types.js';
  * CLR_SCHEMA_URLS.includes('https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_clrcredential_schema.json'); // true
  * ```
  */
-export const CLR_SCHEMA_URLS: readonly string[] = Object.freeze(
-  ['json/', 'json-ld/'].map(
-    (folder) =>
-      `https://purl.imsglobal.org/spec/clr/v2p0/schema/${folder}clr_v2p0_clrcredential_schema.json`,
-  ),
-);
+export { CLR_SCHEMA_URLS } from './validators.js';
 
 /**
  * Options of {@link validateClrCredential}.
@@ -86,11 +81,11 @@ export function validateClrCredential(
     return { ok: r.ok, issues: r.issues, schemas: [opts.schema.id] };
   }
   const lenient = opts.lenient === true;
-  const validate = lenient ? lenientForm.clrCredential : vc2Form.clrCredential;
-  const name = `${lenient ? 'lenient' : 'vc2'}/clr-credential`;
-  if (validate(credential)) return { ok: true, issues: [], schemas: [name] };
-  const issues = dedupeIssues(errorsToIssues(validate.errors ?? [], credential));
-  return { ok: issues.length === 0, issues, schemas: [name] };
+  return runClrValidator(
+    lenient ? lenientForm.clrCredential : vc2Form.clrCredential,
+    lenient ? 'lenient' : 'vc2',
+    credential,
+  );
 }
 
 /**

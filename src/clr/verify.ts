@@ -16,7 +16,7 @@ import {
 } from '../internal/urls.js';
 import { compareLearners, type LearnerIdentity } from '../model/identity.js';
 import { resolveCredentialSchemas } from '../schema/credential-schemas.js';
-import type { ValidationResult, Validator } from '../schema/types.js';
+import type { PrecompiledValidator, ValidationResult, Validator } from '../schema/types.js';
 import { identityKey } from '../verify/checks/endorsement.js';
 import { checkSchema } from '../verify/checks/schema.js';
 import { hasType, result, show, typesOf, valuesOf } from '../verify/checks/util.js';
@@ -26,7 +26,7 @@ import { computeVerdict } from '../verify/report.js';
 import type { RunState } from '../verify/state.js';
 import type { CheckResult, VerificationReport } from '../verify/types.js';
 import { associationCycles, associationsOf, listOf, recordAchievements } from './record.js';
-import { CLR_SCHEMA_URLS, validateClrCredential } from './validate.js';
+import { CLR_SCHEMA_URLS, loadClrValidators, runClrValidator } from './validators.js';
 
 const SUBJECT = '$.credentialSubject';
 const OB_CLASSES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential'];
@@ -246,10 +246,12 @@ function checkClrSubject(credential: JsonObject): CheckResult[] {
 
 /** Validate against the bundled CLR schema, and the caller's schemas that `credentialSchema` names. */
 function validateForVerify(
+  validators: Record<'vc2' | 'lenient', PrecompiledValidator>,
   credential: JsonObject,
   options: { schemas: Record<string, Validator>; lenient?: boolean },
 ): ValidationResult {
-  const main = validateClrCredential(credential, { lenient: options.lenient === true });
+  const form = options.lenient === true ? 'lenient' : 'vc2';
+  const main = runClrValidator(validators[form], form, credential);
   const issues = [...main.issues];
   const schemas = [...main.schemas];
   for (const entry of resolveCredentialSchemas(credential, options).entries) {
@@ -280,7 +282,11 @@ async function checkClrSchema(credential: JsonObject, state: RunState): Promise<
       ),
     ];
   }
-  return checkSchema(credential, state, { validate: validateForVerify, urls: CLR_SCHEMA_URLS });
+  const validators = await loadClrValidators();
+  return checkSchema(credential, state, {
+    validate: (doc, options) => validateForVerify(validators, doc, options),
+    urls: CLR_SCHEMA_URLS,
+  });
 }
 
 /** The record without its bundled credentials: their endorsements are verified in their reports. */

@@ -165,8 +165,8 @@ async function verifyCredentialDoc(
       jwtError = e;
     }
   }
-  // A class with checks of its own (CLR 2.0), loaded only when one arrives.
-  const profile = await profileFor(credential, role, state);
+  // A class with checks of its own (CLR 2.0).
+  const profile = profileFor(credential, role, state);
   // 1. Conformance: context, JSON-LD, type, schema, subject, evidence.
   checks.push(
     ...(await runCheck('context', () =>
@@ -252,12 +252,10 @@ async function verifyCredentialDoc(
     ...(await runCheck('endorsement', () => verifyEndorsements(endorsed, state, endorsements))),
   );
   // 7. Application profiles the caller asked for (never by default), for badges.
-  if (!profile && role === 'credential' && state.options.profiles?.includes('eu-microcredential')) {
-    checks.push(
-      ...(await runCheck('eu_profile', async () =>
-        (await import('../profiles/eu/verify.js')).euProfileChecks(credential),
-      )),
-    );
+  if (!profile && role === 'credential') {
+    for (const p of state.options.profiles ?? []) {
+      checks.push(...(await runCheck(p.name, () => p.check(credential))));
+    }
   }
   // 8. What the profile adds (for a CLR: the credentials it bundles, each in its own report).
   let credentials: VerificationReport[] | undefined;

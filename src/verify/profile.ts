@@ -1,8 +1,9 @@
 /**
  * Credential profiles (internal): a class of credential with its own conformance checks and
- * extra verification steps, loaded only when a credential of that class arrives. CLR 2.0 is one
- * (`src/clr/verify.ts`); everything else is verified as an Open Badges 3.0 credential.
+ * extra verification steps. CLR 2.0 is one (`src/clr/verify.ts`; its schema validators are
+ * loaded only when a CLR arrives); everything else is verified as an Open Badges 3.0 credential.
  */
+import { CLR_PROFILE } from '../clr/verify.js';
 import type { JsonObject } from '../internal/json.js';
 import { typesOf } from './checks/util.js';
 import type { DecodedInput } from './input.js';
@@ -37,13 +38,12 @@ export interface CredentialProfile {
  * The profile a credential is verified under, when not plain Open Badges 3.0: a
  * `ClrCredential` verified as a credential (not one bundled in another CLR) is a CLR 2.0 record.
  */
-export async function profileFor(
+export function profileFor(
   credential: JsonObject,
   role: CredentialRole,
   state: RunState,
-): Promise<CredentialProfile | undefined> {
+): CredentialProfile | undefined {
   if (role !== 'credential' || state.inClr) return undefined;
   if (!typesOf(credential.type).includes('ClrCredential')) return undefined;
-  const { CLR_PROFILE } = await import('../clr/verify.js');
   return CLR_PROFILE;
 }

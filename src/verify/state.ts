@@ -107,10 +107,15 @@ export function createRunState(options: unknown): RunState {
   }
   if (
     o.profiles !== undefined &&
-    !(Array.isArray(o.profiles) && o.profiles.every((p) => p === 'eu-microcredential'))
+    !(
+      Array.isArray(o.profiles) &&
+      o.profiles.every(
+        (p) => isObject(p) && typeof p.name === 'string' && typeof p.check === 'function',
+      )
+    )
   ) {
     throw new TypeError(
-      "verify: options.profiles must be an array of profile names ('eu-microcredential')",
+      'verify: options.profiles must be an array of application profiles ({ name, check }), such as euMicroCredentialProfile',
     );
   }
   if (o.requireNestedProofs !== undefined && typeof o.requireNestedProofs !== 'boolean') {

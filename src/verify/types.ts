@@ -164,6 +164,27 @@ export interface VerifyLimits {
 }
 
 /**
+ * An application profile `verify()` can check badges against when asked (`options.profiles`):
+ * its `name`, and `check`, a pure function from the credential to report entries.
+ *
+ * @example
+ * ```ts
+ * import { verify, type ApplicationProfile } from 'ob3kit/verify';
+ * const hasImage: ApplicationProfile = {
+ *   name: 'has-image',
+ *   check: (c) => [{ id: 'has_image', outcome: 'image' in c ? 'pass' : 'warn' }],
+ * };
+ * const report = await verify(badge, { profiles: [hasImage] });
+ * ```
+ */
+export interface ApplicationProfile {
+  /** A name for the profile (for messages). */
+  readonly name: string;
+  /** The profile's entries for one credential; must not throw for a bad credential. */
+  check(credential: Record<string, unknown>): CheckResult[];
+}
+
+/**
  * Options of `verify` and `verifyCredential`.
  *
  * @example
@@ -214,13 +235,13 @@ export interface VerifyOptions {
    */
   requireNestedProofs?: boolean;
   /**
-   * Application profiles to check the credential against, on request only (never by default):
-   * `'eu-microcredential'` adds `eu_profile` entries naming each element of the EU Council
-   * Recommendation on micro-credentials (Annex I) that the badge lacks (warnings; see
-   * docs/eu-profile.md). Applies to every badge verified in the run (those a presentation or a
-   * CLR carries included), not to endorsements.
+   * Application profiles to check each badge against, on request only (never by default): for
+   * example `euMicroCredentialProfile` from `ob3kit/model`, which adds `eu_profile` entries
+   * naming each element of the EU Council Recommendation on micro-credentials (Annex I) that the
+   * badge lacks (see docs/eu-profile.md). Applies to every badge verified in the run (those a
+   * presentation or a CLR carries included), not to endorsements.
    */
-  profiles?: readonly 'eu-microcredential'[];
+  profiles?: readonly ApplicationProfile[];
   /** Resource limits. */
   limits?: VerifyLimits;
 }

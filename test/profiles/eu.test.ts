@@ -14,6 +14,7 @@ import {
   EU_MICROCREDENTIAL_CONTEXT,
   type EuElement,
   type EuMicroCredentialInput,
+  euMicroCredentialProfile,
 } from '../../src/model/index.js';
 import { signCredential } from '../../src/proof/index.js';
 import { validateCredential } from '../../src/schema/index.js';
@@ -242,7 +243,7 @@ describe('the extension context and verify()', () => {
     const plain = await verify(signed, { now: NOW });
     expect(plain.verdict).toBe('valid');
     expect(entries(plain, 'eu_profile')).toEqual([]);
-    const asked = await verify(signed, { now: NOW, profiles: ['eu-microcredential'] });
+    const asked = await verify(signed, { now: NOW, profiles: [euMicroCredentialProfile] });
     expect(entries(asked, 'eu_profile')).toEqual([
       {
         id: 'eu_profile',
@@ -263,7 +264,7 @@ describe('the extension context and verify()', () => {
     delete c.issuer.address;
     const r = await verify(await signCredential(c, { key: keyPair }), {
       now: NOW,
-      profiles: ['eu-microcredential'],
+      profiles: [euMicroCredentialProfile],
     });
     expect(entries(r, 'eu_profile').map((e) => [e.code, e.message?.split(':')[0], e.path])).toEqual(
       [
@@ -281,6 +282,8 @@ describe('the extension context and verify()', () => {
     );
     expect(r.verdict).toBe('warning');
     expect(codes(r, 'proof')).toEqual([]);
-    await expect(verify(c, { profiles: ['eu'] as never })).rejects.toThrow(TypeError);
+    await expect(verify(c, { profiles: ['eu-microcredential'] as never })).rejects.toThrow(
+      TypeError,
+    );
   });
 });

@@ -17,3 +17,4 @@ export {
   EU_SUPERVISION_VALUES,
   type EuElement,
 } from './elements.js';
+export { euMicroCredentialProfile } from './verify.js';

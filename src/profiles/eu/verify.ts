@@ -1,6 +1,5 @@
-/** The EU micro-credential profile in `verify()` (loaded only when a caller asks for it). */
-import type { JsonObject } from '../../internal/json.js';
-import type { CheckResult } from '../../verify/types.js';
+/** The EU micro-credential profile as a `verify()` application profile. */
+import type { ApplicationProfile, CheckResult } from '../../verify/types.js';
 import { checkEuMicroCredential } from './check.js';
 
 /**
@@ -8,7 +7,7 @@ import { checkEuMicroCredential } from './check.js';
  * (`eu_element_missing`) or invalid (`eu_element_invalid`), and each optional element present but
  * invalid, named by its title in the Recommendation; a pass when all are there.
  */
-export function euProfileChecks(credential: JsonObject): CheckResult[] {
+function euProfileChecks(credential: Record<string, unknown>): CheckResult[] {
   const r = checkEuMicroCredential(credential);
   const out: CheckResult[] = [];
   for (const e of r.elements) {
@@ -31,3 +30,22 @@ export function euProfileChecks(credential: JsonObject): CheckResult[] {
     },
   ];
 }
+
+/**
+ * The EU micro-credential profile for `verify()`: pass it in `options.profiles` to get
+ * `eu_profile` entries in the report (never added by default). Each mandatory element of the
+ * Council Recommendation's Annex I that a badge lacks is a warning `eu_element_missing` (or
+ * `eu_element_invalid`) naming it by its title, with its path; a complete badge gets one pass.
+ *
+ * @example
+ * ```ts
+ * import { euMicroCredentialProfile } from 'ob3kit/model';
+ * import { verify } from 'ob3kit/verify';
+ * const report = await verify(badge, { profiles: [euMicroCredentialProfile] });
+ * console.log(report.checks.filter((c) => c.id === 'eu_profile'));
+ * ```
+ */
+export const euMicroCredentialProfile: ApplicationProfile = Object.freeze({
+  name: 'eu_profile',
+  check: euProfileChecks,
+});
