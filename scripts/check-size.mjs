@@ -155,9 +155,7 @@ export async function measureBundle(spec, { dist = false } = {}) {
   const texts = new Map(result.outputFiles.map((f) => [rel(f.path), f.text]));
   const outputs = result.metafile.outputs;
   // The bundle's own entry (dynamic imports of src modules are entry points too).
-  const entry = Object.keys(outputs).find(
-    (o) => outputs[o].entryPoint === `${spec.name}-entry.js`,
-  );
+  const entry = Object.keys(outputs).find((o) => outputs[o].entryPoint === `${spec.name}-entry.js`);
   // Initial = the entry and everything it imports statically; lazy = the rest.
   const initial = new Set();
   const queue = [entry];
