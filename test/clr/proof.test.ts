@@ -87,13 +87,13 @@ describe.skipIf(!HAVE_GUIDE)('CLR 2.0 walk-through (linked-data-proof-clr.html)'
 });
 
 async function issuer(
-  type: 'Ed25519' | 'P-256',
+  type: 'Ed25519' | 'P-256' | 'P-384',
 ): Promise<{ did: string; key: KeyPair; document: object }> {
   const { did, keyPair, document } = createDidKey(await generateKeyPair({ type }));
   return { did, key: keyPair, document };
 }
 
-async function signedRecord(suite: SuiteName, type: 'Ed25519' | 'P-256') {
+async function signedRecord(suite: SuiteName, type: 'Ed25519' | 'P-256' | 'P-384') {
   const { did, key, document } = await issuer(type);
   const part = badge('https://example.edu/achievements/a', 'did:example:learner', did);
   const signedPart = await signCredential(part, { key, suite });
@@ -103,14 +103,17 @@ async function signedRecord(suite: SuiteName, type: 'Ed25519' | 'P-256') {
 }
 
 describe('CLR 2.0 records under every Data Integrity suite', () => {
-  const suites: Array<[SuiteName, 'Ed25519' | 'P-256']> = [
+  const suites: Array<[SuiteName, 'Ed25519' | 'P-256' | 'P-384']> = [
     ['eddsa-rdfc-2022', 'Ed25519'],
     ['ecdsa-rdfc-2019', 'P-256'],
     ['eddsa-jcs-2022', 'Ed25519'],
     ['ecdsa-jcs-2019', 'P-256'],
+    ['ecdsa-rdfc-2019', 'P-384'],
+    ['ecdsa-jcs-2019', 'P-384'],
+    ['Ed25519Signature2020', 'Ed25519'],
   ];
   for (const [suite, type] of suites) {
-    it(`${suite}: signs and verifies; a changed bundled credential fails`, async () => {
+    it(`${suite} (${type}): signs and verifies; a changed bundled credential fails`, async () => {
       const { signed } = await signedRecord(suite, type);
       const ok = await verifyCredentialProof(signed, {});
       expect(ok.issues).toEqual([]);
@@ -122,7 +125,7 @@ describe('CLR 2.0 records under every Data Integrity suite', () => {
   }
 
   for (const [suite, type] of suites.slice(0, 2) as Array<
-    ['eddsa-rdfc-2022' | 'ecdsa-rdfc-2019', 'Ed25519' | 'P-256']
+    ['eddsa-rdfc-2022' | 'ecdsa-rdfc-2019', 'Ed25519' | 'P-256' | 'P-384']
   >) {
     it(`${suite}: the reference stack verifies ours, and we verify the reference stack's`, async () => {
       const { signed, clr, key, did, document } = await signedRecord(suite, type);

@@ -4,7 +4,11 @@
  * the bounds. Expected verdicts for 1EdTech's fixture are 1EdTech's (CLR20Tests); its proofs are
  * also checked with the reference stack.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
+import { createDocumentLoader } from '../../src/jsonld/index.js';
 import { createDidKey, generateKeyPair, type KeyPair } from '../../src/keys/index.js';
 import { createEndorsementCredential, createIdentityObject } from '../../src/model/index.js';
 import { createPresentation } from '../../src/present/index.js';
@@ -12,7 +16,9 @@ import { signCredential, signCredentialJwt } from '../../src/proof/index.js';
 import { formatReport, verify } from '../../src/verify/index.js';
 import { referenceLoader, referenceVerify } from '../proof/helpers.js';
 import { codes, entries, type Loose, outcomes } from '../verify/helpers.js';
-import { badge, clrSimple, guideBlock, HAVE_GUIDE, record } from './helpers.js';
+import { badge, clrSimple, guideBlock, HAVE_GUIDE, OB3, record } from './helpers.js';
+
+const OLD_CLR_CONTEXT = path.join(OB3, 'contexts/clr_v2p0_context-2.0.1_2024-02.json');
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 const A = 'https://example.edu/achievements/a';
@@ -375,6 +381,28 @@ describe('the record itself', () => {
     const r = await verify(await signCredential(old, { key: school.key }), { now: NOW });
     expect(codes(r, 'context')).toEqual(['context_clr_version']);
     expect(r.verdict).toBe('warning');
+  });
+
+  it('partial: defined by the 2025-03 revision of the CLR 2.0.1 context (bundled), not by the 2024-02 one', async () => {
+    const school = await party(1);
+    const clr = record([await signedBadge(school, A)]) as Loose;
+    clr.issuer = profileOf(school);
+    clr.partial = true;
+    const r = await verify(await signCredential(clr, { key: school.key }), { now: NOW });
+    expect(outcomes(r, 'jsonld')).toEqual(['pass']);
+    expect(r.verdict).toBe('valid');
+    if (!existsSync(OLD_CLR_CONTEXT)) return;
+    // jsonld.js in safe mode, with the 2024-02 revision in place of the bundled one, refuses it.
+    const bundled = createDocumentLoader();
+    const old = JSON.parse(readFileSync(OLD_CLR_CONTEXT, 'utf8'));
+    const loader = async (url: string) =>
+      url === 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json'
+        ? { contextUrl: null, documentUrl: url, document: old }
+        : bundled(url);
+    const toRdf = jsonld.toRDF as unknown as (d: object, o: object) => Promise<unknown>;
+    await expect(toRdf(clr, { safe: true, documentLoader: loader })).rejects.toThrow();
+    const { partial: _p, ...whole } = clr;
+    await expect(toRdf(whole, { safe: true, documentLoader: loader })).resolves.toBeDefined();
   });
 
   it('a document claiming to be a CLR and an Open Badge is refused (type_ambiguous_class)', async () => {
