@@ -4,7 +4,14 @@ import type { Palette } from './color.js';
 
 const BAR = 24;
 
-/** A progress bar of `ratio` (0..1), `BAR` cells wide. */
+/**
+ * A progress bar of `ratio` (0..1), 24 cells wide, coloured when the palette is.
+ *
+ * @example
+ * ```ts
+ * progressBar(0.5, createPalette(false)); // '████████████░░░░░░░░░░░░'
+ * ```
+ */
 export function progressBar(ratio: number, c: Palette): string {
   const full = Math.round(Math.max(0, Math.min(1, ratio)) * BAR);
   return `${c.green('█'.repeat(full))}${c.dim('░'.repeat(BAR - full))}`;

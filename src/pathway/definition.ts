@@ -10,9 +10,25 @@ import {
   type Requirement,
 } from './types.js';
 
-/** Deepest requirement tree accepted. */
+/**
+ * Deepest requirement tree accepted (levels).
+ *
+ * @example
+ * ```ts
+ * import { MAX_PATHWAY_DEPTH } from 'ob3kit/pathway';
+ * MAX_PATHWAY_DEPTH; // 16
+ * ```
+ */
 export const MAX_PATHWAY_DEPTH = 16;
-/** Most requirements (nodes) in one tree. */
+/**
+ * Most requirements (nodes) in one tree.
+ *
+ * @example
+ * ```ts
+ * import { MAX_PATHWAY_REQUIREMENTS } from 'ob3kit/pathway';
+ * MAX_PATHWAY_REQUIREMENTS; // 1000
+ * ```
+ */
 export const MAX_PATHWAY_REQUIREMENTS = 1000;
 
 const URI_RE = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
@@ -380,7 +396,17 @@ export function labelOf(r: Requirement): string {
   }
 }
 
-/** The requirement tree as a Markdown list (the stacked credential's criteria narrative). */
+/**
+ * The requirement tree as a Markdown list, one requirement a line (the stacked credential's
+ * criteria narrative).
+ *
+ * @example
+ * ```ts
+ * import { describeRequirement } from 'ob3kit/pathway';
+ * describeRequirement({ all: [{ name: 'SQL', achievement: { id: 'https://example.edu/a/sql' } }] });
+ * // '- All of:\n  - SQL'
+ * ```
+ */
 export function describeRequirement(r: Requirement, indent = ''): string {
   const children = childrenOf(r);
   const own = `${indent}- ${labelOf(r)}${children.length > 0 ? ':' : ''}`;

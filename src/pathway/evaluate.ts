@@ -19,7 +19,16 @@ import type {
   ResultThreshold,
 } from './types.js';
 
-/** Most credentials one evaluation takes (after opening presentations and CLRs). */
+/**
+ * Most credentials one evaluation takes (after opening presentations and CLRs); more is
+ * `ERR_PATHWAY_TOO_LARGE`.
+ *
+ * @example
+ * ```ts
+ * import { MAX_EVALUATED_CREDENTIALS } from 'ob3kit/pathway';
+ * MAX_EVALUATED_CREDENTIALS; // 10000
+ * ```
+ */
 export const MAX_EVALUATED_CREDENTIALS = 10_000;
 
 /**
