@@ -393,15 +393,21 @@ describe('the record itself', () => {
     expect(r.verdict).toBe('valid');
     if (!existsSync(OLD_CLR_CONTEXT)) return;
     // jsonld.js in safe mode, with the 2024-02 revision in place of the bundled one, refuses it.
+    // (Served under a URL of its own: jsonld.js may keep resolved contexts by URL.)
+    const OLD_URL = 'https://clr-2024-02.test/context-2.0.1.json';
     const bundled = createDocumentLoader();
     const old = JSON.parse(readFileSync(OLD_CLR_CONTEXT, 'utf8'));
     const loader = async (url: string) =>
-      url === 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json'
-        ? { contextUrl: null, documentUrl: url, document: old }
-        : bundled(url);
+      url === OLD_URL ? { contextUrl: null, documentUrl: url, document: old } : bundled(url);
+    const underOld = {
+      ...clr,
+      '@context': clr['@context'].map((c: string) =>
+        c === 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json' ? OLD_URL : c,
+      ),
+    };
     const toRdf = jsonld.toRDF as unknown as (d: object, o: object) => Promise<unknown>;
-    await expect(toRdf(clr, { safe: true, documentLoader: loader })).rejects.toThrow();
-    const { partial: _p, ...whole } = clr;
+    await expect(toRdf(underOld, { safe: true, documentLoader: loader })).rejects.toThrow();
+    const { partial: _p, ...whole } = underOld;
     await expect(toRdf(whole, { safe: true, documentLoader: loader })).resolves.toBeDefined();
   });
 
