@@ -265,7 +265,8 @@ export async function makePool(): Promise<Pool> {
       },
     },
   });
-  credentials.visForged = await signCredential(forged, { key: other.key });
+  // Signing would refuse a key that is not the issuer's: a forger's own tool would not.
+  credentials.visForged = await signCredential(forged, { key: other.key, checkIssuer: false });
   const reports: Record<string, VerificationReport> = {};
   for (const [name, c] of Object.entries(credentials)) {
     reports[name] = await verify(c, { now: NOW, documents });
