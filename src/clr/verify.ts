@@ -30,8 +30,8 @@ import { CLR_SCHEMA_URLS, loadClrValidators, runClrValidator } from './validator
 const SUBJECT = '$.credentialSubject';
 const OB_CLASSES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential'];
 
-/** `context`: the VC 2.0, CLR 2.0 and Open Badges 3.0 contexts, in that order. */
-function checkClrContext(credential: JsonObject): CheckResult[] {
+/** `context`: the VC 2.0, CLR 2.0 and Open Badges 3.0 contexts, in that order. @internal */
+export function checkClrContext(credential: JsonObject): CheckResult[] {
   const ID = 'context';
   const ctx = credential['@context'];
   if (ctx === undefined)
@@ -109,8 +109,12 @@ function checkClrContext(credential: JsonObject): CheckResult[] {
   return out.length > 0 ? out : [result(ID, 'pass')];
 }
 
-/** `type`: `VerifiableCredential` and `ClrCredential`, and no Open Badges credential class. */
-function checkClrType(credential: JsonObject): CheckResult[] {
+/**
+ * `type`: `VerifiableCredential` and `ClrCredential`, and no Open Badges credential class.
+ *
+ * @internal
+ */
+export function checkClrType(credential: JsonObject): CheckResult[] {
   const ID = 'type';
   const types = typesOf(credential.type);
   const out: CheckResult[] = [];
@@ -144,8 +148,10 @@ function checkClrType(credential: JsonObject): CheckResult[] {
  * `subject`: a `ClrSubject` identified by `id` and/or `identifier` (IdentityObjects), bundling at
  * least one credential; its achievements have typed result descriptions and criteria with an
  * `id` or a narrative (as 1EdTech's ClrSubjectProbe).
+ *
+ * @internal
  */
-function checkClrSubject(credential: JsonObject): CheckResult[] {
+export function checkClrSubject(credential: JsonObject): CheckResult[] {
   const ID = 'subject';
   const subject = credential.credentialSubject;
   if (!isObject(subject)) {
@@ -243,11 +249,15 @@ function checkClrSubject(credential: JsonObject): CheckResult[] {
   return out.length > 0 ? out : [result(ID, 'pass')];
 }
 
-/** Validate against the bundled CLR schema, and the caller's schemas that `credentialSchema` names. */
-function validateForVerify(
+/**
+ * Validate against the bundled CLR schema, and the caller's schemas that `credentialSchema` names.
+ *
+ * @internal
+ */
+export function validateForVerify(
   validators: Record<'vc2' | 'lenient', PrecompiledValidator>,
   credential: JsonObject,
-  options: { schemas: Record<string, Validator>; lenient?: boolean },
+  options: { schemas: Readonly<Record<string, Validator>>; lenient?: boolean | undefined },
 ): ValidationResult {
   const form = options.lenient === true ? 'lenient' : 'vc2';
   const main = runClrValidator(validators[form], form, credential);

@@ -43,6 +43,8 @@ describe.skipIf(!HAVE_GUIDE)('CLR 2.0 walk-through (linked-data-proof-clr.html)'
       key,
       created: published.created,
       proofForm: 'object',
+      // The walk-through writes single values where the strict CLR schema has arrays.
+      validate: { lenient: true },
     })) as Loose;
     expect(signed.proof).toEqual(published);
     expect(signed.proof.proofValue).toBe(guideCode('Proof value \\(hex\\)'));

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { createDocumentLoader } from '../../src/jsonld/index.js';
 import { createDidKey, generateKeyPair, type KeyPair } from '../../src/keys/index.js';
 import { createEndorsementCredential, createIdentityObject } from '../../src/model/index.js';
-import { createPresentation } from '../../src/present/index.js';
+import { createPresentation, signPresentation } from '../../src/present/index.js';
 import { signCredential, signCredentialJwt } from '../../src/proof/index.js';
 import { formatReport, verify } from '../../src/verify/index.js';
 import { referenceLoader, referenceVerify } from '../proof/helpers.js';
@@ -209,7 +209,17 @@ describe('bundled credentials: a tree of reports', () => {
     const clr = record([badge(A, LEARNER, school.did)]) as Loose;
     clr.credentialSubject.verifiableCredential = [envelope];
     clr.issuer = profileOf(school);
-    const r = await verify(await signCredential(clr, { key: school.key }), { now: NOW });
+    // CLR 2.0 bundles credential objects (its schema requires an AchievementCredential): signing
+    // refuses the envelope, and verify() reports it, while still verifying the JWT inside.
+    await expect(signCredential(clr, { key: school.key })).rejects.toMatchObject({
+      code: 'ERR_CREDENTIAL_INVALID',
+    });
+    const r = await verify(await signCredential(clr, { key: school.key, validate: false }), {
+      now: NOW,
+    });
+    expect(entries(r, 'schema').map((c) => c.path)).toContain(
+      '$.credentialSubject.verifiableCredential[0].issuer',
+    );
     expect(r.credentials?.[0]?.format).toBe('jwt');
     expect(r.credentials?.[0]?.verdict).toBe('valid');
     // The association names the envelope's achievement, read from the verified JWT.
@@ -222,7 +232,13 @@ describe('bundled credentials: a tree of reports', () => {
     clr.issuer = profileOf(school);
     clr.credentialSubject.verifiableCredential = [42, 'not a jwt'];
     delete clr.credentialSubject.association;
-    const r = await verify(await signCredential(clr, { key: school.key }), { now: NOW });
+    // Signing refuses such a record (CLR 2.0 schema); signed anyway, verify refuses it too.
+    await expect(signCredential(clr, { key: school.key })).rejects.toMatchObject({
+      code: 'ERR_CREDENTIAL_INVALID',
+    });
+    const r = await verify(await signCredential(clr, { key: school.key, validate: false }), {
+      now: NOW,
+    });
     expect(r.credentials?.map((x) => codes(x, 'parse'))).toEqual([
       ['json_not_object'],
       ['format_unknown'],
@@ -266,6 +282,135 @@ describe('bundled credentials: a tree of reports', () => {
     expect(r.credentials?.[0]?.endorsements).toHaveLength(1);
     expect(r.credentials?.[0]?.endorsements?.[0]?.verdict).toBe('valid');
     expect(r.verdict).toBe('valid');
+  });
+});
+
+describe('bundled credentials: the one compact form, and roles', () => {
+  /** validUntil written as a full IRI: in the signed graph, but not where the checks read it. */
+  function respelled(part: Loose): Loose {
+    return {
+      ...part,
+      'https://www.w3.org/2018/credentials#validUntil': {
+        '@type': 'http://www.w3.org/2001/XMLSchema#dateTime',
+        '@value': '2024-06-01T00:00:00Z',
+      },
+    };
+  }
+  const AT = '$.credentialSubject.verifiableCredential[0]';
+  const IRI = '["https://www.w3.org/2018/credentials#validUntil"]';
+
+  it('a bundled credential re-spelled (signed so by its issuer) is refused: by signing, and by verify in the record and in its own report', async () => {
+    const school = await party(1);
+    // Its issuer signed the re-spelled form (a tool without ob3kit's checks).
+    const part = await signCredential(respelled(badge(A, LEARNER, school.did)), {
+      key: school.key,
+      validate: false,
+    });
+    const clr = record([part]) as Loose;
+    clr.issuer = profileOf(school);
+    const refused = await signCredential(clr, { key: school.key }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'ERR_CREDENTIAL_INVALID' });
+    expect((refused as { issues: Array<{ code: string; path: string }> }).issues).toEqual([
+      expect.objectContaining({ code: 'jsonld_not_compact', path: `${AT}${IRI}` }),
+    ]);
+    const r = await verify(await signCredential(clr, { key: school.key, validate: false }), {
+      now: NOW,
+    });
+    expect(entries(r, 'jsonld')).toEqual([
+      expect.objectContaining({ outcome: 'fail', code: 'jsonld_not_compact', path: `${AT}${IRI}` }),
+    ]);
+    expect(codes(r, 'proof')).toEqual(['jsonld_not_compact']);
+    const inner = r.credentials?.[0] as Loose;
+    expect(codes(inner, 'jsonld')).toEqual(['jsonld_not_compact']);
+    expect(codes(inner, 'proof')).toEqual(['jsonld_not_compact']);
+    expect(inner.verdict).toBe('invalid');
+    expect(r.verdict).toBe('invalid');
+  });
+
+  it('an unsigned bundled credential re-spelled is not vouched for by the record', async () => {
+    const school = await party(1);
+    const clr = record([respelled(badge(A, LEARNER, school.did))]) as Loose;
+    clr.issuer = profileOf(school);
+    await expect(signCredential(clr, { key: school.key })).rejects.toMatchObject({
+      code: 'ERR_CREDENTIAL_INVALID',
+    });
+    const r = await verify(await signCredential(clr, { key: school.key, validate: false }), {
+      now: NOW,
+    });
+    expect(codes(r, 'jsonld')).toEqual(['jsonld_not_compact']);
+    const inner = r.credentials?.[0] as Loose;
+    expect(codes(inner, 'jsonld')).toEqual(['jsonld_not_compact']);
+    // The record's proof failed, so nothing vouches for the unsigned credential.
+    expect(codes(inner, 'proof')).toEqual(['proof_missing']);
+    expect(entries(r, 'credentials')[0]?.message).toContain('does not vouch');
+    expect(r.verdict).toBe('invalid');
+  });
+
+  it('a bundled credential whose type also claims a presentation is refused (type_ambiguous_role)', async () => {
+    const school = await party(1);
+    const part = badge(A, LEARNER, school.did) as Loose;
+    part.type = ['VerifiableCredential', 'OpenBadgeCredential', 'VerifiablePresentation'];
+    const signedPart = await signCredential(part, { key: school.key, validate: false });
+    const clr = record([signedPart]) as Loose;
+    clr.issuer = profileOf(school);
+    const refused = await signCredential(clr, { key: school.key }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'ERR_CREDENTIAL_INVALID' });
+    expect((refused as { issues: Array<{ code: string; path: string }> }).issues).toContainEqual(
+      expect.objectContaining({ code: 'type_ambiguous_role', path: `${AT}.type` }),
+    );
+    const r = await verify(await signCredential(clr, { key: school.key, validate: false }), {
+      now: NOW,
+    });
+    const inner = r.credentials?.[0] as Loose;
+    expect(codes(inner, 'type')).toEqual(['type_ambiguous_role']);
+    expect(inner.verdict).toBe('invalid');
+    // The record's signed graph holds a node that is both: its own proof is refused too.
+    expect(codes(r, 'proof')).toEqual(['type_ambiguous_role']);
+    expect(r.verdict).toBe('invalid');
+  });
+
+  it('a presentation bundled as a credential is refused (type_role_mismatch), however it is signed', async () => {
+    const school = await party(1);
+    const vp = await signPresentation(
+      createPresentation({ holder: school.did, credentials: [await signedBadge(school, A)] }),
+      { key: school.key, challenge: 'c-1' },
+    );
+    const clr = record([badge(A, LEARNER, school.did)]) as Loose;
+    clr.credentialSubject.verifiableCredential = [vp];
+    delete clr.credentialSubject.association;
+    clr.issuer = profileOf(school);
+    const refused = await signCredential(clr, { key: school.key }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'ERR_CREDENTIAL_INVALID' });
+    expect((refused as { issues: Array<{ code: string; path: string }> }).issues).toContainEqual(
+      expect.objectContaining({ code: 'type_role_mismatch', path: `${AT}.type` }),
+    );
+    const r = await verify(await signCredential(clr, { key: school.key, validate: false }), {
+      now: NOW,
+    });
+    const inner = r.credentials?.[0] as Loose;
+    expect(codes(inner, 'type')).toContain('type_role_mismatch');
+    // Verified as a credential: the holder's presentation proof does not make it one.
+    expect(codes(inner, 'proof')).toEqual(['type_role_mismatch']);
+    expect(inner.verdict).toBe('invalid');
+    expect(codes(r, 'proof')).toEqual(['type_role_mismatch']);
+    expect(r.verdict).toBe('invalid');
+  });
+
+  it("the record issuer's key does not stand in for a bundled credential's issuer", async () => {
+    const school = await party(1);
+    const partner = await party(5);
+    // Claims the partner as issuer, signed with the key of the school, which signs the record.
+    const part = await signCredential(badge(A, LEARNER, partner.did), {
+      key: school.key,
+      checkIssuer: false,
+    });
+    const r = await verify(await signedRecord(school, [part]), { now: NOW });
+    expect(codes(r, 'proof')).toEqual([]);
+    expect(outcomes(r, 'proof')).toEqual(['pass']);
+    const inner = r.credentials?.[0] as Loose;
+    expect(codes(inner, 'issuer')).toContain('issuer_key_mismatch');
+    expect(inner.verdict).toBe('invalid');
+    expect(r.verdict).toBe('invalid');
   });
 });
 
