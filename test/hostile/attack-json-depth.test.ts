@@ -21,12 +21,17 @@
  * scan; text deeper than `maxJsonDepth` is refused (`input_too_deep`) without being parsed. The
  * duplicate-key scan itself should not allocate a `Set` per array.
  *
- * The tests use 300,000 levels (fast) and check the order of the work, not its time: no JSON
- * text nested deeper than `maxJsonDepth` may reach `JSON.parse`.
+ * Width has the same order problem: `{"a":[{},{},…]}` with 5,000,000 empty objects (15 MB) took
+ * 5.7 s and 562 MiB before `input_too_large` (`maxArrayLength` 4,096, `maxJsonValues` 100,000
+ * are measured on the parsed tree; the duplicate-key scan allocates a `Set` per object).
+ *
+ * The tests use 300,000 levels / 500,000 objects (fast) and check the order of the work, not its
+ * time: no JSON text nested deeper than `maxJsonDepth`, or holding far more values than
+ * `maxJsonValues`, may reach `JSON.parse`.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bakeBadge } from '../../src/bake/index.js';
-import { DEFAULT_MAX_JSON_DEPTH } from '../../src/internal/limits.js';
+import { DEFAULT_MAX_JSON_DEPTH, DEFAULT_MAX_JSON_VALUES } from '../../src/internal/limits.js';
 import { verify } from '../../src/verify/index.js';
 import { NOW } from './helpers.js';
 
@@ -50,16 +55,37 @@ function depthOf(text: string): number {
   return max;
 }
 
-/** Record the deepest text handed to `JSON.parse` while `run` runs. */
-async function deepestParsed(run: () => Promise<unknown>): Promise<number> {
-  let deepest = 0;
+/** About the number of JSON values in text: containers and separators (strings skipped). */
+function valuesOf(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === ',' || c === '[' || c === '{') n++;
+  }
+  return n;
+}
+
+/** Record the deepest and the largest text handed to `JSON.parse` while `run` runs. */
+async function parsedShape(
+  run: () => Promise<unknown>,
+): Promise<{ depth: number; values: number }> {
+  const seen = { depth: 0, values: 0 };
   const original = JSON.parse;
   vi.spyOn(JSON, 'parse').mockImplementation((text: string, reviver?: never) => {
-    if (typeof text === 'string' && text.length > 1000) deepest = Math.max(deepest, depthOf(text));
+    if (typeof text === 'string' && text.length > 1000) {
+      seen.depth = Math.max(seen.depth, depthOf(text));
+      seen.values = Math.max(seen.values, valuesOf(text));
+    }
     return original(text, reviver);
   });
   await run();
-  return deepest;
+  return seen;
+}
+
+async function deepestParsed(run: () => Promise<unknown>): Promise<number> {
+  return (await parsedShape(run)).depth;
 }
 
 const deepJson = () => `{"a":${'['.repeat(LEVELS)}${']'.repeat(LEVELS)}}`;
@@ -91,5 +117,11 @@ describe('JSON text deeper than maxJsonDepth is refused before it is parsed', ()
     );
     const deepest = await deepestParsed(() => verify(svg, { now: NOW }));
     expect(deepest).toBeLessThanOrEqual(DEFAULT_MAX_JSON_DEPTH);
+  });
+
+  it.fails('JSON text with 500,000 objects in one array (maxArrayLength, maxJsonValues)', async () => {
+    const text = `{"a":[${Array(500_000).fill('{}').join(',')}]}`;
+    const shape = await parsedShape(() => verify(text, { now: NOW }));
+    expect(shape.values).toBeLessThanOrEqual(2 * DEFAULT_MAX_JSON_VALUES);
   });
 });
