@@ -73,13 +73,15 @@ async function parsedShape(
 ): Promise<{ depth: number; values: number }> {
   const seen = { depth: 0, values: 0 };
   const original = JSON.parse;
-  vi.spyOn(JSON, 'parse').mockImplementation((text: string, reviver?: never) => {
-    if (typeof text === 'string' && text.length > 1000) {
-      seen.depth = Math.max(seen.depth, depthOf(text));
-      seen.values = Math.max(seen.values, valuesOf(text));
-    }
-    return original(text, reviver);
-  });
+  vi.spyOn(JSON, 'parse').mockImplementation(
+    (text: string, reviver?: Parameters<typeof JSON.parse>[1]) => {
+      if (typeof text === 'string' && text.length > 1000) {
+        seen.depth = Math.max(seen.depth, depthOf(text));
+        seen.values = Math.max(seen.values, valuesOf(text));
+      }
+      return original(text, reviver);
+    },
+  );
   await run();
   return seen;
 }
