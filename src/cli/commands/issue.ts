@@ -8,6 +8,7 @@ import {
   ledgerLocation,
   openLedgerStore,
   parseStatusListOption,
+  refuseSeveralStatusEntries,
 } from '../batch-ledger.js';
 import { type Command, dateOpt, intOpt, requireOpt, stringOpt } from '../command.js';
 import { EXIT_OK, UsageError } from '../errors.js';
@@ -33,7 +34,7 @@ async function issueWithLedger(
   credential: Record<string, unknown>,
   key: KeyPair,
   settings: SignSettings,
-  opts: { statusList: string; ledger: string; output: string | undefined },
+  opts: { statusList: string; ledger: string; output: string | undefined; shown: string },
 ): Promise<number> {
   if (credential.credentialStatus !== undefined) {
     throw new UsageError(
@@ -42,6 +43,9 @@ async function issueWithLedger(
     );
   }
   const series = await parseStatusListOption(io, opts.statusList);
+  if (settings.validate !== false) {
+    refuseSeveralStatusEntries(credential, series, opts.statusList, `'${opts.shown}'`);
+  }
   const ledger = createLedger(await openLedgerStore(io, opts.ledger), { lists: series });
   try {
     const subjects = credential.credentialSubject;
@@ -255,6 +259,7 @@ export const issueCommand: Command = {
         statusList: listFile,
         ledger: ledgerSpec ?? DEFAULT_LEDGER_FILE,
         output: stringOpt(values, 'output'),
+        shown,
       });
     }
     if (ledgerSpec !== undefined) {
