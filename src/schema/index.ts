@@ -34,3 +34,8 @@ export {
   validateEndorsementCredential,
   validateProfile,
 } from './validate.js';
+export {
+  isAbsoluteUrl,
+  type VcDataModelOptions,
+  validateVcDataModel,
+} from './vc-data-model.js';
