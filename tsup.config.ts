@@ -14,6 +14,7 @@ export default defineConfig([
       'bake/index': 'src/bake/index.ts',
       'verify/index': 'src/verify/index.ts',
       'present/index': 'src/present/index.ts',
+      'serve/index': 'src/serve/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

@@ -4,6 +4,7 @@ import { bakeCommand, unbakeCommand } from './bake.js';
 import { demoCommand } from './demo.js';
 import { issueCommand } from './issue.js';
 import { keygenCommand } from './keygen.js';
+import { serveCommand } from './serve.js';
 import { statusCheckCommand, statusCreateCommand, statusSetCommand } from './status.js';
 import { validateCommand } from './validate.js';
 import { verifyCommand } from './verify.js';
@@ -27,4 +28,5 @@ export const commands: Command[] = [
   statusCreateCommand,
   statusSetCommand,
   statusCheckCommand,
+  serveCommand,
 ];
