@@ -1,4 +1,5 @@
 /** Signing glue shared by `issue`, `issue --batch`, `status` and `demo`: picks the library call. */
+import { createDocumentLoader } from '../jsonld/index.js';
 import type { KeyPair } from '../keys/index.js';
 import {
   ECDSA_RDFC_2019,
@@ -26,6 +27,8 @@ export interface SignSettings {
   suite?: string;
   /** Proof `created` time (ISO 8601). */
   created?: string;
+  /** JSON-LD contexts the caller added (`--context`), by URL; never fetched. */
+  contexts?: Record<string, object>;
 }
 
 /**
@@ -66,6 +69,9 @@ export async function signWith(
   const suite = pickSuite(key, settings.suite);
   const options: SignCredentialOptions = { key, suite };
   if (settings.created !== undefined) options.created = settings.created;
+  if (settings.contexts !== undefined) {
+    options.documentLoader = createDocumentLoader({ contexts: settings.contexts });
+  }
   return (await signCredential(credential, options)) as Record<string, unknown>;
 }
 
