@@ -1,5 +1,6 @@
 /** `POST /credentials/issue`: validate, allocate status entries, sign (internal). */
 import { isObject, type JsonObject } from '../internal/json.js';
+import { randomUrnUuid } from '../internal/random.js';
 import type { DocumentLoader } from '../jsonld/index.js';
 import type { KeyPair } from '../keys/index.js';
 import {
@@ -112,7 +113,8 @@ function claimedIssuer(credential: JsonObject, issuer: ResolvedIssuer): JsonObje
 
 /**
  * Issue: the request is `{ credential, options? }` with `options.credentialId` the only option.
- * The credential gets this issuer (when it names none) and must obey the VC Data Model (and, for
+ * The credential gets this issuer (when it names none), an Open Badge a `urn:uuid` id (when it
+ * has none), and it must obey the VC Data Model (and, for
  * an Open Badge, the OB 3.0 schema); a status entry is reserved in the ledger when the issuer
  * has status lists; then it is signed. Answers 201 `{ verifiableCredential }`.
  */
@@ -144,10 +146,15 @@ export async function issueCredential(
       credential = { ...credential, id: wanted };
     }
   }
-  const model = validateVcDataModel(credential, { role: 'credential' });
   const types = Array.isArray(credential.type) ? credential.type : [credential.type];
+  const isBadge = types.some((t) => OB_TYPES.includes(t as string));
+  // An Open Badge has an id (the OB 3.0 schema requires one): a new urn:uuid when it has none.
+  if (isBadge && credential.id === undefined) {
+    credential = { ...credential, id: randomUrnUuid() };
+  }
+  const model = validateVcDataModel(credential, { role: 'credential' });
   const issues = [...model.issues];
-  if (model.ok && types.some((t) => OB_TYPES.includes(t as string))) {
+  if (model.ok && isBadge) {
     issues.push(...validateCredential(credential).issues);
   }
   if (issues.length > 0) {

@@ -233,6 +233,9 @@ describe('the VC-API handler', () => {
       const report = await verify((ok.body as Json).verifiableCredential, { now: NOW });
       expect(report.profile).toBe('ob3');
       expect(report.verdict).not.toBe('invalid');
+      const { id: _id, ...noId } = badge;
+      const fresh = await handle(post('/credentials/issue', { credential: noId }, auth));
+      expect((fresh.body as Json).verifiableCredential.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
       const broken = structuredClone(badge) as Json;
       delete broken.credentialSubject.achievement.criteria;
       const res = await handle(post('/credentials/issue', { credential: broken }, auth));
