@@ -34,8 +34,3 @@ export {
   validateEndorsementCredential,
   validateProfile,
 } from './validate.js';
-export {
-  isAbsoluteUrl,
-  type VcDataModelOptions,
-  validateVcDataModel,
-} from './vc-data-model.js';

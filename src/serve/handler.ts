@@ -24,7 +24,8 @@ const ERROR_STATUS: Record<string, number> = {
 };
 
 /** Client-error code families: a document that cannot be signed as given. */
-const CLIENT_ERRORS = /^ERR_(JSONLD|CONTEXT|CANONIZE|PROOF|VALIDATION|MODEL|JWT|STATUS|KEY)/;
+const CLIENT_ERRORS =
+  /^ERR_(JSONLD|CONTEXT|CANONIZE|PROOF|VALIDATION|CREDENTIAL|PRESENTATION|MODEL|JWT|STATUS|KEY)/;
 
 function snake(code: string): string {
   return code.replace(/^ERR_/, '').toLowerCase();
@@ -37,8 +38,17 @@ function errorResponse(e: unknown): VcApiResponse {
   const message = e instanceof Error ? e.message : String(e);
   if (code?.startsWith('ERR_')) {
     const status = ERROR_STATUS[code] ?? (CLIENT_ERRORS.test(code) ? 400 : 500);
-    if (status < 500) return problem(status, snake(code), message, { error: code });
-    return problem(status, snake(code), message, { error: code });
+    if (status >= 500 && ERROR_STATUS[code] === undefined) {
+      return problem(status, snake(code), 'The service failed to answer this request', {
+        error: code,
+      });
+    }
+    // A validation error names every issue it found (code, path, message).
+    const issues = (e as { issues?: unknown }).issues;
+    return problem(status, snake(code), message, {
+      error: code,
+      ...(Array.isArray(issues) ? { issues: issues.map((i) => ({ ...i })) } : {}),
+    });
   }
   if (e instanceof TypeError) return problem(400, 'request_invalid', message);
   return problem(500, 'internal_error', 'The service failed to answer this request');

@@ -1,6 +1,7 @@
 /** `POST /credentials/issue`: validate, allocate status entries, sign (internal). */
 import { isObject, type JsonObject } from '../internal/json.js';
 import { randomUrnUuid } from '../internal/random.js';
+import { isAbsoluteUrl, validateVcDataModel } from '../internal/vc-data-model.js';
 import type { DocumentLoader } from '../jsonld/index.js';
 import type { KeyPair } from '../keys/index.js';
 import {
@@ -10,7 +11,7 @@ import {
   signCredential,
   signCredentialJwt,
 } from '../proof/index.js';
-import { isAbsoluteUrl, validateCredential, validateVcDataModel } from '../schema/index.js';
+import { validateCredential } from '../schema/index.js';
 import { fail, onlyMembers } from './http.js';
 import type { CredentialSigner, StatusLedger, VcApiIssuer } from './types.js';
 

@@ -4,7 +4,7 @@
  * any credential, without the Open Badges checks.
  */
 import type { JsonObject } from '../internal/json.js';
-import { validateVcDataModel } from '../schema/vc-data-model.js';
+import { validateVcDataModel } from '../internal/vc-data-model.js';
 import { typesOf } from './checks/util.js';
 import type { CredentialRole } from './state.js';
 import type { CheckResult, VerificationProfile } from './types.js';

@@ -5,9 +5,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isAbsoluteUrl, validateVcDataModel } from '../../src/internal/vc-data-model.js';
 import { checkToRdf } from '../../src/jsonld/canonize.js';
 import { createDocumentLoader } from '../../src/jsonld/index.js';
-import { isAbsoluteUrl, validateVcDataModel } from '../../src/schema/index.js';
 
 const INPUT = path.resolve(
   __dirname,

@@ -1,5 +1,6 @@
 /**
- * The rules of the W3C Verifiable Credentials Data Model (2.0, and 1.1 for documents in its
+ * (Internal; used by `verify()`'s `vc` profile and the VC-API issuer.) The rules of the W3C
+ * Verifiable Credentials Data Model (2.0, and 1.1 for documents in its
  * context) that hold for every credential and presentation, whatever its type: the base
  * context first, a `type`, URL identifiers, an issuer, claims about a subject, dates, typed
  * status, schema, evidence, terms-of-use and refresh entries, language value objects, related
@@ -7,11 +8,11 @@
  * their own rules are in the OB 3.0 schemas.
  */
 import type { Issue } from '../errors.js';
-import { isObject, type JsonObject, joinPath } from '../internal/json.js';
-import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '../internal/urls.js';
 import { isDateTimeString } from '../model/dates.js';
-import { describeValue } from './issues.js';
-import type { ValidationResult } from './types.js';
+import { describeValue } from '../schema/issues.js';
+import type { ValidationResult } from '../schema/types.js';
+import { isObject, type JsonObject, joinPath } from './json.js';
+import { VC_V1_CONTEXT, VC_V2_CONTEXT } from './urls.js';
 
 /**
  * Options of {@link validateVcDataModel}.
@@ -49,7 +50,7 @@ const DATE_TIME_NO_ZONE = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/;
  *
  * @example
  * ```ts
- * isAbsoluteUrl('did:example:123'); // true
+ * isAbsoluteUrl('did:example:123'); // true (internal helper)
  * isAbsoluteUrl('https ://example.com'); // false
  * ```
  */
@@ -481,7 +482,7 @@ function validatePresentationRules(doc: JsonObject, out: Collector, embedded: bo
  *
  * @example
  * ```ts
- * import { validateVcDataModel } from 'ob3kit/schema';
+ * import { validateVcDataModel } from '../internal/vc-data-model.js';
  * const r = validateVcDataModel({
  *   '@context': ['https://www.w3.org/ns/credentials/v2'],
  *   type: ['VerifiableCredential'],
