@@ -4,13 +4,12 @@
  * demonstrations.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import { isObject, type JsonObject } from '../internal/json.js';
 import type {
   StatusLedger,
   StatusLedgerEntry,
   StatusLedgerPurpose,
   StatusLedgerRecord,
-} from '../serve/types.js';
+} from '../serve/index.js';
 import {
   createStatusEntry,
   createStatusList,
@@ -130,14 +129,17 @@ export function createMemoryServeLedger(series: ServeSeries[]): StatusLedger & {
       });
     },
     async markIssued() {},
-    attachStatus<T extends object>(credential: T, record: StatusLedgerRecord): T & JsonObject {
+    attachStatus<T extends object>(
+      credential: T,
+      record: StatusLedgerRecord,
+    ): T & Record<string, unknown> {
       const entries = record.status.map((e) =>
         createStatusEntry({ statusListCredential: e.list, index: e.index, purpose: e.purpose }),
       );
-      const out: JsonObject = { ...(credential as JsonObject) };
+      const out: Record<string, unknown> = { ...(credential as Record<string, unknown>) };
       if (out.id === undefined) out.id = record.credentialId;
       if (entries.length) out.credentialStatus = entries.length === 1 ? entries[0] : entries;
-      return out as T & JsonObject;
+      return out as T & Record<string, unknown>;
     },
     async find({ credentialId }) {
       const r = records.get(credentialId);
@@ -163,7 +165,7 @@ export function createMemoryServeLedger(series: ServeSeries[]): StatusLedger & {
         for (const i of l.set) setStatus(list, i, true);
         const credential = await createStatusListCredential({
           id: l.url,
-          issuer: isObject(issuer) ? issuer : String(issuer),
+          issuer,
           list,
           validFrom: validFrom ?? new Date(),
         });

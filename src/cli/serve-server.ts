@@ -6,8 +6,7 @@ import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { RateLimiter } from '../serve/rate-limit.js';
-import type { VcApiHandler, VcApiResponse } from '../serve/types.js';
+import { RateLimiter, type VcApiHandler, type VcApiResponse } from '../serve/index.js';
 
 /**
  * Where and how the shell listens.

@@ -4,8 +4,12 @@ import path from 'node:path';
 import process from 'node:process';
 import type { KeyPair } from '../../keys/index.js';
 import { SIGNING_SUITES, type SuiteName } from '../../proof/index.js';
-import { createVcApiHandler } from '../../serve/index.js';
-import type { StatusLedger, VcApiIssuer, VcApiOptions } from '../../serve/types.js';
+import {
+  createVcApiHandler,
+  type StatusLedger,
+  type VcApiIssuer,
+  type VcApiOptions,
+} from '../../serve/index.js';
 import type { VerifyOptions } from '../../verify/index.js';
 import { type Command, intOpt, stringOpt, stringsOpt } from '../command.js';
 import { loadContexts } from '../contexts.js';
