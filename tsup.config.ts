@@ -1,37 +1,104 @@
+import path from 'node:path';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+
+/** The library's public entry points: `ob3kit/<name>` is `src/<name>/index.ts`. */
+const SUBPATHS = [
+  'model',
+  'jsonld',
+  'schema',
+  'keys',
+  'proof',
+  'status',
+  'bake',
+  'verify',
+  'present',
+  'ledger',
+  'serve',
+];
+
+/** Other public entry points: `ob3kit/<name>` is `src/<name>.ts` (Node-only store drivers). */
+const EXTRA_ENTRIES = ['ledger/sqlite', 'ledger/postgres'];
+
+const SRC = path.resolve('src');
+
+/**
+ * The command line imports the library through its built entry points (`dist/<sub>/index.js`,
+ * as `ob3kit/<sub>` would), so the package holds one copy of the library, not two. An import
+ * from `src/cli` of any other library file fails the build: the CLI may use only what the
+ * package exports.
+ */
+const cliUsesBuiltLibrary: Plugin = {
+  name: 'ob3kit-cli-uses-built-library',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (!args.importer.startsWith(path.join(SRC, 'cli') + path.sep)) return undefined;
+      const target = path.resolve(args.resolveDir, args.path);
+      if (!target.startsWith(SRC + path.sep) || target.startsWith(path.join(SRC, 'cli'))) {
+        return undefined;
+      }
+      const rel = path.relative(SRC, target).split(path.sep).join('/');
+      const sub = rel.replace(/\/index\.js$/, '');
+      if (rel === 'errors.js') return { path: '../errors.js', external: true };
+      if (rel === 'index.js') return { path: '../index.js', external: true };
+      if (SUBPATHS.includes(sub)) return { path: `../${sub}/index.js`, external: true };
+      const entry = rel.replace(/\.js$/, '');
+      if (EXTRA_ENTRIES.includes(entry)) return { path: `../${entry}.js`, external: true };
+      return {
+        errors: [
+          {
+            text: `src/cli imports ${rel}, which the package does not export: import it from a public entry point (src/<capability>/index.ts)`,
+          },
+        ],
+      };
+    });
+  },
+};
+
+/**
+ * Built-ins some supported engines lack, replaced in the built library by the stand-ins of
+ * src/internal/compat.ts (Hermes, React Native's engine, had no `Object.hasOwn`). The React
+ * Native test bundles the sources with the same options.
+ */
+export const COMPAT_BUILD_OPTIONS = {
+  define: { 'Object.hasOwn': 'ob3kitHasOwn' },
+  inject: [path.resolve('src/internal/compat.ts')],
+};
 
 export default defineConfig([
   {
     entry: {
       index: 'src/index.ts',
       errors: 'src/errors.ts',
-      'model/index': 'src/model/index.ts',
-      'jsonld/index': 'src/jsonld/index.ts',
-      'schema/index': 'src/schema/index.ts',
-      'keys/index': 'src/keys/index.ts',
-      'proof/index': 'src/proof/index.ts',
-      'status/index': 'src/status/index.ts',
-      'bake/index': 'src/bake/index.ts',
-      'verify/index': 'src/verify/index.ts',
-      'present/index': 'src/present/index.ts',
-      'serve/index': 'src/serve/index.ts',
+      ...Object.fromEntries(SUBPATHS.map((s) => [`${s}/index`, `src/${s}/index.ts`])),
+      ...Object.fromEntries(EXTRA_ENTRIES.map((e) => [e, `src/${e}.ts`])),
     },
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
-    clean: true,
+    format: ['esm'],
+    // scripts/build-if-changed.mjs leaves the declarations out for `npm run demo`.
+    dts: process.env.OB3KIT_BUILD_DTS !== '0',
+    sourcemap: false,
+    // dist/cli/ is the other build's (both run at once).
+    clean: ['**/*', '!cli/**'],
     splitting: true,
     treeshake: true,
     target: 'es2022',
     platform: 'neutral',
+    define: COMPAT_BUILD_OPTIONS.define,
+    inject: COMPAT_BUILD_OPTIONS.inject,
   },
   {
-    entry: { 'cli/main': 'src/cli/main.ts' },
+    // The CLI and its chunks (one a command, loaded when it runs) all live in dist/cli/.
+    entry: { main: 'src/cli/main.ts' },
+    outDir: 'dist/cli',
+    clean: true,
+    splitting: true,
     format: ['esm'],
     dts: false,
     sourcemap: false,
     platform: 'node',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    removeNodeProtocol: false,
+    esbuildPlugins: [cliUsesBuiltLibrary],
   },
 ]);

@@ -3,6 +3,8 @@
 // same run, and as ob3kit / reference. Medians over repeated rounds.
 // Usage: npm run bench   (builds first; writes bench/results.json and docs/performance.md)
 //        node bench/run.mjs --quick   (short rounds, 10,000 verifications for memory)
+//        node bench/run.mjs --only=minimal,cold   (only those cases, printed, nothing written;
+//          cases: minimal, full, vc11, ecdsa, jwt, status, status-check, batch, cold, memory)
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -10,12 +12,33 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { coldStartTable, measureColdStart } from './cold-start.mjs';
 import { inputs } from './inputs.mjs';
 import { referenceSuite } from './reference.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const quick = process.argv.includes('--quick');
+// `--only=a,b` (or `--only a,b`): those cases alone. `--only cold-start`: the package cold-start
+// case alone, printed, nothing written.
+const onlyAt = process.argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
+const onlyArg =
+  onlyAt === -1
+    ? undefined
+    : process.argv[onlyAt] === '--only'
+      ? process.argv[onlyAt + 1]
+      : process.argv[onlyAt].slice('--only='.length);
+if (onlyAt !== -1 && !onlyArg) {
+  console.error('bench: --only takes a comma-separated list of cases');
+  process.exit(2);
+}
+const only = onlyArg?.split(',');
+if (only?.length === 1 && only[0] === 'cold-start') {
+  const { main } = await import('./cold-start.mjs');
+  process.exit(await main(quick ? ['--runs', '5'] : []));
+}
+/** Whether a case runs (all of them unless --only names some). */
+const want = (name) => only === undefined || only.includes(name);
 const ROUNDS = quick ? 3 : 9;
 const MIN_ROUND_MS = quick ? 60 : 250;
 
@@ -97,7 +120,7 @@ async function safeTime(fn) {
 }
 
 for (const [label, credential] of Object.entries(inputs({ issuerId }))) {
-  if (!credential) continue;
+  if (!credential || !want(label)) continue;
   console.log(`case ${label}`);
   const refSigned = await ref.sign(credential);
   const refVerify = await safeTime(async () => {
@@ -152,7 +175,7 @@ for (const [label, credential] of Object.entries(inputs({ issuerId }))) {
 
 // ecdsa-rdfc-2019 (P-256): ob3kit only (verify through WebCrypto, sign with RFC 6979 nonces).
 let rawP256Verify;
-if (proof.signCredential && proof.verifyCredentialProof && keys.generateKeyPair) {
+if (want('ecdsa') && proof.signCredential && proof.verifyCredentialProof && keys.generateKeyPair) {
   console.log('case ecdsa-rdfc-2019');
   const ec = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const ecSig = crypto.sign('sha256', msg, { key: ec.privateKey, dsaEncoding: 'ieee-p1363' });
@@ -189,7 +212,7 @@ if (proof.signCredential && proof.verifyCredentialProof && keys.generateKeyPair)
 }
 
 // P-384 and the JCS suites: ob3kit only (the reference's JCS cryptosuites are test oracles).
-if (proof.signCredential && proof.verifyCredentialProof && keys.generateKeyPair) {
+if (want('suites') && proof.signCredential && proof.verifyCredentialProof && keys.generateKeyPair) {
   console.log('case P-384 and JCS');
   const credential = inputs({ issuerId }).minimal;
   for (const [type, suite] of [
@@ -227,7 +250,7 @@ if (proof.signCredential && proof.verifyCredentialProof && keys.generateKeyPair)
   }
 }
 
-if (jwtMod.signCredentialJwt && jwtMod.verifyCredentialJwt && ob3Key) {
+if (want('jwt') && jwtMod.signCredentialJwt && jwtMod.verifyCredentialJwt && ob3Key) {
   console.log('case jwt');
   const credential = inputs({ issuerId }).minimal;
   const jwt = await jwtMod.signCredentialJwt(credential, { key: ob3Key });
@@ -238,7 +261,12 @@ if (jwtMod.signCredentialJwt && jwtMod.verifyCredentialJwt && ob3Key) {
   row('JWT verify (minimal)', jwtVerify, undefined, rawVerify);
 }
 
-if (status.createStatusList && status.encodeStatusList && status.decodeStatusList) {
+if (
+  want('status') &&
+  status.createStatusList &&
+  status.encodeStatusList &&
+  status.decodeStatusList
+) {
   console.log('case status');
   const list = status.createStatusList({ length: 131072, purpose: 'revocation' });
   status.setStatus(list, 4242, true);
@@ -254,7 +282,13 @@ if (status.createStatusList && status.encodeStatusList && status.decodeStatusLis
   );
 }
 
-if (status.checkStatus && status.createStatusListCredential && status.createStatusEntry && ob3Key) {
+if (
+  want('status-check') &&
+  status.checkStatus &&
+  status.createStatusListCredential &&
+  status.createStatusEntry &&
+  ob3Key
+) {
   console.log('case status check');
   const listUrl = 'https://example.edu/status/1';
   const list = status.createStatusList({ length: 131072, purpose: 'revocation' });
@@ -288,7 +322,7 @@ if (status.checkStatus && status.createStatusListCredential && status.createStat
 // Batch verification on every core: the same verifications on 1 worker, then on one worker a
 // core (worker_threads), steady state (workers warmed up before the clock starts).
 const batch = {};
-if (proof.verifyCredentialProof && ob3Key) {
+if (want('batch') && proof.verifyCredentialProof && ob3Key) {
   console.log('case batch');
   const all = inputs({ issuerId });
   const credentials = [await ref.sign(all.minimal), await ref.sign(all.minimal)];
@@ -356,7 +390,6 @@ if (proof.verifyCredentialProof && ob3Key) {
 }
 
 // Cold start: a new process that imports the library and verifies one credential.
-console.log('case cold start');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ob3kit-bench-'));
 const signedForCold = await ref.sign(inputs({ issuerId }).minimal);
 fs.writeFileSync(path.join(tmp, 'cred.json'), JSON.stringify(signedForCold));
@@ -396,21 +429,37 @@ function wall(script) {
 }
 const nodeOnly = path.join(tmp, 'empty.mjs');
 fs.writeFileSync(nodeOnly, '');
-const coldNode = wall(nodeOnly);
-const coldO = proof.verifyCredentialProof ? wall(path.join(tmp, 'cold-ob3.mjs')) : undefined;
-const coldR = wall(path.join(tmp, 'cold-ref.mjs'));
-rows.push({
-  name: 'cold start: new process, import + verify one (wall ms)',
-  ob3kit_ms: coldO,
-  reference_ms: coldR,
-  ob3kit_over_reference: coldO && coldR ? coldO / coldR : undefined,
-  note: `bare node startup ${fmt(coldNode, 0)} ms, ob3kit's own share ${fmt(coldO === undefined ? undefined : coldO - coldNode, 0)} ms`,
-});
+if (want('cold')) {
+  console.log('case cold start');
+  const coldNode = wall(nodeOnly);
+  const coldO = proof.verifyCredentialProof ? wall(path.join(tmp, 'cold-ob3.mjs')) : undefined;
+  const coldR = wall(path.join(tmp, 'cold-ref.mjs'));
+  rows.push({
+    name: 'cold start: new process, import + verify one (wall ms)',
+    ob3kit_ms: coldO,
+    reference_ms: coldR,
+    ob3kit_over_reference: coldO && coldR ? coldO / coldR : undefined,
+    note: `bare node startup ${fmt(coldNode, 0)} ms, ob3kit's own share ${fmt(coldO === undefined ? undefined : coldO - coldNode, 0)} ms`,
+  });
+}
+
+// Cold start of the package as users load it: a module and one operation, the CLI's --version
+// and --help, against a bare `node`, interleaved.
+let coldStart;
+if (want('cold-start')) {
+  console.log('case cold start (package)');
+  try {
+    coldStart = await measureColdStart({ runs: quick ? 5 : 11 });
+  } catch (e) {
+    console.error(`  (cold start skipped: ${e.message})`);
+  }
+}
+const coldCase = (id) => coldStart?.cases.find((c) => c.id === id);
 
 // Memory: heapUsed (after full GCs) before and after many verifications, in a child process.
-console.log('case memory');
 let memory;
-if (proof.verifyCredentialProof) {
+if (want('memory') && proof.verifyCredentialProof) {
+  console.log('case memory');
   const n = quick ? 10_000 : 100_000;
   try {
     const out = execFileSync(
@@ -430,6 +479,18 @@ if (proof.verifyCredentialProof) {
   }
 }
 
+if (only !== undefined) {
+  // Some cases only: print them, write nothing (the published figures come from a full run).
+  for (const r of rows) {
+    const x = (v) => (v === undefined ? '' : ` (${fmt(v, 2)}x raw)`);
+    console.log(
+      `${r.name}: ob3kit ${fmt(r.ob3kit_ms, 3)} ms${x(r.ob3kit_x_raw)}, reference ${fmt(r.reference_ms, 3)} ms${r.note ? `; ${r.note}` : ''}`,
+    );
+  }
+  console.log(`raw Ed25519 verify ${fmt(rawVerify, 4)} ms (node:crypto)`);
+  process.exit(0);
+}
+
 const results = {
   date: new Date().toISOString(),
   node: process.version,
@@ -442,6 +503,7 @@ const results = {
   rows,
   batch,
   memory,
+  cold_start: coldStart,
 };
 fs.writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -475,7 +537,6 @@ console.log(`\n${extra}`);
 const find = (name) => rows.find((r) => r.name === name);
 const vMin = find('verify (minimal)');
 const sMin = find('sign (minimal)');
-const cold = rows.find((r) => r.name.startsWith('cold start'));
 const verdict = (ok) => (ok === undefined ? 'not measured' : ok ? 'met' : '**missed**');
 const targets = [
   '| target | measured | |',
@@ -483,7 +544,8 @@ const targets = [
   `| verify a typical badge ≤ 3× a raw Ed25519 verify | ${fmt(vMin?.ob3kit_x_raw, 1)}× | ${verdict(vMin?.ob3kit_x_raw === undefined ? undefined : vMin.ob3kit_x_raw <= 3)} |`,
   `| verify ≥ 12× faster than the reference | ${fmt(vMin && vMin.reference_ms / vMin.ob3kit_ms, 1)}× | ${verdict(vMin?.ob3kit_ms === undefined ? undefined : vMin.reference_ms / vMin.ob3kit_ms >= 12)} |`,
   `| sign ≤ 4× a raw Ed25519 sign | ${fmt(sMin?.ob3kit_x_raw, 1)}× | ${verdict(sMin?.ob3kit_x_raw === undefined ? undefined : sMin.ob3kit_x_raw <= 4)} |`,
-  `| cold start (new process: import + verify one) ≤ 120 ms wall | ${fmt(cold?.ob3kit_ms, 0)} ms (bare \`node\` ${fmt(coldNode, 0)} ms) | ${verdict(cold?.ob3kit_ms === undefined ? undefined : cold.ob3kit_ms <= 120)} |`,
+  `| cold start (new process: import + verify one) within 30 ms of a bare \`node\` | ${fmt(coldCase('proof')?.over_bare_node_ms, 0)} ms over (${fmt(coldCase('proof')?.ms, 0)} ms; bare \`node\` ${fmt(coldStart?.bare_node_ms, 0)} ms); whole \`verify()\`: ${fmt(coldCase('verify')?.over_bare_node_ms, 0)} ms over | ${verdict(coldCase('proof') === undefined ? undefined : coldCase('proof').over_bare_node_ms <= 30)} |`,
+  `| \`ob3kit --version\` and \`--help\` < 150 ms | ${fmt(coldCase('version')?.ms, 0)} ms and ${fmt(coldCase('help')?.ms, 0)} ms | ${verdict(coldCase('help') === undefined ? undefined : coldCase('version').ms < 150 && coldCase('help').ms < 150)} |`,
   `| batch verification uses every core | ${fmt(batch.all_cores_cores_busy, 2)} of ${batch.cores ?? '?'} cores busy, ${fmt(batch.speedup, 2)}× the throughput of 1 worker | ${verdict(batch.all_cores_cores_busy === undefined ? undefined : batch.all_cores_cores_busy >= 0.8 * (batch.cores ?? 1))} |`,
   `| memory flat over ${memory ? memory.n.toLocaleString('en-US') : '100,000'} verifications | ${memory ? `${mb(memory.delta)} MB` : 'n/a'} | ${verdict(memory === undefined ? undefined : memory.delta < 4 * 1024 * 1024)} |`,
 ].join('\n');
@@ -551,6 +613,16 @@ ${table}
 
 ${extra}
 
+### Cold start
+
+New processes, ${coldStart ? coldStart.runs : 'n/a'} interleaved rounds (\`node bench/cold-start.mjs\`, or
+\`npm run bench -- --only cold-start\` for this table alone; machine load average
+${coldStart ? fmt(coldStart.load_average, 1) : 'n/a'}). The badge is an eddsa-rdfc-2022
+credential from a did:key issuer. CPU is the time the process used on all its threads, which
+a busy machine inflates less than the wall time.
+
+${coldStart ? coldStartTable(coldStart) : 'Not measured.'}
+
 ## What limits the ratios
 
 - **The WebCrypto round trip.** \`crypto.subtle\` is asynchronous: Node runs each Ed25519
@@ -567,7 +639,11 @@ ${extra}
   little on a 2-core machine (it helps when each worker verifies one credential at a time, and
   on machines with more cores).
 - **Cold start** is mostly Node itself: the "own share" is the wall time above a bare \`node\`
-  start, measured in the same run.
+  start, measured in the same run. What ob3kit adds is loading its modules (the schema
+  validators of one VC version, not three; the JSON-LD contexts; \`@noble/hashes\` and, for
+  \`verify()\`, \`fflate\`) and the first verification's one-time work (compiling the
+  contexts it uses, Node's first WebCrypto call). The CLI's \`--version\` and \`--help\` load
+  no command and none of the library.
 
 Raw numbers: [\`bench/results.json\`](../bench/results.json). The machine is shared: absolute
 times vary from run to run; the ratios, measured in the same run, vary much less.

@@ -6,9 +6,11 @@
 //
 // Needed: package.json, README.md, CHANGELOG.md, LICENSE; every file package.json points at
 // (main, module, types, bin, every `exports` target, `*` patterns included); the built code
-// (dist/: .js, .cjs, their .d.ts/.d.cts and source maps); every bundled context listed in
-// contexts/manifest.json (and the manifest); every schema in schemas/. Anything else — tests,
-// fixtures, sources, docs, examples, benchmarks, configs, archives — is a problem.
+// (dist/: .js and .d.ts); every bundled context listed in contexts/manifest.json (and the
+// manifest); every schema in schemas/. Anything else — tests, fixtures, sources, docs, examples,
+// benchmarks, configs, archives — is a problem. And the package stays small: at most
+// MAX_UNPACKED_BYTES unpacked, no source map embedding the sources, and the command line
+// (dist/cli/) importing the library's built entry points instead of bundling a second copy.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +18,9 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT_FILES = new Set(['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE']);
-const DIST_FILE = /^dist\/.+\.(js|cjs|mjs|d\.ts|d\.cts|d\.mts|js\.map|cjs\.map|mjs\.map)$/;
+/** The most the package may weigh unpacked (3 MB, decimal as npm reports it). */
+export const MAX_UNPACKED_BYTES = 3_000_000;
+const DIST_FILE = /^dist\/.+\.(js|d\.ts|js\.map)$/;
 const NEVER = [
   [/(^|\/)(test|tests|__tests__)\//, 'a test'],
   [/\.(test|spec)(-d)?\.[cm]?[jt]s$/, 'a test'],
@@ -66,10 +70,62 @@ export function packedFiles() {
   return info;
 }
 
+/**
+ * What a built CLI file bundles that is not the CLI's own: esbuild heads each bundled module
+ * with a `// <path>` line, and the CLI may hold only `src/cli/` (and package.json's version).
+ */
+export function cliBundledCopies(text) {
+  const copies = new Set();
+  for (const m of text.matchAll(/^\/\/ (\S+)$/gm)) {
+    const from = m[1];
+    if (from === 'package.json' || from.startsWith('src/cli/')) continue;
+    if (/^(src|node_modules|contexts|schemas)\//.test(from)) copies.add(from);
+  }
+  return [...copies];
+}
+
+/** The relative specifiers a built file imports (static and dynamic). */
+export function relativeImports(text) {
+  const out = new Set();
+  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.\.?\/[^"']+)["']/g))
+    out.add(m[1]);
+  return [...out];
+}
+
 /** Check a packed file list; returns the problems found. */
-export function checkPack(files, pkg) {
+export function checkPack(files, pkg, { unpackedSize, read } = {}) {
   const problems = [];
   const have = new Set(files.map((f) => f.path));
+  if (unpackedSize !== undefined && unpackedSize > MAX_UNPACKED_BYTES) {
+    const largest = [...files].sort((a, b) => b.size - a.size).slice(0, 3);
+    problems.push(
+      `the package is ${(unpackedSize / 1e6).toFixed(2)} MB unpacked, over ${MAX_UNPACKED_BYTES / 1e6} MB (largest: ${largest.map((f) => `${f.path} ${(f.size / 1e3).toFixed(0)} kB`).join(', ')})`,
+    );
+  }
+  if (read) {
+    for (const f of files) {
+      if (f.path.endsWith('.map') && /"sourcesContent"\s*:\s*\[\s*"/.test(read(f.path))) {
+        problems.push(`${f.path} embeds the sources (sourcesContent)`);
+      }
+      if (/^dist\/.+\.js$/.test(f.path)) {
+        for (const target of relativeImports(read(f.path))) {
+          const resolved = path.posix.normalize(
+            path.posix.join(path.posix.dirname(f.path), target),
+          );
+          if (!have.has(resolved))
+            problems.push(`${f.path} imports ${target}, which is not packed`);
+        }
+      }
+      if (/^dist\/cli\/.+\.js$/.test(f.path)) {
+        const copies = cliBundledCopies(read(f.path));
+        if (copies.length > 0) {
+          problems.push(
+            `${f.path} bundles library code instead of importing dist/: ${copies.slice(0, 5).join(', ')}${copies.length > 5 ? ', ...' : ''}`,
+          );
+        }
+      }
+    }
+  }
 
   for (const f of have) {
     const rule = NEVER.find(([re]) => re.test(f));
@@ -130,7 +186,10 @@ function main(argv) {
   }
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const info = packedFiles();
-  const problems = checkPack(info.files, pkg);
+  const problems = checkPack(info.files, pkg, {
+    unpackedSize: info.unpackedSize,
+    read: (f) => readFileSync(path.join(ROOT, f), 'utf8'),
+  });
   const largest = [...info.files].sort((a, b) => b.size - a.size).slice(0, 5);
   const maps = info.files.filter((f) => f.path.endsWith('.map')).reduce((n, f) => n + f.size, 0);
   if (argv.includes('--json')) {

@@ -119,17 +119,25 @@ export function buildStandalone(model, form) {
     refs[EXPORT_NAMES[entry.file]] = key;
   }
   let code = standaloneCode(ajv, refs);
-  // formats come from ajv-formats, imported once instead of `require`d where used
+  // Formats come from src/schema/formats.ts (ajv-formats' `date` and `date-time`, without
+  // loading ajv-formats), imported once instead of `require`d where used.
   code = code.replaceAll('require("ajv-formats/dist/formats").fullFormats', 'fullFormats');
+  for (const m of code.matchAll(/fullFormats(?:\.([\w-]+)|\["([^"]+)"\])/g)) {
+    const name = m[1] ?? m[2];
+    if (!OWN_FORMATS.has(name)) {
+      throw new Error(
+        `the ${form} validators use the format "${name}": add it to src/schema/formats.ts`,
+      );
+    }
+  }
   if (/\brequire\(/.test(code)) throw new Error(`unexpected require() in the ${form} validators`);
   if (/new Function|\beval\(/.test(code)) throw new Error(`dynamic code in the ${form} validators`);
   code = code.replace(/^"use strict";/, '');
-  return (
-    GENERATED_HEADER(form) +
-    `import { fullFormats } from 'ajv-formats/dist/formats.js';\n` +
-    `${code}\n`
-  );
+  return GENERATED_HEADER(form) + `import { fullFormats } from '../formats.js';\n` + `${code}\n`;
 }
+
+/** The formats src/schema/formats.ts provides. */
+const OWN_FORMATS = new Set(['date', 'date-time']);
 
 const DTS = (form) =>
   GENERATED_HEADER(form) +

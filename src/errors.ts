@@ -229,3 +229,24 @@ export class FetchError extends Ob3Error {
     super(code, message, { details, cause });
   }
 }
+
+/**
+ * The issuance ledger refused an operation (unknown credential, conflicting request, full list,
+ * missing store driver) or its store failed.
+ *
+ * @example
+ * ```ts
+ * import { LedgerError } from 'ob3kit';
+ * console.log(new LedgerError('ERR_LEDGER_NOT_FOUND', 'no such credential').code);
+ * ```
+ */
+export class LedgerError extends Ob3Error {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details?: Record<string, unknown>,
+    cause?: unknown,
+  ) {
+    super(code, message, { details, cause });
+  }
+}

@@ -1,8 +1,10 @@
 /** `bakeBadge` and `unbakeBadge`: the format-independent entry points. */
 import { BakeError } from '../errors.js';
-import { describe } from './payload.js';
-import { bakePng, hasPngSignature, unbakePng } from './png.js';
-import { bakeSvg, looksLikeSvg, type SvgScanOptions, unbakeSvg } from './svg.js';
+import { decodeUtf8, decodeUtf16, encodeUtf8 } from '../internal/text.js';
+import type { FoundCarrier } from './carriers.js';
+import { describe, legacyKind, readOb3Payload } from './payload.js';
+import { bakePng, findPngCarrier, hasPngSignature } from './png.js';
+import { bakeSvg, findSvgCarrier, looksLikeSvg } from './svg.js';
 import {
   type BakeableCredential,
   type BakeOptions,
@@ -10,6 +12,7 @@ import {
   type UnbakeOptions,
   type UnbakeResult,
 } from './types.js';
+import type { SvgScanOptions } from './xml-scanner.js';
 
 /**
  * Options of {@link bakeBadge}: limits, the PNG chunk position, and SVG DOCTYPE handling.
@@ -31,8 +34,6 @@ export interface BakeBadgeOptions extends BakeOptions, SvgScanOptions {}
  */
 export interface UnbakeBadgeOptions extends UnbakeOptions, SvgScanOptions {}
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 function svgTextOf(bytes: Uint8Array): string {
   if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe)) {
     throw new BakeError(
@@ -41,7 +42,7 @@ function svgTextOf(bytes: Uint8Array): string {
     );
   }
   try {
-    return strictUtf8.decode(bytes);
+    return decodeUtf8(bytes, { fatal: true, ignoreBOM: true });
   } catch {
     throw new BakeError('ERR_SVG_ENCODING', 'The SVG bytes are not valid UTF-8');
   }
@@ -50,11 +51,11 @@ function svgTextOf(bytes: Uint8Array): string {
 function kindOfBytes(bytes: Uint8Array, fn: string): 'png' | 'svg' {
   if (hasPngSignature(bytes)) return 'png';
   // Only the start is needed to recognise an SVG; decode a bounded prefix leniently.
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 65536));
+  const head = decodeUtf8(bytes.subarray(0, 65536));
   if (looksLikeSvg(head)) return 'svg';
   const le = bytes[0] === 0xff && bytes[1] === 0xfe;
   if (le || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    const wide = new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(0, 65536));
+    const wide = decodeUtf16(bytes.subarray(0, 65536), le);
     if (looksLikeSvg(wide)) {
       throw new BakeError(
         'ERR_SVG_ENCODING',
@@ -93,11 +94,14 @@ function svgOptions(options: SvgScanOptions | undefined, fn: string): SvgScanOpt
  * as given), or a compact JWT. The result is the same kind as the image: bytes for bytes,
  * a string for an SVG string.
  *
+ * An image that already carries anything a reader could take for another credential (an Open
+ * Badges 2.0 assertion, a CLR, a second or non-standard credential chunk or element; see
+ * {@link unbakeBadge}) is refused with `ERR_BAKE_AMBIGUOUS` rather than given a second one.
+ *
  * Errors are `BakeError`s: `ERR_IMAGE_FORMAT`, `ERR_IMAGE_TOO_LARGE`, `ERR_BAKE_TOO_LARGE`,
- * `ERR_BAKE_PAYLOAD`, `ERR_PNG_*` (`TRUNCATED`, `CRC`, `CHUNK`, `STRUCTURE`, `ITXT`,
- * `DUPLICATE_CREDENTIAL`), `ERR_SVG_*` (`MALFORMED`, `DTD`, `ENTITY`, `ENCODING`,
- * `INVALID_CHAR`, `NAMESPACE_CONFLICT`, `DUPLICATE_CREDENTIAL`). Wrong argument types throw
- * `TypeError`.
+ * `ERR_BAKE_PAYLOAD`, `ERR_BAKE_AMBIGUOUS`, `ERR_PNG_*` (`TRUNCATED`, `CRC`, `CHUNK`,
+ * `STRUCTURE`, `ITXT`), `ERR_SVG_*` (`MALFORMED`, `DTD`, `ENTITY`, `ENCODING`, `INVALID_CHAR`,
+ * `NAMESPACE_CONFLICT`). Wrong argument types throw `TypeError`.
  *
  * @param image PNG bytes, SVG bytes, or SVG text.
  * @param credential The credential object, its JSON text, or a compact JWT.
@@ -156,23 +160,33 @@ export function bakeBadge(
     );
   }
   if (kindOfBytes(image, fn) === 'png') return bakePng(image, credential, limits, options, fn);
-  return new TextEncoder().encode(bakeSvg(svgTextOf(image), credential, limits, svg, fn));
+  return encodeUtf8(bakeSvg(svgTextOf(image), credential, limits, svg, fn));
 }
 
 /**
- * Take the credential out of a baked badge image: the first (and only) PNG `iTXt` chunk with
- * keyword `openbadgecredential`, or the SVG `<openbadges:credential>` element (found by its
- * namespace, whatever its prefix). Returns exactly the baked text together with what it is:
- * the parsed `credential` object when it is JSON, or the `jwt` when it is a compact JWT.
+ * Take the credential out of a baked badge image: the PNG `iTXt` chunk with keyword
+ * `openbadgecredential`, or the SVG `<openbadges:credential>` element (found by its namespace,
+ * whatever its prefix). Returns exactly the baked text together with what it is: the parsed
+ * `credential` object when it is JSON, or the `jwt` when it is a compact JWT.
+ *
+ * An image must carry exactly one credential. Every place where some reader could find one is
+ * looked at: PNG text chunks (`iTXt`, `tEXt`, `zTXt`, any spelling of the type) whose keyword is
+ * `openbadgecredential`, `openbadges` or `clrcredential` in any letter case or with whitespace or
+ * NULs around it, and those keywords after `IEND`; SVG elements named `credential` or `assertion`
+ * in any namespace or letter case, at any depth, and their markup inside comments, CDATA
+ * sections, processing instructions or the DOCTYPE. Two of them, or one that is not in its
+ * standard form, is `ERR_BAKE_AMBIGUOUS`, and so is an SVG credential element with both a
+ * `verify` attribute and text, or with a comment, an element or stray text inside.
  *
  * Open Badges 2.0 baking (`openbadges` PNG chunk, `<openbadges:assertion>` in SVG) is reported
- * with `version: 'ob2'` and the text, and not interpreted. A zlib-compressed `iTXt` chunk (which
- * the spec forbids) is read, with `compressed: true`, inflated no further than
- * `maxCredentialBytes`.
+ * with `version: 'ob2'` and the text, and not interpreted; so is CLR 2.0 (`clrcredential`,
+ * `<credential>` in `https://purl.imsglobal.org/clr/v2p0`) with `version: 'clr'`. A
+ * zlib-compressed `iTXt` chunk (which the spec forbids) is read, with `compressed: true`,
+ * inflated no further than `maxCredentialBytes`.
  *
- * Errors are `BakeError`s: `ERR_BAKE_NO_CREDENTIAL` (nothing baked), `ERR_BAKE_PAYLOAD` (the
- * text is neither a JSON object nor a JWT), `ERR_PNG_DUPLICATE_CREDENTIAL` /
- * `ERR_SVG_DUPLICATE_CREDENTIAL`, and the format errors listed at {@link bakeBadge}.
+ * Errors are `BakeError`s: `ERR_BAKE_NO_CREDENTIAL` (nothing baked), `ERR_BAKE_AMBIGUOUS`,
+ * `ERR_BAKE_PAYLOAD` (the text is neither a JSON object nor a JWT), and the format errors listed
+ * at {@link bakeBadge}.
  *
  * @param image PNG bytes, SVG bytes, or SVG text.
  * @param options Size limits and `rejectDoctype`.
@@ -189,6 +203,40 @@ export function unbakeBadge(
   options?: UnbakeBadgeOptions,
 ): UnbakeResult {
   const fn = 'unbakeBadge(image, options)';
+  const found = locateCarrier(image, options, fn);
+  if (!found) {
+    throw new BakeError(
+      'ERR_BAKE_NO_CREDENTIAL',
+      isPngImage(image)
+        ? "The PNG has no iTXt chunk with keyword 'openbadgecredential' (nor an Open Badges 2.0 'openbadges' or CLR 'clrcredential' chunk)"
+        : 'The SVG has no <openbadges:credential> element (nor an Open Badges 2.0 <openbadges:assertion> or a CLR credential element)',
+    );
+  }
+  const { format, text } = found;
+  const compressed = found.compressed ? { compressed: true } : {};
+  if (found.spec.version !== 'ob3') {
+    return { format, version: found.spec.version, kind: legacyKind(text), text, ...compressed };
+  }
+  if (format === 'svg' && text.trim().length === 0) {
+    throw new BakeError('ERR_BAKE_PAYLOAD', `${found.where} is empty`);
+  }
+  return { format, version: 'ob3', text, ...readOb3Payload(text, found.where), ...compressed };
+}
+
+function isPngImage(image: Uint8Array | string): boolean {
+  return typeof image !== 'string' && hasPngSignature(image);
+}
+
+/**
+ * The one credential carrier of an image, read but not interpreted (internal: `unbakeBadge` and
+ * the Open Badges 2.0 reader build on it): `undefined` when the image carries none. Checks the
+ * arguments and limits as `unbakeBadge` does, and throws what it throws.
+ */
+export function locateCarrier(
+  image: Uint8Array | string,
+  options: UnbakeBadgeOptions | undefined,
+  fn: string,
+): FoundCarrier | undefined {
   const limits = resolveLimits(options, fn);
   const svg = svgOptions(options, fn);
   if (typeof image === 'string') {
@@ -198,7 +246,7 @@ export function unbakeBadge(
         `${fn}: a string image must be SVG text (an <svg> root element); pass PNG images as bytes`,
       );
     }
-    return unbakeSvg(image, limits, svg);
+    return findSvgCarrier(image, limits, svg);
   }
   if (!(image instanceof Uint8Array)) {
     throw new TypeError(`${fn}: image must be a Uint8Array or SVG text; got ${describe(image)}`);
@@ -210,6 +258,6 @@ export function unbakeBadge(
       { size: image.length, limit: limits.maxImageBytes },
     );
   }
-  if (kindOfBytes(image, fn) === 'png') return unbakePng(image, limits);
-  return unbakeSvg(svgTextOf(image), limits, svg);
+  if (kindOfBytes(image, fn) === 'png') return findPngCarrier(image, limits);
+  return findSvgCarrier(svgTextOf(image), limits, svg);
 }

@@ -17,12 +17,15 @@ export {
   type UnbakeBadgeOptions,
   unbakeBadge,
 } from './bake.js';
+export { crc32 } from './crc32.js';
+export { encodeChunk as encodePngChunk, PNG_SIGNATURE } from './png.js';
 export { type SniffedFormat, sniffFormat } from './sniff.js';
-export type { SvgScanOptions } from './svg.js';
 export {
   type BakeableCredential,
   type BakeLimits,
   type BakeOptions,
+  CLR_PNG_KEYWORD,
+  CLR_SVG_NAMESPACE,
   DEFAULT_MAX_CREDENTIAL_BYTES,
   DEFAULT_MAX_IMAGE_BYTES,
   OB2_PNG_KEYWORD,
@@ -32,3 +35,4 @@ export {
   type UnbakeOptions,
   type UnbakeResult,
 } from './types.js';
+export type { SvgScanOptions } from './xml-scanner.js';

@@ -1,19 +1,30 @@
 /**
  * PNG baking (Open Badges 3.0 section "Baked Badge / PNG"): one uncompressed `iTXt` chunk with
- * keyword `openbadgecredential` whose text is the credential's JSON or its compact JWT.
+ * keyword `openbadgecredential` whose text is the credential's JSON or its compact JWT. The
+ * keyword is a parameter (`CarrierSpec`), so Open Badges 2.0 and CLR 2.0 images use the same code.
+ *
+ * Every chunk is CRC-checked, and every place where some reader could find a credential is
+ * found (see `carriers.ts`): text chunks of any type spelling whose keyword, ignoring letter case,
+ * whitespace and NULs around it, is a badge keyword, and badge keywords in bytes after `IEND`. An
+ * image with more than one, or with one that is not in its standard form, is refused
+ * (`ERR_BAKE_AMBIGUOUS`) before any text is read, so a second carrier never costs a decompression.
  */
 import { BakeError } from '../errors.js';
 import { concatBytes, fromUtf8, utf8 } from '../internal/bytes.js';
 import { inflateBounded } from '../internal/inflate.js';
-import { crc32 } from './crc32.js';
-import { legacyKind, readOb3Payload, toBakePayload } from './payload.js';
 import {
-  type BakeOptions,
-  OB2_PNG_KEYWORD,
-  OB3_PNG_KEYWORD,
-  type ResolvedLimits,
-  type UnbakeResult,
-} from './types.js';
+  ambiguousError,
+  bakeConflictError,
+  CARRIERS,
+  type CarrierMention,
+  type CarrierSpec,
+  type FoundCarrier,
+  OB3_CARRIER,
+  withArticle,
+} from './carriers.js';
+import { crc32 } from './crc32.js';
+import { toBakePayload } from './payload.js';
+import type { BakeOptions, ResolvedLimits } from './types.js';
 
 /** The eight bytes every PNG datastream starts with. */
 export const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -237,37 +248,150 @@ function checkImageSize(bytes: Uint8Array, limits: ResolvedLimits): void {
   }
 }
 
-function credentialChunks(bytes: Uint8Array, png: ParsedPng): Chunk[] {
-  const found = png.chunks.filter(
-    (c) => c.type === 'iTXt' && keywordOf(bytes, c) === OB3_PNG_KEYWORD,
+/** `iTXt`, `tEXt` or `zTXt` in any letter case (chunk types are four letters, checked). */
+function isTextChunkType(type: string): boolean {
+  const c0 = type.charCodeAt(0) | 0x20;
+  const c1 = type.charCodeAt(1) | 0x20;
+  if ((type.charCodeAt(2) | 0x20) !== 0x78 || (type.charCodeAt(3) | 0x20) !== 0x74) return false; // xt
+  return (
+    (c0 === 0x69 && c1 === 0x74) || (c0 === 0x74 && c1 === 0x65) || (c0 === 0x7a && c1 === 0x74) // it, te, zt
   );
-  if (found.length > 1) {
-    throw new BakeError(
-      'ERR_PNG_DUPLICATE_CREDENTIAL',
-      `The PNG has ${found.length} iTXt chunks with keyword '${OB3_PNG_KEYWORD}' (at bytes ${found.map((c) => c.start).join(', ')}); the Open Badges spec allows one`,
-    );
+}
+
+/** How long a keyword is looked at, after any leading whitespace and NULs (the PNG limit is 79). */
+const KEYWORD_WINDOW = 64;
+
+function isSpaceOrNul(b: number | undefined): boolean {
+  return b === 0 || b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+}
+
+/** The kind whose PNG keyword `bytes[a, b)` is, ignoring ASCII letter case (no string built). */
+function keywordSpec(bytes: Uint8Array, a: number, b: number): CarrierSpec | undefined {
+  for (const spec of CARRIERS) {
+    const kw = spec.pngKeyword;
+    if (kw.length !== b - a) continue;
+    let k = 0;
+    // Keywords are lower-case letters: `| 0x20` matches a letter in either case and nothing else.
+    while (k < kw.length && ((bytes[a + k] as number) | 0x20) === kw.charCodeAt(k)) k++;
+    if (k === kw.length) return spec;
   }
-  return found;
+  return undefined;
+}
+
+/**
+ * The badge kind a lenient reader takes a text chunk's keyword for: NULs and whitespace around
+ * the keyword dropped, letter case ignored. `rawStart` and `rawEnd` delimit it as written.
+ */
+function looseKeyword(
+  bytes: Uint8Array,
+  chunk: Chunk,
+): { spec: CarrierSpec; rawStart: number; rawEnd: number } | undefined {
+  let a = chunk.dataStart;
+  while (a < chunk.dataEnd && isSpaceOrNul(bytes[a])) a++;
+  const limit = Math.min(chunk.dataEnd, a + KEYWORD_WINDOW);
+  let b = a;
+  while (b < limit && bytes[b] !== 0) b++;
+  const rawEnd = b;
+  while (b > a && isSpaceOrNul(bytes[b - 1])) b--;
+  const spec = keywordSpec(bytes, a, b);
+  return spec && { spec, rawStart: a, rawEnd };
+}
+
+/** Case-insensitive search of `word` (lower-case ASCII) in `bytes[from, to)`. */
+function indexOfWord(bytes: Uint8Array, word: string, from: number, to: number): number {
+  const first = word.charCodeAt(0);
+  outer: for (let i = from; i + word.length <= to; i++) {
+    if (((bytes[i] as number) | 0x20) !== first) continue;
+    for (let k = 1; k < word.length; k++) {
+      if (((bytes[i + k] as number) | 0x20) !== word.charCodeAt(k)) continue outer;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** A place in the PNG where a reader could find a credential. */
+interface PngMention extends CarrierMention {
+  chunk?: Chunk;
+  /** Set when this is the standard carrier of its kind (chunk type and keyword exact). */
+  standard?: CarrierSpec;
+  /** Why it is not (for a lone mention). */
+  why?: string;
+}
+
+/** Every place in the PNG where some reader could find a credential. */
+function pngMentions(bytes: Uint8Array, png: ParsedPng): PngMention[] {
+  const mentions: PngMention[] = [];
+  for (const c of png.chunks) {
+    if (!isTextChunkType(c.type)) continue;
+    const loose = looseKeyword(bytes, c);
+    if (!loose) continue;
+    const spec = loose.spec;
+    const standard = keywordOf(bytes, c) === spec.pngKeyword && spec.pngTypes.includes(c.type);
+    // As written, with at most 4 of the bytes before it (a long run of NULs is summarised).
+    const skipped = loose.rawStart - c.dataStart;
+    const shown =
+      JSON.stringify(latin1(bytes, Math.max(c.dataStart, loose.rawStart - 4), loose.rawEnd)) +
+      (skipped > 4 ? ` (after ${skipped} NUL or whitespace bytes)` : '');
+    mentions.push({
+      chunk: c,
+      ...(standard ? { standard: spec } : {}),
+      why: `${withArticle(spec.label)} goes in an ${spec.pngTypes.join(' or ')} chunk with the keyword '${spec.pngKeyword}' exactly, but some readers take this chunk for one`,
+      describe: () =>
+        `the ${c.type} chunk ${shown} at byte ${c.start}${standard ? ` (${spec.label})` : ''}`,
+    });
+  }
+  const after = png.iendEnd;
+  if (after < bytes.length) {
+    // A chunk after IEND, or a second PNG appended: keywords are never compressed, so a search
+    // of the bytes for the badge keywords finds every text chunk any reader could read there.
+    let at = -1;
+    for (const word of ['openbadge', 'clrcredential']) {
+      const i = indexOfWord(bytes, word, after, bytes.length);
+      if (i >= 0 && (at < 0 || i < at)) at = i;
+    }
+    if (at >= 0) {
+      let end = at;
+      while (end < bytes.length && end - at < 24 && isLetter(bytes[end] as number)) end++;
+      const shown = JSON.stringify(latin1(bytes, at, end));
+      mentions.push({
+        why: 'readers that go on past IEND, or read a second image appended to the first, find a credential there',
+        describe: () =>
+          `the bytes after the IEND chunk (which ends at byte ${after}) hold the keyword ${shown} at byte ${at}`,
+      });
+    }
+  }
+  return mentions;
+}
+
+/**
+ * Serialize one PNG chunk: length, four-letter type, data and the CRC-32 of type and data.
+ *
+ * @example
+ * ```ts
+ * encodeChunk('IEND', new Uint8Array(0)); // 00 00 00 00 49 45 4e 44 ae 42 60 82
+ * ```
+ */
+export function encodeChunk(type: string, data: Uint8Array): Uint8Array {
+  if (!/^[A-Za-z]{4}$/.test(type)) throw new TypeError(`encodeChunk: invalid chunk type ${type}`);
+  const out = new Uint8Array(12 + data.length);
+  writeU32(out, 0, data.length);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+  out.set(data, 8);
+  writeU32(out, 8 + data.length, crc32(out, 4, 8 + data.length));
+  return out;
 }
 
 /** Build an uncompressed iTXt chunk: keyword, flag 0, method 0, empty language and translation. */
 function makeItxtChunk(keyword: string, text: Uint8Array): Uint8Array {
-  const header = utf8(keyword); // ASCII
-  const dataLength = header.length + 5 + text.length;
-  const out = new Uint8Array(12 + dataLength);
-  writeU32(out, 0, dataLength);
-  out.set([0x69, 0x54, 0x58, 0x74], 4); // 'iTXt'
-  out.set(header, 8);
   // NUL after the keyword, compression flag 0, method 0, empty language tag NUL, empty translated keyword NUL.
-  out.set([0, 0, 0, 0, 0], 8 + header.length);
-  out.set(text, 8 + header.length + 5);
-  writeU32(out, 8 + dataLength, crc32(out, 4, 8 + dataLength));
-  return out;
+  return encodeChunk('iTXt', concatBytes(utf8(keyword), new Uint8Array(5), text));
 }
 
 /**
  * Bake a credential into PNG bytes. Every other chunk, and any bytes after IEND, are copied
- * unchanged; an existing `openbadgecredential` chunk is replaced where it stands.
+ * unchanged; an existing standard chunk of the same kind (`spec`, by default Open Badges 3.0's
+ * `openbadgecredential`) is replaced where it stands. Any other carrier in the image is refused.
  */
 export function bakePng(
   bytes: Uint8Array,
@@ -275,12 +399,18 @@ export function bakePng(
   limits: ResolvedLimits,
   options: BakeOptions | undefined,
   fn: string,
+  spec: CarrierSpec = OB3_CARRIER,
 ): Uint8Array {
   checkImageSize(bytes, limits);
   const payload = toBakePayload(credential, limits, fn);
   const png = parsePng(bytes);
-  const existing = credentialChunks(bytes, png)[0];
-  const chunk = makeItxtChunk(OB3_PNG_KEYWORD, payload.bytes);
+  const mentions = pngMentions(bytes, png);
+  const only = mentions.length === 1 ? mentions[0] : undefined;
+  if (mentions.length > 0 && only?.standard !== spec) {
+    throw bakeConflictError(fn, 'png', mentions, spec);
+  }
+  const existing = only?.chunk;
+  const chunk = makeItxtChunk(spec.pngKeyword, payload.bytes);
   const position = options?.pngPosition ?? 'after-ihdr';
   if (position !== 'after-ihdr' && position !== 'before-iend') {
     throw new TypeError(
@@ -301,49 +431,63 @@ export function bakePng(
   return concatBytes(...parts);
 }
 
-/** Read the credential baked into PNG bytes. */
-export function unbakePng(bytes: Uint8Array, limits: ResolvedLimits): UnbakeResult {
-  checkImageSize(bytes, limits);
-  const png = parsePng(bytes);
-  const chunk = credentialChunks(bytes, png)[0];
-  if (chunk) {
-    const { text, compressed } = readItxt(bytes, chunk, limits);
-    const payload = readOb3Payload(text, `the PNG iTXt chunk '${OB3_PNG_KEYWORD}'`);
-    return {
-      format: 'png',
-      version: 'ob3',
-      text,
-      ...payload,
-      ...(compressed ? { compressed: true } : {}),
-    };
+/** Read a legacy `tEXt` chunk's text (Latin-1), within `maxCredentialBytes`. */
+function readText(bytes: Uint8Array, chunk: Chunk, limits: ResolvedLimits): string {
+  const k = indexOfZero(bytes, chunk.dataStart, chunk.dataEnd);
+  const start = k < 0 ? chunk.dataEnd : k + 1;
+  if (chunk.dataEnd - start > limits.maxCredentialBytes) {
+    throw new BakeError(
+      'ERR_BAKE_TOO_LARGE',
+      `The text of the tEXt chunk at byte ${chunk.start} is more than maxCredentialBytes (${limits.maxCredentialBytes})`,
+      { size: chunk.dataEnd - start, limit: limits.maxCredentialBytes },
+    );
   }
-  // Open Badges 2.0: an iTXt (or, before 2.0, tEXt) chunk with keyword 'openbadges'.
-  for (const c of png.chunks) {
-    if ((c.type === 'iTXt' || c.type === 'tEXt') && keywordOf(bytes, c) === OB2_PNG_KEYWORD) {
-      let text: string;
-      let compressed = false;
-      if (c.type === 'iTXt') ({ text, compressed } = readItxt(bytes, c, limits));
-      else {
-        const start = c.dataStart + OB2_PNG_KEYWORD.length + 1;
-        if (c.dataEnd - start > limits.maxCredentialBytes) {
-          throw new BakeError(
-            'ERR_BAKE_TOO_LARGE',
-            `The text of the tEXt chunk at byte ${c.start} is more than maxCredentialBytes (${limits.maxCredentialBytes})`,
-          );
-        }
-        text = latin1(bytes, start, c.dataEnd);
-      }
-      return {
-        format: 'png',
-        version: 'ob2',
-        kind: legacyKind(text),
-        text,
-        ...(compressed ? { compressed: true } : {}),
-      };
+  for (let i = start; i < chunk.dataEnd; i++) {
+    if ((bytes[i] as number) >= 0x80) {
+      throw ambiguousError(
+        'png',
+        [
+          {
+            describe: () =>
+              `the tEXt chunk at byte ${chunk.start} has a byte above 0x7F at byte ${i}`,
+          },
+        ],
+        'tEXt text is Latin-1, but many readers decode it as UTF-8, and the two give different text',
+      );
     }
   }
-  throw new BakeError(
-    'ERR_BAKE_NO_CREDENTIAL',
-    `The PNG has no iTXt chunk with keyword '${OB3_PNG_KEYWORD}' (nor an Open Badges 2.0 '${OB2_PNG_KEYWORD}' chunk)`,
-  );
+  return latin1(bytes, start, chunk.dataEnd);
+}
+
+/**
+ * Find and read the one credential carrier of PNG bytes: `undefined` when there is none,
+ * `ERR_BAKE_AMBIGUOUS` when a reader could find more than one or the only one is not in its
+ * standard form. Only that one chunk's text is read (inflated at most to `maxCredentialBytes`).
+ */
+export function findPngCarrier(
+  bytes: Uint8Array,
+  limits: ResolvedLimits,
+): FoundCarrier | undefined {
+  checkImageSize(bytes, limits);
+  const png = parsePng(bytes);
+  const mentions = pngMentions(bytes, png);
+  if (mentions.length === 0) return undefined;
+  const only = mentions[0] as PngMention;
+  if (mentions.length > 1 || !only.standard || !only.chunk) {
+    throw ambiguousError('png', mentions, only.why);
+  }
+  const spec = only.standard;
+  const chunk = only.chunk;
+  const location = {
+    format: 'png' as const,
+    chunkType: chunk.type,
+    keyword: spec.pngKeyword,
+    offset: chunk.start,
+  };
+  const where = `the PNG ${chunk.type} chunk '${spec.pngKeyword}'`;
+  if (chunk.type === 'iTXt') {
+    const { text, compressed } = readItxt(bytes, chunk, limits);
+    return { spec, format: 'png', text, ...(compressed ? { compressed } : {}), where, location };
+  }
+  return { spec, format: 'png', text: readText(bytes, chunk, limits), where, location };
 }

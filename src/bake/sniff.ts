@@ -1,4 +1,5 @@
 /** Detect what a string or byte input holds. */
+import { decodeUtf8 } from '../internal/text.js';
 import { COMPACT_JWT } from './payload.js';
 import { hasPngSignature } from './png.js';
 import { looksLikeSvg } from './svg.js';
@@ -12,8 +13,6 @@ import { looksLikeSvg } from './svg.js';
  * ```
  */
 export type SniffedFormat = 'png' | 'svg' | 'jwt' | 'json' | 'unknown';
-
-const lenient = new TextDecoder('utf-8', { fatal: false });
 
 /**
  * Detect what an input holds, without parsing it fully: a PNG (by its signature), an SVG
@@ -36,7 +35,7 @@ export function sniffFormat(input: Uint8Array | string): SniffedFormat {
   let text: string;
   if (input instanceof Uint8Array) {
     if (hasPngSignature(input)) return 'png';
-    text = lenient.decode(input);
+    text = decodeUtf8(input);
   } else if (typeof input === 'string') {
     text = input;
   } else {

@@ -3,418 +3,238 @@
  * directly after the `<svg>` start tag, the namespace `https://purl.imsglobal.org/ob/v3p0` declared
  * on `<svg>`, the JSON in a CDATA section or the compact JWT in the `verify` attribute.
  *
- * The SVG is read with a small, careful scanner, never a general XML parser: no DTD is processed,
- * no entity other than the five predefined ones and character references is ever expanded, and
- * nothing is fetched. A document type declaration with an internal subset (where entities are
- * declared) is rejected with `ERR_SVG_DTD`; a plain `<!DOCTYPE svg PUBLIC "..." "...">`, as many
- * editors write, is skipped (its DTD is never read) unless `rejectDoctype` is set.
+ * The SVG is read with the small, careful scanner of `xml-scanner.ts` (no DTD processed, no entity
+ * expanded, nothing fetched), never a general XML parser.
  */
 import { BakeError } from '../errors.js';
 import { utf8 } from '../internal/bytes.js';
-import { legacyKind, readOb3Payload, toBakePayload } from './payload.js';
 import {
-  OB2_SVG_NAMESPACE,
-  OB3_SVG_NAMESPACE,
-  type ResolvedLimits,
-  type UnbakeResult,
-} from './types.js';
+  ambiguousError,
+  bakeConflictError,
+  type CarrierMention,
+  type CarrierSpec,
+  carrierForElement,
+  ELEMENT_MARKUP,
+  ELEMENT_NAMES,
+  type FoundCarrier,
+  OB2_CARRIER,
+  OB3_CARRIER,
+} from './carriers.js';
+import { legacyKind, toBakePayload } from './payload.js';
+import type { ResolvedLimits } from './types.js';
+import {
+  attributeValue,
+  decodeEntities,
+  firstElementName,
+  hasNonXmlChar,
+  normalizeLineEnds,
+  position,
+  type SvgScanOptions,
+  scanXml,
+  splitName,
+  type XmlStartTag,
+} from './xml-scanner.js';
 
-/**
- * SVG reading options.
- *
- * @example
- * ```ts
- * unbakeBadge(svgText, { rejectDoctype: true }); // refuse even <!DOCTYPE svg PUBLIC ...>
- * ```
- */
-export interface SvgScanOptions {
-  /** Reject any `<!DOCTYPE>`, even one without an internal subset. Default `false`. */
-  rejectDoctype?: boolean;
-}
+export type { SvgScanOptions } from './xml-scanner.js';
 
-interface Attr {
-  name: string;
-  /** The raw value between the quotes (entities not decoded). */
-  raw: string;
-}
+/** Lengths of the element names readers take for a credential (a cheap first test). */
+const NAME_LENGTHS = new Set(ELEMENT_NAMES.map((n) => n.length));
 
-interface StartTag {
-  name: string;
-  /** Offset of `<`. */
-  start: number;
-  /** Offset just past the tag name. */
-  nameEnd: number;
-  /** Offset just past `>`. */
-  end: number;
-  selfClosing: boolean;
-  attrs: Attr[];
-}
-
-interface Found {
-  kind: 'ob3' | 'ob2';
-  /** The element's qualified name as written. */
-  name: string;
-  /** The prefix was never declared (read leniently as the Open Badges one). */
+/** An element that some reader takes for a credential element. */
+interface Candidate extends CarrierMention {
+  tag: XmlStartTag;
+  /** Set when it is the standard element of its kind (namespace and local name exact). */
+  standard?: CarrierSpec;
+  /** Read leniently: the standard prefix `openbadges` used without declaring it. */
   undeclared: boolean;
-  tag: StartTag;
-  /** Offset just past the end tag (or the self-closing start tag). */
+  /** Offset just past the end tag (or the empty-element tag). */
   end: number;
-  segments: Array<{ cdata: boolean; text: string }>;
-}
-
-interface Scope {
-  decls: Map<string, string> | undefined;
-  name: string;
-  found: Found | undefined;
+  /** Text and CDATA sections directly inside, as offsets into the document. */
+  segments: Array<{ cdata: boolean; start: number; end: number }>;
+  /** The first thing that makes it unclear what the element holds, if any (located lazily). */
+  problem?: { at: number; what: (where: string) => string };
 }
 
 interface SvgScan {
-  root: StartTag;
+  root: XmlStartTag;
   rootDecls: Map<string, string>;
-  found: Found[];
+  candidates: Candidate[];
+  /** Credential element markup where an XML reader sees none (comments, CDATA, ...). */
+  hidden: CarrierMention[];
 }
 
-const NAME_END = /[\s/>]/;
-const WS = /\s/;
+function describeTag(tag: XmlStartTag, text: string): string {
+  const ns = tag.namespace === undefined ? 'no namespace' : `namespace ${tag.namespace}`;
+  return `the element <${tag.name}> (${ns}) at ${position(text, tag.start)}`;
+}
 
-function position(text: string, at: number): string {
-  let line = 1;
-  let col = 1;
-  for (let i = 0; i < at && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      col = 1;
-    } else col++;
+/** The kind a credential-like element is the standard element of (an undeclared `openbadges:` read leniently). */
+function standardSpec(tag: XmlStartTag): { spec: CarrierSpec | undefined; undeclared: boolean } {
+  const spec = carrierForElement(tag.namespace, tag.local);
+  if (spec) return { spec, undeclared: false };
+  // Lenient: the spec's own prefix used without declaring it.
+  if (tag.undeclaredPrefix && tag.prefix === 'openbadges') {
+    if (tag.local === 'credential') return { spec: OB3_CARRIER, undeclared: true };
+    if (tag.local === 'assertion') return { spec: OB2_CARRIER, undeclared: true };
   }
-  return `line ${line}, column ${col}`;
+  return { spec: undefined, undeclared: false };
 }
 
-function malformed(text: string, at: number, what: string): BakeError {
-  return new BakeError(
-    'ERR_SVG_MALFORMED',
-    `The SVG is not well-formed XML at ${position(text, at)}: ${what}`,
-    {
-      offset: at,
-    },
-  );
-}
-
-function isXmlChar(cp: number): boolean {
-  return (
-    cp === 0x9 ||
-    cp === 0xa ||
-    cp === 0xd ||
-    (cp >= 0x20 && cp <= 0xd7ff) ||
-    (cp >= 0xe000 && cp <= 0xfffd) ||
-    (cp >= 0x10000 && cp <= 0x10ffff)
-  );
-}
-
-/** True when `s` holds a character XML 1.0 forbids anywhere (lone surrogates included). */
-function hasNonXmlChar(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20) {
-      if (c !== 0x9 && c !== 0xa && c !== 0xd) return true;
-    } else if (c >= 0xd800 && c <= 0xdbff) {
-      const d = s.charCodeAt(i + 1);
-      if (!(d >= 0xdc00 && d <= 0xdfff)) return true;
-      i++;
-    } else if ((c >= 0xdc00 && c <= 0xdfff) || c === 0xfffe || c === 0xffff) return true;
-  }
-  return false;
-}
-
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** Decode the five predefined entities and character references; anything else is an error. */
-function decodeEntities(s: string, text: string, at: number): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&([^;&\s<]*);?/g, (match, body: string) => {
-    if (!match.endsWith(';')) throw malformed(text, at, `a bare '&' (write &amp;)`);
-    if (body.startsWith('#')) {
-      const cp = /^#x[0-9a-fA-F]+$/.test(body)
-        ? Number.parseInt(body.slice(2), 16)
-        : /^#[0-9]+$/.test(body)
-          ? Number.parseInt(body.slice(1), 10)
-          : Number.NaN;
-      if (!Number.isFinite(cp) || !isXmlChar(cp)) {
-        throw malformed(text, at, `the character reference ${match} is not a valid XML character`);
-      }
-      return String.fromCodePoint(cp);
-    }
-    const v = PREDEFINED[body];
-    if (v === undefined) {
-      throw new BakeError(
-        'ERR_SVG_ENTITY',
-        `The SVG uses the entity ${match} at ${position(text, at)}; only &lt; &gt; &amp; &quot; &apos; and character references are read (entities are never expanded)`,
-        { offset: at },
-      );
-    }
-    return v;
-  });
-}
-
-function normalizeLineEnds(s: string): string {
-  return s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s;
-}
-
-function attrValue(attr: Attr, text: string, at: number): string {
-  // XML 3.3.3: line ends, then every literal tab/newline, become a space; references are decoded.
-  return decodeEntities(normalizeLineEnds(attr.raw).replace(/[\t\n]/g, ' '), text, at);
-}
-
-function parseStartTag(text: string, start: number): StartTag {
-  let j = start + 1;
-  const nameStart = j;
-  while (j < text.length && !NAME_END.test(text[j] as string)) j++;
-  const name = text.slice(nameStart, j);
-  if (name.length === 0 || /[<&"'=]/.test(name))
-    throw malformed(text, start, 'an invalid element name');
-  const nameEnd = j;
-  const attrs: Attr[] = [];
-  const seen = new Set<string>();
-  for (;;) {
-    const before = j;
-    while (j < text.length && WS.test(text[j] as string)) j++;
-    if (j >= text.length) throw malformed(text, start, `the start tag <${name}> is not closed`);
-    const c = text[j];
-    if (c === '>') return { name, start, nameEnd, end: j + 1, selfClosing: false, attrs };
-    if (c === '/') {
-      if (text[j + 1] !== '>') throw malformed(text, j, "'/' not followed by '>'");
-      return { name, start, nameEnd, end: j + 2, selfClosing: true, attrs };
-    }
-    if (j === before) throw malformed(text, j, 'attributes must be separated by whitespace');
-    const attrStart = j;
-    while (j < text.length && !/[\s=/>]/.test(text[j] as string)) j++;
-    const attrName = text.slice(attrStart, j);
-    if (attrName.length === 0 || /[<&"']/.test(attrName))
-      throw malformed(text, attrStart, 'an invalid attribute name');
-    while (j < text.length && WS.test(text[j] as string)) j++;
-    if (text[j] !== '=') throw malformed(text, j, `the attribute ${attrName} has no value`);
-    j++;
-    while (j < text.length && WS.test(text[j] as string)) j++;
-    const quote = text[j];
-    if (quote !== '"' && quote !== "'")
-      throw malformed(text, j, `the value of ${attrName} is not quoted`);
-    const close = text.indexOf(quote, j + 1);
-    if (close < 0) throw malformed(text, j, `the value of ${attrName} is not closed`);
-    const raw = text.slice(j + 1, close);
-    if (raw.includes('<')) throw malformed(text, j, `'<' inside the value of ${attrName}`);
-    if (seen.has(attrName))
-      throw malformed(text, attrStart, `the attribute ${attrName} appears twice`);
-    seen.add(attrName);
-    attrs.push({ name: attrName, raw });
-    j = close + 1;
-  }
-}
-
-function splitName(name: string): { prefix: string | undefined; local: string } {
-  const colon = name.indexOf(':');
-  return colon < 0
-    ? { prefix: undefined, local: name }
-    : { prefix: name.slice(0, colon), local: name.slice(colon + 1) };
-}
-
-function declarations(tag: StartTag, text: string): Map<string, string> | undefined {
-  let decls: Map<string, string> | undefined;
-  for (const a of tag.attrs) {
-    if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) {
-      decls ??= new Map();
-      decls.set(a.name === 'xmlns' ? '' : a.name.slice(6), attrValue(a, text, tag.start));
-    }
-  }
-  return decls;
-}
-
-function lookup(
-  prefix: string,
-  own: Map<string, string> | undefined,
-  stack: Scope[],
-): string | undefined {
-  if (prefix === 'xml') return 'http://www.w3.org/XML/1998/namespace';
-  const v = own?.get(prefix);
-  if (v !== undefined) return v;
-  for (let k = stack.length - 1; k >= 0; k--) {
-    const d = stack[k]?.decls?.get(prefix);
-    if (d !== undefined) return d;
-  }
-  return undefined;
-}
-
-/** Skip a `<!DOCTYPE ...>` starting at `at`; returns the offset just past it. */
-function skipDoctype(text: string, at: number, options: SvgScanOptions): number {
-  let j = at + 9;
-  let quote: string | undefined;
-  for (; j < text.length; j++) {
-    const c = text[j];
-    if (quote) {
-      if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '[') {
-      throw new BakeError(
-        'ERR_SVG_DTD',
-        `The SVG has a document type declaration with an internal subset at ${position(text, at)}; DTDs (and the entities they declare) are not processed`,
-        { offset: at },
-      );
-    } else if (c === '>') {
-      if (options.rejectDoctype) {
-        throw new BakeError(
-          'ERR_SVG_DTD',
-          `The SVG has a document type declaration at ${position(text, at)} and rejectDoctype is set`,
-          { offset: at },
-        );
-      }
-      return j + 1;
-    }
-  }
-  throw malformed(text, at, 'the DOCTYPE is not closed');
-}
-
-function checkXmlDeclaration(text: string, start: number): number {
-  if (!/^<\?xml[\s?]/.test(text.slice(start, start + 6))) return start;
-  const end = text.indexOf('?>', start);
-  if (end < 0) throw malformed(text, start, 'the XML declaration is not closed');
-  const decl = text.slice(start, end);
-  const enc = /encoding\s*=\s*["']([^"']*)["']/.exec(decl)?.[1];
-  if (enc !== undefined && !/^(utf-?8|us-ascii|ascii)$/i.test(enc)) {
-    throw new BakeError(
-      'ERR_SVG_ENCODING',
-      `The SVG declares encoding "${enc}"; only UTF-8 SVG is read and written`,
-    );
-  }
-  return end + 2;
-}
-
-/** Scan an SVG document for its root and its Open Badges elements. */
+/** Scan an SVG document for its root and every place a reader could find a credential. */
 function scanSvg(text: string, options: SvgScanOptions): SvgScan {
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  i = checkXmlDeclaration(text, i);
-  const stack: Scope[] = [];
-  const found: Found[] = [];
-  let root: StartTag | undefined;
-  let rootDecls = new Map<string, string>();
-  let rootClosed = false;
-  let collecting: Found | undefined;
-  for (;;) {
-    const lt = text.indexOf('<', i);
-    const chunk = text.slice(i, lt < 0 ? text.length : lt);
-    if (collecting) collecting.segments.push({ cdata: false, text: chunk });
-    else if (stack.length === 0 && chunk.trim().length > 0) {
-      throw malformed(text, i, 'text outside the root element');
-    }
-    if (lt < 0) break;
-    i = lt;
-    if (text.startsWith('<!--', i)) {
-      const end = text.indexOf('-->', i + 4);
-      if (end < 0) throw malformed(text, i, 'a comment is not closed');
-      i = end + 3;
-    } else if (text.startsWith('<![CDATA[', i)) {
-      if (stack.length === 0) throw malformed(text, i, 'a CDATA section outside the root element');
-      const end = text.indexOf(']]>', i + 9);
-      if (end < 0) throw malformed(text, i, 'a CDATA section is not closed');
-      if (collecting) collecting.segments.push({ cdata: true, text: text.slice(i + 9, end) });
-      i = end + 3;
-    } else if (text.startsWith('<!DOCTYPE', i)) {
-      if (root) throw malformed(text, i, 'a DOCTYPE after the root element started');
-      i = skipDoctype(text, i, options);
-    } else if (text.startsWith('<!', i)) {
-      throw new BakeError(
-        'ERR_SVG_DTD',
-        `The SVG has a markup declaration (${JSON.stringify(text.slice(i, i + 10))}) at ${position(text, i)}; DTD declarations are not processed`,
-        { offset: i },
-      );
-    } else if (text.startsWith('<?', i)) {
-      const end = text.indexOf('?>', i + 2);
-      if (end < 0) throw malformed(text, i, 'a processing instruction is not closed');
-      i = end + 2;
-    } else if (text.startsWith('</', i)) {
-      const end = text.indexOf('>', i);
-      if (end < 0) throw malformed(text, i, 'an end tag is not closed');
-      const name = text.slice(i + 2, end).trim();
-      const top = stack.pop();
-      if (!top || top.name !== name) {
-        throw malformed(
-          text,
-          i,
-          `</${name}> does not close ${top ? `<${top.name}>` : 'any element'}`,
-        );
-      }
-      i = end + 1;
-      if (top.found) {
-        top.found.end = i;
-        collecting = undefined;
-      }
-      if (stack.length === 0) rootClosed = true;
-    } else {
-      const tag = parseStartTag(text, i);
-      if (rootClosed) throw malformed(text, i, 'a second root element');
-      const decls = declarations(tag, text);
+  const candidates: Candidate[] = [];
+  const hidden: CarrierMention[] = [];
+  let open: Candidate | undefined;
+  let root: XmlStartTag | undefined;
+  const hide = (kind: string, start: number, end: number, markupStart: number) => {
+    // Most comments and CDATA sections hold no '<' at all: look for one before slicing.
+    const lt = text.indexOf('<', start);
+    if (lt < 0 || lt >= end) return;
+    const m = ELEMENT_MARKUP.exec(text.slice(lt, end));
+    if (!m) return;
+    const at = lt + m.index;
+    hidden.push({
+      describe: () =>
+        `${kind} at ${position(text, markupStart)} holds the markup ${JSON.stringify(m[0])} (at ${position(text, at)}), which readers that search the text take for a credential element`,
+    });
+  };
+  const { root: scannedRoot } = scanXml(text, options, {
+    start(tag) {
       if (!root) {
         root = tag;
-        rootDecls = decls ?? new Map();
-        if (splitName(tag.name).local !== 'svg') {
+        if (tag.local !== 'svg') {
           throw new BakeError(
             'ERR_IMAGE_FORMAT',
             `The document's root element is <${tag.name}>, not <svg>`,
           );
         }
       }
-      const { prefix, local } = splitName(tag.name);
-      let scopeFound: Found | undefined;
-      if (
-        !collecting &&
-        prefix !== undefined &&
-        (local === 'credential' || local === 'assertion')
-      ) {
-        const ns = lookup(prefix, decls, stack);
-        const undeclared = ns === undefined && prefix === 'openbadges';
-        const kind =
-          local === 'credential' && (ns === OB3_SVG_NAMESPACE || undeclared)
-            ? 'ob3'
-            : local === 'assertion' && (ns === OB2_SVG_NAMESPACE || undeclared)
-              ? 'ob2'
-              : undefined;
-        if (kind) {
-          scopeFound = { kind, name: tag.name, undeclared, tag, end: tag.end, segments: [] };
-          found.push(scopeFound);
+      if (open && !open.problem) {
+        open.problem = {
+          at: tag.start,
+          what: (where) =>
+            `it contains the element <${tag.name}> at ${where}, and readers differ on whether its text is part of the credential`,
+        };
+      }
+      if (!NAME_LENGTHS.has(tag.local.length) || !ELEMENT_NAMES.includes(tag.local.toLowerCase()))
+        return;
+      const { spec, undeclared } = standardSpec(tag);
+      const c: Candidate = {
+        tag,
+        ...(spec ? { standard: spec } : {}),
+        undeclared,
+        end: tag.end,
+        segments: [],
+        describe: () =>
+          `${describeTag(tag, text)}${spec ? ` (${spec.label}${undeclared ? ', prefix undeclared' : ''})` : ''}`,
+      };
+      for (const a of tag.attrs) {
+        if (a.local.toLowerCase() === 'verify' && a.name !== 'verify' && !c.problem) {
+          c.problem = {
+            at: a.start,
+            what: (where) =>
+              `it has the attribute ${a.name} at ${where}, which readers may take for its verify attribute`,
+          };
         }
       }
-      i = tag.end;
-      if (!tag.selfClosing) {
-        stack.push({ decls, name: tag.name, found: scopeFound });
-        if (scopeFound) collecting = scopeFound;
-      } else if (stack.length === 0) rootClosed = true;
-    }
-  }
-  if (!root) throw new BakeError('ERR_IMAGE_FORMAT', 'The document has no root element');
-  if (stack.length > 0) {
-    throw malformed(text, text.length, `<${stack[stack.length - 1]?.name}> is not closed`);
-  }
-  return { root, rootDecls, found };
+      candidates.push(c);
+      open ??= c;
+    },
+    end(tag, _start, end) {
+      if (open && tag === open.tag) {
+        open.end = end;
+        open = undefined;
+      }
+    },
+    text(start, end) {
+      open?.segments.push({ cdata: false, start, end });
+    },
+    cdata(start, end, markupStart) {
+      open?.segments.push({ cdata: true, start, end });
+      hide('a CDATA section', start, end, markupStart);
+    },
+    comment(start, end, markupStart) {
+      if (open && !open.problem) {
+        open.problem = {
+          at: markupStart,
+          what: (where) =>
+            `it contains a comment at ${where}, and readers differ on whether that is part of its text`,
+        };
+      }
+      hide('a comment', start, end, markupStart);
+    },
+    pi(start, end, markupStart) {
+      if (open && !open.problem) {
+        open.problem = {
+          at: markupStart,
+          what: (where) =>
+            `it contains a processing instruction at ${where}, and readers differ on whether that is part of its text`,
+        };
+      }
+      hide('a processing instruction', start, end, markupStart);
+    },
+    doctype(start, end, markupStart) {
+      hide('the DOCTYPE', start, end, markupStart);
+    },
+  });
+  return {
+    root: scannedRoot,
+    rootDecls: scannedRoot.declarations ?? new Map(),
+    candidates,
+    hidden,
+  };
 }
 
-/** The element's text content: CDATA verbatim, other text decoded; surrounding whitespace dropped. */
-function contentText(f: Found, text: string): string {
-  const parts = f.segments.map((s) => ({
-    cdata: s.cdata,
-    text: s.cdata
-      ? normalizeLineEnds(s.text)
-      : decodeEntities(normalizeLineEnds(s.text), text, f.tag.end),
-  }));
-  if (!parts.some((p) => p.cdata))
-    return parts
-      .map((p) => p.text)
-      .join('')
-      .trim();
-  let a = 0;
-  let b = parts.length;
-  while (a < b && !parts[a]?.cdata && (parts[a]?.text.trim() ?? '') === '') a++;
-  while (b > a && !parts[b - 1]?.cdata && (parts[b - 1]?.text.trim() ?? '') === '') b--;
-  return parts
-    .slice(a, b)
-    .map((p) => p.text)
-    .join('');
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return false;
+  }
+  return true;
+}
+
+/**
+ * The element's text content, when every reader reads the same: text alone (references decoded,
+ * surrounding whitespace dropped), or CDATA sections with only whitespace around them, the
+ * sections joined only where a `]]>` was split across two (`]]` + `>`). Anything else is
+ * refused as ambiguous: text beside CDATA, or two sections split elsewhere, reads differently in
+ * a reader that takes only the CDATA, only the first section, or everything.
+ */
+function contentText(c: Candidate, text: string): string {
+  const cdata = c.segments.filter((s) => s.cdata);
+  if (cdata.length === 0) {
+    return decodeEntities(
+      normalizeLineEnds(c.segments.map((s) => text.slice(s.start, s.end)).join('')),
+      text,
+      c.tag.end,
+    ).trim();
+  }
+  const first = c.segments.indexOf(cdata[0] as (typeof cdata)[0]);
+  const last = c.segments.indexOf(cdata[cdata.length - 1] as (typeof cdata)[0]);
+  for (let k = 0; k < c.segments.length; k++) {
+    const s = c.segments[k] as (typeof cdata)[0];
+    if (s.cdata) continue;
+    const between = k > first && k < last;
+    if (between || !isBlank(text, s.start, s.end)) {
+      throw ambiguousError(
+        'svg',
+        [c],
+        `it has text ${between ? 'between its CDATA sections' : 'beside its CDATA section'} at ${position(text, s.start)}`,
+      );
+    }
+  }
+  for (let k = 1; k < cdata.length; k++) {
+    const prev = cdata[k - 1] as (typeof cdata)[0];
+    const next = cdata[k] as (typeof cdata)[0];
+    if (!(text.startsWith(']]', prev.end - 2) && text[next.start] === '>')) {
+      throw ambiguousError(
+        'svg',
+        [c],
+        `its CDATA sections are split at ${position(text, next.start - 9)} other than where a ']]>' was`,
+      );
+    }
+  }
+  return normalizeLineEnds(cdata.map((s) => text.slice(s.start, s.end)).join(''));
 }
 
 function checkSize(text: string, limits: ResolvedLimits, what: 'image' | 'credential'): void {
@@ -435,48 +255,22 @@ function checkSize(text: string, limits: ResolvedLimits, what: 'image' | 'creden
 
 /** True when `text` is (after an optional BOM, XML declaration, comments and DOCTYPE) an `<svg>` document. */
 export function looksLikeSvg(text: string): boolean {
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (;;) {
-    while (i < text.length && WS.test(text[i] as string)) i++;
-    if (text[i] !== '<') return false;
-    if (text.startsWith('<?', i)) {
-      const end = text.indexOf('?>', i);
-      if (end < 0) return false;
-      i = end + 2;
-    } else if (text.startsWith('<!--', i)) {
-      const end = text.indexOf('-->', i);
-      if (end < 0) return false;
-      i = end + 3;
-    } else if (text.startsWith('<!', i)) {
-      // A DOCTYPE, perhaps with an internal subset: skip quoted strings and [...] (never read).
-      let depth = 0;
-      let quote: string | undefined;
-      let j = i + 2;
-      for (; j < text.length; j++) {
-        const c = text[j];
-        if (quote) {
-          if (c === quote) quote = undefined;
-        } else if (c === '"' || c === "'") quote = c;
-        else if (c === '[') depth++;
-        else if (c === ']') depth--;
-        else if (c === '>' && depth <= 0) break;
-      }
-      if (j >= text.length) return false;
-      i = j + 1;
-    } else {
-      const m = /^<([^\s/>]+)/.exec(text.slice(i, i + 256));
-      return m !== null && splitName(m[1] as string).local === 'svg';
-    }
-  }
+  const name = firstElementName(text);
+  return name !== undefined && splitName(name).local === 'svg';
 }
 
-/** Bake a credential into SVG text. Everything outside the changed spots is kept as it was. */
+/**
+ * Bake a credential into SVG text as the element of `spec` (by default Open Badges 3.0's
+ * `<openbadges:credential>`). Everything outside the changed spots is kept as it was; an existing
+ * standard element of the same kind is replaced where it stands; any other carrier is refused.
+ */
 export function bakeSvg(
   text: string,
   credential: unknown,
   limits: ResolvedLimits,
   options: SvgScanOptions,
   fn: string,
+  spec: CarrierSpec = OB3_CARRIER,
 ): string {
   checkSize(text, limits, 'image');
   const payload = toBakePayload(credential, limits, fn);
@@ -487,33 +281,41 @@ export function bakeSvg(
     );
   }
   const scan = scanSvg(text, options);
-  const existing = scan.found.filter((f) => f.kind === 'ob3');
-  if (existing.length > 1) {
-    throw new BakeError(
-      'ERR_SVG_DUPLICATE_CREDENTIAL',
-      `The SVG has ${existing.length} <openbadges:credential> elements; the Open Badges spec allows one`,
-    );
+  const mentions = [...scan.candidates, ...scan.hidden];
+  const only = scan.candidates.length === 1 ? scan.candidates[0] : undefined;
+  if (mentions.length > 0 && (mentions.length > 1 || only?.standard !== spec)) {
+    throw bakeConflictError(fn, 'svg', mentions, spec);
   }
-  const current = existing[0];
-  const name = current?.name ?? 'openbadges:credential';
+  const current = only;
+  const prefix = spec.svgPrefix;
+  const name = current?.tag.name ?? `${prefix}:${spec.svgElement}`;
+  // A replaced element keeps the namespace declarations it carries itself (its own prefix or
+  // default namespace may be declared there), so it stays in its namespace.
+  const decls = (current?.tag.attrs ?? [])
+    .filter((a) => a.name === 'xmlns' || a.prefix === 'xmlns')
+    .map((a) => {
+      const q = a.raw.includes('"') ? "'" : '"';
+      return ` ${a.name}=${q}${a.raw}${q}`;
+    })
+    .join('');
   const element =
     payload.kind === 'jwt'
-      ? `<${name} verify="${payload.text}"></${name}>`
-      : `<${name}><![CDATA[${payload.text.split(']]>').join(']]]]><![CDATA[>')}]]></${name}>`;
+      ? `<${name}${decls} verify="${payload.text}"></${name}>`
+      : `<${name}${decls}><![CDATA[${payload.text.split(']]>').join(']]]]><![CDATA[>')}]]></${name}>`;
   const edits: Array<{ at: number; remove: number; insert: string }> = [];
   const { root } = scan;
   if (!current || current.undeclared) {
-    const bound = scan.rootDecls.get('openbadges');
+    const bound = scan.rootDecls.get(prefix);
     if (bound === undefined) {
       edits.push({
         at: root.nameEnd,
         remove: 0,
-        insert: ` xmlns:openbadges="${OB3_SVG_NAMESPACE}"`,
+        insert: ` xmlns:${prefix}="${spec.svgNamespace}"`,
       });
-    } else if (bound !== OB3_SVG_NAMESPACE) {
+    } else if (bound !== spec.svgNamespace) {
       throw new BakeError(
         'ERR_SVG_NAMESPACE_CONFLICT',
-        `The <svg> element binds the prefix 'openbadges' to "${bound}" (an Open Badges 2.0 baked image?), not "${OB3_SVG_NAMESPACE}"; remove the old assertion and its namespace first`,
+        `The <svg> element binds the prefix '${prefix}' to "${bound}", not "${spec.svgNamespace}"; remove that binding first`,
         { namespace: bound },
       );
     }
@@ -531,37 +333,62 @@ export function bakeSvg(
   return out;
 }
 
-/** Read the credential baked into SVG text. */
-export function unbakeSvg(
+/**
+ * Find and read the one credential carrier of SVG text: `undefined` when there is none,
+ * `ERR_BAKE_AMBIGUOUS` when a reader could find more than one, or the only one is not the
+ * standard element of its kind, or what it holds reads differently in different readers (a
+ * `verify` attribute and text both, except OB 2.0's hosted form; a comment, element or stray text
+ * inside).
+ */
+export function findSvgCarrier(
   text: string,
   limits: ResolvedLimits,
   options: SvgScanOptions,
-): UnbakeResult {
+): FoundCarrier | undefined {
   checkSize(text, limits, 'image');
   const scan = scanSvg(text, options);
-  const ob3 = scan.found.filter((f) => f.kind === 'ob3');
-  if (ob3.length > 1) {
-    throw new BakeError(
-      'ERR_SVG_DUPLICATE_CREDENTIAL',
-      `The SVG has ${ob3.length} <openbadges:credential> elements; the Open Badges spec allows one`,
+  const mentions = [...scan.candidates, ...scan.hidden];
+  if (mentions.length === 0) return undefined;
+  const c = scan.candidates[0];
+  if (mentions.length > 1 || !c) throw ambiguousError('svg', mentions);
+  const spec = c.standard;
+  if (!spec) {
+    throw ambiguousError(
+      'svg',
+      mentions,
+      `a credential element is {${OB3_CARRIER.svgNamespace}}credential (or the OB 2.0 or CLR one) exactly, but some readers take this one for it`,
     );
   }
-  const f = ob3[0] ?? scan.found.find((x) => x.kind === 'ob2');
-  if (!f) {
-    throw new BakeError(
-      'ERR_BAKE_NO_CREDENTIAL',
-      'The SVG has no <openbadges:credential> element (nor an Open Badges 2.0 <openbadges:assertion>)',
-    );
+  if (c.problem) {
+    throw ambiguousError('svg', mentions, c.problem.what(position(text, c.problem.at)));
   }
-  const verify = f.tag.attrs.find((a) => a.name === 'verify');
-  const baked = verify ? attrValue(verify, text, f.tag.start) : contentText(f, text);
-  checkSize(baked, limits, 'credential');
-  const where = `the SVG element <${f.name}>${verify ? "'s verify attribute" : ''}`;
-  if (f.kind === 'ob2') {
-    return { format: 'svg', version: 'ob2', kind: legacyKind(baked), text: baked };
+  const verifyAttr = c.tag.attrs.find((a) => a.name === 'verify');
+  const verify = verifyAttr ? attributeValue(verifyAttr, text, c.tag.start) : undefined;
+  const content = contentText(c, text);
+  if (verify !== undefined) checkSize(verify, limits, 'credential');
+  checkSize(content, limits, 'credential');
+  if (verify !== undefined && content.trim() !== '') {
+    const hosted = spec.svgVerifyWithText && legacyKind(verify) === 'url';
+    if (!hosted) {
+      throw ambiguousError(
+        'svg',
+        mentions,
+        `it has both a verify attribute and text, and readers differ in which they read${spec.svgVerifyWithText ? ' (OB 2.0 allows text beside verify only when verify is the assertion URL)' : ''}`,
+      );
+    }
   }
-  if (baked.trim().length === 0) {
-    throw new BakeError('ERR_BAKE_PAYLOAD', `${where} is empty`);
-  }
-  return { format: 'svg', version: 'ob3', text: baked, ...readOb3Payload(baked, where) };
+  return {
+    spec,
+    format: 'svg',
+    text: verify ?? content,
+    ...(verify !== undefined ? { verify } : {}),
+    ...(content.trim() !== '' ? { content } : {}),
+    where: `the SVG element <${c.tag.name}>${verify !== undefined ? "'s verify attribute" : ''}`,
+    location: {
+      format: 'svg',
+      element: c.tag.name,
+      namespace: spec.svgNamespace,
+      offset: c.tag.start,
+    },
+  };
 }

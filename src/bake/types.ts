@@ -45,6 +45,29 @@ export const OB3_PNG_KEYWORD = 'openbadgecredential';
 export const OB2_PNG_KEYWORD = 'openbadges';
 
 /**
+ * The keyword of the CLR 2.0 PNG `iTXt` chunk (detected; a CLR-only image is reported, not read).
+ *
+ * @example
+ * ```ts
+ * import { CLR_PNG_KEYWORD } from 'ob3kit/bake';
+ * CLR_PNG_KEYWORD; // 'clrcredential'
+ * ```
+ */
+export const CLR_PNG_KEYWORD = 'clrcredential';
+
+/**
+ * The namespace of the CLR 2.0 `<credential>` SVG element (detected; a CLR-only image is
+ * reported, not read).
+ *
+ * @example
+ * ```ts
+ * import { CLR_SVG_NAMESPACE } from 'ob3kit/bake';
+ * CLR_SVG_NAMESPACE; // 'https://purl.imsglobal.org/clr/v2p0'
+ * ```
+ */
+export const CLR_SVG_NAMESPACE = 'https://purl.imsglobal.org/clr/v2p0';
+
+/**
  * Default largest image `bakeBadge` and `unbakeBadge` accept: 16 MiB.
  *
  * @example
@@ -127,9 +150,11 @@ export type BakeableCredential = Record<string, unknown> | string;
  *   `<openbadges:credential>` element); `credential` holds the parsed JSON object when it was
  *   baked as JSON (`kind: 'json'`), `jwt` the compact JWT when it was baked as VC-JWT
  *   (`kind: 'jwt'`).
- * - `version: 'ob2'`: only an Open Badges 2.0 assertion (`openbadges` chunk or
- *   `<openbadges:assertion>`) was found. It is reported, not interpreted: `credential` and `jwt`
- *   stay undefined and `kind` says what the text looks like (`json`, `jwt`, `url` or `text`).
+ * - `version: 'ob2'`: the image carries an Open Badges 2.0 assertion (`openbadges` chunk or
+ *   `<openbadges:assertion>`). It is reported, not interpreted: `credential` and `jwt` stay
+ *   undefined and `kind` says what the text looks like (`json`, `jwt`, `url` or `text`).
+ * - `version: 'clr'`: the image carries a CLR 2.0 credential (`clrcredential` chunk or
+ *   `<credential>` in the CLR namespace), reported the same way.
  *
  * @example
  * ```ts
@@ -140,8 +165,8 @@ export type BakeableCredential = Record<string, unknown> | string;
 export interface UnbakeResult {
   /** The image format. */
   format: 'png' | 'svg';
-  /** Which Open Badges baking the data came from. */
-  version: 'ob3' | 'ob2';
+  /** Which baking the data came from: Open Badges 3.0, Open Badges 2.0 or CLR 2.0. */
+  version: 'ob3' | 'ob2' | 'clr';
   /** What the baked text is. */
   kind: 'json' | 'jwt' | 'url' | 'text';
   /** Exactly the baked text. */

@@ -1,20 +1,15 @@
 /** The batch issuance worker: runs in a worker thread, issues one CSV row at a time. */
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, threadId } from 'node:worker_threads';
 import { bakeBadge } from '../bake/index.js';
 import type { KeyPair } from '../keys/index.js';
+import { attachStatus, type IssuanceRecord, type StatusAllocation } from '../ledger/index.js';
 import { createIdentityObject } from '../model/index.js';
 import { keyFromJson } from './keyfile.js';
 import { type SignSettings, signedText, signWith } from './sign.js';
-import {
-  applyRowConventions,
-  fillTemplate,
-  type IdentityFactory,
-  rowObject,
-  rowSlug,
-} from './template.js';
+import { applyRowConventions, fillTemplate, type IdentityFactory, rowObject } from './template.js';
 
 /** IdentityObjects through the library's builder (a salted SHA-256 hash when hashed). */
 const makeIdentity: IdentityFactory = (identityType, identity, hashed) =>
@@ -51,6 +46,10 @@ export interface BatchTask {
   type: 'task';
   line: number;
   fields: string[];
+  /** The output file name without its extension (`0002-ada-lovelace`). */
+  base: string;
+  /** With a ledger: the recorded credential id, issuance time and status entries. */
+  record?: { credentialId: string; now: string; status: StatusAllocation[] };
 }
 
 /**
@@ -66,6 +65,8 @@ export interface BatchResult {
   line: number;
   ok: boolean;
   files?: string[];
+  /** The id of the credential written. */
+  credentialId?: string;
   error?: string;
 }
 
@@ -86,40 +87,77 @@ export function isBatchWorkerData(data: unknown): data is BatchWorkerData {
 }
 
 /**
- * Issue one row: fill the template, sign, optionally bake, and write the files.
+ * Write a file so that it is either absent or complete: into a temporary file beside it, then
+ * renamed over it (a crash in between leaves only the temporary file). `private` makes it
+ * readable by its owner only (mode 0600).
  *
  * @example
  * ```ts
- * const files = await issueRow(data, key, { type: 'task', line: 2, fields: ['Ada', 'ada@example.com'] });
+ * writeFileAtomic('/tmp/out/0002-ada.json', text);
+ * ```
+ */
+export function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array,
+  options: { private?: boolean } = {},
+): void {
+  const tmp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}-${threadId}.ob3kit-tmp`,
+  );
+  writeFileSync(tmp, data, options.private ? { mode: 0o600 } : {});
+  renameSync(tmp, file);
+}
+
+/**
+ * Issue one row: fill the template, attach the recorded status entries (with a ledger), sign,
+ * optionally bake, and write the files (the image first, the credential last, each atomically:
+ * a credential file that exists is complete).
+ *
+ * @example
+ * ```ts
+ * const { files } = await issueRow(data, key, { type: 'task', line: 2, fields: ['Ada', 'ada@example.com'], base: '0002-ada' });
  * ```
  */
 export async function issueRow(
   data: BatchWorkerData,
   key: KeyPair,
   task: BatchTask,
-): Promise<string[]> {
+): Promise<{ files: string[]; credentialId: string | undefined }> {
   const row = rowObject(data.header, task.fields);
-  const credential = applyRowConventions(
+  const rec = task.record;
+  let credential = applyRowConventions(
     fillTemplate(data.template, row),
     row,
     makeIdentity,
-    new Date(),
-    () => `urn:uuid:${randomUUID()}`,
+    rec ? new Date(rec.now) : new Date(),
+    () => rec?.credentialId ?? `urn:uuid:${randomUUID()}`,
   );
+  if (rec) {
+    const record: IssuanceRecord = {
+      credentialId: rec.credentialId,
+      state: 'reserved',
+      reservedAt: rec.now,
+      status: rec.status,
+    };
+    credential = attachStatus(credential, record);
+  }
   const signed = await signWith(credential, key, data.sign);
-  const slug = rowSlug(row);
-  const base = `${String(task.line).padStart(4, '0')}${slug ? `-${slug}` : ''}`;
   const files: string[] = [];
-  const credFile = path.join(data.outDir, `${base}.${typeof signed === 'string' ? 'jwt' : 'json'}`);
-  writeFileSync(credFile, signedText(signed));
-  files.push(credFile);
   if (data.bake) {
     const baked = bakeBadge(data.bake.bytes, signed);
-    const imgFile = path.join(data.outDir, `${base}.${data.bake.ext}`);
-    writeFileSync(imgFile, baked);
+    const imgFile = path.join(data.outDir, `${task.base}.${data.bake.ext}`);
+    writeFileAtomic(imgFile, baked);
     files.push(imgFile);
   }
-  return files;
+  const credFile = path.join(
+    data.outDir,
+    `${task.base}.${typeof signed === 'string' ? 'jwt' : 'json'}`,
+  );
+  writeFileAtomic(credFile, signedText(signed));
+  files.unshift(credFile);
+  const id = credential.id;
+  return { files, credentialId: typeof id === 'string' ? id : undefined };
 }
 
 /**
@@ -146,7 +184,8 @@ export function runBatchWorker(data: BatchWorkerData): void {
       return;
     }
     issueRow(data, key, msg).then(
-      (files) => port.postMessage({ type: 'result', line: msg.line, ok: true, files }),
+      ({ files, credentialId }) =>
+        port.postMessage({ type: 'result', line: msg.line, ok: true, files, credentialId }),
       (e: unknown) => {
         const err = e as { message?: string; code?: string; issues?: unknown };
         let message = err?.message ?? String(e);

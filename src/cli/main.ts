@@ -8,14 +8,15 @@
  */
 import process from 'node:process';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { isBatchWorkerData, runBatchWorker } from './batch-worker.js';
 import { setEntryUrl } from './entry.js';
 import { runCli } from './run.js';
 
 setEntryUrl(import.meta.url);
 
-if (!isMainThread && isBatchWorkerData(workerData)) {
-  runBatchWorker(workerData);
+// Only what runs is loaded: `--help` and `--version` load no command and none of the library.
+const worker = isMainThread ? undefined : await import('./batch-worker.js');
+if (worker?.isBatchWorkerData(workerData)) {
+  worker.runBatchWorker(workerData);
 } else {
   runCli(process.argv.slice(2)).then(
     (code) => {

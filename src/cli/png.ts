@@ -1,33 +1,6 @@
 /** A tiny PNG encoder (8-bit RGBA, no interlace) and the built-in badge images. */
 import { deflateSync } from 'node:zlib';
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) {
-    c = (CRC_TABLE[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
-  }
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, data.length);
-  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
-  out.set(data, 8);
-  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-  return out;
-}
+import { encodePngChunk as encodeChunk, PNG_SIGNATURE } from '../bake/index.js';
 
 /**
  * Encode RGBA pixels (row-major, 4 bytes a pixel) as a PNG file.
@@ -54,21 +27,12 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Uint
   v.setUint32(4, height);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // colour type RGBA
-  const signature = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
-  const parts = [
-    signature,
-    chunk('IHDR', ihdr),
-    chunk('IDAT', new Uint8Array(deflateSync(raw, { level: 9 }))),
-    chunk('IEND', new Uint8Array(0)),
-  ];
-  const total = parts.reduce((s, p) => s + p.length, 0);
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    encodeChunk('IHDR', ihdr),
+    encodeChunk('IDAT', new Uint8Array(deflateSync(raw, { level: 9 }))),
+    encodeChunk('IEND', new Uint8Array(0)),
+  ]);
 }
 
 /**

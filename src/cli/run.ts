@@ -1,7 +1,7 @@
 /** Command dispatch: global help and version, per-command help, errors mapped to exit codes. */
 import { version } from '../../package.json';
-import { type Command, formatCommandHelp, parseCommandArgs } from './command.js';
-import { commands } from './commands/index.js';
+import { formatCommandHelp, parseCommandArgs } from './command.js';
+import { type CommandEntry, commands } from './commands/index.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import { type Io, processIo } from './io.js';
 
@@ -35,12 +35,12 @@ export function formatGlobalHelp(): string {
   return lines.join('\n');
 }
 
-function findCommand(argv: string[]): { cmd: Command; rest: string[] } | undefined {
+function findCommand(argv: string[]): { entry: CommandEntry; rest: string[] } | undefined {
   const two = `${argv[0]} ${argv[1]}`;
   const exact = commands.find((c) => c.name === two);
-  if (exact) return { cmd: exact, rest: argv.slice(2) };
+  if (exact) return { entry: exact, rest: argv.slice(2) };
   const one = commands.find((c) => c.name === argv[0]);
-  if (one) return { cmd: one, rest: argv.slice(1) };
+  if (one) return { entry: one, rest: argv.slice(1) };
   return undefined;
 }
 
@@ -147,7 +147,8 @@ export async function runCli(argv: string[], io: Io = processIo()): Promise<numb
     io.err("  Run 'ob3kit --help' for the list of commands.\n");
     return EXIT_USAGE;
   }
-  const { cmd, rest } = found;
+  const { entry, rest } = found;
+  const cmd = await entry.load();
   try {
     const { values, positionals, help } = parseCommandArgs(cmd, rest);
     if (help) {

@@ -5,11 +5,12 @@ import {
   ECDSA_RDFC_2019,
   EDDSA_RDFC_2022,
   SIGNING_SUITES,
+  type SignCredentialJwtOptions,
   type SignCredentialOptions,
   type SuiteName,
   signCredential,
+  signCredentialJwt,
 } from '../proof/index.js';
-import { type SignCredentialJwtOptions, signCredentialJwt } from '../proof/jwt/index.js';
 import { UsageError } from './errors.js';
 
 /**

@@ -1,16 +1,14 @@
 /** Byte helpers shared by every capability (runtime-agnostic: no Node built-ins). */
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true });
+import { decodeUtf8, encodeUtf8 } from './text.js';
 
 /** UTF-8 encode a string. */
 export function utf8(text: string): Uint8Array {
-  return encoder.encode(text);
+  return encodeUtf8(text);
 }
 
-/** Strict UTF-8 decode (throws `TypeError` on invalid sequences). */
+/** Strict UTF-8 decode (throws `TypeError` on invalid sequences; a leading BOM is dropped). */
 export function fromUtf8(bytes: Uint8Array): string {
-  return decoder.decode(bytes);
+  return decodeUtf8(bytes, { fatal: true });
 }
 
 /** Concatenate byte arrays. */

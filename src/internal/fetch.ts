@@ -33,6 +33,7 @@ import {
   DEFAULT_MAX_FETCHES,
   DEFAULT_MAX_STATUS_LIST_TOTAL_BYTES,
 } from './limits.js';
+import { decodeUtf8 } from './text.js';
 
 /**
  * What ob3kit passes to `fetch`: always a GET with `redirect: 'manual'`, no credentials
@@ -933,7 +934,7 @@ function decodeBody(body: Uint8Array | string, url: string): string {
   if (typeof body === 'string') return body.replace(/^\uFEFF/, '');
   try {
     // fatal: a body that is not UTF-8 is refused, not repaired (the BOM is removed).
-    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return decodeUtf8(body, { fatal: true });
   } catch (e) {
     throw new FetchError('ERR_FETCH_ENCODING', `GET ${url}: the body is not UTF-8`, { url }, e);
   }

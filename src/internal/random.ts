@@ -1,10 +1,30 @@
-/** Randomness and identifiers (WebCrypto when present, otherwise @noble/hashes' CSPRNG shim). */
-import { randomBytes as nobleRandomBytes } from '@noble/hashes/utils.js';
+/** Randomness and identifiers, from the platform's `crypto.getRandomValues` (WebCrypto). */
+import { Ob3Error } from '../errors.js';
 import { toHex } from './bytes.js';
 
-/** Cryptographically secure random bytes. */
+/** What `crypto.getRandomValues` fills at most in one call (WebCrypto's quota). */
+const QUOTA = 65536;
+
+/**
+ * Cryptographically secure random bytes. Throws an `Ob3Error` with code `ERR_NO_SECURE_RANDOM`
+ * where the runtime has no `crypto.getRandomValues` (React Native without a polyfill such as
+ * `react-native-get-random-values`): nothing random is ever made up from a weaker source.
+ */
 export function randomBytes(length: number): Uint8Array {
-  return nobleRandomBytes(length);
+  const crypto = (globalThis as { crypto?: { getRandomValues?: unknown } }).crypto;
+  const fill = crypto?.getRandomValues;
+  if (typeof fill !== 'function') {
+    throw new Ob3Error(
+      'ERR_NO_SECURE_RANDOM',
+      'No secure random source: this runtime has no crypto.getRandomValues. ' +
+        'In React Native, install react-native-get-random-values and import it before ob3kit.',
+    );
+  }
+  const out = new Uint8Array(length);
+  for (let i = 0; i < length; i += QUOTA) {
+    fill.call(crypto, out.subarray(i, Math.min(length, i + QUOTA)));
+  }
+  return out;
 }
 
 /** A random RFC 4122 version 4 UUID as a `urn:uuid:` URN. */

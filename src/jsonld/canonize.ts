@@ -259,9 +259,9 @@ export async function toNQuads(document: object, options: CanonizeOptions = {}):
 }
 
 /**
- * Check that a document converts to RDF (the document-to-quads step of {@link toNQuads}, with
- * the same options, limits and errors) without serializing the quads: for validity checks that
- * do not need the N-Quads text.
+ * Convert a document to RDF (the document-to-quads step of {@link toNQuads}, with the same
+ * options, limits and errors) without serializing the quads: for validity checks that do not
+ * need the N-Quads text, and read the graph itself.
  *
  * @internal
  * @example
@@ -269,10 +269,10 @@ export async function toNQuads(document: object, options: CanonizeOptions = {}):
  * await checkToRdf(credential, { safe: true }); // throws JsonLdError on an undefined term
  * ```
  */
-export async function checkToRdf(document: object, options: CanonizeOptions = {}): Promise<void> {
+export async function checkToRdf(document: object, options: CanonizeOptions = {}): Promise<Quad[]> {
   checkDocument('toNQuads', document);
   checkOptions('toNQuads', options);
-  await toDataset('toNQuads', document, options);
+  return toDataset('toNQuads', document, options);
 }
 
 /**

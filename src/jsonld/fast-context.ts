@@ -46,6 +46,52 @@ export interface ActiveContext {
   derived: Map<unknown, ActiveContext>[];
   /** Vocabulary expansions already made in this context (bounded). */
   vocabCache?: Map<string, string | null>;
+  /**
+   * Some term comes from a context that is not bundled (see {@link ContextSource}): such a
+   * context is never cached, nor is anything derived from it.
+   */
+  foreign?: true;
+  /** Terms by IRI (built on first use by {@link termsFor}). */
+  reverse?: Map<string, string[]>;
+}
+
+/**
+ * Where a local context comes from, for callers that process contexts a document supplies (the
+ * compact-form walk). The fast JSON-LD path passes none: it processes bundled contexts only.
+ */
+export interface ContextSource {
+  /** The local context is the document's own (inline, embedded) or a caller-registered one. */
+  foreign: boolean;
+  /**
+   * The `@context` value of a context URL that is not bundled. Throwing is allowed (the
+   * exception propagates); `undefined` means unknown (the processing bails).
+   */
+  resolve?: (url: string) => unknown;
+}
+
+/** Term definitions made from contexts that are not bundled. */
+const FOREIGN_TERMS = new WeakSet<TermDef>();
+
+/** True when a term definition comes from a context that is not bundled. */
+export function isForeignTerm(def: TermDef | undefined): boolean {
+  return def !== undefined && FOREIGN_TERMS.has(def);
+}
+
+/** The terms of a context that map to `iri` (a reverse index, built once per context). */
+export function termsFor(ctx: ActiveContext, iri: string): readonly string[] {
+  let reverse = ctx.reverse;
+  if (reverse === undefined) {
+    reverse = new Map();
+    for (const [term, def] of ctx.mappings) {
+      const id = def['@id'];
+      if (typeof id !== 'string') continue;
+      const list = reverse.get(id);
+      if (list === undefined) reverse.set(id, [term]);
+      else list.push(term);
+    }
+    ctx.reverse = reverse;
+  }
+  return reverse.get(iri) ?? [];
 }
 
 const REGEX_KEYWORD = /^@[a-zA-Z]+$/;
@@ -128,6 +174,7 @@ function cloneContext(ctx: ActiveContext): ActiveContext {
   if (ctx.vocab !== undefined) c.vocab = ctx.vocab;
   if (ctx.processingMode !== undefined) c.processingMode = ctx.processingMode;
   if (ctx.previous !== undefined) c.previous = ctx.previous;
+  if (ctx.foreign) c.foreign = true;
   return c;
 }
 
@@ -324,8 +371,10 @@ function processObject(
   active: ActiveContext,
   local: Record<string, unknown>,
   overrideProtected: boolean,
+  foreign = false,
 ): ActiveContext {
   const rval = cloneContext(active);
+  if (foreign) rval.foreign = true;
   const defined: Defined = new Map();
   for (const key of Object.keys(local)) {
     if (key.startsWith('@') && !CONTEXT_KEYS.has(key)) bail();
@@ -348,38 +397,78 @@ function processObject(
   for (const key of Object.keys(local)) {
     if (key === '@version' || key === '@vocab' || key === '@protected') continue;
     createTermDefinition(rval, local, key, defined, overrideProtected);
+    if (foreign) {
+      const def = rval.mappings.get(key);
+      if (def !== undefined) FOREIGN_TERMS.add(def);
+    }
   }
   return rval;
 }
 
-/** Flatten a local context into context objects (`null` resets), resolving bundled URLs. */
-function resolveLocal(local: unknown, out: Array<Record<string, unknown> | null>, depth = 0): void {
+/** A context object to process, and whether it is bundled. */
+interface LocalEntry {
+  object: Record<string, unknown> | null;
+  foreign: boolean;
+}
+
+/**
+ * Flatten a local context into context objects (`null` resets), resolving bundled URLs (and,
+ * with a source that can, other URLs: their contents are foreign).
+ */
+function resolveLocal(
+  local: unknown,
+  out: LocalEntry[],
+  source: ContextSource | undefined,
+  foreign: boolean,
+  depth = 0,
+): void {
   if (depth > 8) bail();
   if (typeof local === 'string') {
+    let inner: unknown;
+    let innerForeign = false;
     const doc = BUNDLED_CONTEXTS.get(local) as Record<string, unknown> | undefined;
-    if (doc === undefined) bail();
-    const inner = doc['@context'];
+    if (doc !== undefined) {
+      inner = doc['@context'];
+    } else {
+      inner = source?.resolve?.(local);
+      if (inner === undefined) bail();
+      innerForeign = true;
+    }
     if (Array.isArray(inner)) {
-      for (const c of inner) resolveLocal(c, out, depth + 1);
+      for (const c of inner) resolveLocal(c, out, source, innerForeign, depth + 1);
     } else if (typeof inner === 'object' && inner !== null) {
-      out.push(inner as Record<string, unknown>);
+      out.push({ object: inner as Record<string, unknown>, foreign: innerForeign });
     } else {
       bail();
     }
     return;
   }
   if (Array.isArray(local)) {
-    for (const c of local) resolveLocal(c, out, depth + 1);
+    for (const c of local) resolveLocal(c, out, source, foreign, depth + 1);
     return;
   }
   if (typeof local === 'object' && local !== null) {
-    if ('@context' in local) bail();
-    if ('@propagate' in local) bail();
-    out.push(local as Record<string, unknown>);
+    let object = local as Record<string, unknown>;
+    if ('@context' in object) {
+      // jsonld.js dereferences a wrapped context object ({"@context": {...}}); the fast path
+      // leaves such documents to it.
+      const inner = object['@context'];
+      if (
+        source === undefined ||
+        typeof inner !== 'object' ||
+        inner === null ||
+        Array.isArray(inner)
+      )
+        bail();
+      object = inner as Record<string, unknown>;
+      if ('@context' in object) bail();
+    }
+    if ('@propagate' in object) bail();
+    out.push({ object, foreign });
     return;
   }
   if (local === null) {
-    out.push(null);
+    out.push({ object: null, foreign });
     return;
   }
   bail();
@@ -388,34 +477,46 @@ function resolveLocal(local: unknown, out: Array<Record<string, unknown> | null>
 /**
  * Apply a local context (a bundled URL, a context object from a bundled context, or an array of
  * those) to an active context. Results are cached on the active context, by the identity of
- * the local context: only bundled (frozen) contexts and URLs ever reach here.
+ * the local context: only bundled (frozen) contexts and URLs are ever cached. With a `source`
+ * (the compact-form walk), the local context may also be the document's own or a
+ * caller-registered one: those, and everything derived from them, are processed afresh each
+ * time and marked foreign.
  */
 export function processContext(
   active: ActiveContext,
   local: unknown,
   propagate: boolean,
   overrideProtected: boolean,
+  source?: ContextSource,
 ): ActiveContext {
   const slot = (propagate ? 0 : 2) + (overrideProtected ? 1 : 0);
-  let cache = active.derived[slot];
+  const mayCache = active.foreign !== true && source?.foreign !== true;
+  let cache = mayCache ? active.derived[slot] : undefined;
   const hit = cache?.get(local);
   if (hit !== undefined) return hit;
-  const objects: Array<Record<string, unknown> | null> = [];
-  resolveLocal(local, objects);
-  if (objects.length === 0) return active;
+  const entries: LocalEntry[] = [];
+  resolveLocal(local, entries, source, source?.foreign === true);
+  if (entries.length === 0) return active;
+  let foreign = !mayCache;
   let rval = active;
   if (!propagate && rval.previous === undefined) {
     rval = cloneContext(rval);
     rval.previous = active;
   }
-  for (const obj of objects) {
-    if (obj === null) {
+  for (const { object, foreign: f } of entries) {
+    if (f) foreign = true;
+    if (object === null) {
       // A context reset (VC 2.0 `verifiableCredential` has `"@context": null`).
       if (!overrideProtected && rval.hasProtected) bail();
       rval = newContext();
+      if (foreign) rval.foreign = true;
       continue;
     }
-    rval = processObject(rval, obj, overrideProtected);
+    rval = processObject(rval, object, overrideProtected, f);
+  }
+  if (foreign) {
+    if (rval !== active) rval.foreign = true;
+    return rval;
   }
   if (derivedCount < MAX_DERIVED) {
     if (cache === undefined) {

@@ -1,5 +1,6 @@
 /** Key generation. */
 
+import { randomBytes } from '../internal/random.js';
 import { ed25519, getP384, P384_SIZES, p256 } from './curves.js';
 import { ed25519FromBytes, p256FromBytes, p384FromBytes, rsaFromJwk } from './key-pair.js';
 import { encodeMultibaseKey, isPlainOptions } from './multikey.js';
@@ -58,20 +59,20 @@ export async function generateKeyPair(options: GenerateKeyPairOptions = {}): Pro
     throw new TypeError('generateKeyPair(options): options.id must be a string');
   }
   if (type === 'Ed25519') {
-    const secret = seed ?? ed25519.utils.randomSecretKey();
+    const secret = seed ?? ed25519.utils.randomSecretKey(randomBytes(ed25519.lengths.seed ?? 32));
     const pub = ed25519.getPublicKey(secret);
     const id = options.id ?? defaultId(controller, encodeMultibaseKey('ed25519-pub', pub));
     return ed25519FromBytes(undefined, secret, { id, controller }, 'seed');
   }
   if (type === 'P-256') {
-    const secret = seed ?? p256.utils.randomSecretKey();
+    const secret = seed ?? p256.utils.randomSecretKey(randomBytes(p256.lengths.seed ?? 48));
     const pub = p256.getPublicKey(secret, true);
     const id = options.id ?? defaultId(controller, encodeMultibaseKey('p256-pub', pub));
     return p256FromBytes(undefined, secret, { id, controller }, 'seed');
   }
   if (type === 'P-384') {
     const curve = getP384();
-    const secret = seed ?? curve.utils.randomSecretKey();
+    const secret = seed ?? curve.utils.randomSecretKey(randomBytes(curve.lengths.seed ?? 72));
     const pub = curve.getPublicKey(secret, true);
     const id = options.id ?? defaultId(controller, encodeMultibaseKey('p384-pub', pub));
     return p384FromBytes(undefined, secret, { id, controller }, 'seed');

@@ -3,186 +3,44 @@
  *
  * The validators are precompiled (`src/schema/generated/`, written by `npm run schemas`): no
  * schema is compiled and no `new Function` runs when validating, so it works under a strict
- * Content Security Policy and in React Native.
+ * Content Security Policy and in React Native. These synchronous functions hold the validators
+ * of all three forms; `verify()` loads only the form a credential needs (`forms.ts`).
  */
-import { type Issue, ValidationError } from '../errors.js';
-import { asArray, isObject } from '../internal/json.js';
-import {
-  bundledSchemaName,
-  detectVcVersion,
-  formFor,
-  OFFICIAL_SCHEMA_URLS,
-  resolveCredentialSchemas,
-} from './credential-schemas.js';
+import { ValidationError } from '../errors.js';
+// For the {@link} in validateCredential's documentation.
+import type { resolveCredentialSchemas } from './credential-schemas.js';
 import * as lenient from './generated/lenient.generated.js';
 import * as vc1 from './generated/vc1.generated.js';
 import * as vc2 from './generated/vc2.generated.js';
-import { dedupeIssues, errorsToIssues } from './issues.js';
-import type {
-  PrecompiledValidator,
-  SchemaForm,
-  SchemaKind,
-  ValidationResult,
-  Validator,
-} from './types.js';
+import {
+  checkOptions,
+  credentialKind,
+  type FormValidators,
+  formTable,
+  resolveForm,
+  type SchemaValidationOptions,
+  validateAs,
+} from './run.js';
+import type { SchemaForm, SchemaKind, ValidationResult } from './types.js';
+
+export type { SchemaValidationOptions } from './run.js';
 
 /** The precompiled validators by form and class (internal; not exported from the package). */
-export const PRECOMPILED: Record<SchemaForm, Record<SchemaKind, PrecompiledValidator>> = {
-  vc2: {
-    AchievementCredential: vc2.achievementCredential,
-    EndorsementCredential: vc2.endorsementCredential,
-    Profile: vc2.profile,
-    Achievement: vc2.achievement,
-  },
-  vc1: {
-    AchievementCredential: vc1.achievementCredential,
-    EndorsementCredential: vc1.endorsementCredential,
-    Profile: vc1.profile,
-    Achievement: vc1.achievement,
-  },
-  lenient: {
-    AchievementCredential: lenient.achievementCredential,
-    EndorsementCredential: lenient.endorsementCredential,
-    Profile: lenient.profile,
-    Achievement: lenient.achievement,
-  },
-};
+export const PRECOMPILED: Readonly<Record<SchemaForm, FormValidators>> = Object.freeze({
+  vc2: formTable(vc2),
+  vc1: formTable(vc1),
+  lenient: formTable(lenient),
+});
 
-/**
- * Options of the `validate*` and `assertValid*` functions.
- *
- * @example
- * ```ts
- * import { validateCredential } from 'ob3kit/schema';
- * validateCredential(credential, { version: '2.0', lenient: true });
- * ```
- */
-export interface SchemaValidationOptions {
-  /**
-   * The VC data model version whose schema applies. `'auto'` (the default) picks VC 1.1 when the
-   * document's `@context` includes `https://www.w3.org/2018/credentials/v1`, VC 2.0 otherwise.
-   */
-  version?: 'auto' | '2.0' | '1.1';
-  /**
-   * Accept what JSON-LD compaction produces in VC 2.0 documents: a single value where the schema
-   * has an array, a language map where it has a string. This is what 1EdTech's JSON-LD schemas
-   * (published since 2025) accept. Default `false`: the strict 2024 schemas.
-   */
-  lenient?: boolean;
-  /**
-   * Validators to use instead of the bundled schemas, by schema URL (see `createValidator`). A
-   * validator supplied under an official OB 3.0 schema URL replaces the bundled schema of that
-   * class; one supplied under any other URL is applied when a `credentialSchema` entry names it.
-   */
-  schemas?: Readonly<Record<string, Validator>>;
-}
-
-function checkOptions(name: string, options: unknown): SchemaValidationOptions {
-  if (options === undefined) return {};
-  if (!isObject(options)) throw new TypeError(`${name}: options must be an object`);
-  const { version, lenient: lenientOption, schemas } = options as SchemaValidationOptions;
-  if (version !== undefined && version !== 'auto' && version !== '2.0' && version !== '1.1') {
-    throw new TypeError(`${name}: options.version must be 'auto', '2.0' or '1.1'`);
-  }
-  if (lenientOption !== undefined && typeof lenientOption !== 'boolean') {
-    throw new TypeError(`${name}: options.lenient must be a boolean`);
-  }
-  if (schemas !== undefined) {
-    if (!isObject(schemas)) throw new TypeError(`${name}: options.schemas must be an object`);
-    for (const [url, v] of Object.entries(schemas)) {
-      if (!isObject(v) || typeof (v as { validate?: unknown }).validate !== 'function') {
-        throw new TypeError(
-          `${name}: options.schemas["${url}"] must be a Validator (from createValidator)`,
-        );
-      }
-    }
-  }
-  return options as SchemaValidationOptions;
-}
-
-function resolveForm(document: unknown, options: SchemaValidationOptions): SchemaForm {
-  const version =
-    options.version === undefined || options.version === 'auto'
-      ? detectVcVersion(document)
-      : options.version;
-  return formFor(version, options.lenient === true);
-}
-
-/** Run one precompiled validator. */
-function runPrecompiled(kind: SchemaKind, form: SchemaForm, document: unknown): Issue[] {
-  const validate = PRECOMPILED[form][kind];
-  if (validate(document)) return [];
-  return errorsToIssues(validate.errors ?? [], document);
-}
-
-/** The caller's validator for an official URL of this class, if any. */
-function suppliedFor(
-  kind: SchemaKind,
-  options: SchemaValidationOptions,
-): [string, Validator] | undefined {
-  if (!options.schemas) return undefined;
-  for (const [url, validator] of Object.entries(options.schemas)) {
-    if (OFFICIAL_SCHEMA_URLS[url] === kind) return [url, validator];
-  }
-  return undefined;
-}
-
-function validateAs(
+/** Validate with every form at hand. */
+function validateWithAll(
   kind: SchemaKind,
   document: unknown,
   options: SchemaValidationOptions,
   withCredentialSchemas: boolean,
 ): ValidationResult {
-  const applied: string[] = [];
-  const issues: Issue[] = [];
-  const apply = (name: string, run: () => Issue[]) => {
-    if (applied.includes(name)) return;
-    applied.push(name);
-    issues.push(...run());
-  };
   const form = resolveForm(document, options);
-  const main = suppliedFor(kind, options);
-  if (main) apply(main[0], () => main[1].validate(document).issues);
-  else apply(bundledSchemaName(kind, form), () => runPrecompiled(kind, form, document));
-
-  if (withCredentialSchemas) {
-    const { entries } = resolveCredentialSchemas(document, options);
-    for (const entry of entries) {
-      const supplied = entry.supplied ? options.schemas?.[entry.id] : undefined;
-      if (supplied) {
-        apply(entry.id, () => supplied.validate(document).issues);
-      } else if (entry.kind && entry.bundled) {
-        const k = entry.kind;
-        const replacement = suppliedFor(k, options);
-        if (replacement) apply(replacement[0], () => replacement[1].validate(document).issues);
-        else apply(entry.bundled, () => runPrecompiled(k, form, document));
-      }
-    }
-  }
-  const unique = dedupeIssues(issues);
-  return { ok: unique.length === 0, issues: unique, schemas: applied };
-}
-
-/**
- * The class of a credential: by `type`; when `type` names neither, by the first
- * `credentialSchema` entry naming an official schema, then by the subject's `type`.
- */
-function credentialKind(document: unknown, options: SchemaValidationOptions): SchemaKind {
-  if (!isObject(document)) return 'AchievementCredential';
-  const types = asArray(document.type as unknown);
-  if (types.includes('EndorsementCredential')) return 'EndorsementCredential';
-  if (types.includes('AchievementCredential') || types.includes('OpenBadgeCredential')) {
-    return 'AchievementCredential';
-  }
-  const declared = resolveCredentialSchemas(document, options).entries.find(
-    (e) => e.kind === 'AchievementCredential' || e.kind === 'EndorsementCredential',
-  );
-  if (declared?.kind) return declared.kind;
-  const subject = document.credentialSubject;
-  if (isObject(subject) && asArray(subject.type as unknown).includes('EndorsementSubject')) {
-    return 'EndorsementCredential';
-  }
-  return 'AchievementCredential';
+  return validateAs(kind, document, options, withCredentialSchemas, form, PRECOMPILED[form]);
 }
 
 function assertOk(result: ValidationResult, what: string): void {
@@ -232,7 +90,7 @@ export function validateCredential(
   options?: SchemaValidationOptions,
 ): ValidationResult {
   const opts = checkOptions('validateCredential', options);
-  return validateAs(credentialKind(credential, opts), credential, opts, true);
+  return validateWithAll(credentialKind(credential, opts), credential, opts, true);
 }
 
 /**
@@ -272,7 +130,7 @@ export function validateEndorsementCredential(
   options?: SchemaValidationOptions,
 ): ValidationResult {
   const opts = checkOptions('validateEndorsementCredential', options);
-  return validateAs('EndorsementCredential', credential, opts, true);
+  return validateWithAll('EndorsementCredential', credential, opts, true);
 }
 
 /**
@@ -311,7 +169,7 @@ export function validateProfile(
   options?: SchemaValidationOptions,
 ): ValidationResult {
   const opts = checkOptions('validateProfile', options);
-  return validateAs('Profile', profile, opts, false);
+  return validateWithAll('Profile', profile, opts, false);
 }
 
 /**
@@ -344,7 +202,7 @@ export function validateAchievement(
   options?: SchemaValidationOptions,
 ): ValidationResult {
   const opts = checkOptions('validateAchievement', options);
-  return validateAs('Achievement', achievement, opts, false);
+  return validateWithAll('Achievement', achievement, opts, false);
 }
 
 /**

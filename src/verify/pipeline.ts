@@ -2,8 +2,9 @@
 import { isObject, type JsonObject } from '../internal/json.js';
 import { claimedRoles, partyId, roleIssue } from '../internal/roles.js';
 import type { CredentialJwtVerificationResult } from '../proof/jwt/index.js';
+import { extractCredential } from '../proof/jwt/index.js';
 import { checkContext } from './checks/context.js';
-import { findEndorsements, identityKey } from './checks/endorsement.js';
+import { findEndorsements } from './checks/endorsement.js';
 import { checkEvidence } from './checks/evidence.js';
 import { checkIssuerProfile } from './checks/issuer.js';
 import { checkJsonLd } from './checks/jsonld.js';
@@ -279,8 +280,10 @@ async function verifyEndorsements(
     ];
   }
   const out: CheckResult[] = [];
-  // The credentials on the path from the top-level one, this one included (cycle safety).
-  const lineage = [...state.ancestors, identityKey(credential)];
+  // No cycle can be written in finite JSON (an object that contains itself is refused before),
+  // so every endorsement is verified; chains end at maxEndorsementDepth. An endorsement that
+  // reuses the id of the credential it sits in is one node with it in the graph: the `jsonld`
+  // check of that credential refuses it (node merging).
   for (const e of found) {
     if (state.budget.endorsements <= 0) {
       // One entry for all the endorsements left out, naming the first.
@@ -329,25 +332,7 @@ async function verifyEndorsements(
       }
       decoded = fromObject(e.value, 'json', state);
     }
-    const key = identityKey(decoded.document ?? e.value);
-    if (lineage.includes(key)) {
-      out.push(
-        result(
-          ID,
-          'warn',
-          'endorsement_cycle',
-          'Endorsement not verified again: it endorses itself through a cycle',
-          e.path,
-        ),
-      );
-      continue;
-    }
-    const nested: RunState = {
-      ...state,
-      depth: state.depth + 1,
-      ancestors: lineage,
-      allowRefresh: true,
-    };
+    const nested: RunState = { ...state, depth: state.depth + 1, allowRefresh: true };
     const report = await verifyDecoded(asCredentialInput(decoded), nested, 'endorsement');
     reports.push(report);
     if (report.verdict === 'invalid') {
@@ -386,6 +371,13 @@ async function verifyPresentationDoc(
   const vp = decoded.document as JsonObject;
   const credentials: VerificationReport[] = [];
   checks.push(...(await runCheck('data_model', () => checkDataModel(vp, 'presentation'))));
+  // The presentation's own members (holder, proof options) are read as its graph says. A VP-JWT
+  // is checked without its JWT claims (nonce, aud, ...), which are not JSON-LD.
+  const ld =
+    decoded.jwtPayload !== undefined
+      ? (extractCredential(decoded.jwtPayload, 'vp').value ?? vp)
+      : vp;
+  checks.push(...(await runCheck('jsonld', () => checkJsonLd(ld, state.documentLoader))));
   checks.push(...(await runCheck('presentation', () => checkPresentation(vp, decoded.jwt, state))));
   const list =
     vp.verifiableCredential === undefined
@@ -432,7 +424,7 @@ async function verifyPresentationDoc(
           const m = /^data:[^,]*,(.*)$/s.exec(item.id);
           inner = m ? decodeText(m[1] as string, 'jwt', state) : fromObject(item, 'json', state);
         } else inner = fromObject(item, 'json', state);
-        const report = await verifyDecoded(asCredentialInput(inner), { ...state, ancestors: [] });
+        const report = await verifyDecoded(asCredentialInput(inner), state);
         credentials.push(report);
         if (report.verdict === 'invalid')
           out.push(

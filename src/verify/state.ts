@@ -45,8 +45,6 @@ export interface RunState {
   readonly maxEndorsementDepth: number;
   /** Endorsements still allowed in this run (shared by every nesting level). */
   readonly budget: { endorsements: number };
-  /** Identity keys of the credentials on the path from the top-level one (cycle safety). */
-  readonly ancestors: readonly string[];
   /** 0 for the top-level credential, 1 for its endorsements, ... */
   readonly depth: number;
   /** Whether a refresh service may be followed (never for an already refreshed credential). */
@@ -154,7 +152,6 @@ export function createRunState(options: unknown): RunState {
     limits,
     maxEndorsementDepth: depth,
     budget: { endorsements: limits.maxEndorsements },
-    ancestors: [],
     depth: 0,
     allowRefresh: true,
   };

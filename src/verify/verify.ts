@@ -1,5 +1,6 @@
 /** `verify()` and `verifyCredential()`: the public entry points. */
 import { sniffFormat, type UnbakeResult, unbakeBadge } from '../bake/index.js';
+import { fromUtf8 } from '../internal/bytes.js';
 import { isObject } from '../internal/json.js';
 import { assertInputType, type DecodedInput, decodeText, fail, fromObject } from './input.js';
 import { asCredentialInput, makeReport, verifyDecoded } from './pipeline.js';
@@ -25,7 +26,7 @@ async function decodeAny(
     if (typeof input === 'string') text = input;
     else {
       try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+        text = fromUtf8(input);
       } catch {
         return fail('json', 'encoding_invalid', 'The input bytes are not valid UTF-8');
       }
@@ -39,8 +40,7 @@ const IMAGE_CODES: Record<string, string> = {
   ERR_BAKE_NO_CREDENTIAL: 'image_no_credential',
   ERR_BAKE_PAYLOAD: 'image_payload_invalid',
   ERR_IMAGE_TOO_LARGE: 'input_too_large',
-  ERR_PNG_DUPLICATE_CREDENTIAL: 'image_duplicate_credential',
-  ERR_SVG_DUPLICATE_CREDENTIAL: 'image_duplicate_credential',
+  ERR_BAKE_AMBIGUOUS: 'image_ambiguous',
 };
 
 /** Take the credential out of a baked PNG or SVG (with `unbakeBadge`) and decode it. */
@@ -57,17 +57,23 @@ function decodeImage(
     if (code === undefined || !code.startsWith('ERR_')) throw e;
     return fail(kind, IMAGE_CODES[code] ?? 'image_invalid', errorMessage(e));
   }
-  if (found.version !== 'ob3') {
+  if (found.version === 'ob2') {
     return fail(
       kind,
       'image_ob2_only',
       `The ${kind.toUpperCase()} holds only an Open Badges 2.0 assertion (${found.kind}), not an Open Badges 3.0 credential`,
     );
   }
-  const decoded =
-    found.jwt !== undefined
-      ? decodeText(found.jwt, kind, state)
-      : fromObject(found.credential ?? found.text, kind, state);
+  if (found.version === 'clr') {
+    return fail(
+      kind,
+      'image_clr_only',
+      `The ${kind.toUpperCase()} holds a CLR 2.0 credential (${found.kind}), not an Open Badges 3.0 credential`,
+    );
+  }
+  // The baked text itself, so that JSON text gets the same checks as JSON given directly (one
+  // member name twice in an object is refused, not read last-wins).
+  const decoded = decodeText(found.jwt ?? found.text, kind, state);
   if (found.compressed && decoded.checks.every((c) => c.outcome !== 'fail')) {
     decoded.checks.push({
       id: 'parse',

@@ -128,10 +128,15 @@ export function itxtData(keyword: string, text: string): Uint8Array {
 }
 
 /**
- * Read an SVG with @xmldom/xmldom (namespace aware) and return the Open Badges 3.0 credential
- * elements' `verify` attributes and text contents. Throws when the SVG is not well-formed.
+ * Read an SVG with @xmldom/xmldom (namespace aware) and return the credential elements' (by
+ * default Open Badges 3.0's) `verify` attributes and text contents. Throws when the SVG is not
+ * well-formed.
  */
-export function readSvgWithXmldom(svg: string): Array<{ verify: string | null; text: string }> {
+export function readSvgWithXmldom(
+  svg: string,
+  namespace = 'https://purl.imsglobal.org/ob/v3p0',
+  local = 'credential',
+): Array<{ verify: string | null; text: string }> {
   const errors: string[] = [];
   const doc = new DOMParser({
     onError: (level: string, msg: string) => {
@@ -141,7 +146,7 @@ export function readSvgWithXmldom(svg: string): Array<{ verify: string | null; t
   if (errors.length > 0) throw new Error(`xmldom: ${errors.join('; ')}`);
   const root = doc.documentElement;
   if (root?.localName !== 'svg') throw new Error('xmldom: root is not svg');
-  const found = doc.getElementsByTagNameNS('https://purl.imsglobal.org/ob/v3p0', 'credential');
+  const found = doc.getElementsByTagNameNS(namespace, local);
   const out: Array<{ verify: string | null; text: string }> = [];
   for (let i = 0; i < found.length; i++) {
     const el = found.item(i);

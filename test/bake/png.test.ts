@@ -16,14 +16,18 @@ import {
 const EXPECTED_JSON = fixtureText('expected-credential.json');
 const EXPECTED_JWT = fixtureText('expected-jwt.txt');
 
-function code(fn: () => unknown): string {
+function thrown(fn: () => unknown): BakeError {
   try {
     fn();
   } catch (e) {
-    if (e instanceof BakeError) return e.code;
+    if (e instanceof BakeError) return e;
     throw e;
   }
   throw new Error('expected a BakeError');
+}
+
+function code(fn: () => unknown): string {
+  return thrown(fn).code;
 }
 
 const credential = {
@@ -70,11 +74,34 @@ describe('unbakeBadge on PNG images made by another writer (fixtures/images/make
   it('rejects broken or hostile PNGs with stable codes', () => {
     expect(code(() => unbakeBadge(fixtureBytes('plain.png')))).toBe('ERR_BAKE_NO_CREDENTIAL');
     expect(code(() => unbakeBadge(fixtureBytes('duplicate-credential.png')))).toBe(
-      'ERR_PNG_DUPLICATE_CREDENTIAL',
+      'ERR_BAKE_AMBIGUOUS',
     );
     expect(code(() => unbakeBadge(fixtureBytes('bad-crc.png')))).toBe('ERR_PNG_CRC');
     expect(code(() => unbakeBadge(fixtureBytes('truncated.png')))).toBe('ERR_PNG_TRUNCATED');
     expect(code(() => unbakeBadge(fixtureBytes('bomb.png')))).toBe('ERR_BAKE_TOO_LARGE');
+  });
+
+  it('refuses images that carry a second credential, and reports a CLR', () => {
+    for (const name of [
+      'ambiguous-ob2-and-ob3.png',
+      'ambiguous-text-chunk.png',
+      'ambiguous-after-iend.png',
+    ]) {
+      expect(
+        code(() => unbakeBadge(fixtureBytes(name))),
+        name,
+      ).toBe('ERR_BAKE_AMBIGUOUS');
+      expect(
+        code(() => bakeBadge(fixtureBytes(name), credential)),
+        name,
+      ).toBe('ERR_BAKE_AMBIGUOUS');
+    }
+    expect(unbakeBadge(fixtureBytes('baked-clr.png'))).toEqual({
+      format: 'png',
+      version: 'clr',
+      kind: 'jwt',
+      text: EXPECTED_JWT,
+    });
   });
 });
 
@@ -138,11 +165,30 @@ describe('bakeBadge on PNG', () => {
     expect(readChunks(baked).rest).toEqual(trailing);
   });
 
-  it('keeps Open Badges 2.0 chunks and other ancillary chunks', () => {
-    const original = fixtureBytes('baked-ob2.png');
+  it('refuses to add a credential next to an Open Badges 2.0 assertion (two credentials)', () => {
+    for (const name of ['baked-ob2.png', 'baked-ob2-text.png']) {
+      const original = fixtureBytes(name);
+      const e = thrown(() => bakeBadge(original, credential));
+      expect(e.code).toBe('ERR_BAKE_AMBIGUOUS');
+      expect(e.message).toMatch(
+        /already holds the (iTXt|tEXt) chunk "openbadges" at byte \d+ \(Open Badges 2\.0 assertion\)/,
+      );
+    }
+  });
+
+  it('keeps other ancillary chunks, text chunks included', () => {
+    const original = makePng({
+      before: [{ type: 'tEXt', data: new TextEncoder().encode('Comment\0made with openbadges') }],
+      after: [{ type: 'iTXt', data: itxtData('Description', 'an openbadgecredential demo') }],
+    });
     const baked = bakeBadge(original, credential);
-    const types = readChunks(baked).chunks.map((c) => c.type);
-    expect(types.filter((t) => t === 'iTXt')).toHaveLength(2);
+    const before = readChunks(original).chunks;
+    const after = readChunks(baked).chunks;
+    expect(after.map((c) => c.raw)).toEqual([
+      before[0]?.raw,
+      after[1]?.raw,
+      ...before.slice(1).map((c) => c.raw),
+    ]);
     expect(unbakeBadge(baked)).toMatchObject({ version: 'ob3', credential });
   });
 
@@ -162,7 +208,7 @@ describe('bakeBadge on PNG', () => {
       'ERR_IMAGE_TOO_LARGE',
     );
     expect(code(() => bakeBadge(fixtureBytes('duplicate-credential.png'), credential))).toBe(
-      'ERR_PNG_DUPLICATE_CREDENTIAL',
+      'ERR_BAKE_AMBIGUOUS',
     );
     expect(code(() => bakeBadge(fixtureBytes('bad-crc.png'), credential))).toBe('ERR_PNG_CRC');
     expect(code(() => bakeBadge(fixtureBytes('truncated.png'), credential))).toBe(

@@ -99,6 +99,27 @@ describe('unbakeBadge on SVG made by others', () => {
     expect(unbakeBadge(svg).credential).toEqual({ a: "<✓✓>&'" });
   });
 
+  it('refuses images that carry a second credential, and reports a CLR', () => {
+    for (const name of [
+      'ambiguous-verify-and-text.svg',
+      'ambiguous-comment.svg',
+      'ambiguous-other-namespace.svg',
+    ]) {
+      expect(
+        code(() => unbakeBadge(fixtureText(name))),
+        name,
+      ).toBe('ERR_BAKE_AMBIGUOUS');
+    }
+    // xmldom (namespace-aware) sees both elements of the last one; a text search, the commented one.
+    expect(readSvgWithXmldom(fixtureText('ambiguous-other-namespace.svg'))).toHaveLength(2);
+    expect(unbakeBadge(fixtureText('baked-clr.svg'))).toEqual({
+      format: 'svg',
+      version: 'clr',
+      kind: 'jwt',
+      text: EXPECTED_JWT,
+    });
+  });
+
   it('reads an undeclared openbadges prefix leniently', () => {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg"><openbadges:credential verify="${EXPECTED_JWT}"/></svg>`;
     expect(unbakeBadge(svg).jwt).toBe(EXPECTED_JWT);
@@ -110,7 +131,7 @@ describe('unbakeBadge on SVG made by others', () => {
 
   it('rejects broken SVG with stable codes', () => {
     const cases: Array<[string, string]> = [
-      [fixtureText('duplicate-credential.svg'), 'ERR_SVG_DUPLICATE_CREDENTIAL'],
+      [fixtureText('duplicate-credential.svg'), 'ERR_BAKE_AMBIGUOUS'],
       [fixtureText('plain.svg'), 'ERR_BAKE_NO_CREDENTIAL'],
       ['<svg xmlns="http://www.w3.org/2000/svg"><g></svg>', 'ERR_SVG_MALFORMED'],
       ['<svg xmlns="http://www.w3.org/2000/svg"><g a="1" a="2"/></svg>', 'ERR_SVG_MALFORMED'],
@@ -195,6 +216,20 @@ describe('bakeBadge on SVG', () => {
     expect(unbakeBadge(other).credential).toEqual(credential);
   });
 
+  it('keeps the namespace declarations an element carries itself when replacing it', () => {
+    for (const element of [
+      `<credential xmlns="${OB3}" verify="${EXPECTED_JWT}"/>`,
+      `<x:credential xmlns:x='${OB3}' verify="${EXPECTED_JWT}"></x:credential>`,
+    ]) {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg"><g>${element}</g></svg>`;
+      const baked = bakeBadge(svg, credential);
+      const found = readSvgWithXmldom(baked);
+      expect(found).toHaveLength(1);
+      expect(JSON.parse(found[0]?.text as string)).toEqual(credential);
+      expect(unbakeBadge(baked).credential).toEqual(credential);
+    }
+  });
+
   it('bakes JSON text exactly as given, splitting ]]> across CDATA sections', () => {
     const baked = bakeBadge(fixtureText('plain.svg'), EXPECTED_JSON);
     expect(baked.includes(']]]]><![CDATA[>')).toBe(true);
@@ -219,11 +254,18 @@ describe('bakeBadge on SVG', () => {
   });
 
   it('refuses an Open Badges 2.0 namespace on the openbadges prefix, and other bad input', () => {
+    // An OB 2.0 assertion is a credential too: no second one goes next to it.
     expect(code(() => bakeBadge(fixtureText('baked-ob2.svg'), credential))).toBe(
-      'ERR_SVG_NAMESPACE_CONFLICT',
+      'ERR_BAKE_AMBIGUOUS',
     );
+    // The prefix alone bound to the OB 2.0 namespace cannot take the OB 3.0 element.
+    const ob2Prefix = fixtureText('baked-ob2.svg').replace(
+      /<openbadges:assertion.*<\/openbadges:assertion>/,
+      '',
+    );
+    expect(code(() => bakeBadge(ob2Prefix, credential))).toBe('ERR_SVG_NAMESPACE_CONFLICT');
     expect(code(() => bakeBadge(fixtureText('duplicate-credential.svg'), credential))).toBe(
-      'ERR_SVG_DUPLICATE_CREDENTIAL',
+      'ERR_BAKE_AMBIGUOUS',
     );
     expect(code(() => bakeBadge('not an image', credential))).toBe('ERR_IMAGE_FORMAT');
     expect(code(() => bakeBadge(fixtureText('plain.svg'), credential, { maxImageBytes: 20 }))).toBe(

@@ -21,7 +21,8 @@ function entryFiles(): string[] {
   };
   const files: string[] = [];
   for (const target of Object.values(pkg.exports)) {
-    const esm = (target as { import?: { default?: unknown } }).import?.default;
+    const t = target as { default?: unknown; import?: { default?: unknown } };
+    const esm = t.import?.default ?? t.default;
     if (typeof esm !== 'string') continue;
     const m = /^\.\/dist\/(.+)\.js$/.exec(esm);
     if (m) files.push(`src/${m[1]}.ts`);

@@ -151,7 +151,9 @@ describe('Ed25519 small-order public keys (small-order-key-forged.json)', () => 
 describe('key binding when the issuer or holder is not a plain id (issuer-holder-binding)', () => {
   // Found by the issuer-impersonation probe: with the issuer or holder written as
   // { "@id": victim } (the same RDF as { id }), as an array, or left out, the key binding was
-  // skipped; a presentation so written, signed with the attacker's own key, was 'valid'.
+  // skipped; a presentation so written, signed with the attacker's own key, was 'valid'. Since
+  // the compact-form rule, "@id" where the context names it "id" is refused outright
+  // (jsonld_not_compact), whoever signed it.
   const victim = 'did:web:victim.example';
   const profile = { type: ['Profile'], name: 'Victim University' };
 
@@ -163,7 +165,13 @@ describe('key binding when the issuer or holder is not a plain id (issuer-holder
       (c) => (c.issuer = [victim]),
       (c) => delete c.issuer,
     ];
-    for (const edit of edits) {
+    const expected = [
+      'jsonld_not_compact',
+      'issuer_key_mismatch',
+      'issuer_key_mismatch',
+      'issuer_key_mismatch',
+    ];
+    for (const [i, edit] of edits.entries()) {
       const c = richCredential(victim);
       edit(c);
       const forged = await signCredential(c, {
@@ -172,16 +180,19 @@ describe('key binding when the issuer or holder is not a plain id (issuer-holder
       });
       const r = await verifyCredentialProof(forged, { now: NOW });
       expect(r.verified).toBe(false);
-      expect(r.issues.map((i) => i.code)).toEqual(['issuer_key_mismatch']);
+      expect(r.issues.map((i) => i.code)).toEqual([expected[i]]);
     }
-    // The issuer's own key, with the issuer written as "@id", still verifies.
+    // The issuer's own key, with the issuer written as "@id": refused too (not the compact form).
     const own = richCredential(attacker.did);
     own.issuer = { '@id': attacker.did, ...profile };
     const signed = await signCredential(own, {
       key: attacker.keyPair,
       created: '2024-01-01T00:00:00Z',
     });
-    expect((await verifyCredentialProof(signed, { now: NOW })).verified).toBe(true);
+    const r = await verifyCredentialProof(signed, { now: NOW });
+    expect(r.issues.map((i) => [i.code, i.path])).toEqual([
+      ['jsonld_not_compact', '$.issuer["@id"]'],
+    ]);
   });
 
   it('a presentation whose holder is { "@id": victim } or [victim], signed by another key, is invalid (Data Integrity and VP-JWT)', async () => {
@@ -204,7 +215,9 @@ describe('key binding when the issuer or holder is not a plain id (issuer-holder
       });
       const r = await verifyPresentation(di, { challenge: 'nonce-1', now: NOW });
       expect(r.verified).toBe(false);
-      expect(r.issues.map((i) => i.code)).toContain('presentation_holder_mismatch');
+      expect(r.issues.map((i) => i.code)).toContain(
+        Array.isArray(holder) ? 'presentation_holder_mismatch' : 'jsonld_not_compact',
+      );
       expect((await verifyOffline(di, { challenge: 'nonce-1' })).verdict).toBe('invalid');
       const jwt = handJwt(
         { alg: 'EdDSA', typ: 'JWT', kid: attacker.keyPair.id },
@@ -213,16 +226,17 @@ describe('key binding when the issuer or holder is not a plain id (issuer-holder
       );
       expect((await verifyOffline(jwt, { challenge: 'nonce-1' })).verdict).toBe('invalid');
     }
-    // The holder's own key with holder { "@id": holder } is fine.
+    // The holder's own key with holder { "@id": holder }: refused too (not the compact form).
     const vp: Loose = createPresentation({ credentials: [vc] });
     vp.holder = { '@id': attacker.did };
-    const ok = await signCredential(vp, {
+    const own = await signCredential(vp, {
       key: attacker.keyPair,
       proofPurpose: 'authentication',
       challenge: 'nonce-1',
       created: '2024-01-01T00:00:00Z',
     });
-    expect((await verifyPresentation(ok, { challenge: 'nonce-1', now: NOW })).verified).toBe(true);
+    const r = await verifyPresentation(own, { challenge: 'nonce-1', now: NOW });
+    expect(r.issues.map((i) => i.code)).toEqual(['jsonld_not_compact']);
   });
 });
 

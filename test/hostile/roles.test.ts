@@ -89,15 +89,47 @@ function oneId(party: Loose): string | null | undefined {
   return null;
 }
 
-/** Valid as a credential signed by `signer` is allowed only when this holds. */
-function credentialAllowed(doc: Loose, signer: string, issuer: Loose = doc.issuer): boolean {
-  return !claims(doc, VP) && oneId(issuer) === signer;
+/**
+ * The document is in the one compact form its contexts give (see docs/security.md): no bare
+ * `@type` / `@id` beside their `type` / `id` aliases, no type written as the full IRI of a term,
+ * no member under an added `@vocab`. Anything else is refused in every role.
+ */
+function compact(doc: Loose): boolean {
+  if (doc['@type'] !== undefined) return false;
+  if (typeValues(doc).some((t) => t.startsWith(CRED))) return false;
+  if (doc['@context'].some((c: unknown) => typeof c === 'object' && c !== null)) return false;
+  const atId = (p: Loose) =>
+    [p].flat().some((x: Loose) => x !== null && typeof x === 'object' && x['@id'] !== undefined);
+  return !atId(doc.issuer) && !atId(doc.holder);
+}
+
+/**
+ * Valid as a credential signed by `signer` is allowed only when this holds. `graph`: signed as a
+ * graph (Data Integrity), where only the compact form is accepted; a JWT signs its bytes.
+ */
+function credentialAllowed(
+  doc: Loose,
+  signer: string,
+  issuer: Loose = doc.issuer,
+  graph = true,
+): boolean {
+  return (!graph || compact(doc)) && !claims(doc, VP) && oneId(issuer) === signer;
 }
 
 /** Valid as a presentation signed by `signer` is allowed only when this holds. */
-function presentationAllowed(doc: Loose, signer: string, holderParty: Loose = doc.holder): boolean {
+function presentationAllowed(
+  doc: Loose,
+  signer: string,
+  holderParty: Loose = doc.holder,
+  graph = true,
+): boolean {
   const h = oneId(holderParty);
-  return claims(doc, VP) && !claims(doc, VC) && (h === undefined || h === signer);
+  return (
+    (!graph || compact(doc)) &&
+    claims(doc, VP) &&
+    !claims(doc, VC) &&
+    (h === undefined || h === signer)
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -353,10 +385,12 @@ describe('roles, not claims: JWT', () => {
         const asCredential =
           !both &&
           spec.place !== 'vp' &&
-          credentialAllowed(doc, attacker.did, doc.issuer ?? iss) &&
+          credentialAllowed(doc, attacker.did, doc.issuer ?? iss, false) &&
           (iss === undefined || oneId(doc.issuer ?? iss) === iss);
         const asPresentation =
-          !both && spec.place !== 'vc' && presentationAllowed(doc, attacker.did, doc.holder ?? iss);
+          !both &&
+          spec.place !== 'vc' &&
+          presentationAllowed(doc, attacker.did, doc.holder ?? iss, false);
 
         const rc = await verifyCredentialJwt(jwt, { now: NOW });
         if (rc.verified) expect(asCredential).toBe(true);

@@ -193,9 +193,16 @@ describe('JCS suites: the @context rule', () => {
     const respelled = structuredClone(signed);
     respelled['https://schema.org/name'] = respelled.name;
     delete respelled.name;
+    // Refused before the signature: the document is not in its compact form.
     expect(
       (await verifyCredentialProof(respelled, { documents })).issues.map((i) => i.code),
-    ).toEqual(['proof_signature_invalid']);
+    ).toEqual(['jsonld_not_compact']);
+    // A compact change of the JSON (the same name, another value) fails the JCS signature.
+    const renamed = structuredClone(signed);
+    renamed.name = `${renamed.name} `;
+    expect((await verifyCredentialProof(renamed, { documents })).issues.map((i) => i.code)).toEqual(
+      ['proof_signature_invalid'],
+    );
   });
 });
 

@@ -378,7 +378,7 @@ describe('endorsements', () => {
     const r = await verify(c, offline);
     expect(codes(r.endorsements![0]!, 'type')).toEqual(['type_not_endorsement']);
   });
-  it('stops at maxEndorsementDepth and at cycles', async () => {
+  it('stops at maxEndorsementDepth', async () => {
     const inner = baseEndorsement('urn:uuid:00000000-0000-4000-8000-0000000000b2');
     const outer = baseEndorsement('urn:uuid:00000000-0000-4000-8000-0000000000b1');
     outer.issuer.endorsement = [inner];
@@ -388,20 +388,39 @@ describe('endorsements', () => {
     expect(codes(r1.endorsements![0]!, 'endorsement')).toEqual(['endorsement_depth_exceeded']);
     const r2 = await verify(c, offline);
     expect(r2.endorsements![0]!.endorsements).toHaveLength(1);
-    // A credential that embeds (a copy of) itself.
+  });
+  // An id is a claim, not an identity: an endorsement reusing an id is never skipped as a
+  // "cycle". Embedded in the credential that has its id, it is one node with it in the graph
+  // (its issuer, dates and subject become the credential's): that credential is refused.
+  it('an endorsement that reuses the id of the credential it sits in is refused, never skipped', async () => {
     const selfish = baseEndorsement('urn:uuid:00000000-0000-4000-8000-0000000000c1');
     selfish.endorsement = [baseEndorsement('urn:uuid:00000000-0000-4000-8000-0000000000c1')];
     const d = baseCredential();
     d.endorsement = [selfish];
-    const r3 = await verify(d, offline);
-    expect(codes(r3.endorsements![0]!, 'endorsement')).toEqual(['endorsement_cycle']);
+    const r = await verify(d, offline);
+    const nested = r.endorsements![0]!;
+    expect(codes(nested, 'jsonld')).toEqual(['jsonld_not_compact']);
+    expect(entries(nested, 'jsonld')[0]?.path).toBe('$.endorsement[0]');
+    // The inner one is verified too (it is a well-formed endorsement on its own).
+    expect(nested.endorsements).toHaveLength(1);
+    expect(codes(r, 'endorsement')).toEqual(['endorsement_invalid']);
+    expect(r.verdict).toBe('invalid');
   });
-  it('an endorsement that is (a copy of) the top-level credential is a cycle', async () => {
+  it('a top-level credential embedding an endorsement with its own id is refused', async () => {
     const c = baseEndorsement('urn:uuid:00000000-0000-4000-8000-0000000000f1');
     c.endorsement = [baseEndorsement('urn:uuid:00000000-0000-4000-8000-0000000000f1')];
     const r = await verify(c, offline);
-    expect(r.endorsements ?? []).toEqual([]);
-    expect(codes(r, 'endorsement')).toEqual(['endorsement_cycle']);
+    expect(codes(r, 'jsonld')).toEqual(['jsonld_not_compact']);
+    expect(r.endorsements).toHaveLength(1);
+    expect(r.verdict).toBe('invalid');
+  });
+  it('the same endorsement embedded twice is verified twice (no id-based skipping)', async () => {
+    const c = baseCredential();
+    const e = baseEndorsement('urn:uuid:00000000-0000-4000-8000-0000000000d1');
+    c.endorsement = [e];
+    c.issuer.endorsement = [structuredClone(e)];
+    const r = await verify(c, offline);
+    expect(r.endorsements).toHaveLength(2);
   });
   it('respects limits.maxEndorsements across nesting levels', async () => {
     const c = baseCredential();

@@ -104,6 +104,7 @@ describe('report shape', () => {
     expect([...new Set(r.checks.map((c) => c.id))]).toEqual([
       'parse',
       'data_model',
+      'jsonld',
       'presentation',
       'credentials',
     ]);

@@ -77,9 +77,11 @@ export const unbakeCommand: Command = {
   async run({ values, positionals, io }) {
     const image = await readInput(io, positionals[0] as string, 'image');
     const found = unbakeBadge(image);
-    if (found.version === 'ob2') {
+    if (found.version !== 'ob3') {
+      const what =
+        found.version === 'ob2' ? 'an Open Badges 2.0 assertion' : 'a CLR 2.0 credential';
       io.err(
-        `ob3kit unbake: warning: '${positionals[0]}' holds an Open Badges 2.0 assertion (${found.kind}), not an Open Badges 3.0 credential; printing it as found.\n`,
+        `ob3kit unbake: warning: '${positionals[0]}' holds ${what} (${found.kind}), not an Open Badges 3.0 credential; printing it as found.\n`,
       );
     }
     const text = found.credential

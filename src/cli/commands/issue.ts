@@ -1,5 +1,13 @@
 /** `ob3kit issue`: sign one credential, or a CSV batch. */
+import type { KeyPair } from '../../keys/index.js';
+import { createLedger } from '../../ledger/index.js';
 import { runBatch } from '../batch.js';
+import {
+  DEFAULT_LEDGER_FILE,
+  ledgerLocation,
+  openLedgerStore,
+  parseStatusListOption,
+} from '../batch-ledger.js';
 import { type Command, dateOpt, intOpt, requireOpt, stringOpt, stringsOpt } from '../command.js';
 import { loadContexts } from '../contexts.js';
 import { EXIT_OK, UsageError } from '../errors.js';
@@ -29,6 +37,62 @@ function warnIssuerMismatch(
 }
 
 /**
+ * Issue one credential with a status entry from the issuance ledger: reserve, sign, write, then
+ * mark it issued.
+ */
+async function issueWithLedger(
+  io: Io,
+  credential: Record<string, unknown>,
+  key: KeyPair,
+  settings: SignSettings,
+  opts: { statusList: string; ledger: string; output: string | undefined },
+): Promise<number> {
+  if (credential.credentialStatus !== undefined) {
+    throw new UsageError(
+      'the credential already has a credentialStatus',
+      'Remove it: with --status-list the ledger adds one.',
+    );
+  }
+  const series = await parseStatusListOption(io, opts.statusList);
+  const ledger = createLedger(await openLedgerStore(io, opts.ledger), { lists: series });
+  try {
+    const subjects = credential.credentialSubject;
+    const subject = (Array.isArray(subjects) ? subjects[0] : subjects) as
+      | Record<string, unknown>
+      | undefined;
+    const text = (v: unknown): string | undefined =>
+      typeof v === 'string' && v.length > 0 ? v : undefined;
+    const achievement = subject?.achievement;
+    const achievementId = text(
+      (Array.isArray(achievement) ? achievement[0] : (achievement as { id?: unknown } | undefined))
+        ?.id,
+    );
+    const subjectId = text(subject?.id);
+    const credentialId = text(credential.id);
+    const output = opts.output !== undefined && opts.output !== '-' ? opts.output : undefined;
+    const { record } = await ledger.issue(
+      {
+        ...(credentialId !== undefined ? { credentialId } : {}),
+        ...(subjectId !== undefined ? { recipient: subjectId, subjectId } : {}),
+        ...(achievementId !== undefined ? { achievement: achievementId } : {}),
+        ...(output !== undefined ? { output } : {}),
+      },
+      async (r) => {
+        const signed = await signWith(ledger.attachStatus(credential, r), key, settings);
+        emit(io, opts.output, signedText(signed));
+      },
+    );
+    const entries = record.status.map((s) => `${s.purpose} entry ${s.index} of ${s.list}`);
+    io.err(
+      `Recorded ${record.credentialId} in the ledger ${ledgerLocation(io, opts.ledger)}: ${entries.join(', ')}.\n`,
+    );
+    return EXIT_OK;
+  } finally {
+    await ledger.close();
+  }
+}
+
+/**
  * The `issue` command.
  *
  * @example
@@ -42,16 +106,26 @@ export const issueCommand: Command = {
   summary: 'Sign a credential (Data Integrity or JWT), or a CSV batch of them',
   usage: [
     'issue <unsigned.json|-> --key <file> [--format di|jwt] [--suite <name>] [--created <iso>] [--status-list <file> --index <n>] [-o <file>]',
-    'issue --batch <recipients.csv> --template <file> --key <file> --out <dir> [--bake <image>] [--format di|jwt] [--workers <n>]',
+    'issue <unsigned.json|-> --key <file> --status-list <url|config.json> [--ledger <file|postgresql://...>] [-o <file>]',
+    'issue --batch <recipients.csv> --template <file> --key <file> --out <dir> [--bake <image>] [--format di|jwt] [--workers <n>] [--force]',
+    'issue --batch <recipients.csv> ... --status-list <url|config.json> [--ledger <file|postgresql://...>]',
   ],
   description: [
     'Signs an unsigned credential and prints it, or writes it with -o. With --status-list and',
-    '--index, a status entry pointing at that bit of the list is added before signing.',
+    '--index, a status entry pointing at that bit of the list is added before signing. With',
+    '--status-list <url> (or --ledger), the entry comes from the issuance ledger instead (default',
+    `${DEFAULT_LEDGER_FILE}), which records the credential before it is signed.`,
     '',
     'With --batch, each CSV row fills the template ({{column}} placeholders; columns id, email and',
     'name also set the recipient) and is signed, and baked with --bake, on worker threads. Bad rows',
     'are reported with their line numbers; the rest go on (exit code 2 when any row failed).',
-    'The CLI guide (docs/cli.md) describes the mapping.',
+    'Existing output files are not replaced unless --force is given.',
+    '',
+    'With --batch and --status-list, each credential gets a status entry at a random, never reused',
+    'index, recorded with its id and recipient in the issuance ledger (--ledger: a SQLite file,',
+    'default ob3kit-ledger.sqlite beside the --out folder, or a postgresql:// URL) before it is',
+    "signed; the folder gets a manifest.csv. A rerun skips the rows already issued. Then 'ob3kit",
+    "revoke' and 'ob3kit status publish'. The CLI guide (docs/cli.md) describes the mapping.",
   ].join('\n'),
   options: {
     key: { type: 'string', value: '<file>', description: 'Issuer key file (from ob3kit keygen)' },
@@ -70,8 +144,8 @@ export const issueCommand: Command = {
     },
     'status-list': {
       type: 'string',
-      value: '<file>',
-      description: 'Status list credential to point at (with --index)',
+      value: '<file|url>',
+      description: 'Status list file (with --index); batch: list URL or config file (ledger)',
     },
     index: { type: 'string', value: '<n>', description: 'Bit index in the status list' },
     output: { type: 'string', short: 'o', value: '<file>', description: 'Write the result here' },
@@ -84,12 +158,19 @@ export const issueCommand: Command = {
       value: '<n>',
       description: 'Batch: worker threads (default: cores)',
     },
+    ledger: {
+      type: 'string',
+      value: '<file|url>',
+      description: 'Issuance ledger: SQLite file or postgresql:// URL',
+    },
+    force: { type: 'boolean', description: 'Batch: replace output files that exist' },
   },
   positionals: { min: 0, max: 1, names: '<unsigned.json> (or - for stdin)' },
   examples: [
     'ob3kit issue unsigned.json --key issuer-key.json -o signed.json',
     'ob3kit issue unsigned.json --key issuer-key.json --format jwt > signed.jwt',
     'ob3kit issue --batch recipients.csv --template template.json --key issuer-key.json --out badges/ --bake badge.png',
+    "ob3kit issue --batch recipients.csv --template template.json --key issuer-key.json --out badges/ --status-list 'https://example.edu/status/{n}'",
   ],
   async run({ values, positionals, io, name }) {
     const settings: SignSettings = { format: parseFormat(stringOpt(values, 'format')) };
@@ -113,8 +194,16 @@ export const issueCommand: Command = {
           'The template comes with --template.',
         );
       }
-      for (const opt of ['status-list', 'index', 'output']) {
+      for (const opt of ['index', 'output']) {
         if (values[opt] !== undefined) throw new UsageError(`--${opt} cannot be used with --batch`);
+      }
+      const statusList = stringOpt(values, 'status-list');
+      const ledger = stringOpt(values, 'ledger');
+      if (ledger !== undefined && statusList === undefined) {
+        throw new UsageError(
+          '--ledger goes with --status-list',
+          'Give the status list URL (or configuration) the ledger allocates entries in.',
+        );
       }
       const workersText = stringOpt(values, 'workers');
       return runBatch(io, {
@@ -125,9 +214,12 @@ export const issueCommand: Command = {
         ...(values.bake !== undefined ? { bakeFile: stringOpt(values, 'bake') as string } : {}),
         sign: settings,
         ...(workersText !== undefined ? { workers: intOpt(workersText, '--workers', 1) } : {}),
+        ...(values.force === true ? { force: true } : {}),
+        ...(statusList !== undefined ? { statusList } : {}),
+        ...(ledger !== undefined ? { ledger } : {}),
       });
     }
-    for (const opt of ['template', 'out', 'bake', 'workers']) {
+    for (const opt of ['template', 'out', 'bake', 'workers', 'force']) {
       if (values[opt] !== undefined) throw new UsageError(`--${opt} applies to --batch only`);
     }
     const file = positionals[0];
@@ -141,8 +233,28 @@ export const issueCommand: Command = {
     let credential = await readJsonObject(io, file, 'credential');
     const listFile = stringOpt(values, 'status-list');
     const indexText = stringOpt(values, 'index');
+    const ledgerSpec = stringOpt(values, 'ledger');
+    if (
+      listFile !== undefined &&
+      indexText === undefined &&
+      (ledgerSpec !== undefined || /^https?:\/\//i.test(listFile))
+    ) {
+      const key = await loadSigningKey(io, keyFile);
+      warnIssuerMismatch(io, credential, key.controller);
+      return issueWithLedger(io, credential, key, settings, {
+        statusList: listFile,
+        ledger: ledgerSpec ?? DEFAULT_LEDGER_FILE,
+        output: stringOpt(values, 'output'),
+      });
+    }
+    if (ledgerSpec !== undefined) {
+      throw new UsageError('--ledger goes with --status-list <url or configuration>');
+    }
     if ((listFile === undefined) !== (indexText === undefined)) {
-      throw new UsageError('--status-list and --index go together', 'Give both, or neither.');
+      throw new UsageError(
+        '--status-list and --index go together',
+        'Give both, or neither; or give --status-list <url> (and --ledger) to take the entry from the issuance ledger.',
+      );
     }
     const key = await loadSigningKey(io, keyFile);
     if (listFile !== undefined && indexText !== undefined) {

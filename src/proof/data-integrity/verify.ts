@@ -3,6 +3,7 @@ import { KeyError, Ob3Error } from '../../errors.js';
 import { concatBytes } from '../../internal/bytes.js';
 import { asArray, isObject, joinPath } from '../../internal/json.js';
 import { graphRoleIssue, type ProofRole, partyId, roleIssue } from '../../internal/roles.js';
+import { checkCompactForm } from '../../jsonld/compact-form.js';
 import type { DocumentLoader } from '../../jsonld/index.js';
 import { decodeBase58btc } from '../../keys/base58.js';
 import {
@@ -139,6 +140,8 @@ export type ProofIssueCode =
   | 'jsonld_undefined_term'
   | 'jsonld_protected_term'
   | 'jsonld_context_unknown'
+  | 'jsonld_not_compact'
+  | 'jsonld_context_unsupported'
   | 'jsonld_error';
 
 class Fail extends Error {
@@ -150,6 +153,9 @@ class Fail extends Error {
     super(message);
   }
 }
+
+/** A problem of the document itself (not of one proof): reported once. */
+class DocumentFail extends Fail {}
 
 function jsonLdIssue(e: unknown, where: string, path: string): Fail {
   const code = e instanceof Ob3Error ? e.code : undefined;
@@ -301,6 +307,15 @@ export async function verifyCredentialProof(
   const failuresAt: Array<Fail | undefined> = [];
   // A document-level failure shared by several proofs is one instance, reported once.
   const reportedFails = new Set<Fail>();
+  // The members read below (issuer / holder, proof options) must be what the proof signs: the
+  // document and each proof's options must be in the one compact form their contexts give.
+  let form: Promise<Fail | undefined> | undefined;
+  const compactForm = () => {
+    form ??= checkCompactForm(unsecured, { documentLoader: opts.documentLoader }).then((i) =>
+      i === undefined ? undefined : new DocumentFail(i.code, i.message, i.path),
+    );
+    return form;
+  };
 
   for (const i of chain.order) {
     const path = pathOf(i);
@@ -323,6 +338,7 @@ export async function verifyCredentialProof(
         document: documentFor(i),
         canonicalDocument: (s: SuiteInfo) => canonicalDocument(i, s),
         checkGraphRole,
+        compactForm,
       };
       await verifyOne(proof, path, unsecured, opts, role, context);
       result.verified = true;
@@ -349,11 +365,14 @@ export async function verifyCredentialProof(
     if (e !== undefined) {
       result.verified = false;
       result.code = e.code;
-      if ((e.path === '$' && documentFailure) || reportedFails.has(e)) {
+      if (
+        ((e.path === '$' || e instanceof DocumentFail) && documentFailure) ||
+        reportedFails.has(e)
+      ) {
         // the same document problem, reported once
       } else {
         reportedFails.add(e);
-        if (e.path === '$') documentFailure = e;
+        if (e.path === '$' || e instanceof DocumentFail) documentFailure = e;
         issues.push({ code: e.code, message: e.message, ...(e.path ? { path: e.path } : {}) });
       }
     }
@@ -449,6 +468,8 @@ interface SignedDocument {
   canonicalDocument(suite: SuiteInfo): Promise<string>;
   /** Refuse a signed graph that declares another role than the one verified (once a document). */
   checkGraphRole(): Promise<void>;
+  /** The document's compact-form problem, if any (once a document). */
+  compactForm(): Promise<Fail | undefined>;
 }
 
 async function verifyOne(
@@ -569,14 +590,25 @@ async function verifyOne(
     throw jsonLdIssue(e, 'The document cannot be canonicalized', '$');
   }
   await signed.checkGraphRole();
+  const config = proofConfigOf(proof, document, suite);
   let canonicalConfig: string;
   try {
-    canonicalConfig = await canonicalFormOf(suite, proofConfigOf(proof, document, suite), {
+    canonicalConfig = await canonicalFormOf(suite, config, {
       documentLoader: opts.documentLoader,
       signal: opts.signal,
     });
   } catch (e) {
     throw jsonLdIssue(e, 'The proof options cannot be canonicalized', path);
+  }
+  const notCompact = await signed.compactForm();
+  if (notCompact !== undefined) throw notCompact;
+  const options = await checkCompactForm(config, { documentLoader: opts.documentLoader });
+  if (options !== undefined) {
+    // The proof options are checked as the document they are signed as: rebase the path.
+    const at = `${path}${options.path.slice(1)}`;
+    const message =
+      options.path === '$' ? options.message : options.message.split(options.path).join(at);
+    throw new Fail(options.code, message, at);
   }
 
   // Key.

@@ -7,6 +7,9 @@
  *
  * @packageDocumentation
  */
+
+/** @internal The credential (or presentation) a JWT payload carries, VC 1.1 claims mapped back. */
+export { extractCredential } from './claims.js';
 export {
   assertRole,
   type CheckedVerifyOptions,

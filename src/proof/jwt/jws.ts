@@ -2,7 +2,7 @@
  * Compact JWS plumbing shared by credential JWTs and presentation JWTs: strict parsing,
  * header checks, key selection and signing. Not exported from the package.
  */
-import { fromBase64Url, toBase64Url, utf8 } from '../../internal/bytes.js';
+import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from '../../internal/bytes.js';
 import { isObject } from '../../internal/json.js';
 import { importKeyPair } from '../../keys/import.js';
 import { isKeyPair } from '../../keys/key-pair.js';
@@ -28,8 +28,6 @@ export interface ParsedJws {
   signingInput: Uint8Array;
   signature: Uint8Array;
 }
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Split and decode a compact JWS. Issues (never throws): `jwt_too_large`, `jwt_malformed`.
@@ -99,7 +97,7 @@ function decodeJsonSegment(
   }
   let value: unknown;
   try {
-    value = JSON.parse(decoder.decode(bytes));
+    value = JSON.parse(fromUtf8(bytes));
   } catch {
     issues.push({
       code: 'jwt_malformed',

@@ -1,5 +1,5 @@
 /** Finding embedded endorsements (`endorsement`, `endorsementJwt`) anywhere in a credential. */
-import { isObject, type JsonObject, joinPath } from '../../internal/json.js';
+import { type JsonObject, joinPath } from '../../internal/json.js';
 
 /** One embedded endorsement: where it sits and what it is. */
 export interface FoundEndorsement {
@@ -44,15 +44,4 @@ export function findEndorsements(credential: JsonObject): FoundEndorsement[] {
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as [unknown, string]);
   }
   return found;
-}
-
-/** A key identifying a credential for cycle detection (its id, else its JSON text). */
-export function identityKey(value: unknown): string {
-  if (typeof value === 'string') return `jwt:${value}`;
-  if (isObject(value) && typeof value.id === 'string') return `id:${value.id}`;
-  try {
-    return `json:${JSON.stringify(value)}`;
-  } catch {
-    return 'json:?';
-  }
 }

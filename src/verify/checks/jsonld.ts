@@ -1,7 +1,13 @@
-/** `jsonld` check: the credential is valid JSON-LD under the bundled contexts (safe mode). */
+/**
+ * `jsonld` check: the document is valid JSON-LD under the bundled contexts (safe mode), in the
+ * one compact form its own contexts give, and what the checks read on it is what its RDF graph
+ * (the graph a proof signs) says.
+ */
 import type { JsonObject } from '../../internal/json.js';
 import { checkToRdf } from '../../jsonld/canonize.js';
+import { checkCompactForm } from '../../jsonld/compact-form.js';
 import type { DocumentLoader } from '../../jsonld/index.js';
+import { compareReadView } from '../../jsonld/read-view.js';
 import { errorCode, errorMessage } from '../state.js';
 import type { CheckResult } from '../types.js';
 import { result } from './util.js';
@@ -18,22 +24,31 @@ const CODES: Record<string, string> = {
 };
 
 /**
- * Expand the credential to RDF in JSON-LD safe mode with the offline loader: an unknown
+ * Expand the document to RDF in JSON-LD safe mode with the offline loader: an unknown
  * (unbundled, unregistered) context, a term no context defines, or a protected-term
  * redefinition fails — as 1EdTech's JSON-LD validation probe does. Remote contexts are never
- * fetched.
+ * fetched. Then the document must be in its one compact form (`jsonld_not_compact`,
+ * `jsonld_context_unsupported`: a member under another spelling would keep a proof valid while
+ * the checks, which read members by name, miss it), and the members the checks read on the
+ * document's own node must be what the graph says there (`jsonld_graph_mismatch`).
  */
 export async function checkJsonLd(
-  credential: JsonObject,
+  document: JsonObject,
   documentLoader: DocumentLoader,
 ): Promise<CheckResult[]> {
+  let quads: Awaited<ReturnType<typeof checkToRdf>>;
   try {
-    // The conversion alone decides; the N-Quads text is not needed.
-    await checkToRdf(credential, { documentLoader, safe: true });
-    return [result(ID, 'pass')];
+    quads = await checkToRdf(document, { documentLoader, safe: true });
   } catch (e) {
     const code = errorCode(e);
     if (code === undefined || !code.startsWith('ERR_')) throw e;
     return [result(ID, 'fail', CODES[code] ?? 'jsonld_invalid', errorMessage(e))];
   }
+  const issue = await checkCompactForm(document, { documentLoader });
+  if (issue !== undefined) return [result(ID, 'fail', issue.code, issue.message, issue.path)];
+  const mismatch = compareReadView(document, quads);
+  if (mismatch !== undefined) {
+    return [result(ID, 'fail', 'jsonld_graph_mismatch', mismatch.message, mismatch.path)];
+  }
+  return [result(ID, 'pass')];
 }

@@ -1,11 +1,9 @@
 /** `schema` check: the bundled JSON Schema and the credential's own `credentialSchema` entries. */
 import type { JsonObject } from '../../internal/json.js';
-import {
-  createValidator,
-  resolveCredentialSchemas,
-  type Validator,
-  validateCredential,
-} from '../../schema/index.js';
+import { createValidator } from '../../schema/compile.js';
+import { resolveCredentialSchemas } from '../../schema/credential-schemas.js';
+import { validateCredentialOnDemand } from '../../schema/forms.js';
+import type { Validator } from '../../schema/types.js';
 import { errorMessage, loadDocument, type RunState } from '../state.js';
 import type { CheckResult } from '../types.js';
 import { result } from './util.js';
@@ -101,14 +99,14 @@ export async function checkSchema(credential: JsonObject, state: RunState): Prom
       );
     }
   }
-  const strict = validateCredential(credential, { schemas });
+  const strict = await validateCredentialOnDemand(credential, { schemas });
   if (strict.ok) {
     if (!out.some((c) => c.outcome === 'fail' || c.outcome === 'warn')) {
       out.unshift(result(ID, 'pass', undefined, `Valid against ${strict.schemas.join(', ')}`));
     }
     return out;
   }
-  const lenient = validateCredential(credential, { schemas, lenient: true });
+  const lenient = await validateCredentialOnDemand(credential, { schemas, lenient: true });
   const asWarnings = lenient.ok && credentialIsVc2(credential);
   for (const issue of strict.issues) {
     if (asWarnings) {

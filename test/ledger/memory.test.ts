@@ -1,0 +1,4 @@
+import { createMemoryLedgerStore } from '../../src/ledger/index.js';
+import { ledgerContract } from './contract.js';
+
+ledgerContract('memory', { fresh: async () => createMemoryLedgerStore() }, 25);
