@@ -452,7 +452,7 @@ async function main() {
       suite: i.suite,
       ...(i.status ? { status: true } : {}),
     })),
-    ledger: 'memory',
+    ledger: 'ledger.sqlite',
     contexts: { 'https://www.w3.org/ns/credentials/examples/v2': 'examples-v2.json' },
     allowNetwork: true,
     allowPrivateAddresses: true,

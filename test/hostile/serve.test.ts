@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryServeLedger } from '../../src/cli/serve-ledger.js';
 import { canonize } from '../../src/jsonld/index.js';
 import { createDidKey, generateKeyPair } from '../../src/keys/index.js';
+import { createLedger, createMemoryLedgerStore } from '../../src/ledger/index.js';
 import { signCredential } from '../../src/proof/index.js';
 import { createVcApiHandler, type VcApiHandler } from '../../src/serve/index.js';
 import { FULL, fuzzRuns, type Loose, NOW, richCredential } from './helpers.js';
@@ -34,9 +34,9 @@ let signed: Loose;
 
 beforeAll(async () => {
   const { did, keyPair } = createDidKey(await generateKeyPair());
-  const ledger = createMemoryServeLedger([
-    { url: 'https://issuer.example/status-lists/revocation/{n}', purpose: 'revocation' },
-  ]);
+  const ledger = createLedger(createMemoryLedgerStore(), {
+    lists: [{ url: 'https://issuer.example/status-lists/revocation/{n}', purpose: 'revocation' }],
+  });
   handle = createVcApiHandler({
     issuers: [{ name: 'main', key: keyPair, status: true }],
     tokens: [TOKEN],

@@ -7,9 +7,9 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryServeLedger } from '../../src/cli/serve-ledger.js';
 import { createDocumentLoader } from '../../src/jsonld/index.js';
 import { type CreatedDid, createDidKey, generateKeyPair } from '../../src/keys/index.js';
+import { createLedger, createMemoryLedgerStore, type Ledger } from '../../src/ledger/index.js';
 import { createPresentation, signPresentation } from '../../src/present/index.js';
 import { signCredential } from '../../src/proof/index.js';
 import {
@@ -81,16 +81,19 @@ describe('the VC-API handler', () => {
   let ed: CreatedDid;
   let p256: CreatedDid;
   let handle: VcApiHandler;
-  let ledger: ReturnType<typeof createMemoryServeLedger>;
+  let ledger: Ledger;
   let options: VcApiOptions;
 
   beforeAll(async () => {
     ed = createDidKey(await generateKeyPair());
     p256 = createDidKey(await generateKeyPair({ type: 'P-256' }));
-    ledger = createMemoryServeLedger([
-      { url: `${PUBLIC}/status-lists/revocation/{n}`, purpose: 'revocation' },
-      { url: `${PUBLIC}/status-lists/suspension/{n}`, purpose: 'suspension' },
-    ]);
+    ledger = createLedger(createMemoryLedgerStore(), {
+      lists: [
+        { url: `${PUBLIC}/status-lists/revocation/{n}`, purpose: 'revocation' },
+        { url: `${PUBLIC}/status-lists/suspension/{n}`, purpose: 'suspension' },
+      ],
+      now: () => NOW,
+    });
     options = {
       issuers: [
         { name: 'main', key: ed.keyPair },

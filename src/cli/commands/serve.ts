@@ -3,20 +3,22 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import type { KeyPair } from '../../keys/index.js';
-import { SIGNING_SUITES, type SuiteName } from '../../proof/index.js';
 import {
-  createVcApiHandler,
-  type StatusLedger,
-  type VcApiIssuer,
-  type VcApiOptions,
-} from '../../serve/index.js';
+  createLedger,
+  createMemoryLedgerStore,
+  type Ledger,
+  type LedgerStore,
+  type StatusListSeries,
+} from '../../ledger/index.js';
+import { SIGNING_SUITES, type SuiteName } from '../../proof/index.js';
+import { createVcApiHandler, type VcApiIssuer, type VcApiOptions } from '../../serve/index.js';
 import type { VerifyOptions } from '../../verify/index.js';
+import { DEFAULT_LEDGER_FILE, ledgerLocation, openLedgerStore } from '../batch-ledger.js';
 import { type Command, intOpt, stringOpt, stringsOpt } from '../command.js';
 import { loadContexts } from '../contexts.js';
 import { EXIT_OK, UsageError } from '../errors.js';
 import { type Io, loadDocuments, readJsonObject } from '../io.js';
 import { loadSigningKey } from '../keyfile.js';
-import { createMemoryServeLedger, type ServeSeries } from '../serve-ledger.js';
 import { startServer } from '../serve-server.js';
 
 const HELP = "Run 'ob3kit serve --help' for the usage.";
@@ -246,8 +248,8 @@ export const serveCommand: Command = {
     },
     ledger: {
       type: 'string',
-      value: '<spec>',
-      description: 'Status ledger: memory (lost at exit)',
+      value: '<file|url>',
+      description: `Issuance ledger: a SQLite file (default ${DEFAULT_LEDGER_FILE}), a postgresql:// URL, or memory`,
     },
     host: {
       type: 'string',
@@ -312,13 +314,30 @@ export const serveCommand: Command = {
   examples: [
     'ob3kit serve --key issuer-key.json',
     'OB3KIT_SERVE_TOKEN=$(cat token) ob3kit serve --config serve.json --host 0.0.0.0',
-    'ob3kit serve --key k.json --status --ledger memory --public-url https://issuer.example',
+    'ob3kit serve --key k.json --status --public-url https://issuer.example',
+    'ob3kit serve --key k.json --status --ledger postgresql://issuer@db/badges --public-url https://issuer.example',
   ],
   async run({ values, io }) {
     const setup = await buildSetup(io, values);
     const { server, ledger, log } = setup;
-    const running = await startServer(server);
-    log({ level: 'info', event: 'started', time: new Date().toISOString(), urls: running.urls });
+    let running: Awaited<ReturnType<typeof startServer>>;
+    try {
+      running = await startServer(server);
+    } catch (e) {
+      await ledger?.close();
+      const err = e as { code?: string; message?: string };
+      if (err.code === 'EADDRINUSE' || err.code === 'EACCES' || err.code === 'EADDRNOTAVAIL') {
+        throw new UsageError(`cannot listen: ${err.message}`, 'Choose another --host or --port.');
+      }
+      throw e;
+    }
+    log({
+      level: 'info',
+      event: 'started',
+      time: new Date().toISOString(),
+      urls: running.urls,
+      ...(setup.ledgerWhere ? { ledger: setup.ledgerWhere } : {}),
+    });
     io.err(`ob3kit serve: listening on ${running.urls.join(', ')}\n`);
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
@@ -428,14 +447,11 @@ async function buildSetup(io: Io, values: Values) {
     );
   }
 
-  // Status: a ledger and the series of lists.
-  let ledger: (StatusLedger & { close(): Promise<void> }) | undefined;
+  // Status: the series of lists (the ledger is opened last, once everything else is valid).
   const wantsStatus = issuers.some((i) => i.status);
-  const ledgerSpec = stringOpt(values, 'ledger') ?? config.ledger;
-  if (wantsStatus || ledgerSpec !== undefined) {
-    const series = statusSeries(config, publicUrl);
-    ledger = openLedger(ledgerSpec, series);
-  }
+  const flagLedger = stringOpt(values, 'ledger');
+  const ledgerSpec = flagLedger ?? config.ledger;
+  const series = wantsStatus || ledgerSpec !== undefined ? statusSeries(config, publicUrl) : [];
 
   // Verification: contexts, documents, network.
   const contexts = {
@@ -487,6 +503,14 @@ async function buildSetup(io: Io, values: Values) {
       ? (entry: Record<string, unknown>) => io.out(`${JSON.stringify(entry)}\n`)
       : () => {};
 
+  let ledger: Ledger | undefined;
+  let ledgerWhere: string | undefined;
+  if (wantsStatus || ledgerSpec !== undefined) {
+    const at = flagLedger !== undefined ? io : ioAt;
+    const spec = ledgerSpec ?? DEFAULT_LEDGER_FILE;
+    ledger = await openLedger(at, spec, series);
+    ledgerWhere = spec === 'memory' ? 'memory' : ledgerLocation(at, spec);
+  }
   const options: VcApiOptions = {
     issuers,
     ...(tokens.length ? { tokens } : {}),
@@ -502,12 +526,14 @@ async function buildSetup(io: Io, values: Values) {
   try {
     handler = createVcApiHandler(options);
   } catch (e) {
+    await ledger?.close();
     if (e instanceof TypeError)
       throw new UsageError(e.message.replace(/^createVcApiHandler(\(options\))?:\s*/, ''), HELP);
     throw e;
   }
   return {
     ledger,
+    ledgerWhere,
     log,
     server: {
       handler,
@@ -551,7 +577,7 @@ async function issuerFrom(
   };
 }
 
-function statusSeries(config: ConfigFile, publicUrl: string | undefined): ServeSeries[] {
+function statusSeries(config: ConfigFile, publicUrl: string | undefined): StatusListSeries[] {
   const lists = config.statusLists;
   const base = publicUrl?.replace(/\/+$/, '');
   const revocation =
@@ -575,10 +601,21 @@ function statusSeries(config: ConfigFile, publicUrl: string | undefined): ServeS
   ];
 }
 
-function openLedger(spec: string | undefined, series: ServeSeries[]) {
-  if (spec === 'memory') return createMemoryServeLedger(series);
-  throw new UsageError(
-    `ledger '${spec ?? '(default)'}' is not available: this build keeps status lists in memory only`,
-    'Give --ledger memory (status is lost when the service stops).',
-  );
+/**
+ * Open the issuance ledger: `memory` (lost when the service stops), a PostgreSQL URL, or a SQLite
+ * file (created when missing), with the service's series of lists.
+ */
+async function openLedger(io: Io, spec: string, series: StatusListSeries[]): Promise<Ledger> {
+  const store: LedgerStore =
+    spec === 'memory' ? createMemoryLedgerStore() : await openLedgerStore(io, spec);
+  try {
+    return createLedger(store, { lists: series });
+  } catch (e) {
+    await store.close();
+    const err = e as { code?: string; message?: string };
+    if (err.code?.startsWith('ERR_LEDGER')) {
+      throw new UsageError(`status lists: ${err.message} (${err.code})`);
+    }
+    throw e;
+  }
 }
