@@ -8,8 +8,6 @@
  * their own rules are in the OB 3.0 schemas.
  */
 import type { Issue } from '../errors.js';
-import { isDateTimeString } from '../model/dates.js';
-import { describeValue } from '../schema/issues.js';
 import type { ValidationResult } from '../schema/types.js';
 import { isObject, type JsonObject, joinPath } from './json.js';
 import { VC_V1_CONTEXT, VC_V2_CONTEXT } from './urls.js';
@@ -42,7 +40,48 @@ const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 // Spaces, controls and the characters RFC 3986 never allows in a URL.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses.
 const NOT_IN_URL = /[\s\u0000-\u001f\u007f<>"{}|\\^`]/;
-const DATE_TIME_NO_ZONE = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/;
+const DATE_TIME =
+  /^(-?\d{4,})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))?$/;
+const MAX_SHOWN = 60;
+
+/**
+ * An XML Schema dateTime with real calendar values (no leap second); `zone`: the time zone is
+ * required (a dateTimeStamp, as VC 2.0 wants). Returns the instant, or `undefined`.
+ */
+function dateTime(value: string, zone: boolean): number | undefined {
+  const m = DATE_TIME.exec(value);
+  if (!m || (zone && m[8] === undefined)) return undefined;
+  const [y, mo, d, h, mi, sec] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  if (days === undefined || d < 1 || d > days || h > 23 || mi > 59 || sec > 59) return undefined;
+  if (m[9] !== undefined && (Number(m[9]) > 23 || Number(m[10]) > 59)) return undefined;
+  const t = Date.parse(m[8] === undefined ? `${value}Z` : value);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/** A short rendering of a found value for messages. */
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return 'an empty array';
+    const shown = JSON.stringify(value);
+    return shown.length <= MAX_SHOWN ? shown : `an array of ${value.length} items`;
+  }
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') {
+    return JSON.stringify(value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value);
+  }
+  return String(value);
+}
 
 /**
  * True for an absolute URL (any scheme: `https:`, `did:`, `urn:`): a scheme, no whitespace or
@@ -298,10 +337,8 @@ function checkDates(doc: JsonObject, version: Version, out: Collector): void {
   for (const f of fields) {
     if (!(f in doc)) continue;
     const v = doc[f];
-    const ok =
-      typeof v === 'string' &&
-      (isDateTimeString(v) || (version === '1.1' && DATE_TIME_NO_ZONE.test(v)));
-    if (!ok) {
+    const t = typeof v === 'string' ? dateTime(v, version === '2.0') : undefined;
+    if (t === undefined) {
       out.add(
         'date_invalid',
         `$.${f}`,
@@ -309,8 +346,7 @@ function checkDates(doc: JsonObject, version: Version, out: Collector): void {
       );
       continue;
     }
-    const t = Date.parse(DATE_TIME_NO_ZONE.test(v) ? `${v}Z` : v);
-    if (!Number.isNaN(t)) parsed[f] = t;
+    parsed[f] = t;
   }
   if (version === '1.1' && !('issuanceDate' in doc)) {
     out.add('date_missing', '$', 'A VC 1.1 credential must have an issuanceDate');
