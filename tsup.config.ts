@@ -14,6 +14,7 @@ const SUBPATHS = [
   'verify',
   'present',
   'ledger',
+  'ob2',
   'serve',
 ];
 

@@ -5,6 +5,8 @@
 //        node bench/run.mjs --quick   (short rounds, 10,000 verifications for memory)
 //        node bench/run.mjs --only=minimal,cold   (only those cases, printed, nothing written;
 //          cases: minimal, full, vc11, ecdsa, jwt, status, status-check, batch, cold, memory)
+//        node bench/run.mjs --only poison   (after npm run build: the hostile inputs alone,
+//                                            printed and written to bench/poison.json)
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -14,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { coldStartTable, measureColdStart } from './cold-start.mjs';
 import { inputs } from './inputs.mjs';
+import { poisonSection, runPoison } from './poison.mjs';
 import { referenceSuite } from './reference.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -33,6 +36,31 @@ if (onlyAt !== -1 && !onlyArg) {
   process.exit(2);
 }
 const only = onlyArg?.split(',');
+if (only?.length === 1 && only[0] === 'poison') {
+  console.log('case poison (each in a fresh process)');
+  const poison = runPoison(path.join(root, 'dist'));
+  const out = {
+    date: new Date().toISOString(),
+    node: process.version,
+    load_average: os.loadavg()[0],
+    poison,
+  };
+  fs.writeFileSync(path.join(here, 'poison.json'), `${JSON.stringify(out, null, 2)}\n`);
+  // Replace (or add) the Hostile inputs section of docs/performance.md, nothing else.
+  const docPath = path.join(root, 'docs/performance.md');
+  const doc = fs.readFileSync(docPath, 'utf8');
+  const section = `${poisonSection(poison, out.load_average)}\n\n`;
+  const start = doc.indexOf('## Hostile inputs');
+  const end = doc.indexOf('Raw numbers:');
+  fs.writeFileSync(
+    docPath,
+    start >= 0
+      ? doc.slice(0, start) + section + doc.slice(end)
+      : doc.slice(0, end) + section + doc.slice(end),
+  );
+  console.log('\nwrote bench/poison.json and the Hostile inputs section of docs/performance.md');
+  process.exit(0);
+}
 if (only?.length === 1 && only[0] === 'cold-start') {
   const { main } = await import('./cold-start.mjs');
   process.exit(await main(quick ? ['--runs', '5'] : []));
@@ -479,6 +507,13 @@ if (want('memory') && proof.verifyCredentialProof) {
   }
 }
 
+// Hostile inputs within the default limits, each in a fresh process (time and peak memory).
+let poison;
+if (want('poison')) {
+  console.log('case poison (each in a fresh process)');
+  poison = runPoison(path.join(root, 'dist'));
+}
+
 if (only !== undefined) {
   // Some cases only: print them, write nothing (the published figures come from a full run).
   for (const r of rows) {
@@ -504,6 +539,7 @@ const results = {
   batch,
   memory,
   cold_start: coldStart,
+  poison,
 };
 fs.writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -569,9 +605,10 @@ says how, and what \`npm run bench\` measured on this machine.
   anything jsonld.js would drop or report in safe mode) goes to jsonld.js, which is then loaded
   with a dynamic \`import()\` and produces the result or the error. See
   [contexts.md](contexts.md#canonicalization).
-- **RDFC-1.0 without a second library** for the usual case (\`src/jsonld/fast-rdfc.ts\`): when
-  every blank node has a unique first-degree hash, the canonical labels follow from sorting those
-  hashes; only datasets with indistinguishable blank nodes load rdf-canonize.
+- **RDFC-1.0 without a second library** (\`src/jsonld/fast-rdfc.ts\`): when every blank node
+  has a unique first-degree hash, the canonical labels follow from sorting those hashes; only
+  datasets with indistinguishable blank nodes load the N-degree step (\`rdfc-ndegree.ts\`), a
+  port of rdf-canonize's with every step charged to a work budget.
 - **Proven equal.** Differential tests (\`test/perf/\`) compare, on thousands of generated
   Open Badges credentials (VC 1.1 and 2.0, every OB 3.0 context, random optional fields,
   Unicode and control characters, numbers, nested results, alignments, evidence, endorsements,
@@ -644,6 +681,8 @@ ${coldStart ? coldStartTable(coldStart) : 'Not measured.'}
   \`verify()\`, \`fflate\`) and the first verification's one-time work (compiling the
   contexts it uses, Node's first WebCrypto call). The CLI's \`--version\` and \`--help\` load
   no command and none of the library.
+
+${poisonSection(poison, os.loadavg()[0])}
 
 Raw numbers: [\`bench/results.json\`](../bench/results.json). The machine is shared: absolute
 times vary from run to run; the ratios, measured in the same run, vary much less.

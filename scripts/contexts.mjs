@@ -11,7 +11,7 @@
  *   1. a `.jsonld` file shipped by an npm package: copied byte for byte;
  *   2. a context exported as a JavaScript module by an npm package: serialized as
  *      `JSON.stringify(value, null, 2) + '\n'`;
- *   3. contexts that are not published on npm (CLR 2.0): small term maps written below from the
+ *   3. contexts that are not published on npm (CLR 2.0, Open Badges 2.0): small term maps written below from the
  *      facts they state (term -> IRI, type and container), serialized the same way.
  *
  * The output is deterministic: running the script twice gives the same bytes.
@@ -142,6 +142,118 @@ const clrContext201 = {
     Association: clrAssociation(),
   },
 };
+
+/**
+ * Open Badges 2.0 context (`https://w3id.org/openbadges/v2`), not published on npm. Facts, as the
+ * Open Badges 2.0 specification (IMS Final Release, 2018-04-12) states them in its vocabulary
+ * tables and its context section: `id`/`type` are the JSON-LD keywords; prefixes `obi`
+ * (https://w3id.org/openbadges#), `extensions` (https://w3id.org/openbadges/extensions#), `cred`
+ * (https://w3id.org/credentials#), `dc` (Dublin Core terms), `schema` (schema.org), `sec`
+ * (https://w3id.org/security#) and `xsd`; the classes below; each property's IRI and, where the
+ * value is a link or typed, its `@type`; `verify` is an alias of `verification`, `hosted` and
+ * `signed` of the two verification types, and `revokedAssertions` shares `obi:revoked` with
+ * `revoked`. Proven JSON-equal (test/ob2/context.test.ts) to the copy 1EdTech publishes in
+ * its specification repository (`ob_v2p0/v2/context.json`) and to the one its validator
+ * (`openbadges-validator-core`) tests with.
+ */
+function ob2Context() {
+  const id = (iri) => ({ '@id': iri, '@type': '@id' });
+  const plain = (iri) => ({ '@id': iri });
+  const typed = (iri, type) => ({ '@id': iri, '@type': type });
+  return {
+    '@context': {
+      id: '@id',
+      type: '@type',
+
+      extensions: 'https://w3id.org/openbadges/extensions#',
+      obi: 'https://w3id.org/openbadges#',
+      validation: 'obi:validation',
+
+      cred: 'https://w3id.org/credentials#',
+      dc: 'http://purl.org/dc/terms/',
+      schema: 'http://schema.org/',
+      sec: 'https://w3id.org/security#',
+      xsd: 'http://www.w3.org/2001/XMLSchema#',
+
+      // Classes.
+      AlignmentObject: 'schema:AlignmentObject',
+      CryptographicKey: 'sec:Key',
+      Endorsement: 'cred:Credential',
+      Assertion: 'obi:Assertion',
+      BadgeClass: 'obi:BadgeClass',
+      Criteria: 'obi:Criteria',
+      Evidence: 'obi:Evidence',
+      Extension: 'obi:Extension',
+      FrameValidation: 'obi:FrameValidation',
+      IdentityObject: 'obi:IdentityObject',
+      Image: 'obi:Image',
+      HostedBadge: 'obi:HostedBadge',
+      hosted: 'obi:HostedBadge',
+      Issuer: 'obi:Issuer',
+      Profile: 'obi:Profile',
+      RevocationList: 'obi:RevocationList',
+      SignedBadge: 'obi:SignedBadge',
+      signed: 'obi:SignedBadge',
+      TypeValidation: 'obi:TypeValidation',
+      VerificationObject: 'obi:VerificationObject',
+
+      // Properties from other vocabularies.
+      author: id('schema:author'),
+      caption: plain('schema:caption'),
+      claim: id('cred:claim'),
+      created: typed('dc:created', 'xsd:dateTime'),
+      creator: id('dc:creator'),
+      description: plain('schema:description'),
+      email: plain('schema:email'),
+      endorsement: id('cred:credential'),
+      expires: typed('sec:expiration', 'xsd:dateTime'),
+      genre: plain('schema:genre'),
+      image: id('schema:image'),
+      name: plain('schema:name'),
+      owner: id('sec:owner'),
+      publicKey: id('sec:publicKey'),
+      publicKeyPem: plain('sec:publicKeyPem'),
+      related: id('dc:relation'),
+      startsWith: plain('http://purl.org/dqm-vocabulary/v1/dqm#startsWith'),
+      tags: plain('schema:keywords'),
+      targetDescription: plain('schema:targetDescription'),
+      targetFramework: plain('schema:targetFramework'),
+      targetName: plain('schema:targetName'),
+      targetUrl: plain('schema:targetUrl'),
+      telephone: plain('schema:telephone'),
+      url: id('schema:url'),
+      version: plain('schema:version'),
+
+      // Open Badges properties.
+      alignment: id('obi:alignment'),
+      allowedOrigins: plain('obi:allowedOrigins'),
+      audience: plain('obi:audience'),
+      badge: id('obi:badge'),
+      criteria: id('obi:criteria'),
+      endorsementComment: plain('obi:endorsementComment'),
+      evidence: id('obi:evidence'),
+      hashed: typed('obi:hashed', 'xsd:boolean'),
+      identity: plain('obi:identityHash'),
+      issuedOn: typed('obi:issueDate', 'xsd:dateTime'),
+      issuer: id('obi:issuer'),
+      narrative: plain('obi:narrative'),
+      recipient: id('obi:recipient'),
+      revocationList: id('obi:revocationList'),
+      revocationReason: plain('obi:revocationReason'),
+      revoked: typed('obi:revoked', 'xsd:boolean'),
+      revokedAssertions: plain('obi:revoked'),
+      salt: plain('obi:salt'),
+      targetCode: plain('obi:targetCode'),
+      uid: plain('obi:uid'),
+      validatesType: 'obi:validatesType',
+      validationFrame: 'obi:validationFrame',
+      validationSchema: 'obi:validationSchema',
+      verification: id('obi:verify'),
+      verificationProperty: plain('obi:verificationProperty'),
+      verify: 'verification',
+    },
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // The bundle: one entry a file; `urls` lists every URL served with that file (first = primary).
@@ -274,6 +386,19 @@ const ENTRIES = [
       value: clrContext201,
       facts:
         'CLR 2.0.1 term map (2025-03 revision): the CLR 2.0 terms plus ClrCredential.partial (xsd:boolean) and ClrSubject.identifier (obi:Identifier), obi bound to https://purl.imsglobal.org/spec/vc/ob/vocab.html#',
+    },
+  },
+  {
+    file: 'ob-v2-context.json',
+    urls: [
+      'https://w3id.org/openbadges/v2',
+      // Where the w3id.org URL redirects; some documents name it directly.
+      'https://openbadgespec.org/v2/context.json',
+    ],
+    written: {
+      value: ob2Context(),
+      facts:
+        'Open Badges 2.0 term map (classes and properties of the Open Badges 2.0 vocabulary under https://w3id.org/openbadges#, with the schema.org, Dublin Core, security and credentials terms it reuses), as stated in the Open Badges 2.0 specification; JSON-equal to 1EdTech ob_v2p0/v2/context.json',
     },
   },
   {

@@ -44,8 +44,34 @@ export function toHex(bytes: Uint8Array): string {
   return s;
 }
 
-/** Hex decoding; returns `undefined` for malformed input. */
-export function fromHex(hex: string): Uint8Array | undefined {
+/** A text encoding of bytes that ob3kit decodes. */
+export type ByteEncoding = 'base58btc' | 'base64url' | 'base64' | 'hex';
+
+/**
+ * The longest text that encodes at most `bytes` bytes (no multibase prefix; base64 padded,
+ * base64url not): decoders compare a text's length with it before decoding anything.
+ * `Infinity` gives `Infinity`.
+ */
+export function maxEncodedLength(encoding: ByteEncoding, bytes: number): number {
+  switch (encoding) {
+    case 'base64url':
+      return Math.ceil((bytes * 4) / 3);
+    case 'base64':
+      return 4 * Math.ceil(bytes / 3);
+    case 'hex':
+      return 2 * bytes;
+    case 'base58btc':
+      // log(256) / log(58) = 1.36565...; a leading zero byte takes one character.
+      return Math.ceil(bytes * 1.3657);
+  }
+}
+
+/**
+ * Hex decoding; returns `undefined` for malformed input or more than `maxBytes` bytes (checked
+ * before decoding).
+ */
+export function fromHex(hex: string, maxBytes = Number.POSITIVE_INFINITY): Uint8Array | undefined {
+  if (hex.length > maxEncodedLength('hex', maxBytes)) return undefined;
   if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) return undefined;
   const out = new Uint8Array(hex.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
@@ -88,7 +114,13 @@ function encode64(bytes: Uint8Array, alphabet: string, pad: boolean): string {
   return out;
 }
 
-function decode64(text: string, table: Int16Array, allowPad: boolean): Uint8Array | undefined {
+function decode64(
+  text: string,
+  table: Int16Array,
+  allowPad: boolean,
+  maxBytes: number,
+): Uint8Array | undefined {
+  if (text.length > maxEncodedLength(allowPad ? 'base64' : 'base64url', maxBytes)) return undefined;
   let s = text;
   if (allowPad) s = s.replace(/={1,2}$/, '');
   if (s.length % 4 === 1) return undefined;
@@ -109,7 +141,7 @@ function decode64(text: string, table: Int16Array, allowPad: boolean): Uint8Arra
   }
   // Non-canonical trailing bits are rejected so that one text has one meaning.
   if ((value & ((1 << bits) - 1)) !== 0) return undefined;
-  return out;
+  return out.length > maxBytes ? undefined : out;
 }
 
 /** base64url without padding (RFC 4648 section 5). */
@@ -117,9 +149,15 @@ export function toBase64Url(bytes: Uint8Array): string {
   return encode64(bytes, B64URL, false);
 }
 
-/** Strict base64url decoding (no padding, canonical); `undefined` when malformed. */
-export function fromBase64Url(text: string): Uint8Array | undefined {
-  return decode64(text, B64URL_REV, false);
+/**
+ * Strict base64url decoding (no padding, canonical); `undefined` when malformed or longer than
+ * `maxBytes` bytes (checked on the text's length before decoding).
+ */
+export function fromBase64Url(
+  text: string,
+  maxBytes = Number.POSITIVE_INFINITY,
+): Uint8Array | undefined {
+  return decode64(text, B64URL_REV, false, maxBytes);
 }
 
 /** Standard base64 with padding. */
@@ -127,7 +165,13 @@ export function toBase64(bytes: Uint8Array): string {
   return encode64(bytes, B64, true);
 }
 
-/** Standard base64 decoding (padding optional); `undefined` when malformed. */
-export function fromBase64(text: string): Uint8Array | undefined {
-  return decode64(text, B64_REV, true);
+/**
+ * Standard base64 decoding (padding optional); `undefined` when malformed or longer than
+ * `maxBytes` bytes (checked on the text's length before decoding).
+ */
+export function fromBase64(
+  text: string,
+  maxBytes = Number.POSITIVE_INFINITY,
+): Uint8Array | undefined {
+  return decode64(text, B64_REV, true, maxBytes);
 }

@@ -104,14 +104,15 @@ export type FetchFunction = (url: string, init: FetchInit) => Promise<FetchRespo
 
 /**
  * What kind of document is wanted: it decides the `Accept` header and the media types
- * accepted. `status` and `refresh` documents may be a compact JWT.
+ * accepted. `status` and `refresh` documents may be a compact JWT; `ob2` is an Open Badges 2.0
+ * badge object (assertion, badge class, issuer profile, key, revocation list).
  *
  * @example
  * ```ts
  * const kind: DocumentKind = 'status';
  * ```
  */
-export type DocumentKind = 'did' | 'key' | 'status' | 'schema' | 'refresh';
+export type DocumentKind = 'did' | 'key' | 'status' | 'schema' | 'refresh' | 'ob2';
 
 /**
  * Options of a {@link DocumentFetcher}. Numbers are upper bounds (non-negative integers).
@@ -165,6 +166,8 @@ const ACCEPT: Record<DocumentKind, string> = {
   status: `application/vc+jwt, application/vc+ld+json, application/vc, application/jwt, ${JSON_TYPES}`,
   schema: `application/schema+json, ${JSON_TYPES}`,
   refresh: `application/vc+jwt, application/vc+ld+json, application/vc, application/jwt, ${JSON_TYPES}`,
+  // Open Badges 2.0 badge objects: JSON-LD first, as the 2.0 specification asks servers to send.
+  ob2: 'application/ld+json, application/json;q=0.9',
 };
 const JWT_KINDS: ReadonlySet<DocumentKind> = new Set(['status', 'refresh']);
 

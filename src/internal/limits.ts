@@ -126,6 +126,21 @@ export const DEFAULT_MAX_QUADS = 100_000;
 export const DEFAULT_MAX_WORK_FACTOR = 1;
 
 /**
+ * Bound on the total work of one RDFC-1.0 canonicalization, in units: a blank node's quad
+ * hashed, an identifier copied when a hash path branches, a node of a permutation, 64
+ * characters of hash path built or compared. Time and memory grow with the units spent, so
+ * this bounds both; a typical badge spends a few dozen, the largest documents within the other
+ * limits a few hundred thousand. Chains, cycles, cliques and other symmetric graphs of
+ * indistinguishable blank nodes fail with `ERR_CANONIZE_LIMIT` instead.
+ *
+ * @example
+ * ```ts
+ * await canonize(doc, { maxCanonizeWork: DEFAULT_MAX_CANONIZE_WORK });
+ * ```
+ */
+export const DEFAULT_MAX_CANONIZE_WORK = 4_000_000;
+
+/**
  * Most network requests one verification may make, when the caller allows the network: 64
  * (DID documents, key documents, status lists, schemas, refresh), nested verifications included.
  *
@@ -180,6 +195,53 @@ export const DEFAULT_MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
 export const DEFAULT_MAX_STATUS_LIST_TOTAL_BYTES = 64 * 1024 * 1024;
 
 /**
+ * The largest legitimate size, in bytes, of each binary value ob3kit decodes from text. Each
+ * decoder is given its bound and refuses a longer text before decoding anything (compare the
+ * text's length with `maxEncodedLength(encoding, bytes)` from `internal/bytes.ts`); the exact
+ * size is checked after decoding, as before. These are facts of the formats, not settings.
+ *
+ * @example
+ * ```ts
+ * const bytes = fromBase64Url(jwk.x, MAX_DECODED_BYTES.jwkEcMember);
+ * ```
+ */
+export const MAX_DECODED_BYTES = Object.freeze({
+  /**
+   * A Multikey or did:key value: a 2-byte multicodec header and the largest key, a P-384
+   * public point written uncompressed (97 bytes; Ed25519 is 32, a 64-byte Ed25519 secret with
+   * its public key appended is the largest secret).
+   */
+  multikey: 2 + 97,
+  /** An Ed25519VerificationKey2018 `publicKeyBase58` (32 bytes) or `privateKeyBase58` (64). */
+  base58Key: 64,
+  /**
+   * A JWK member of an OKP or EC key (`x`, `y`, `d`): 64 bytes (an Ed25519 `d` some libraries
+   * write with the public key appended; coordinates: 48 bytes for P-384, 32 for P-256).
+   */
+  jwkEcMember: 64,
+  /**
+   * A JWK member of an RSA key (`n`, `d`, `p`, `q`, `dp`, `dq`, `qi`): an 8,192-bit modulus,
+   * and the leading zero byte some libraries write.
+   */
+  jwkRsaMember: 1025,
+  /** An RSA public exponent (`e`). */
+  jwkRsaExponent: 8,
+  /** A Data Integrity `proofValue` signature: 96 bytes (P-384; Ed25519 and P-256: 64). */
+  proofValue: 96,
+  /** A JWS signature: 1,024 bytes (RS256 with an 8,192-bit key; EdDSA and ES256: 64). */
+  jwsSignature: 1024,
+  /**
+   * A JWS protected header, as JSON: 8 KiB (`alg`, `typ`, a `kid` that may be a did:jwk URL,
+   * a public `jwk` of up to an 8,192-bit RSA key).
+   */
+  jwsHeader: 8 * 1024,
+  /** The JWK inside a did:jwk, as JSON: 2 KiB (an 8,192-bit RSA public key takes 1.4 KiB). */
+  didJwk: 2 * 1024,
+  /** A hashed identity (`sha256$...`, `md5$...`): 32 bytes. */
+  identityHash: 32,
+});
+
+/**
  * Every limit, by name. All are non-negative integers.
  *
  * @example
@@ -208,8 +270,10 @@ export interface Limits {
   maxJwtBytes: number;
   /** Most RDF quads a document may produce (default {@link DEFAULT_MAX_QUADS}). */
   maxQuads: number;
-  /** RDFC-1.0 work bound (default {@link DEFAULT_MAX_WORK_FACTOR}). */
+  /** RDFC-1.0 N-degree step bound (default {@link DEFAULT_MAX_WORK_FACTOR}). */
   maxWorkFactor: number;
+  /** RDFC-1.0 total work bound, in units (default {@link DEFAULT_MAX_CANONIZE_WORK}). */
+  maxCanonizeWork: number;
   /** Most network requests in one run (default {@link DEFAULT_MAX_FETCHES}). */
   maxFetches: number;
   /** Time allowed for one request, in ms (default {@link DEFAULT_FETCH_TIMEOUT_MS}). */
@@ -242,6 +306,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxJwtBytes: DEFAULT_MAX_JWT_BYTES,
   maxQuads: DEFAULT_MAX_QUADS,
   maxWorkFactor: DEFAULT_MAX_WORK_FACTOR,
+  maxCanonizeWork: DEFAULT_MAX_CANONIZE_WORK,
   maxFetches: DEFAULT_MAX_FETCHES,
   fetchTimeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
   maxFetchBytes: DEFAULT_MAX_FETCH_BYTES,

@@ -17,6 +17,7 @@ import dataIntegrityV2 from '../../contexts/data-integrity-v2.json';
 import didV1 from '../../contexts/did-v1.json';
 import ed25519Signature2020V1 from '../../contexts/ed25519-signature-2020-v1.json';
 import multikeyV1 from '../../contexts/multikey-v1.json';
+import obV2Context from '../../contexts/ob-v2-context.json';
 import obV3p0Context from '../../contexts/ob-v3p0-context.json';
 import obV3p0Context301 from '../../contexts/ob-v3p0-context-3.0.1.json';
 import obV3p0Context302 from '../../contexts/ob-v3p0-context-3.0.2.json';
@@ -55,6 +56,8 @@ const entries: Array<[string, object]> = [
   ],
   ['https://purl.imsglobal.org/spec/clr/v2p0/context.json', clrV2p0Context],
   ['https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json', clrV2p0Context201],
+  ['https://w3id.org/openbadges/v2', obV2Context],
+  ['https://openbadgespec.org/v2/context.json', obV2Context],
   ['https://w3id.org/security/data-integrity/v1', dataIntegrityV1],
   ['https://w3id.org/security/data-integrity/v2', dataIntegrityV2],
   ['https://w3id.org/security/suites/ed25519-2020/v1', ed25519Signature2020V1],

@@ -1,11 +1,16 @@
 import type rdfCanonizeModule from 'rdf-canonize';
 import { JsonLdError, LimitError } from '../errors.js';
-import { DEFAULT_LIMITS, measureJson } from '../internal/limits.js';
-import { canonizeUniqueHashes } from './fast-rdfc.js';
+import {
+  DEFAULT_LIMITS,
+  DEFAULT_MAX_CANONIZE_WORK as MAX_CANONIZE_WORK,
+  measureJson,
+} from '../internal/limits.js';
+import { canonizeRdfc } from './fast-rdfc.js';
 import { type DocumentLoader, getDefaultDocumentLoader } from './loader.js';
 import { abortedError, mapJsonLdError } from './map-error.js';
 import { serializeNQuads } from './nquads.js';
 import { documentToQuads, type Quad } from './quads.js';
+import { WorkBudget } from './work.js';
 
 /**
  * Default bound on rdf-canonize's deep iterations (`nonUniqueBlankNodes ** maxWorkFactor`);
@@ -28,6 +33,19 @@ export const DEFAULT_MAX_WORK_FACTOR = 1;
  * ```
  */
 export const DEFAULT_MAX_QUADS = 100_000;
+/**
+ * Default bound on the total work of RDFC-1.0 canonicalization, in units (a blank node's quad
+ * hashed, an identifier copied, 64 characters of hash path built or compared). A typical badge
+ * uses a few dozen units; graphs of indistinguishable blank nodes (chains, cycles, cliques)
+ * fail with `ERR_CANONIZE_LIMIT` before their cost passes it. See docs/security.md.
+ *
+ * @example
+ * ```ts
+ * import { canonize, DEFAULT_MAX_CANONIZE_WORK } from 'ob3kit/jsonld';
+ * await canonize(trustedDoc, { maxCanonizeWork: DEFAULT_MAX_CANONIZE_WORK * 4 });
+ * ```
+ */
+export const DEFAULT_MAX_CANONIZE_WORK = MAX_CANONIZE_WORK;
 
 /**
  * Options for {@link canonize} and {@link toNQuads}.
@@ -56,10 +74,17 @@ export interface CanonizeOptions {
   /** Fail with `ERR_CANONIZE_LIMIT` when the document produces more quads (default 100,000). */
   maxQuads?: number;
   /**
-   * Bound on canonicalization work, passed to rdf-canonize (default 1: linear in the number of
-   * indistinguishable blank nodes). Exceeding it fails with `ERR_CANONIZE_LIMIT`.
+   * Bound on the number of N-degree hashing steps, as rdf-canonize's option of that name (at
+   * most `indistinguishableBlankNodes ** maxWorkFactor`; default 1). Exceeding it fails with
+   * `ERR_CANONIZE_LIMIT`.
    */
   maxWorkFactor?: number;
+  /**
+   * Bound on the total work of canonicalization, in units (default
+   * {@link DEFAULT_MAX_CANONIZE_WORK}); it bounds time and memory. Exceeding it fails with
+   * `ERR_CANONIZE_LIMIT` (`details.limit` `maxCanonizeWork`).
+   */
+  maxCanonizeWork?: number;
 }
 
 /**
@@ -74,14 +99,22 @@ export interface CanonizeOptions {
 export interface CanonizeNQuadsOptions {
   /** Abort the operation; it then fails with `ERR_ABORTED`. */
   signal?: AbortSignal;
-  /** Bound on canonicalization work (default 1). Exceeding it fails with `ERR_CANONIZE_LIMIT`. */
+  /** Fail with `ERR_CANONIZE_LIMIT` when the text has more quads (lines; default 100,000). */
+  maxQuads?: number;
+  /** Bound on N-degree hashing steps (default 1), as in {@link CanonizeOptions}. */
   maxWorkFactor?: number;
+  /** Bound on the total work (default {@link DEFAULT_MAX_CANONIZE_WORK}), as in {@link CanonizeOptions}. */
+  maxCanonizeWork?: number;
 }
+
+/** N-Quads line ends and blank lines, as rdf-canonize's parser splits and skips them. */
+const EOLN = /\r\n|\n|\r/;
+const EMPTY_LINE = /^[ \t]*$/;
 
 type RdfCanonize = typeof rdfCanonizeModule;
 let rdfCanonizeModulePromise: Promise<RdfCanonize> | undefined;
 
-/** rdf-canonize, loaded on first use (typical credentials never need it: see fast-rdfc.ts). */
+/** rdf-canonize, loaded on first use: only its N-Quads parser, for {@link canonizeNQuads}. */
 function loadRdfCanonize(): Promise<RdfCanonize> {
   rdfCanonizeModulePromise ??= import('rdf-canonize').then(
     (m) => ((m as { default?: RdfCanonize }).default ?? m) as RdfCanonize,
@@ -123,6 +156,7 @@ function checkOptions(fn: string, options: unknown): asserts options is Canonize
   }
   checkLimit(fn, 'maxQuads', o.maxQuads);
   checkLimit(fn, 'maxWorkFactor', o.maxWorkFactor);
+  checkLimit(fn, 'maxCanonizeWork', o.maxCanonizeWork);
 }
 
 /** Wrap a loader so that an abort stops context loading too. */
@@ -134,7 +168,13 @@ function abortableLoader(loader: DocumentLoader, signal?: AbortSignal): Document
   };
 }
 
-async function toDataset(fn: string, document: object, options: CanonizeOptions): Promise<Quad[]> {
+/** The quads of a document, and the work budget their conversion started spending. */
+interface Dataset {
+  quads: Quad[];
+  budget: WorkBudget;
+}
+
+async function toDataset(fn: string, document: object, options: CanonizeOptions): Promise<Dataset> {
   const { signal } = options;
   if (signal?.aborted) throw abortedError(signal);
   // Before any JSON-LD processing: bounded work (JSON-LD to RDF is quadratic in the values of
@@ -159,12 +199,15 @@ async function toDataset(fn: string, document: object, options: CanonizeOptions)
     );
   }
   let quads: Quad[];
+  // One budget for the whole canonicalization: JSON-LD to RDF, then RDFC-1.0.
+  const budget = new WorkBudget(options.maxCanonizeWork ?? DEFAULT_MAX_CANONIZE_WORK);
   try {
     const loader = options.documentLoader ?? getDefaultDocumentLoader();
     quads = await documentToQuads(document, {
       documentLoader: abortableLoader(loader, signal),
       safe: options.safe ?? true,
       cacheKey: loader,
+      budget,
     });
   } catch (e) {
     throw mapJsonLdError(e, signal);
@@ -178,32 +221,21 @@ async function toDataset(fn: string, document: object, options: CanonizeOptions)
       { limit: 'maxQuads', max: maxQuads, found: quads.length },
     );
   }
-  return quads;
+  return { quads, budget };
 }
 
 async function canonizeDataset(
-  input: Quad[] | string,
-  options: { signal?: AbortSignal; maxWorkFactor?: number },
+  input: Dataset,
+  options: { signal?: AbortSignal; maxWorkFactor?: number; maxCanonizeWork?: number },
 ): Promise<string> {
-  if (typeof input !== 'string') {
-    // Exact RDFC-1.0 when every blank node's first-degree hash is unique (the usual case);
-    // otherwise rdf-canonize runs the full algorithm.
-    const fast = canonizeUniqueHashes(input);
-    if (fast !== undefined) return fast;
-  }
-  try {
-    const rdfCanonize = await loadRdfCanonize();
-    return await rdfCanonize.canonize(input, {
-      algorithm: 'RDFC-1.0',
-      ...(typeof input === 'string' ? { inputFormat: 'application/n-quads' as const } : {}),
-      format: 'application/n-quads',
-      maxWorkFactor: options.maxWorkFactor ?? DEFAULT_MAX_WORK_FACTOR,
-      rejectURDNA2015: true,
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-  } catch (e) {
-    throw mapJsonLdError(e, options.signal);
-  }
+  if (options.signal?.aborted) throw abortedError(options.signal);
+  // RDFC-1.0 with every step charged to the budget the conversion started (fast-rdfc.ts):
+  // typical credentials need only first-degree hashes; indistinguishable blank nodes fail with
+  // ERR_CANONIZE_LIMIT before their cost passes maxCanonizeWork.
+  return canonizeRdfc(input.quads, {
+    maxWorkFactor: options.maxWorkFactor ?? DEFAULT_MAX_WORK_FACTOR,
+    budget: input.budget,
+  });
 }
 
 /**
@@ -216,7 +248,9 @@ async function canonizeDataset(
  * @returns the canonical N-Quads, one quad a line, each ending with `\n`.
  * @throws JsonLdError `ERR_CONTEXT_UNKNOWN`, `ERR_JSONLD_UNDEFINED_TERM`,
  *   `ERR_JSONLD_PROTECTED_TERM`, `ERR_JSONLD_SAFE_MODE`, `ERR_CONTEXT_LOAD` or `ERR_JSONLD`.
- * @throws LimitError `ERR_CANONIZE_LIMIT` when `maxQuads` or `maxWorkFactor` is exceeded.
+ * @throws LimitError `ERR_CANONIZE_LIMIT` when the document passes `maxJsonValues` or
+ *   `maxArrayLength` (checked first), `maxQuads`, `maxWorkFactor` or `maxCanonizeWork`
+ *   (`details.limit` names it).
  * @throws Ob3Error `ERR_ABORTED` when `signal` aborts.
  * @example
  * ```ts
@@ -232,8 +266,7 @@ async function canonizeDataset(
 export async function canonize(document: object, options: CanonizeOptions = {}): Promise<string> {
   checkDocument('canonize', document);
   checkOptions('canonize', options);
-  const quads = await toDataset('canonize', document, options);
-  return canonizeDataset(quads, options);
+  return canonizeDataset(await toDataset('canonize', document, options), options);
 }
 
 /**
@@ -250,7 +283,7 @@ export async function canonize(document: object, options: CanonizeOptions = {}):
 export async function toNQuads(document: object, options: CanonizeOptions = {}): Promise<string> {
   checkDocument('toNQuads', document);
   checkOptions('toNQuads', options);
-  const quads = await toDataset('toNQuads', document, options);
+  const { quads } = await toDataset('toNQuads', document, options);
   try {
     return serializeNQuads(quads);
   } catch (e) {
@@ -272,7 +305,7 @@ export async function toNQuads(document: object, options: CanonizeOptions = {}):
 export async function checkToRdf(document: object, options: CanonizeOptions = {}): Promise<Quad[]> {
   checkDocument('toNQuads', document);
   checkOptions('toNQuads', options);
-  return toDataset('toNQuads', document, options);
+  return (await toDataset('toNQuads', document, options)).quads;
 }
 
 /**
@@ -281,7 +314,8 @@ export async function checkToRdf(document: object, options: CanonizeOptions = {}
  * @param nquads - N-Quads text.
  * @param options - abort signal and work limit.
  * @throws JsonLdError `ERR_NQUADS_SYNTAX` when the text is not valid N-Quads.
- * @throws LimitError `ERR_CANONIZE_LIMIT` when `maxWorkFactor` is exceeded.
+ * @throws LimitError `ERR_CANONIZE_LIMIT` when `maxQuads` (lines, counted before parsing),
+ *   `maxWorkFactor` or `maxCanonizeWork` is exceeded.
  * @example
  * ```ts
  * import { canonizeNQuads } from 'ob3kit/jsonld';
@@ -296,18 +330,54 @@ export async function canonizeNQuads(
   if (typeof nquads !== 'string') throw new TypeError('canonizeNQuads: nquads must be a string');
   checkOptions('canonizeNQuads', options);
   if (options.signal?.aborted) throw abortedError(options.signal);
-  const rdfCanonize = await loadRdfCanonize();
-  let quads: Quad[];
-  try {
-    quads = rdfCanonize.NQuads.parse(nquads);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    throw new JsonLdError(
-      'ERR_NQUADS_SYNTAX',
-      `canonizeNQuads: invalid N-Quads: ${message}`,
-      {},
-      e,
+  const maxQuads = options.maxQuads ?? DEFAULT_MAX_QUADS;
+  // Count the lines before parsing (bound before work), then parse them one by one and remove
+  // duplicate quads with a map: rdf-canonize's parser removes them by linear search, quadratic
+  // in the number of quads of a graph. The dataset is the same: first occurrences, in order.
+  const lines = nquads.split(EOLN);
+  let count = 0;
+  for (const line of lines) if (!EMPTY_LINE.test(line)) count++;
+  if (count > maxQuads) {
+    throw new LimitError(
+      'ERR_CANONIZE_LIMIT',
+      `canonizeNQuads: the text has ${count} quads, more than the limit of ${maxQuads} (options.maxQuads)`,
+      { limit: 'maxQuads', max: maxQuads, found: count },
     );
   }
-  return canonizeDataset(quads, options);
+  const rdfCanonize = await loadRdfCanonize();
+  const quads: Quad[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (EMPTY_LINE.test(line)) continue;
+    let parsed: Quad[];
+    try {
+      parsed = rdfCanonize.NQuads.parse(line);
+    } catch (e) {
+      throw new JsonLdError(
+        'ERR_NQUADS_SYNTAX',
+        `canonizeNQuads: invalid N-Quads on line ${i + 1}`,
+        { line: i + 1 },
+        e,
+      );
+    }
+    for (const quad of parsed) {
+      // What rdf-canonize compares: graphs by name alone, then the triple's terms.
+      const { subject: s, predicate: p, object: o, graph: g } = quad;
+      const key = JSON.stringify([
+        g.value,
+        s.termType,
+        s.value,
+        p.value,
+        o.termType,
+        o.value,
+        o.termType === 'Literal' ? [o.datatype?.value, o.language] : null,
+      ]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      quads.push(quad);
+    }
+  }
+  const budget = new WorkBudget(options.maxCanonizeWork ?? DEFAULT_MAX_CANONIZE_WORK);
+  return canonizeDataset({ quads, budget }, options);
 }

@@ -295,14 +295,60 @@ function compareValues(v1: unknown, v2: unknown): boolean {
   return false;
 }
 
-/** `util.addValue(subject, property, value, {propertyIsArray: true, allowDuplicate: false})`. */
+/**
+ * The key under which {@link compareValues} finds `v` equal to another value, or `undefined`
+ * when it finds `v` equal to nothing but itself (a list object). Two keyed values are equal by
+ * `compareValues` exactly when their keys are equal: strings (`@type` values) by value, value
+ * objects by `@value` (type included: `"1"` is not `1`), `@type`, `@language` and `@index`,
+ * node references by `@id`.
+ */
+function valueKey(v: unknown): string | undefined {
+  if (typeof v === 'string') return `s${v}`;
+  if (typeof v !== 'object' || v === null) return undefined;
+  const o = v as Expanded;
+  if ('@value' in o) {
+    const x = o['@value'];
+    return `v${JSON.stringify([typeof x, x, o['@type'], o['@language'], o['@index']])}`;
+  }
+  if ('@id' in o) return `i${o['@id'] as string}`;
+  return undefined;
+}
+
+/** Arrays at least this long get an index of their values' keys. */
+const INDEX_FROM = 16;
+const valueIndexes = new WeakMap<unknown[], Set<string>>();
+
+/**
+ * `util.addValue(subject, property, value, {propertyIsArray: true, allowDuplicate: false})`.
+ * jsonld.js finds duplicates by linear search (quadratic in the values of one property, which
+ * many nodes with one `@id` can pile up far past any one array's length); here long arrays are
+ * indexed by {@link valueKey}, with the same result.
+ */
 function addUnique(subject: Expanded, property: string, value: unknown): void {
   const existing = subject[property] as unknown[] | undefined;
   if (existing === undefined) {
     subject[property] = [value];
     return;
   }
-  for (const v of existing) if (compareValues(value, v)) return;
+  if (existing.length < INDEX_FROM) {
+    for (const v of existing) if (compareValues(value, v)) return;
+    existing.push(value);
+    return;
+  }
+  let index = valueIndexes.get(existing);
+  if (index === undefined) {
+    index = new Set();
+    for (const v of existing) {
+      const k = valueKey(v);
+      if (k !== undefined) index.add(k);
+    }
+    valueIndexes.set(existing, index);
+  }
+  const key = valueKey(value);
+  if (key !== undefined) {
+    if (index.has(key)) return;
+    index.add(key);
+  }
   existing.push(value);
 }
 

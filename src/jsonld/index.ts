@@ -10,6 +10,7 @@ export {
   type CanonizeOptions,
   canonize,
   canonizeNQuads,
+  DEFAULT_MAX_CANONIZE_WORK,
   DEFAULT_MAX_QUADS,
   DEFAULT_MAX_WORK_FACTOR,
   toNQuads,

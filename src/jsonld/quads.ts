@@ -8,8 +8,9 @@
  */
 import type { RdfCanonizeQuad } from 'rdf-canonize';
 import { fastDocumentToQuads } from './fast-quads.js';
-import type { DocumentLoader } from './loader.js';
+import { type DocumentLoader, getBundledContext } from './loader.js';
 import { isTrustedLoader } from './trust.js';
+import type { WorkBudget } from './work.js';
 
 /** One RDF quad, in the RDF/JS-like shape jsonld.js and rdf-canonize exchange. */
 export type Quad = RdfCanonizeQuad;
@@ -20,7 +21,7 @@ export type Quad = RdfCanonizeQuad;
  * other code in the process that uses jsonld.js with its own loader can change which context
  * ob3kit resolves a URL to (and ob3kit's contexts never leak into theirs).
  */
-class BoundedCache<V> {
+export class BoundedCache<V> {
   readonly #map = new Map<string, V>();
   constructor(readonly max: number) {}
   get(key: string): V | undefined {
@@ -54,39 +55,62 @@ export interface DocumentToQuadsOptions {
   cacheKey?: DocumentLoader;
   /** Never use the fast path (differential tests and diagnostics). */
   forceJsonLd?: boolean;
+  /**
+   * The work budget the conversion charges on the jsonld.js path (context processing, removal
+   * of duplicate values), before the work is done. Default: no bound. The fast path's work is
+   * linear in the size of the document.
+   */
+  budget?: WorkBudget;
 }
 
 /** How many conversions took the fast path and how many went to jsonld.js (for tests). */
 export const documentToQuadsStats = { fast: 0, fallback: 0 };
 
-type ToRdf = (
+type Expand = (
   input: object,
+  options: { documentLoader: DocumentLoader; safe: boolean; contextResolver: unknown },
+) => Promise<unknown[]>;
+type ToRdf = (
+  input: unknown[],
   options: {
     documentLoader: DocumentLoader;
     safe: boolean;
     produceGeneralizedRdf: false;
     contextResolver: unknown;
+    skipExpansion: true;
   },
 ) => Promise<Quad[]>;
+/** The part of jsonld.js's `ContextResolver` that the budget hooks into. */
+export interface Resolver {
+  resolve(args: { activeCtx: unknown; context: unknown }): Promise<unknown>;
+}
+/** jsonld.js's `ContextResolver` class. */
+export type ResolverClass = new (options: { sharedCache: BoundedCache<unknown> }) => Resolver;
 interface JsonLdModules {
+  expand: Expand;
   toRdf: ToRdf;
-  ContextResolver: new (options: { sharedCache: BoundedCache<unknown> }) => unknown;
+  ContextResolver: ResolverClass;
+  meter: typeof import('./jsonld-meter.js');
 }
 let jsonLdModules: Promise<JsonLdModules> | undefined;
 
 /** Load jsonld.js on first use. */
 function loadJsonLd(): Promise<JsonLdModules> {
-  jsonLdModules ??= Promise.all([import('jsonld'), import('jsonld/lib/ContextResolver.js')]).then(
-    ([jsonld, resolver]) => {
-      const j = (jsonld as { default?: unknown }).default ?? jsonld;
-      const r = (resolver as { default?: unknown }).default ?? resolver;
-      return {
-        // @types/jsonld predates safe mode; call through a minimal typed view of jsonld.toRDF.
-        toRdf: (j as { toRDF: unknown }).toRDF as ToRdf,
-        ContextResolver: r as JsonLdModules['ContextResolver'],
-      };
-    },
-  );
+  jsonLdModules ??= Promise.all([
+    import('jsonld'),
+    import('jsonld/lib/ContextResolver.js'),
+    import('./jsonld-meter.js'),
+  ]).then(([jsonld, resolver, meter]) => {
+    const j = (jsonld as { default?: unknown }).default ?? jsonld;
+    const r = (resolver as { default?: unknown }).default ?? resolver;
+    return {
+      // @types/jsonld predates safe mode; call through minimal typed views.
+      expand: (j as { expand: unknown }).expand as Expand,
+      toRdf: (j as { toRDF: unknown }).toRDF as ToRdf,
+      ContextResolver: r as ResolverClass,
+      meter,
+    };
+  });
   return jsonLdModules;
 }
 
@@ -107,13 +131,30 @@ export async function documentToQuads(
     }
   }
   documentToQuadsStats.fallback++;
-  const { toRdf, ContextResolver } = await loadJsonLd();
-  return toRdf(document, {
-    contextResolver: new ContextResolver({
-      sharedCache: trusted ? sharedCache : new BoundedCache<unknown>(50),
-    }),
-    documentLoader: options.documentLoader,
-    safe: options.safe,
-    produceGeneralizedRdf: false,
-  });
+  const { expand, toRdf, ContextResolver, meter: metering } = await loadJsonLd();
+  const { budget } = options;
+  const cache = trusted ? sharedCache : new BoundedCache<unknown>(50);
+  let contextResolver: Resolver = new ContextResolver({ sharedCache: cache });
+  let documentLoader = options.documentLoader;
+  if (budget) {
+    const meter = new metering.ContextMeter(
+      budget,
+      document,
+      trusted ? getBundledContext : undefined,
+    );
+    contextResolver = meter.resolver(ContextResolver, cache);
+    documentLoader = meter.loader(documentLoader);
+  }
+  const common = { contextResolver, documentLoader, safe: options.safe };
+  // jsonld.js toRDF is expand, then the node map (which removes duplicate values by linear
+  // search), then quads: the same steps here, with the node map's cost charged in between.
+  let expanded: unknown[];
+  try {
+    expanded = await expand(document, common);
+  } catch (e) {
+    // jsonld.js replaces errors raised while it processes a scoped context with its own.
+    throw budget?.exceeded ?? e;
+  }
+  if (budget) metering.chargeDedup(budget, expanded);
+  return toRdf(expanded, { ...common, produceGeneralizedRdf: false, skipExpansion: true });
 }

@@ -1,7 +1,8 @@
 /** did:key and did:jwk: creation and offline resolution. */
 import { KeyError } from '../errors.js';
-import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from '../internal/bytes.js';
+import { fromBase64Url, fromUtf8, maxEncodedLength, toBase64Url, utf8 } from '../internal/bytes.js';
 import { isObject } from '../internal/json.js';
+import { MAX_DECODED_BYTES } from '../internal/limits.js';
 import { importJwk } from './import.js';
 import { bindKeyPair, isKeyPair } from './key-pair.js';
 import { decodeMultibaseKey } from './multikey.js';
@@ -99,6 +100,15 @@ function didKeyDocument(did: string, fingerprint: string, vmType: string): DidDo
  * for a malformed DID and `ERR_KEY_TYPE_UNSUPPORTED` for other key types.
  */
 export function resolveDidKey(did: string): DidDocument {
+  // Bound before work: no supported key is longer (base58 decoding costs the square).
+  const max = 'did:key:z'.length + maxEncodedLength('base58btc', MAX_DECODED_BYTES.multikey);
+  if (did.length > max) {
+    throw new KeyError(
+      'ERR_DID_INVALID',
+      `Malformed did:key "${shorten(did)}": ${did.length} characters long; no supported key takes more than ${max}`,
+      { did: shorten(did), max, found: did.length },
+    );
+  }
   const m = /^did:key:(z[1-9A-HJ-NP-Za-km-z]+)$/.exec(did);
   if (!m) {
     throw new KeyError(
@@ -210,8 +220,17 @@ function didJwkDocument(did: string, jwk: Record<string, unknown>): DidDocument 
  * Resolve a did:jwk DID (offline). The embedded JWK must be a public key of a supported type.
  */
 export function resolveDidJwk(did: string): DidDocument {
+  // Bound before work: no supported public JWK is longer.
+  const max = 'did:jwk:'.length + maxEncodedLength('base64url', MAX_DECODED_BYTES.didJwk);
+  if (did.length > max) {
+    throw new KeyError(
+      'ERR_DID_INVALID',
+      `Malformed did:jwk "${shorten(did)}": ${did.length} characters long; no supported key takes more than ${max}`,
+      { did: shorten(did), max, found: did.length },
+    );
+  }
   const m = /^did:jwk:([A-Za-z0-9_-]+)$/.exec(did);
-  const raw = m ? fromBase64Url(m[1] as string) : undefined;
+  const raw = m ? fromBase64Url(m[1] as string, MAX_DECODED_BYTES.didJwk) : undefined;
   let jwk: unknown;
   try {
     jwk = raw ? JSON.parse(fromUtf8(raw)) : undefined;

@@ -3,10 +3,11 @@
 import { KeyError } from '../errors.js';
 import { fromBase64Url } from '../internal/bytes.js';
 import { isObject } from '../internal/json.js';
+import { MAX_DECODED_BYTES } from '../internal/limits.js';
 import { decodeBase58btc } from './base58.js';
 import { P256_SIZES, P384_SIZES } from './curves.js';
 import { ed25519FromBytes, p256FromBytes, p384FromBytes, rsaFromJwk } from './key-pair.js';
-import { decodeMultibaseKey, describe, isPlainOptions } from './multikey.js';
+import { assertKeyTextLength, decodeMultibaseKey, describe, isPlainOptions } from './multikey.js';
 import type { Jwk, KeyPair, KeyType } from './types.js';
 
 /** Options of {@link importKeyPair}. */
@@ -334,7 +335,8 @@ function optionalString(json: Record<string, unknown>, name: string): string | u
 
 function b64u(jwk: Jwk, member: string, field: string): Uint8Array {
   const v = jwk[member];
-  const bytes = typeof v === 'string' ? fromBase64Url(v) : undefined;
+  assertKeyTextLength(v, 'base64url', MAX_DECODED_BYTES.jwkEcMember, `${field}.${member}`);
+  const bytes = typeof v === 'string' ? fromBase64Url(v, MAX_DECODED_BYTES.jwkEcMember) : undefined;
   if (!bytes) {
     throw new KeyError(
       'ERR_KEY_INVALID',
@@ -347,7 +349,8 @@ function b64u(jwk: Jwk, member: string, field: string): Uint8Array {
 
 function base58Field(json: Record<string, unknown>, name: string): Uint8Array {
   const v = json[name];
-  const bytes = typeof v === 'string' ? decodeBase58btc(v) : undefined;
+  assertKeyTextLength(v, 'base58btc', MAX_DECODED_BYTES.base58Key, `$.${name}`);
+  const bytes = typeof v === 'string' ? decodeBase58btc(v, MAX_DECODED_BYTES.base58Key) : undefined;
   if (!bytes) {
     throw new KeyError('ERR_KEY_INVALID', `$.${name} must be base58btc, found ${describe(v)}`, {
       field: `$.${name}`,

@@ -12,7 +12,7 @@ export type {
   FetchInit,
   FetchResponse,
 } from '../internal/fetch.js';
-export { decodeBase58btc, encodeBase58btc } from './base58.js';
+export { DEFAULT_MAX_BASE58_BYTES, decodeBase58btc, encodeBase58btc } from './base58.js';
 export {
   type CreateDidKeyOptions,
   type CreatedDid,

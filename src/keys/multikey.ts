@@ -1,5 +1,7 @@
 /** Multibase (`z` base58btc) + multicodec encoding of key bytes (W3C Controlled Identifiers). */
 import { KeyError } from '../errors.js';
+import { maxEncodedLength } from '../internal/bytes.js';
+import { MAX_DECODED_BYTES } from '../internal/limits.js';
 import { decodeBase58btc, encodeBase58btc } from './base58.js';
 
 /** Multicodec names ob3kit knows, with their varint headers. */
@@ -56,7 +58,16 @@ export function decodeMultibaseKey(
       { field },
     );
   }
-  const raw = decodeBase58btc(value.slice(1));
+  // Bound before work: no supported key is longer (base58 decoding costs the square).
+  const max = 1 + maxEncodedLength('base58btc', MAX_DECODED_BYTES.multikey);
+  if (value.length > max) {
+    throw new KeyError(
+      'ERR_KEY_INVALID',
+      `${field} is ${value.length} characters long; no supported key takes more than ${max}`,
+      { field, max, found: value.length },
+    );
+  }
+  const raw = decodeBase58btc(value.slice(1), MAX_DECODED_BYTES.multikey);
   if (!raw) {
     throw new KeyError('ERR_KEY_INVALID', `${field} is not valid base58btc`, { field });
   }
@@ -85,6 +96,26 @@ export function decodeMultibaseKey(
 
 function hex2(n: number | undefined): string {
   return (n ?? 0).toString(16).padStart(2, '0');
+}
+
+/**
+ * Refuse key text longer than the largest key of its kind can take, before decoding it:
+ * `KeyError` `ERR_KEY_INVALID` naming `field` (bound values in `MAX_DECODED_BYTES`).
+ */
+export function assertKeyTextLength(
+  value: unknown,
+  encoding: 'base58btc' | 'base64url',
+  maxBytes: number,
+  field: string,
+): void {
+  const max = maxEncodedLength(encoding, maxBytes);
+  if (typeof value === 'string' && value.length > max) {
+    throw new KeyError(
+      'ERR_KEY_INVALID',
+      `${field} is ${value.length} characters long; no supported key takes more than ${max}`,
+      { field, max, found: value.length },
+    );
+  }
 }
 
 /** Short description of a value for error messages. */

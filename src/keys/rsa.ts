@@ -1,12 +1,16 @@
 /** RSA (RS256) support through WebCrypto; DER encoding of PKCS #1 `RSAPublicKey`. */
 import { KeyError } from '../errors.js';
 import { fromBase64Url, toBase64Url } from '../internal/bytes.js';
+import { MAX_DECODED_BYTES } from '../internal/limits.js';
+import { assertKeyTextLength } from './multikey.js';
 import type { Jwk } from './types.js';
 
 const RSA_ALGORITHM = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
 
 /** Smallest RSA modulus accepted, in bits. */
 export const RSA_MIN_BITS = 2048;
+/** Largest RSA modulus accepted, in bits (verification work grows with its square). */
+export const RSA_MAX_BITS = 8192;
 
 /** WebCrypto `SubtleCrypto`, or a `KeyError` saying it is missing. */
 export function getSubtle(): SubtleCrypto {
@@ -51,6 +55,13 @@ export function checkRsaJwk(
   const modulus = b64uMember(jwk, 'n', field);
   const exponent = b64uMember(jwk, 'e', field);
   const bits = bitLength(modulus);
+  if (bits > RSA_MAX_BITS) {
+    throw new KeyError(
+      'ERR_KEY_INVALID',
+      `${field}.n is a ${bits}-bit RSA modulus; at most ${RSA_MAX_BITS} bits are supported`,
+      { field: `${field}.n` },
+    );
+  }
   if (bits < RSA_MIN_BITS) {
     throw new KeyError(
       'ERR_KEY_INVALID',
@@ -75,7 +86,10 @@ export function checkRsaJwk(
 
 function b64uMember(jwk: Jwk, member: string, field: string): Uint8Array {
   const value = jwk[member];
-  const bytes = typeof value === 'string' ? fromBase64Url(value) : undefined;
+  // Bound before work: no member of a key up to RSA_MAX_BITS is longer.
+  const max = member === 'e' ? MAX_DECODED_BYTES.jwkRsaExponent : MAX_DECODED_BYTES.jwkRsaMember;
+  assertKeyTextLength(value, 'base64url', max, `${field}.${member}`);
+  const bytes = typeof value === 'string' ? fromBase64Url(value, max) : undefined;
   if (!bytes || bytes.length === 0) {
     throw new KeyError(
       'ERR_KEY_INVALID',

@@ -224,7 +224,8 @@ export function matchIdentity(
   const m = /^(sha256|md5)\$([0-9a-fA-F]+)$/i.exec(identityHash);
   if (!m) return false;
   const algorithm = (m[1] as string).toLowerCase() as IdentityHashAlgorithm;
-  const expected = fromHex(m[2] as string);
+  // At most a SHA-256 (32 bytes; MAX_DECODED_BYTES.identityHash): longer text is not decoded.
+  const expected = fromHex(m[2] as string, 32);
   const actual = fromHex(hashHex(algorithm, claimedIdentity + (salt ?? '')));
   return expected !== undefined && actual !== undefined && bytesEqual(expected, actual);
 }

@@ -4,7 +4,7 @@
  */
 import { gzipSync } from 'fflate';
 import { StatusError } from '../errors.js';
-import { fromBase64Url, toBase64Url } from '../internal/bytes.js';
+import { fromBase64Url, maxEncodedLength, toBase64Url } from '../internal/bytes.js';
 import { inflateBounded } from '../internal/inflate.js';
 
 /**
@@ -342,15 +342,18 @@ export async function decodeStatusList(
     }
     body = encoded.slice(1);
   }
-  // base64url takes 4 characters for every 3 bytes: refuse absurd inputs before decoding.
-  if ((body.length * 3) / 4 > maxBytes + 1024) {
+  // Bound before work: GZIP of maxBytes takes at most maxBytes plus 5 bytes for every 65,535
+  // (stored blocks, for data that does not compress) plus its header and trailer.
+  const maxGzip = maxBytes + 5 * Math.ceil(maxBytes / 65_535) + 1024;
+  const maxText = maxEncodedLength('base64url', maxGzip);
+  if (body.length > maxText) {
     throw new StatusError(
       'ERR_STATUS_LIST_TOO_LARGE',
-      `The encodedList is ${body.length} characters, more than maxBytes (${maxBytes}) allows`,
+      `The encodedList is ${body.length} characters, more than a GZIP of maxBytes (${maxBytes}) can take (${maxText})`,
       { limit: maxBytes },
     );
   }
-  const gz = fromBase64Url(body);
+  const gz = fromBase64Url(body, maxGzip);
   if (!gz || gz.length === 0) {
     throw new StatusError(
       'ERR_STATUS_LIST_ENCODING',

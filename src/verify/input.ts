@@ -8,6 +8,8 @@ import {
   DEFAULT_MAX_JSON_VALUES,
   measureJson,
 } from '../internal/limits.js';
+import { ob2Generation } from '../ob2/detect.js';
+import type { Ob2Input } from '../ob2/verify.js';
 import { result } from './checks/util.js';
 import type { RunState } from './state.js';
 import type { CheckResult, InputFormat } from './types.js';
@@ -27,6 +29,16 @@ export interface DecodedInput {
   presentation: boolean;
   /** The `parse` check's entries. */
   checks: CheckResult[];
+  /** An Open Badges 2.0 assertion (or its URL or JWS): verified by the Open Badges 2.0 rules. */
+  ob2?: Ob2Input;
+}
+
+/** A hosted Open Badges 2.0 assertion's URL, given on its own. */
+const ASSERTION_URL = /^https?:\/\/\S+$/i;
+
+/** Route an Open Badges 2.0 (or older) assertion to its own verification. */
+function ob2Decoded(format: InputFormat, ob2: Ob2Input, checks: CheckResult[] = []): DecodedInput {
+  return { format, presentation: false, checks, ob2 };
 }
 
 /** Throw `TypeError` for inputs `verify()` cannot take at all (API misuse). */
@@ -142,6 +154,10 @@ export function decodeText(
         'The input looks like a compact JWT but its payload is not a JSON object',
       );
     }
+    // An Open Badges 2.0 signed assertion: a JWS whose payload is the assertion itself.
+    if (payload.vc === undefined && payload.vp === undefined && ob2Generation(payload)) {
+      return ob2Decoded(outer ?? 'jwt', { kind: 'jws', jws: t });
+    }
     const vp = payload.vp;
     const vc = payload.vc;
     let doc: JsonObject;
@@ -174,10 +190,13 @@ export function decodeText(
       ],
     };
   }
+  if (outer === undefined && ASSERTION_URL.test(t)) {
+    return ob2Decoded('url', { kind: 'url', url: t });
+  }
   return fail(
     outer ?? 'json',
     'format_unknown',
-    'The input is neither JSON, a compact JWT, PNG nor SVG',
+    'The input is neither JSON, a compact JWT, a hosted assertion URL, PNG nor SVG',
   );
 }
 
@@ -188,6 +207,7 @@ export function fromObject(doc: unknown, format: InputFormat, state: RunState): 
   }
   const refused = shapeFailure(doc, format, state);
   if (refused) return refused;
+  if (ob2Generation(doc)) return ob2Decoded(format, { kind: 'json', assertion: doc });
   const presentation = isPresentation(doc);
   return {
     format: presentation && format === 'json' ? 'presentation' : format,

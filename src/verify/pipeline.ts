@@ -1,6 +1,8 @@
 /** The verification pipeline (internal): one credential in, one report out. */
 import { isObject, type JsonObject } from '../internal/json.js';
 import { claimedRoles, partyId, roleIssue } from '../internal/roles.js';
+import { OB2_TOOLBOX } from '../ob2/toolbox.js';
+import type { Ob2Outcome } from '../ob2/verify.js';
 import type { CredentialJwtVerificationResult } from '../proof/jwt/index.js';
 import { extractCredential } from '../proof/jwt/index.js';
 import { checkContext } from './checks/context.js';
@@ -26,6 +28,8 @@ import { computeVerdict } from './report.js';
 import { type CredentialRole, type RunState, runCheck } from './state.js';
 import type { CheckResult, VerificationReport } from './types.js';
 
+let ob2Module: Promise<typeof import('../ob2/verify.js')> | undefined;
+
 /** Build a report from its checks. */
 export function makeReport(
   decoded: Pick<DecodedInput, 'format' | 'document'>,
@@ -43,6 +47,16 @@ export function makeReport(
   if (extra.endorsements && extra.endorsements.length > 0) report.endorsements = extra.endorsements;
   if (extra.credentials) report.credentials = extra.credentials;
   if (extra.refreshed) report.refreshed = extra.refreshed;
+  return report;
+}
+
+/** The report of an Open Badges 2.0 verification. */
+export function ob2Report(format: DecodedInput['format'], found: Ob2Outcome): VerificationReport {
+  const report = makeReport(
+    { format, ...(found.credential ? { document: found.credential } : {}) },
+    found.checks,
+  );
+  report.ob2 = found.details;
   return report;
 }
 
@@ -67,6 +81,14 @@ export async function verifyDecoded(
   role?: CredentialRole,
 ): Promise<VerificationReport> {
   const checks = [...decoded.checks];
+  // Open Badges 2.0: its own rules (hosted or signed verification), the same report shape.
+  if (decoded.ob2 && !checks.some((c) => c.outcome === 'fail')) {
+    // Loaded on first use: Open Badges 3.0 verification does not carry its code.
+    ob2Module ??= import('../ob2/verify.js');
+    const { verifyOb2Input } = await ob2Module;
+    const found = await verifyOb2Input(decoded.ob2, state, checks, OB2_TOOLBOX);
+    return ob2Report(decoded.format, found);
+  }
   const doc = decoded.document;
   if (!doc || checks.some((c) => c.outcome === 'fail')) return makeReport(decoded, checks);
   // Whose key must sign follows from the role; a document that claims both roles has none.

@@ -5,6 +5,7 @@
  */
 import type { FetchFunction } from '../internal/fetch.js';
 import type { DidResolver } from '../keys/index.js';
+import type { Ob2Details } from '../ob2/types.js';
 
 /**
  * Overall verdict of a verification, as 1EdTech's validator gives it: any failed check makes
@@ -31,7 +32,7 @@ export type Verdict = 'valid' | 'warning' | 'invalid';
 export type CheckOutcome = 'pass' | 'fail' | 'warn' | 'skip';
 
 /**
- * The serialization the input arrived in.
+ * The serialization the input arrived in (`url`: the URL of a hosted Open Badges 2.0 assertion).
  *
  * @example
  * ```ts
@@ -39,7 +40,7 @@ export type CheckOutcome = 'pass' | 'fail' | 'warn' | 'skip';
  * const baked = (f: InputFormat) => f === 'png' || f === 'svg';
  * ```
  */
-export type InputFormat = 'json' | 'jwt' | 'png' | 'svg' | 'presentation';
+export type InputFormat = 'json' | 'jwt' | 'png' | 'svg' | 'presentation' | 'url';
 
 /**
  * The rules a credential was verified by: `ob3`, the Open Badges 3.0 verification algorithm
@@ -113,6 +114,11 @@ export interface VerificationReport {
   credentials?: VerificationReport[];
   /** When a refresh service was followed: the report of the refreshed credential. */
   refreshed?: VerificationReport;
+  /**
+   * For an Open Badges 2.0 assertion: the badge objects that were read (the BadgeClass holds the
+   * badge's name and image). See docs/ob2.md.
+   */
+  ob2?: Ob2Details;
 }
 
 /**

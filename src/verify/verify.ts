@@ -1,13 +1,15 @@
 /** `verify()` and `verifyCredential()`: the public entry points. */
 import { sniffFormat, type UnbakeResult, unbakeBadge } from '../bake/index.js';
+import { readBakedOb2 } from '../bake/ob2.js';
 import { fromUtf8 } from '../internal/bytes.js';
 import { isObject } from '../internal/json.js';
 import { assertInputType, type DecodedInput, decodeText, fail, fromObject } from './input.js';
 import { asCredentialInput, makeReport, verifyDecoded } from './pipeline.js';
 import { createRunState, errorCode, errorMessage, type RunState } from './state.js';
-import type { VerificationReport, VerifyOptions } from './types.js';
+import type { CheckResult, VerificationReport, VerifyOptions } from './types.js';
 
-async function decodeAny(
+/** Detect the input's form and decode it (internal: `verifyOb2` shares it). */
+export async function decodeAny(
   input: string | Uint8Array | object,
   state: RunState,
 ): Promise<DecodedInput> {
@@ -57,13 +59,7 @@ function decodeImage(
     if (code === undefined || !code.startsWith('ERR_')) throw e;
     return fail(kind, IMAGE_CODES[code] ?? 'image_invalid', errorMessage(e));
   }
-  if (found.version === 'ob2') {
-    return fail(
-      kind,
-      'image_ob2_only',
-      `The ${kind.toUpperCase()} holds only an Open Badges 2.0 assertion (${found.kind}), not an Open Badges 3.0 credential`,
-    );
-  }
+  if (found.version === 'ob2') return decodeOb2Image(input, kind, state);
   if (found.version === 'clr') {
     return fail(
       kind,
@@ -86,9 +82,66 @@ function decodeImage(
 }
 
 /**
+ * An image baked with an Open Badges 2.0 assertion: its hosted URL (with the SVG's JSON copy),
+ * its JSON, or its JWS, handed to Open Badges 2.0 verification.
+ */
+function decodeOb2Image(
+  input: string | Uint8Array,
+  kind: 'png' | 'svg',
+  state: RunState,
+): DecodedInput {
+  let baked: ReturnType<typeof readBakedOb2>;
+  try {
+    baked = readBakedOb2(input, { maxImageBytes: state.limits.maxInputBytes });
+  } catch (e) {
+    const code = errorCode(e);
+    if (code === undefined || !code.startsWith('ERR_')) throw e;
+    return fail(kind, IMAGE_CODES[code] ?? 'image_invalid', errorMessage(e));
+  }
+  if (!baked) return fail(kind, 'image_invalid', 'The Open Badges 2.0 assertion could not be read');
+  const checks: CheckResult[] = baked.compressed
+    ? [
+        {
+          id: 'parse',
+          outcome: 'warn',
+          code: 'image_chunk_compressed',
+          message: 'The iTXt chunk is compressed; the baking specification says it must not be',
+        },
+      ]
+    : [];
+  if (baked.jws !== undefined) {
+    const decoded = decodeText(baked.jws, kind, state);
+    return { ...decoded, checks: [...checks, ...decoded.checks] };
+  }
+  let copy: DecodedInput | undefined;
+  if (baked.json !== undefined) {
+    copy = decodeText(baked.json, kind, state);
+    if (copy.checks.some((c) => c.outcome === 'fail')) return copy;
+    if (copy.ob2?.kind !== 'json') {
+      return fail(
+        kind,
+        'image_payload_invalid',
+        `${baked.where} holds JSON that is not an Open Badges 2.0 assertion`,
+      );
+    }
+  }
+  const assertion = copy?.ob2?.kind === 'json' ? copy.ob2.assertion : undefined;
+  const ob2 =
+    baked.url !== undefined
+      ? { kind: 'url' as const, url: baked.url, ...(assertion ? { copy: assertion } : {}) }
+      : assertion
+        ? { kind: 'json' as const, assertion }
+        : undefined;
+  if (!ob2) return fail(kind, 'image_payload_invalid', `${baked.where} holds no assertion`);
+  return { format: kind, presentation: false, checks, ob2 };
+}
+
+/**
  * Verify an Open Badges 3.0 credential in any form — a credential object, JSON text, a compact
  * VC-JWT, a baked PNG (bytes) or SVG (text or bytes), or a verifiable presentation — following
- * the Open Badges 3.0 verification algorithm, and return a report. Nothing is fetched unless
+ * the Open Badges 3.0 verification algorithm, and return a report. An Open Badges 2.0 assertion
+ * (its JSON, a signed JWS, a baked image, or a hosted assertion's URL) is verified by the 2.0
+ * rules in the same report shape, with `report.ob2` (see `ob3kit/ob2`). Nothing is fetched unless
  * `options.fetch` is given; a check that needs a document it cannot get is reported as `skip`
  * or `warn` with a code, never as a pass. A bad credential never makes it throw; misuse of the
  * API (for example `verify(42)`) throws `TypeError`.

@@ -9,7 +9,11 @@ import {
   measureJson,
   resolveLimits,
 } from '../../src/internal/limits.js';
-import { DEFAULT_MAX_QUADS, DEFAULT_MAX_WORK_FACTOR } from '../../src/jsonld/index.js';
+import {
+  DEFAULT_MAX_CANONIZE_WORK,
+  DEFAULT_MAX_QUADS,
+  DEFAULT_MAX_WORK_FACTOR,
+} from '../../src/jsonld/index.js';
 import { DEFAULT_MAX_JWT_LENGTH } from '../../src/proof/jwt/jws.js';
 import {
   DEFAULT_MAX_ENDORSEMENT_DEPTH,
@@ -31,6 +35,7 @@ describe('resolveLimits', () => {
       maxJwtBytes: 1024 * 1024,
       maxQuads: 100_000,
       maxWorkFactor: 1,
+      maxCanonizeWork: 4_000_000,
       maxFetches: 64,
       fetchTimeoutMs: 10_000,
       maxFetchBytes: 16 * 1024 * 1024,
@@ -40,6 +45,7 @@ describe('resolveLimits', () => {
     expect(Object.isFrozen(l)).toBe(true);
     expect(l.maxQuads).toBe(DEFAULT_MAX_QUADS);
     expect(l.maxWorkFactor).toBe(DEFAULT_MAX_WORK_FACTOR);
+    expect(l.maxCanonizeWork).toBe(DEFAULT_MAX_CANONIZE_WORK);
     expect(l.maxJwtBytes).toBe(DEFAULT_MAX_JWT_LENGTH);
     expect(l.maxEndorsementDepth).toBe(DEFAULT_MAX_ENDORSEMENT_DEPTH);
     expect(l.maxInputBytes).toBe(VERIFY_LIMITS.maxInputBytes);

@@ -77,14 +77,10 @@ describe('open issues', () => {
     expect(failCodes(await verifyOffline(escaped))).toContain('json_duplicate_key');
   });
 
-  // jsonld.js toRDF (and the fast path's addUnique) remove duplicate property values by linear
-  // search: quadratic in the values of one property (8,000 tags: 1.5 s fast path, 5-12 s
-  // jsonld.js; 100,001: minutes). verify() now refuses such input first (input_too_large,
-  // regressions.test.ts), but canonize() and the signing and proof APIs do not, and maxQuads is
-  // checked only after the conversion. Fix: fast-quads.ts
-  // addUnique() — index values in a Map keyed by @id / [@value, @type, @language]; and
-  // canonize.ts toDataset() — measureJson(document, limits) before documentToQuads, throwing
-  // LimitError ERR_CANONIZE_LIMIT on `exceeded` (maxArrayLength 4,096, maxJsonValues 100,000).
+  // Duplicate property values (fixed): canonize() refuses documents past maxArrayLength or
+  // maxJsonValues before JSON-LD processing; below them the fast path indexes long value arrays
+  // and the jsonld.js path charges its pairwise search to maxCanonizeWork
+  // (test/jsonld/dedup.test.ts).
   it('a document with a 100,001-item array fails ERR_CANONIZE_LIMIT before JSON-LD to RDF', async () => {
     const doc = richCredential('did:example:issuer') as Loose;
     doc.credentialSubject.achievement.tag = Array.from({ length: 100_001 }, (_, i) => `t${i}`);

@@ -1,5 +1,6 @@
 /** `ob3kit bake` and `ob3kit unbake`: put a credential into a badge image, or take it out. */
 import { bakeBadge, unbakeBadge } from '../../bake/index.js';
+import { readBakedOb2 } from '../../ob2/index.js';
 import { type Command, requireOpt, stringOpt } from '../command.js';
 import { EXIT_OK } from '../errors.js';
 import { bytesToText, emit, parseJsonText, readInput, writeOutput } from '../io.js';
@@ -21,6 +22,14 @@ async function readCredential(
     return parseJsonText(text, `credential '${file}'`) as Record<string, unknown>;
   }
   return text;
+}
+
+function tryJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -77,11 +86,28 @@ export const unbakeCommand: Command = {
   async run({ values, positionals, io }) {
     const image = await readInput(io, positionals[0] as string, 'image');
     const found = unbakeBadge(image);
-    if (found.version !== 'ob3') {
-      const what =
-        found.version === 'ob2' ? 'an Open Badges 2.0 assertion' : 'a CLR 2.0 credential';
+    if (found.version === 'ob2') {
+      // An Open Badges 2.0 assertion: its JSON when baked (the SVG hosted form has both), else its
+      // JWS or hosted URL.
+      const baked = readBakedOb2(image);
+      const form = baked?.jws
+        ? 'signed, a JWS'
+        : baked?.url
+          ? `hosted at ${baked.url}`
+          : 'its JSON';
       io.err(
-        `ob3kit unbake: warning: '${positionals[0]}' holds ${what} (${found.kind}), not an Open Badges 3.0 credential; printing it as found.\n`,
+        `ob3kit unbake: '${positionals[0]}' holds an Open Badges 2.0 assertion (${form}); 'ob3kit verify' checks it, 'ob3kit upgrade' makes an Open Badges 3.0 credential of it.\n`,
+      );
+      const json = baked?.json === undefined ? undefined : tryJson(baked.json);
+      const text = json
+        ? `${JSON.stringify(json, null, 2)}\n`
+        : `${baked?.jws ?? baked?.url ?? found.text}\n`;
+      emit(io, stringOpt(values, 'output'), text);
+      return EXIT_OK;
+    }
+    if (found.version !== 'ob3') {
+      io.err(
+        `ob3kit unbake: warning: '${positionals[0]}' holds a CLR 2.0 credential (${found.kind}), not an Open Badges 3.0 credential; printing it as found.\n`,
       );
     }
     const text = found.credential

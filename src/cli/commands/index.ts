@@ -68,6 +68,12 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./bake.js')).unbakeCommand,
   },
   {
+    name: 'upgrade',
+    summary:
+      'Upgrade a verified Open Badges 2.0 assertion to an unsigned Open Badges 3.0 credential',
+    load: async () => (await import('./upgrade.js')).upgradeCommand,
+  },
+  {
     name: 'status create',
     summary: 'Make a signed status list credential (every entry clear)',
     load: async () => (await import('./status.js')).statusCreateCommand,

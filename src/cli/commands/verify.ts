@@ -6,8 +6,9 @@ import { createPalette, shouldColor } from '../color.js';
 import { type Command, dateOpt, stringOpt, stringsOpt } from '../command.js';
 import { loadContexts } from '../contexts.js';
 import { EXIT_INVALID, EXIT_OK } from '../errors.js';
-import { loadDocuments, readInput } from '../io.js';
+import { loadDocuments } from '../io.js';
 import { renderReport } from '../render.js';
+import { readCredentialArg } from './upgrade.js';
 
 /**
  * The `verify` command.
@@ -22,12 +23,13 @@ export const verifyCommand: Command = {
   name: 'verify',
   summary: 'Verify a credential (JSON, JWT, baked PNG or SVG) and print the report',
   usage: [
-    'verify <file|-> [--json] [--now <iso>] [--document <url>=<file> ...] [--allow-network] [--recipient <identity>] [--challenge <nonce>] [--domain <domain>]',
+    'verify <file|-|url> [--json] [--now <iso>] [--document <url>=<file> ...] [--allow-network] [--recipient <identity>] [--challenge <nonce>] [--domain <domain>]',
   ],
   description: [
     'Reads the file (or standard input for -) and lets the library detect its form: a JSON',
     'credential or presentation (each credential it carries is verified too), a compact JWT, or a',
-    'PNG/SVG image with a baked credential.',
+    'PNG/SVG image with a baked credential; Open Badges 2.0 assertions too (JSON, signed JWS,',
+    'baked images, or the URL of a hosted assertion).',
     'Nothing is fetched unless --allow-network is given: remote documents a check needs (status',
     'list credentials, did:web or key documents, issuer profiles) come from --document, else that',
     'check is reported as skipped or a warning.',
@@ -66,7 +68,11 @@ export const verifyCommand: Command = {
       description: 'Presentations: the domain you expect the proof to be bound to',
     },
   },
-  positionals: { min: 1, max: 1, names: '<file> (a credential file, or - for stdin)' },
+  positionals: {
+    min: 1,
+    max: 1,
+    names: '<file> (a credential file, - for stdin, or a hosted Open Badges 2.0 assertion URL)',
+  },
   examples: [
     'ob3kit verify badge.png',
     'ob3kit verify credential.json --document https://example.edu/status/1=status-list.json',
@@ -90,8 +96,7 @@ export const verifyCommand: Command = {
     if (challenge !== undefined) options.challenge = challenge;
     const domain = stringOpt(values, 'domain');
     if (domain !== undefined) options.domain = domain;
-    const bytes = await readInput(io, file, 'credential');
-    const report = await verify(bytes, options);
+    const report = await verify(await readCredentialArg(io, file), options);
     if (values.json === true) {
       io.out(`${JSON.stringify(report, null, 2)}\n`);
     } else {

@@ -25,6 +25,13 @@ export {
   toNumericDate,
   verifyJwtKey,
 } from './envelope.js';
+export {
+  checkHeader,
+  checkJwsSignature,
+  DEFAULT_MAX_JWT_LENGTH,
+  type ParsedJws,
+  parseCompactJws,
+} from './jws.js';
 export { signCredentialJwt } from './sign.js';
 export type {
   CredentialJwtVerificationResult,

@@ -2,8 +2,15 @@
  * Compact JWS plumbing shared by credential JWTs and presentation JWTs: strict parsing,
  * header checks, key selection and signing. Not exported from the package.
  */
-import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from '../../internal/bytes.js';
+import {
+  fromBase64Url,
+  fromUtf8,
+  maxEncodedLength,
+  toBase64Url,
+  utf8,
+} from '../../internal/bytes.js';
 import { isObject } from '../../internal/json.js';
+import { MAX_DECODED_BYTES } from '../../internal/limits.js';
 import { importKeyPair } from '../../keys/import.js';
 import { isKeyPair } from '../../keys/key-pair.js';
 import type { JwsAlgorithm, KeyPair } from '../../keys/types.js';
@@ -62,6 +69,26 @@ export function parseCompactJws(
     };
   }
   const [h, p, s] = parts as [string, string, string];
+  // Bound before work: the header and the signature have small legitimate sizes (the payload
+  // is bounded by maxLength).
+  const segmentBounds = [
+    ['header', h, MAX_DECODED_BYTES.jwsHeader],
+    ['signature', s, MAX_DECODED_BYTES.jwsSignature],
+  ] as const;
+  for (const [name, segment, bytes] of segmentBounds) {
+    const max = maxEncodedLength('base64url', bytes);
+    if (segment.length > max) {
+      return {
+        issues: [
+          {
+            code: 'jwt_too_large',
+            path: name,
+            message: `The ${name} segment is ${segment.length} characters long; a JWS ${name} takes at most ${max}`,
+          },
+        ],
+      };
+    }
+  }
   const issues: JwtIssue[] = [];
   const header = decodeJsonSegment(h, 'header', issues);
   const payload = decodeJsonSegment(p, 'payload', issues);

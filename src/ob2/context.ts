@@ -1,0 +1,192 @@
+/**
+ * Reading Open Badges 2.0 documents in the one spelling their context gives (internal).
+ *
+ * The checks read JSON members by their 2.0 term names (`revoked`, `recipient`, ...). A JSON-LD
+ * processor reads the same document through its context: a member spelled another way (the full
+ * IRI `https://w3id.org/openbadges#revoked`, the compact IRI `obi:revoked`, the alias `verify`
+ * beside `verification`), or a term that a later context redefines, would make the checks and a
+ * JSON-LD reader see different things. Such documents are refused.
+ */
+
+import ob2Context from '../../contexts/ob-v2-context.json';
+import { isObject, type JsonObject, joinPath } from '../internal/json.js';
+import type { DocumentLoader } from '../jsonld/index.js';
+import type { CheckResult } from '../verify/types.js';
+import { OB2_CONTEXTS } from './detect.js';
+import { OB2_CONTEXT_URL } from './types.js';
+
+type TermMap = ReadonlyMap<string, string>;
+
+interface Terms {
+  terms: TermMap;
+  prefixes: ReadonlyMap<string, string>;
+  /** IRI -> the term names that spell it. */
+  spellings: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+let cached: Terms | undefined;
+
+/** term -> expanded IRI (or keyword) under the bundled Open Badges 2.0 context. */
+function ob2Terms(): Terms {
+  if (cached) return cached;
+  // The bundled context file itself (the same JSON the document loader serves).
+  const defs = (ob2Context as { '@context': Record<string, unknown> })['@context'];
+  const raw = new Map<string, string>();
+  for (const [term, def] of Object.entries(defs)) {
+    const id = typeof def === 'string' ? def : isObject(def) ? def['@id'] : undefined;
+    if (typeof id === 'string') raw.set(term, id);
+  }
+  const prefixes = new Map<string, string>();
+  for (const [term, id] of raw) if (/[#/]$/.test(id)) prefixes.set(term, id);
+  const terms = new Map<string, string>();
+  const expand = (value: string, depth = 0): string => {
+    if (value.startsWith('@')) return value;
+    const colon = value.indexOf(':');
+    if (colon > 0) {
+      const prefix = prefixes.get(value.slice(0, colon));
+      return prefix ? prefix + value.slice(colon + 1) : value;
+    }
+    const next = raw.get(value);
+    return next !== undefined && depth < 4 ? expand(next, depth + 1) : value;
+  };
+  const spellings = new Map<string, Set<string>>();
+  for (const [term, id] of raw) {
+    const iri = expand(id);
+    terms.set(term, iri);
+    if (prefixes.has(term)) continue;
+    const set = spellings.get(iri) ?? new Set<string>();
+    set.add(term);
+    spellings.set(iri, set);
+  }
+  cached = { terms, prefixes, spellings };
+  return cached;
+}
+
+/** The IRI (or keyword) a member name means under the 2.0 context; `undefined` when undefined. */
+export function memberIri(key: string): string | undefined {
+  const { terms, prefixes } = ob2Terms();
+  const term = terms.get(key);
+  if (term !== undefined) return term;
+  if (key === '@id' || key === '@type') return key;
+  const colon = key.indexOf(':');
+  if (colon > 0) {
+    const prefix = prefixes.get(key.slice(0, colon));
+    if (prefix !== undefined) return prefix + key.slice(colon + 1);
+    if (key.slice(colon + 1).startsWith('//')) return key;
+  }
+  return undefined;
+}
+
+/**
+ * `jsonld` failures (`ob2_ambiguous_member`) for members of `node` spelled other than by the
+ * term the 2.0 context gives their property (`obi:revoked` or the full IRI for `revoked`, `@id`
+ * for `id`), and for members that mean the same IRI as another member (`verify` beside
+ * `verification`).
+ */
+export function ambiguousMembers(node: JsonObject, path: string): CheckResult[] {
+  const { spellings } = ob2Terms();
+  const seen = new Map<string, string>();
+  const out: CheckResult[] = [];
+  for (const key of Object.keys(node)) {
+    const iri = memberIri(key);
+    if (iri === undefined) continue;
+    const terms = spellings.get(iri);
+    if (terms !== undefined && !terms.has(key)) {
+      out.push({
+        id: 'jsonld',
+        outcome: 'fail',
+        code: 'ob2_ambiguous_member',
+        message: `"${key}" is the property ${[...terms].map((t) => `"${t}"`).join(' / ')} spelled another way; a JSON-LD reader sees it, a JSON reader does not`,
+        path: joinPath(path, key),
+      });
+      continue;
+    }
+    const first = seen.get(iri);
+    if (first !== undefined) {
+      out.push({
+        id: 'jsonld',
+        outcome: 'fail',
+        code: 'ob2_ambiguous_member',
+        message: `"${first}" and "${key}" are the same property (${iri}); one document must give one value`,
+        path: joinPath(path, key),
+      });
+    } else seen.set(iri, key);
+  }
+  return out;
+}
+
+/** The term definitions a context value brings, when they can be known offline. */
+async function definitions(
+  value: unknown,
+  loader: DocumentLoader,
+): Promise<Record<string, unknown> | undefined> {
+  if (isObject(value)) return value;
+  if (typeof value !== 'string' || OB2_CONTEXTS.includes(value)) return undefined;
+  try {
+    const loaded = await loader(value);
+    const doc = loaded.document as unknown;
+    const ctx = isObject(doc) ? doc['@context'] : undefined;
+    return isObject(ctx) ? ctx : undefined;
+  } catch {
+    // Unknown contexts are reported by the jsonld check.
+    return undefined;
+  }
+}
+
+/**
+ * The `context` check of one badge object: at the top level (`top`), the Open Badges 2.0 context
+ * must be named; anywhere, a context after it must not redefine one of its terms
+ * (`ob2_context_redefines`).
+ */
+export async function checkContexts(
+  node: JsonObject,
+  path: string,
+  top: boolean,
+  loader: DocumentLoader,
+): Promise<CheckResult[]> {
+  const ctx = node['@context'];
+  if (ctx === undefined) {
+    return top
+      ? [
+          {
+            id: 'context',
+            outcome: 'fail',
+            code: 'ob2_context_missing',
+            message: `The document has no @context; an Open Badges 2.0 object names ${OB2_CONTEXT_URL}`,
+            path,
+          },
+        ]
+      : [];
+  }
+  const list = Array.isArray(ctx) ? ctx : [ctx];
+  const out: CheckResult[] = [];
+  const at = list.findIndex((c) => typeof c === 'string' && OB2_CONTEXTS.includes(c));
+  if (top && at < 0) {
+    out.push({
+      id: 'context',
+      outcome: 'fail',
+      code: 'ob2_context_missing',
+      message: `@context does not name the Open Badges 2.0 context ${OB2_CONTEXT_URL}`,
+      path: `${path}["@context"]`,
+    });
+  }
+  const { terms } = ob2Terms();
+  for (let i = Math.max(at + 1, 0); i < list.length; i++) {
+    const defs = await definitions(list[i], loader);
+    if (!defs) continue;
+    const redefined = Object.keys(defs).filter((k) => terms.has(k));
+    if (redefined.length > 0) {
+      out.push({
+        id: 'context',
+        outcome: 'fail',
+        code: 'ob2_context_redefines',
+        message: `A context after the Open Badges 2.0 one redefines ${redefined
+          .slice(0, 5)
+          .map((k) => `"${k}"`)
+          .join(', ')}; the document would mean something else to a JSON-LD reader`,
+        path: Array.isArray(ctx) ? `${path}["@context"][${i}]` : `${path}["@context"]`,
+      });
+    }
+  }
+  return out;
+}
