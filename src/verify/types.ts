@@ -101,7 +101,8 @@ export interface VerificationReport {
   format: InputFormat;
   /**
    * The rules the document was verified by: `ob3` or `vc` for a credential; `vc` for a
-   * presentation (its credentials each have their own). Absent when the input could not be read.
+   * presentation (its credentials each have their own). Absent for an Open Badges 2.0
+   * assertion (`report.ob2`) and when the input could not be read.
    */
   profile?: VerificationProfile;
   /** What was checked: the credential (decoded from JWT/PNG/SVG) or the presentation. */
