@@ -15,6 +15,7 @@ const SUBPATHS = [
   'present',
   'ledger',
   'ob2',
+  'serve',
 ];
 
 /** Other public entry points: `ob3kit/<name>` is `src/<name>.ts` (Node-only store drivers). */

@@ -13,6 +13,7 @@ export type {
   InputFormat,
   KnownRecipient,
   Verdict,
+  VerificationProfile,
   VerificationReport,
   VerifyLimits,
   VerifyOptions,

@@ -98,4 +98,9 @@ export const commands: CommandEntry[] = [
     summary: 'Revoke or suspend credentials by id or recipient, in the issuance ledger',
     load: async () => (await import('./ledger.js')).revokeCommand,
   },
+  {
+    name: 'serve',
+    summary: 'Run a VC-API issuer, verifier and status service over HTTP',
+    load: async () => (await import('./serve.js')).serveCommand,
+  },
 ];
