@@ -21,6 +21,10 @@ const ERROR_STATUS: Record<string, number> = {
   ERR_LEDGER_NO_STATUS: 409,
   ERR_LEDGER_LIST_FULL: 503,
   ERR_CANONIZE_LIMIT: 413,
+  // A Signer answered something that is not a signature of its key: the service's fault.
+  ERR_SIGNER_OUTPUT: 502,
+  // The key was matched with the issuer at start: a credential naming no single issuer id.
+  ERR_ISSUER_KEY_MISMATCH: 400,
 };
 
 /** Client-error code families: a document that cannot be signed as given. */
@@ -237,7 +241,7 @@ export function createVcApiHandler(options: VcApiOptions): VcApiHandler {
           );
         }
         const body = readJsonBody(request, maxBody);
-        const vc = await issueCredential(body, issuer, ledger);
+        const vc = await issueCredential(body, issuer, ledger, documentLoader);
         return json(201, { verifiableCredential: vc }, 'issued');
       }
       case 'verify-credential':

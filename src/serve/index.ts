@@ -17,7 +17,6 @@
 export { createVcApiHandler, DEFAULT_MAX_BODY_BYTES } from './handler.js';
 export { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 export type {
-  CredentialSigner,
   StatusLedger,
   StatusLedgerEntry,
   StatusLedgerPurpose,

@@ -1,25 +1,28 @@
 /** `POST /credentials/issue`: validate, allocate status entries, sign (internal). */
 import { isObject, type JsonObject } from '../internal/json.js';
 import { randomUrnUuid } from '../internal/random.js';
-import { isAbsoluteUrl, validateVcDataModel } from '../internal/vc-data-model.js';
+import { partyId } from '../internal/roles.js';
 import type { DocumentLoader } from '../jsonld/index.js';
-import type { KeyPair } from '../keys/index.js';
+import { isKeyPair, isSigner, type KeyPair, type KeyType, type Signer } from '../keys/index.js';
+import { invalidError, isAbsoluteUrl } from '../model/vc-data-model.js';
 import {
   ECDSA_RDFC_2019,
   EDDSA_RDFC_2022,
   type SuiteName,
   signCredential,
   signCredentialJwt,
+  signingKeyMismatch,
+  validateBeforeSigning,
 } from '../proof/index.js';
-import { validateCredential } from '../schema/index.js';
 import { fail, onlyMembers } from './http.js';
-import type { CredentialSigner, StatusLedger, VcApiIssuer } from './types.js';
+import type { StatusLedger, VcApiIssuer } from './types.js';
 
 /** An issuer with its settings resolved. */
 export interface ResolvedIssuer {
   name: string;
   id: string;
-  sign: CredentialSigner;
+  /** Sign with the library's rails: validation before signing and the key bound to the issuer. */
+  sign: (unsigned: JsonObject) => Promise<JsonObject | string>;
   status: boolean;
   format: 'di' | 'jwt';
 }
@@ -27,12 +30,28 @@ export interface ResolvedIssuer {
 const OB_TYPES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential'];
 const NAME = /^[A-Za-z0-9._-]{1,64}$/;
 
-function defaultSuite(key: KeyPair): SuiteName {
-  if (key.type === 'Ed25519') return EDDSA_RDFC_2022;
-  if (key.type === 'P-256' || key.type === 'P-384') return ECDSA_RDFC_2019;
+/** The key type of a `KeyPair` or a `Signer` (by its algorithm). */
+const SIGNER_KEY_TYPES: Record<Signer['algorithm'], KeyType> = {
+  EdDSA: 'Ed25519',
+  Ed25519: 'Ed25519',
+  ES256: 'P-256',
+  ES384: 'P-384',
+  RS256: 'RSA',
+};
+
+function defaultSuite(keyType: KeyType): SuiteName {
+  if (keyType === 'Ed25519') return EDDSA_RDFC_2022;
+  if (keyType === 'P-256' || keyType === 'P-384') return ECDSA_RDFC_2019;
   throw new TypeError(
-    `createVcApiHandler: a ${key.type} key has no Data Integrity suite; give the issuer format 'jwt'`,
+    `createVcApiHandler: a ${keyType} key has no Data Integrity suite; give the issuer format 'jwt'`,
   );
+}
+
+/** The issuer a key stands for: its controller, or the DID of a DID URL key. */
+function keyIssuer(key: KeyPair | Signer): string | undefined {
+  if (typeof key.controller === 'string') return key.controller;
+  const id = key.id;
+  return typeof id === 'string' && id.startsWith('did:') ? id.split('#')[0] : undefined;
 }
 
 /** Check an issuer's options (misuse throws `TypeError`) and build its signing function. */
@@ -50,41 +69,49 @@ export function resolveIssuer(
   const format = issuer.format ?? 'di';
   if (format !== 'di' && format !== 'jwt')
     throw new TypeError(`${at}.format must be 'di' or 'jwt'`);
-  if ((issuer.key === undefined) === (issuer.sign === undefined)) {
-    throw new TypeError(`${at} needs exactly one of key (a KeyPair) and sign (a function)`);
-  }
-  let sign: CredentialSigner;
-  let id = issuer.id;
-  if (issuer.sign !== undefined) {
-    if (typeof issuer.sign !== 'function') throw new TypeError(`${at}.sign must be a function`);
-    if (id === undefined) throw new TypeError(`${at}.id is required with a sign function`);
-    sign = issuer.sign;
-  } else {
-    const key = issuer.key as KeyPair;
-    if (!isObject(key) || typeof (key as KeyPair).type !== 'string') {
-      throw new TypeError(`${at}.key must be a KeyPair`);
-    }
+  const key = issuer.key;
+  let keyType: KeyType;
+  if (isKeyPair(key)) {
     if (!key.hasSecretKey) throw new TypeError(`${at}.key has no secret part to sign with`);
     if (typeof key.id !== 'string' || typeof key.controller !== 'string') {
       throw new TypeError(
         `${at}.key needs an id (its verification method) and a controller (the issuer's DID)`,
       );
     }
-    id ??= key.controller;
-    if (format === 'jwt') {
-      sign = (unsigned) => signCredentialJwt(unsigned, { key, now: now() });
-    } else {
-      const suite = issuer.suite ?? defaultSuite(key);
-      sign = (unsigned) =>
-        signCredential(unsigned, {
-          key,
-          suite,
-          documentLoader,
-          created: now(),
-        }) as Promise<JsonObject>;
-    }
+    keyType = key.type;
+  } else if (isSigner(key)) {
+    keyType = SIGNER_KEY_TYPES[key.algorithm];
+  } else {
+    throw new TypeError(
+      `${at}.key must be a KeyPair or a Signer ({ algorithm, id, controller?, publicKeyJwk?, sign })`,
+    );
   }
-  if (!isAbsoluteUrl(id)) throw new TypeError(`${at}.id must be a URL (a DID or https URL)`);
+  const id = issuer.id ?? keyIssuer(key);
+  if (!isAbsoluteUrl(id)) {
+    throw new TypeError(
+      `${at}.id must be a URL (a DID or https URL)${issuer.id === undefined ? ": give it, or a key whose controller is the issuer's" : ''}`,
+    );
+  }
+  // The key must be the issuer's, as verifiers require: refused once, at start, not per request.
+  const mismatch = signingKeyMismatch(
+    { issuer: id },
+    { id: key.id, controller: key.controller, publicKeyJwk: key.publicKeyJwk },
+  );
+  if (mismatch !== undefined)
+    throw new TypeError(`${at}: the key is not the issuer's: ${mismatch}`);
+  let sign: ResolvedIssuer['sign'];
+  if (format === 'jwt') {
+    sign = (unsigned) => signCredentialJwt(unsigned, { key, now: now() });
+  } else {
+    const suite = issuer.suite ?? defaultSuite(keyType);
+    sign = (unsigned) =>
+      signCredential(unsigned, {
+        key,
+        suite,
+        documentLoader,
+        created: now(),
+      }) as Promise<JsonObject>;
+  }
   return { name: issuer.name, id, sign, status: issuer.status === true, format };
 }
 
@@ -96,11 +123,12 @@ function claimedIssuer(credential: JsonObject, issuer: ResolvedIssuer): JsonObje
     out.issuer = issuer.id;
     return out;
   }
-  if (isObject(value) && !('id' in value)) {
+  if (isObject(value) && !('id' in value) && !('@id' in value)) {
     out.issuer = { ...value, id: issuer.id };
     return out;
   }
-  const named = isObject(value) ? value.id : value;
+  // `@id` names the issuer as `id` does (signing reads either, and refuses both at once).
+  const named = partyId(value);
   if (typeof named === 'string' && isAbsoluteUrl(named) && named !== issuer.id) {
     fail(
       400,
@@ -115,14 +143,17 @@ function claimedIssuer(credential: JsonObject, issuer: ResolvedIssuer): JsonObje
 /**
  * Issue: the request is `{ credential, options? }` with `options.credentialId` the only option.
  * The credential gets this issuer (when it names none), an Open Badge a `urn:uuid` id (when it
- * has none), and it must obey the VC Data Model (and, for
- * an Open Badge, the OB 3.0 schema); a status entry is reserved in the ledger when the issuer
- * has status lists; then it is signed. Answers 201 `{ verifiableCredential }`.
+ * has none); it must pass the library's validation before signing (`validateBeforeSigning`: the
+ * VC Data Model, for an Open Badge the OB 3.0 schema and rules, the one compact form,
+ * `relatedResource` entries) before a status entry is reserved in the ledger (when the issuer
+ * has status lists); then it is signed, and signing validates the final document again.
+ * Answers 201 `{ verifiableCredential }`.
  */
 export async function issueCredential(
   body: JsonObject,
   issuer: ResolvedIssuer,
   ledger: StatusLedger | undefined,
+  documentLoader: DocumentLoader,
 ): Promise<JsonObject> {
   onlyMembers(body, ['credential', 'options'], 'The request');
   if (!isObject(body.credential)) {
@@ -153,23 +184,15 @@ export async function issueCredential(
   if (isBadge && credential.id === undefined) {
     credential = { ...credential, id: randomUrnUuid() };
   }
-  const model = validateVcDataModel(credential, { role: 'credential' });
-  const issues = [...model.issues];
-  if (model.ok && isBadge) {
-    issues.push(...validateCredential(credential).issues);
-  }
-  if (issues.length > 0) {
-    fail(
-      400,
-      'credential_invalid',
-      `The credential is not valid: ${issues[0]?.message} at ${issues[0]?.path}${
-        issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''
-      }`,
-      { issues: issues.map((i) => ({ ...i })) },
-    );
-  }
   let reserved: string | undefined;
   if (issuer.status) {
+    // Nothing is reserved for a credential signing would refuse. (Signing checks again, the
+    // status entries included; the issuer id and the key were matched at start.)
+    const { ok, issues } = await validateBeforeSigning(credential, {
+      documentLoader,
+      compactForm: issuer.format === 'di',
+    });
+    if (!ok) throw invalidError('ERR_CREDENTIAL_INVALID', 'credential', issues);
     if (!ledger)
       fail(500, 'ledger_missing', 'This issuer allocates status entries but has no ledger');
     if (credential.credentialStatus !== undefined) {

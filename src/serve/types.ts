@@ -1,6 +1,6 @@
 /** Types of the VC-API handlers (requests, responses, options, the status ledger they use). */
 import type { JsonObject } from '../internal/json.js';
-import type { KeyPair } from '../keys/index.js';
+import type { KeyPair, Signer } from '../keys/index.js';
 import type { SuiteName } from '../proof/index.js';
 import type { StatusListType } from '../status/index.js';
 import type { VerifyOptions } from '../verify/index.js';
@@ -66,37 +66,37 @@ export interface VcApiResponse {
 export type VcApiHandler = (request: VcApiRequest) => Promise<VcApiResponse>;
 
 /**
- * How an issuer signs: with a key pair (Data Integrity or VC-JWT), or with a function of yours
- * (a key in an HSM or a KMS) that returns the signed credential.
- *
- * @example
- * ```ts
- * const sign: CredentialSigner = async (unsigned) => myKms.signDataIntegrity(unsigned);
- * ```
- */
-export type CredentialSigner = (unsigned: JsonObject) => Promise<JsonObject | string>;
-
-/**
  * One issuer the service signs for. The first one also answers `POST /credentials/issue`; each
  * answers `POST /issuers/{name}/credentials/issue`.
  *
  * @example
  * ```ts
  * const issuer: VcApiIssuer = { name: 'eddsa', key: keyPair, suite: 'eddsa-rdfc-2022', status: true };
+ * // A key ob3kit does not hold (a KMS, an HSM, a non-extractable WebCrypto key):
+ * const kms: VcApiIssuer = {
+ *   name: 'kms',
+ *   key: { algorithm: 'ES256', id: 'did:web:badges.example.edu#key-1', sign: (data) => myKms.sign(data) },
+ * };
  * ```
  */
 export interface VcApiIssuer {
   /** The name in the URL path: letters, digits, `-`, `_`, `.`. */
   name: string;
-  /** The issuer's id in credentials (a DID or URL). Default: the key's controller. */
+  /**
+   * The issuer's id in credentials (a DID or URL). Default: the key's controller (for a DID URL
+   * key without one, its DID). The key must belong to it (checked when the handler is made).
+   */
   id?: string;
-  /** The signing key (with its secret part and a verification method id). */
-  key?: KeyPair;
-  /** Or: your own signing function (then `id` is required). */
-  sign?: CredentialSigner;
+  /**
+   * The signing key: a `KeyPair` with its secret part, a verification method id and a
+   * controller (a key file `ob3kit keygen` wrote, `createDidKey(...).keyPair`, ...), or a
+   * `Signer` (`ob3kit/keys`: a key ob3kit does not hold). Either way the credential is signed by
+   * the library, which validates it first and refuses a key that is not the issuer's.
+   */
+  key: KeyPair | Signer;
   /**
    * The Data Integrity cryptosuite (default by key type: `eddsa-rdfc-2022` for Ed25519,
-   * `ecdsa-rdfc-2019` for P-256 and P-384).
+   * `ecdsa-rdfc-2019` for P-256 and P-384; an RSA key signs VC-JWTs only).
    */
   suite?: SuiteName;
   /**

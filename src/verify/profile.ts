@@ -4,7 +4,10 @@
  * any credential, without the Open Badges checks.
  */
 import type { JsonObject } from '../internal/json.js';
-import { validateVcDataModel } from '../internal/vc-data-model.js';
+import {
+  validateVerifiableCredential,
+  validateVerifiablePresentation,
+} from '../model/vc-data-model.js';
 import { typesOf } from './checks/util.js';
 import type { CredentialRole } from './state.js';
 import type { CheckResult, VerificationProfile } from './types.js';
@@ -29,14 +32,18 @@ export function selectProfile(
 
 /**
  * The `data_model` check: the VC Data Model rules every credential (or presentation) obeys
- * (`validateVcDataModel`); each broken rule is a failure.
+ * (`validateVerifiableCredential`, `validateVerifiablePresentation`); each broken rule is a
+ * failure.
  */
 export function checkDataModel(
   document: JsonObject,
   role: 'credential' | 'presentation',
 ): CheckResult[] {
   // A presentation's credentials are verified one by one (each by its own profile).
-  const { issues } = validateVcDataModel(document, { role, embedded: false });
+  const { issues } =
+    role === 'presentation'
+      ? validateVerifiablePresentation(document, { credentials: false })
+      : validateVerifiableCredential(document);
   if (issues.length === 0) return [{ id: 'data_model', outcome: 'pass' }];
   return issues.map((i) => ({
     id: 'data_model',

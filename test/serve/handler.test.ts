@@ -8,7 +8,13 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import * as vc from '@digitalbazaar/vc';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentLoader } from '../../src/jsonld/index.js';
-import { type CreatedDid, createDidKey, generateKeyPair } from '../../src/keys/index.js';
+import {
+  type CreatedDid,
+  createDidKey,
+  generateKeyPair,
+  type Signer,
+  signerFromCryptoKey,
+} from '../../src/keys/index.js';
 import { createLedger, createMemoryLedgerStore, type Ledger } from '../../src/ledger/index.js';
 import { createPresentation, signPresentation } from '../../src/present/index.js';
 import { signCredential } from '../../src/proof/index.js';
@@ -185,7 +191,7 @@ describe('the VC-API handler', () => {
       expect(body.code).toBe('credential_invalid');
       expect(body.issues.map((i: Json) => [i.code, i.path])).toEqual([
         ['id_invalid', '$.id'],
-        ['validity_order', '$.validUntil'],
+        ['validity_inverted', '$.validUntil'],
       ]);
       expect(bad.headers['content-type']).toBe('application/problem+json');
     });
@@ -244,6 +250,115 @@ describe('the VC-API handler', () => {
       const res = await handle(post('/credentials/issue', { credential: broken }, auth));
       expect(res.status).toBe(400);
       expect((res.body as Json).issues[0].path).toMatch(/achievement/);
+    });
+
+    it('signs with a Signer (a non-extractable WebCrypto key), Data Integrity and VC-JWT', async () => {
+      const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+        'sign',
+        'verify',
+      ])) as CryptoKeyPair;
+      const signer = await signerFromCryptoKey(pair);
+      const kms = createVcApiHandler({
+        issuers: [
+          { name: 'kms', key: signer },
+          { name: 'kms-jwt', key: signer, format: 'jwt' },
+        ],
+        contexts,
+        now: () => NOW,
+      });
+      const di = await kms(post('/credentials/issue', { credential: credential() }));
+      expect(di.status).toBe(201);
+      const signed = (di.body as Json).verifiableCredential;
+      expect(signed.issuer).toBe(signer.controller);
+      expect(signed.proof.cryptosuite).toBe('ecdsa-rdfc-2019');
+      expect(signed.proof.verificationMethod).toBe(signer.id);
+      expect((await verify(signed, { now: NOW, contexts })).verdict).toBe('valid');
+      const jwt = await kms(
+        post('/issuers/kms-jwt/credentials/issue', { credential: credential() }),
+      );
+      expect(jwt.status).toBe(201);
+      const env = (jwt.body as Json).verifiableCredential;
+      expect(env.id).toMatch(/^data:application\/vc\+jwt,ey/);
+      const v = await kms(post('/credentials/verify', { verifiableCredential: env }));
+      expect([v.status, (v.body as Json).verified]).toEqual([200, true]);
+      // The library's validation runs for a Signer as for a key: nothing is signed.
+      let calls = 0;
+      const counting: Signer = {
+        ...signer,
+        sign: (data) => {
+          calls++;
+          return signer.sign(data);
+        },
+      };
+      const guarded = createVcApiHandler({ issuers: [{ name: 'c', key: counting }], contexts });
+      const bad = await guarded(
+        post('/credentials/issue', { credential: credential({ credentialSubject: {} }) }),
+      );
+      expect([bad.status, (bad.body as Json).code]).toEqual([400, 'credential_invalid']);
+      expect((bad.body as Json).issues.map((i: Json) => i.code)).toEqual(['subject_empty']);
+      expect(calls).toBe(0);
+    });
+
+    it('answers 502 when a Signer returns something that is not a signature of its key', async () => {
+      const signer = await signerFromCryptoKey(
+        (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+          'sign',
+          'verify',
+        ])) as CryptoKeyPair,
+      );
+      const broken = createVcApiHandler({
+        issuers: [{ name: 'x', key: { ...signer, sign: async () => new Uint8Array(70) } }],
+        contexts,
+      });
+      const res = await broken(post('/credentials/issue', { credential: credential() }));
+      expect([res.status, (res.body as Json).code]).toEqual([502, 'signer_output']);
+      expect(JSON.stringify(res.body)).not.toContain('alumniOf');
+    });
+
+    it('reads an issuer named by @id as by id: another is refused, two at once too (400, never 5xx)', async () => {
+      const codes: Array<[number, string]> = [];
+      for (const issuer of [
+        { '@id': p256.did },
+        { '@id': ed.did },
+        { id: ed.did, '@id': p256.did },
+        { id: ed.did, '@id': ed.did },
+      ]) {
+        for (const path of ['/credentials/issue', '/issuers/jwt/credentials/issue']) {
+          const res = await handle(post(path, { credential: credential({ issuer }) }, auth));
+          codes.push([res.status, (res.body as Json).code]);
+        }
+      }
+      expect(codes).toEqual([
+        [400, 'issuer_mismatch'],
+        [400, 'issuer_mismatch'],
+        // An issuer object needs its id (the data model rules): `@id` alone is refused.
+        [400, 'credential_invalid'],
+        [400, 'credential_invalid'],
+        // Two ids for one issuer: no key can be bound to it.
+        [400, 'issuer_key_mismatch'],
+        [400, 'issuer_key_mismatch'],
+        [400, 'issuer_key_mismatch'],
+        [400, 'issuer_key_mismatch'],
+      ]);
+    });
+
+    it('reserves no status entry for a credential signing would refuse', async () => {
+      const id = 'urn:uuid:0e8f0a7e-5d0c-4bbd-9c7e-2f53b1f1a0ff';
+      const res = await handle(
+        post(
+          '/issuers/status/credentials/issue',
+          {
+            credential: credential({ validFrom: 'yesterday' }),
+            options: { credentialId: id },
+          },
+          auth,
+        ),
+      );
+      expect([res.status, (res.body as Json).code]).toEqual([400, 'credential_invalid']);
+      expect((res.body as Json).issues.map((i: Json) => [i.code, i.path])).toEqual([
+        ['date_invalid', '$.validFrom'],
+      ]);
+      expect(await ledger.find({ credentialId: id })).toEqual([]);
     });
 
     it('needs the token: 401 without or with a wrong one, and never signs then', async () => {
@@ -547,6 +662,27 @@ describe('the VC-API handler', () => {
         }),
       ).toThrow(/twice/);
       expect(() => createVcApiHandler({ failureStatus: 200 })).toThrow(TypeError);
+      // The key must be the issuer's (verifiers would reject its proofs): refused at start.
+      expect(() =>
+        createVcApiHandler({ issuers: [{ name: 'a', key: ed.keyPair, id: p256.did }] }),
+      ).toThrow(/not the issuer's: the key did:key:.* belongs to did:key:/);
+      expect(() =>
+        createVcApiHandler({ issuers: [{ name: 'a', key: { sign: () => 1 } as never }] }),
+      ).toThrow(/KeyPair or a Signer/);
+      expect(() =>
+        createVcApiHandler({
+          issuers: [
+            {
+              name: 'a',
+              key: {
+                algorithm: 'EdDSA',
+                id: 'https://issuer.example/keys#1',
+                sign: async () => new Uint8Array(64),
+              },
+            },
+          ],
+        }),
+      ).toThrow(/id must be a URL/);
     });
   });
 });

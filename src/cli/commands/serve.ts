@@ -234,7 +234,7 @@ export const serveCommand: Command = {
     'issuer-id': {
       type: 'string',
       value: '<url>',
-      description: "The issuer's id (default: the key's controller)",
+      description: "The issuer's id (default: the key's controller; the key must be the issuer's)",
     },
     suite: {
       type: 'string',
