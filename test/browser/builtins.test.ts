@@ -1,7 +1,9 @@
 /**
  * The library outside `src/cli/` is runtime-agnostic: no Node built-in is imported, no Node
  * global (`Buffer`, `process`, `__dirname`, `require`) is used, and every public entry point
- * bundles for the browser with nothing external and no built-in pulled in by a dependency.
+ * bundles for the browser with nothing external and no built-in pulled in by a dependency,
+ * except the entry points that are Node-only by design (`NODE_ONLY_ENTRIES`): there, the
+ * database driver they are built on, and what it needs from Node, is all that is outside.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +11,22 @@ import { describe, expect, it } from 'vitest';
 import { bundle, nodeBuiltins, ROOT } from './helpers.js';
 
 const SRC = path.join(ROOT, 'src');
+
+/**
+ * Public entry points that are Node-only by design, and why: the issuance ledger's stores for
+ * SQLite and PostgreSQL run on database drivers (optional peer dependencies, loaded when a store
+ * is opened) that are built on Node's `fs`, `net`, `dns`, ... . Their own code is held to the
+ * rules above; only the drivers (and the Node built-ins behind them) stay outside the bundle.
+ * (`ob3kit/ledger` with its memory store, and the `ob3kit/serve` handlers, are runtime-agnostic:
+ * the Node HTTP shell of `ob3kit serve` is the command line's.)
+ */
+const NODE_ONLY_ENTRIES: Readonly<Record<string, { drivers: string[]; why: string }>> = {
+  'src/ledger/sqlite.ts': {
+    drivers: ['better-sqlite3'],
+    why: 'a SQLite file, through better-sqlite3',
+  },
+  'src/ledger/postgres.ts': { drivers: ['pg'], why: 'a PostgreSQL server, through pg' },
+};
 
 /**
  * The package's public code entry files: each `exports` entry whose ESM target is a built
@@ -75,6 +93,20 @@ describe('no Node built-ins in the library (outside src/cli/)', () => {
     expect(NODE_GLOBALS.test('const b = new ArrayBuffer(8) as BufferSource;')).toBe(false);
   });
 
+  it('lists only real entry points as Node-only, each on optional peer dependencies', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      peerDependencies?: Record<string, string>;
+      peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+    };
+    for (const [entry, { drivers }] of Object.entries(NODE_ONLY_ENTRIES)) {
+      expect(entryFiles()).toContain(entry);
+      for (const d of drivers) {
+        expect(pkg.peerDependencies?.[d], `${d} is a peer dependency`).toBeDefined();
+        expect(pkg.peerDependenciesMeta?.[d]?.optional, `${d} is optional`).toBe(true);
+      }
+    }
+  });
+
   it('imports no Node built-in module', async () => {
     const builtins = await nodeBuiltins();
     const offenders: string[] = [];
@@ -101,7 +133,7 @@ describe('no Node built-ins in the library (outside src/cli/)', () => {
     expect(offenders).toEqual([]);
   });
 
-  it.each(entryFiles())(
+  it.each(entryFiles().filter((e) => !(e in NODE_ONLY_ENTRIES)))(
     '%s bundles for the browser with no built-in and nothing external',
     async (entry) => {
       const builtins = await nodeBuiltins();
@@ -117,6 +149,36 @@ describe('no Node built-ins in the library (outside src/cli/)', () => {
         o.imports.filter((imp) => imp.external).map((imp) => imp.path),
       );
       expect({ builtinInputs, externals }).toEqual({ builtinInputs: [], externals: [] });
+    },
+  );
+
+  it.each(
+    Object.entries(NODE_ONLY_ENTRIES).map(([entry, e]) => [entry, e.why, e.drivers] as const),
+  )(
+    '%s is Node-only by design (%s): nothing but its driver and Node built-ins is outside',
+    async (entry, _why, drivers) => {
+      const builtins = await nodeBuiltins();
+      const { metafile } = await bundle(entry, {
+        minify: false,
+        platform: 'node',
+        external: drivers,
+      });
+      const inputs = Object.keys(metafile.inputs);
+      expect(inputs.length).toBeGreaterThan(0);
+      // The driver is loaded from the application's dependencies, never bundled.
+      expect(inputs.filter((i) => drivers.some((d) => i.startsWith(`node_modules/${d}/`)))).toEqual(
+        [],
+      );
+      const externals = [
+        ...new Set(
+          Object.values(metafile.outputs).flatMap((o) =>
+            o.imports.filter((imp) => imp.external).map((imp) => imp.path),
+          ),
+        ),
+      ];
+      expect(externals.filter((x) => !drivers.includes(x) && !builtins.has(x))).toEqual([]);
+      // The driver is really what makes it Node-only (the list does not go stale).
+      expect(externals).toEqual(expect.arrayContaining(drivers));
     },
   );
 });
