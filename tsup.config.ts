@@ -16,6 +16,8 @@ const SUBPATHS = [
   'ledger',
   'ob2',
   'serve',
+  'clr',
+  'pathway',
 ];
 
 /** Other public entry points: `ob3kit/<name>` is `src/<name>.ts` (Node-only store drivers). */

@@ -23,7 +23,7 @@ import { checkType, roleOf } from './checks/type.js';
 import { result } from './checks/util.js';
 import { checkValidity } from './checks/validity.js';
 import { type DecodedInput, decodeText, fromObject } from './input.js';
-import { checkDataModel, selectProfile } from './profile.js';
+import { type CredentialProfile, checkDataModel, profileFor, selectProfile } from './profile.js';
 import { computeVerdict } from './report.js';
 import { type CredentialRole, type RunState, runCheck } from './state.js';
 import type { CheckResult, VerificationReport } from './types.js';
@@ -136,8 +136,12 @@ function vcRoleCheck(credential: JsonObject): CheckResult[] {
 }
 
 /** The `type` check of a credential, which must not claim to be a presentation. */
-function checkCredentialType(credential: JsonObject, role: CredentialRole): CheckResult[] {
-  const out = checkType(credential, role);
+function checkCredentialType(
+  credential: JsonObject,
+  role: CredentialRole,
+  profile: CredentialProfile | undefined,
+): CheckResult[] {
+  const out = profile ? profile.type(credential) : checkType(credential, role);
   const refused = roleIssue(credential, 'credential');
   if (!refused) return out;
   return [
@@ -195,17 +199,31 @@ async function verifyCredentialDoc(
       jwtError = e;
     }
   }
-  // The profile decides which checks run: `ob3` all of them, `vc` the VC Data Model rules,
-  // JSON-LD, proof, key binding, status, validity and recipient.
-  const profile = selectProfile(credential, state.options.profile, role);
-  const ob3 = profile === 'ob3';
+  // The profile decides which checks run: `ob3` all of them, `clr` the same with the CLR
+  // record's own (a class profile), `vc` the VC Data Model rules, JSON-LD, proof, key binding,
+  // status, validity and recipient.
+  const profile = selectProfile(credential, state.options.profile, role, state);
+  const ob3 = profile !== 'vc';
+  const clr = profile === 'clr' ? profileFor(credential, role, state) : undefined;
   // 1. Conformance: context, JSON-LD, type, schema, subject, evidence (ob3); data model (vc).
   if (ob3) {
-    checks.push(...(await runCheck('context', () => checkContext(credential))));
+    checks.push(
+      ...(await runCheck('context', () =>
+        clr ? clr.context(credential) : checkContext(credential),
+      )),
+    );
     checks.push(...(await runCheck('jsonld', () => checkJsonLd(credential, state.documentLoader))));
-    checks.push(...(await runCheck('type', () => checkCredentialType(credential, role))));
-    checks.push(...(await runCheck('schema', () => checkSchema(credential, state))));
-    checks.push(...(await runCheck('subject', () => checkSubject(credential, role))));
+    checks.push(...(await runCheck('type', () => checkCredentialType(credential, role, clr))));
+    checks.push(
+      ...(await runCheck('schema', () =>
+        clr ? clr.schema(credential, state) : checkSchema(credential, state),
+      )),
+    );
+    checks.push(
+      ...(await runCheck('subject', () =>
+        clr ? clr.subject(credential) : checkSubject(credential, role),
+      )),
+    );
     checks.push(...(await runCheck('evidence', () => checkEvidence(credential))));
   } else {
     checks.push(...(await runCheck('data_model', () => checkDataModel(credential, 'credential'))));
@@ -272,14 +290,36 @@ async function verifyCredentialDoc(
       ...(await runCheck('recipient', () => checkRecipient(credential, state.options.recipient))),
     );
   }
-  // 6. Endorsements (ob3).
+  // 6. Endorsements (ob3; a class profile may leave nested credentials' own to their reports).
   const endorsements: VerificationReport[] = [];
   if (ob3) {
+    const endorsed = clr ? clr.endorsementScope(credential) : credential;
     checks.push(
-      ...(await runCheck('endorsement', () => verifyEndorsements(credential, state, endorsements))),
+      ...(await runCheck('endorsement', () => verifyEndorsements(endorsed, state, endorsements))),
     );
   }
-  return makeReport(decoded, checks, { endorsements, refreshed, profile });
+  // 7. Application profiles the caller asked for (never by default), for badges.
+  if (profile === 'ob3' && role === 'credential') {
+    for (const p of state.options.profiles ?? []) {
+      checks.push(...(await runCheck(p.name, () => p.check(credential))));
+    }
+  }
+  // 8. What the class profile adds (for a CLR: the credentials it bundles, each in its own report).
+  let credentials: VerificationReport[] | undefined;
+  if (clr) {
+    checks.push(
+      ...(await runCheck('credentials', async () => {
+        const extra = await clr.finish(credential, state, {
+          proofPassed,
+          verifyNested: (inner, next) =>
+            verifyDecoded(asCredentialInput(inner), next, 'credential'),
+        });
+        credentials = extra.credentials;
+        return extra.checks;
+      })),
+    );
+  }
+  return makeReport(decoded, checks, { endorsements, refreshed, credentials, profile });
 }
 
 async function verifyEndorsements(
