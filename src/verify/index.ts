@@ -10,6 +10,7 @@ export { CHECK_CODES, type CodeClass, classifyCheck } from './codes.js';
 export { computeVerdict, formatReport } from './report.js';
 export {
   type Answer,
+  type ApplicationProfile,
   type CheckCategory,
   type CheckOutcome,
   type CheckResult,
@@ -20,6 +21,7 @@ export {
   type ReportAnswers,
   type UncheckedQuestion,
   type Verdict,
+  type VerificationProfile,
   type VerificationReport,
   type VerifyLimits,
   type VerifyOptions,

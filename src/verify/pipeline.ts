@@ -23,9 +23,10 @@ import { checkType, roleOf } from './checks/type.js';
 import { result } from './checks/util.js';
 import { checkValidity } from './checks/validity.js';
 import { type DecodedInput, decodeText, fromObject } from './input.js';
-import { finalizeReport, withChecks } from './report.js';
+import { type CredentialProfile, checkDataModel, profileFor, selectProfile } from './profile.js';
+import { finalizeReport, nestedCategory, nestedOpenQuestion, withChecks } from './report.js';
 import { type CredentialRole, type RunState, runCheck, withoutNetwork } from './state.js';
-import type { CheckCategory, CheckResult, VerificationReport, VerifyPolicy } from './types.js';
+import type { CheckResult, VerificationReport, VerifyPolicy } from './types.js';
 
 let ob2Module: Promise<typeof import('../ob2/verify.js')> | undefined;
 
@@ -34,7 +35,7 @@ export function makeReport(
   decoded: Pick<DecodedInput, 'format' | 'document' | 'presentation'>,
   checks: CheckResult[],
   policy: VerifyPolicy,
-  extra: Pick<VerificationReport, 'endorsements' | 'credentials' | 'refreshed'> = {},
+  extra: Pick<VerificationReport, 'endorsements' | 'credentials' | 'refreshed' | 'profile'> = {},
 ): VerificationReport {
   // Nested reports count through their summary checks (`endorsement`, `credentials`).
   return finalizeReport(
@@ -46,6 +47,7 @@ export function makeReport(
       credentials: extra.credentials,
       refreshed: extra.refreshed,
       presentation: decoded.presentation,
+      verificationProfile: extra.profile,
     },
     policy,
   );
@@ -132,9 +134,23 @@ function ambiguousRole(decoded: DecodedInput, doc: JsonObject): CheckResult | un
   );
 }
 
+/**
+ * The `type` check of the `vc` profile: only the role rule (a credential must not claim to be
+ * a presentation); the data model check covers the rest of `type`.
+ */
+function vcRoleCheck(credential: JsonObject): CheckResult[] {
+  const refused = roleIssue(credential, 'credential');
+  if (!refused) return [];
+  return [result('type', 'fail', refused.code, refused.message, refused.path)];
+}
+
 /** The `type` check of a credential, which must not claim to be a presentation. */
-function checkCredentialType(credential: JsonObject, role: CredentialRole): CheckResult[] {
-  const out = checkType(credential, role);
+function checkCredentialType(
+  credential: JsonObject,
+  role: CredentialRole,
+  profile: CredentialProfile | undefined,
+): CheckResult[] {
+  const out = profile ? profile.type(credential) : checkType(credential, role);
   const refused = roleIssue(credential, 'credential');
   if (!refused) return out;
   return [
@@ -224,6 +240,12 @@ async function verifyCredentialDoc(
       jwtError = e;
     }
   }
+  // The profile decides which checks run: `ob3` all of them, `clr` the same with the CLR
+  // record's own (a class profile), `vc` the VC Data Model rules, JSON-LD, proof, key binding,
+  // status, validity and recipient.
+  const profile = selectProfile(credential, state.options.profile, role, state);
+  const ob3 = profile !== 'vc';
+  const clr = profile === 'clr' ? profileFor(credential, role, state) : undefined;
   // The proof is verified first (its key documents are the only requests made before the
   // credential is known to be authentic), and reported in the algorithm's order below.
   let outcome: ProofOutcome | undefined;
@@ -234,7 +256,7 @@ async function verifyCredentialDoc(
   });
   const proofPassed = outcome?.passed === true;
   const issuerChecks = await runCheck('issuer', () => {
-    const entries = [...checkIssuerProfile(credential), ...(outcome?.issuer ?? [])];
+    const entries = [...(ob3 ? checkIssuerProfile(credential) : []), ...(outcome?.issuer ?? [])];
     return entries.length > 0 ? entries : [result('issuer', 'pass')];
   });
   // Nothing is fetched on behalf of a credential that is not authentic so far (no request
@@ -250,25 +272,42 @@ async function verifyCredentialDoc(
           : "the credential's proof was not verified, so nothing is fetched on its behalf",
       )
     : state;
-  // 1. Conformance: context, JSON-LD, type, schema, subject, evidence.
-  checks.push(...(await runCheck('context', () => checkContext(credential))));
-  checks.push(...(await runCheck('jsonld', () => checkJsonLd(credential, state.documentLoader))));
-  checks.push(...(await runCheck('type', () => checkCredentialType(credential, role))));
-  checks.push(
-    ...withheldAs(
-      await runCheck('schema', () => checkSchema(credential, gated)),
-      withheld,
-      'credential_schema_unchecked_offline',
-      'credential_schema_not_fetched',
-    ),
-  );
-  checks.push(...(await runCheck('subject', () => checkSubject(credential, role))));
-  checks.push(...(await runCheck('evidence', () => checkEvidence(credential))));
+  // 1. Conformance: context, JSON-LD, type, schema, subject, evidence (ob3); data model (vc).
+  if (ob3) {
+    checks.push(
+      ...(await runCheck('context', () =>
+        clr ? clr.context(credential) : checkContext(credential),
+      )),
+    );
+    checks.push(...(await runCheck('jsonld', () => checkJsonLd(credential, state.documentLoader))));
+    checks.push(...(await runCheck('type', () => checkCredentialType(credential, role, clr))));
+    checks.push(
+      ...withheldAs(
+        await runCheck('schema', () =>
+          clr ? clr.schema(credential, gated) : checkSchema(credential, gated),
+        ),
+        withheld,
+        'credential_schema_unchecked_offline',
+        'credential_schema_not_fetched',
+      ),
+    );
+    checks.push(
+      ...(await runCheck('subject', () =>
+        clr ? clr.subject(credential) : checkSubject(credential, role),
+      )),
+    );
+    checks.push(...(await runCheck('evidence', () => checkEvidence(credential))));
+  } else {
+    checks.push(...(await runCheck('data_model', () => checkDataModel(credential, 'credential'))));
+    checks.push(...(await runCheck('jsonld', () => checkJsonLd(credential, state.documentLoader))));
+    checks.push(...(await runCheck('type', () => vcRoleCheck(credential))));
+  }
   // 2. Proof, then the issuer (profile and key binding).
   checks.push(...proofChecks, ...issuerChecks);
-  // 3. Refresh.
+  // 3. Refresh (ob3: 1EdTech's refresh service).
   let refreshed: VerificationReport | undefined;
   const refreshChecks = await runCheck('refresh', async () => {
+    if (!ob3) return [];
     const plan = await planRefresh(credential, state, { proofPassed, checks });
     if (plan.refreshed === undefined) return plan.checks;
     const next: RunState = { ...state, allowRefresh: false };
@@ -318,12 +357,42 @@ async function verifyCredentialDoc(
       ...(await runCheck('recipient', () => checkRecipient(credential, state.options.recipient))),
     );
   }
-  // 6. Endorsements.
+  // 6. Endorsements (ob3; a class profile may leave nested credentials' own to their reports).
   const endorsements: VerificationReport[] = [];
-  checks.push(
-    ...(await runCheck('endorsement', () => verifyEndorsements(credential, gated, endorsements))),
-  );
-  return makeReport(decoded, checks, state.policy, { endorsements, refreshed });
+  if (ob3) {
+    const endorsed = clr ? clr.endorsementScope(credential) : credential;
+    checks.push(
+      ...(await runCheck('endorsement', () => verifyEndorsements(endorsed, gated, endorsements))),
+    );
+  }
+  // 7. Application profiles the caller asked for (never by default), for badges.
+  if (profile === 'ob3' && role === 'credential') {
+    for (const p of state.options.profiles ?? []) {
+      checks.push(...(await runCheck(p.name, () => p.check(credential))));
+    }
+  }
+  // 8. What the class profile adds (for a CLR: the credentials it bundles, each in its own
+  // report; nothing is fetched for them on behalf of a record that is not authentic so far).
+  let credentials: VerificationReport[] | undefined;
+  if (clr) {
+    checks.push(
+      ...(await runCheck('credentials', async () => {
+        const extra = await clr.finish(credential, gated, {
+          proofPassed,
+          verifyNested: (inner, next) =>
+            verifyDecoded(asCredentialInput(inner), next, 'credential'),
+        });
+        credentials = extra.credentials;
+        return extra.checks;
+      })),
+    );
+  }
+  return makeReport(decoded, checks, state.policy, {
+    endorsements,
+    refreshed,
+    credentials,
+    profile,
+  });
 }
 
 /**
@@ -467,17 +536,9 @@ function credentialSummary(
   i: number,
   path: string,
 ): CheckResult | undefined {
-  const { authentic, inForce, fullyChecked } = report.answers;
-  const security = report.checks.some((c) => c.category === 'security' && c.outcome === 'fail');
   const n = i + 1;
   if (report.verdict === 'invalid') {
-    const category: CheckCategory = security
-      ? 'security'
-      : authentic.value === 'no'
-        ? 'authenticity'
-        : inForce.value === 'no'
-          ? 'inForce'
-          : 'conformance';
+    const category = nestedCategory(report);
     const why =
       category === 'security'
         ? 'it is unreadable or breaks a security rule'
@@ -497,7 +558,7 @@ function credentialSummary(
       category,
     };
   }
-  if (fullyChecked.value !== 'yes') {
+  if (report.answers.fullyChecked.value !== 'yes') {
     return {
       ...result(
         'credentials',
@@ -507,12 +568,7 @@ function credentialSummary(
         path,
       ),
       category: 'completeness',
-      unchecked:
-        authentic.value !== 'yes'
-          ? 'authenticity'
-          : inForce.value !== 'yes'
-            ? 'inForce'
-            : 'conformance',
+      unchecked: nestedOpenQuestion(report),
     };
   }
   if (report.verdict === 'warning') {
@@ -534,6 +590,7 @@ async function verifyPresentationDoc(
   const checks = [...decoded.checks];
   const vp = decoded.document as JsonObject;
   const credentials: VerificationReport[] = [];
+  checks.push(...(await runCheck('data_model', () => checkDataModel(vp, 'presentation'))));
   // The presentation's own members (holder, proof options) are read as its graph says. A VP-JWT
   // is checked without its JWT claims (nonce, aud, ...), which are not JSON-LD.
   const ld =
@@ -597,5 +654,5 @@ async function verifyPresentationDoc(
         : [result('credentials', 'pass', undefined, `${list.length} credential(s) verified`)];
     })),
   );
-  return makeReport(decoded, checks, state.policy, { credentials });
+  return makeReport(decoded, checks, state.policy, { credentials, profile: 'vc' });
 }

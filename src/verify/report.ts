@@ -5,11 +5,13 @@ import { isObject } from '../internal/json.js';
 import { classifyCheck } from './codes.js';
 import {
   type Answer,
+  type CheckCategory,
   type CheckResult,
   REPORT_VERSION,
   type ReportAnswers,
   type UncheckedQuestion,
   type Verdict,
+  type VerificationProfile,
   type VerificationReport,
   type VerifyPolicy,
 } from './types.js';
@@ -63,10 +65,12 @@ const MATTERS: Record<VerifyPolicy, ReadonlySet<UncheckedQuestion>> = {
 /** The checks a credential's answers need to have run (the pipeline stops early otherwise). */
 const AUTHENTIC_CHECKS = ['proof'];
 const IN_FORCE_CHECKS = ['status', 'validity'];
+/** Open Badges and CLR: the schema check; the `vc` profile: the data model check. */
 const CONFORMANCE_CHECKS = ['schema'];
+const VC_CONFORMANCE_CHECKS = ['data_model'];
 
 /** The strict outcomes of each report's entries (before the policy), for re-finalising. */
-const STRICT = new WeakMap<VerificationReport, CheckResult[]>();
+const PARTS = new WeakMap<VerificationReport, ReportParts>();
 
 /** What a report is built from: the entries with their strict outcomes, and nested reports. */
 export interface ReportParts {
@@ -81,6 +85,49 @@ export interface ReportParts {
   presentation?: boolean;
   /** For an Open Badges 2.0 assertion: its codes are classified by the 2.0 rules. */
   profile?: 'ob2';
+  /** The rules a credential was verified by (`report.profile`). */
+  verificationProfile?: VerificationProfile | undefined;
+}
+
+/**
+ * What a nested report (a presented or bundled credential) that is `invalid` means for its
+ * parent: the category of the parent's summary entry (unreadable or a security rule broken, not
+ * authentic, not in force, else not conformant). Internal.
+ */
+export function nestedCategory(report: VerificationReport): CheckCategory {
+  if (report.checks.some((c) => c.category === 'security' && c.outcome === 'fail')) {
+    return 'security';
+  }
+  if (report.answers.authentic.value === 'no') return 'authenticity';
+  if (report.answers.inForce.value === 'no') return 'inForce';
+  return 'conformance';
+}
+
+/** For a nested report not fully checked: the first question it leaves open. Internal. */
+export function nestedOpenQuestion(report: VerificationReport): UncheckedQuestion {
+  const { authentic, inForce } = report.answers;
+  if (authentic.value !== 'yes') return 'authenticity';
+  if (inForce.value !== 'yes') return 'inForce';
+  return 'conformance';
+}
+
+/**
+ * The report with its entries (as the checks gave them, before the policy) changed by `edit`,
+ * its verdict and answers computed again. Internal.
+ */
+export function mapChecks(
+  report: VerificationReport,
+  edit: (c: CheckResult) => CheckResult,
+): VerificationReport {
+  const parts = partsOf(report);
+  const checks = parts.checks.map((c) => {
+    const next = edit(c);
+    if (next === c) return c;
+    // An edited entry is classified again by its new code.
+    const { category: _c, unchecked: _u, fixBy: _f, ...rest } = next;
+    return rest as CheckResult;
+  });
+  return refinalize(report, { ...parts, checks });
 }
 
 /**
@@ -91,7 +138,12 @@ export interface ReportParts {
 export function finalizeReport(parts: ReportParts, policy: VerifyPolicy): VerificationReport {
   const strict = parts.checks.map((c) => {
     const { category, unchecked } = classifyCheck(c, parts.profile);
-    const entry: CheckResult = { ...c, category };
+    // A broken security rule (unreadable input, a limit reached, ambiguity) is never a mere
+    // warning: what it stopped was not checked, and nothing may pass in its place.
+    const entry: CheckResult =
+      category === 'security' && c.outcome === 'warn'
+        ? { ...c, outcome: 'fail', category }
+        : { ...c, category };
     if (unchecked !== undefined) entry.unchecked = unchecked;
     else delete entry.unchecked;
     if (c.outcome !== 'pass') {
@@ -118,13 +170,14 @@ export function finalizeReport(parts: ReportParts, policy: VerifyPolicy): Verifi
     policy,
     answers,
     format: parts.format,
+    ...(parts.verificationProfile ? { profile: parts.verificationProfile } : {}),
     ...(parts.credential ? { credential: parts.credential } : {}),
     checks,
   };
   if (parts.endorsements && parts.endorsements.length > 0) report.endorsements = parts.endorsements;
   if (parts.credentials) report.credentials = parts.credentials;
   if (parts.refreshed) report.refreshed = parts.refreshed;
-  STRICT.set(report, strict);
+  PARTS.set(report, { ...parts, checks: strict });
   return report;
 }
 
@@ -133,19 +186,28 @@ export function finalizeReport(parts: ReportParts, policy: VerifyPolicy): Verifi
  * policy. Internal.
  */
 export function withChecks(report: VerificationReport, more: CheckResult[]): VerificationReport {
-  const strict = STRICT.get(report) ?? report.checks;
-  const next = finalizeReport(
-    {
+  const parts = partsOf(report);
+  return refinalize(report, { ...parts, checks: [...parts.checks, ...more] });
+}
+
+/** What a report was built from (its entries with their strict outcomes). */
+function partsOf(report: VerificationReport): ReportParts {
+  return (
+    PARTS.get(report) ?? {
       format: report.format,
       credential: report.credential,
-      checks: [...strict, ...more],
+      checks: report.checks,
       endorsements: report.endorsements,
       credentials: report.credentials,
       refreshed: report.refreshed,
+      verificationProfile: report.profile,
       ...(report.ob2 ? { profile: 'ob2' as const } : {}),
-    },
-    report.policy,
+    }
   );
+}
+
+function refinalize(report: VerificationReport, parts: ReportParts): VerificationReport {
+  const next = finalizeReport(parts, report.policy);
   if (report.ob2) next.ob2 = report.ob2;
   return next;
 }
@@ -230,7 +292,8 @@ function computeAnswers(
   const confOpen = strict.some(uncheckedAbout('conformance'));
   let conformant: Answer['value'] = confFail
     ? 'no'
-    : confOpen || !has(CONFORMANCE_CHECKS)
+    : confOpen ||
+        !has(parts.verificationProfile === 'vc' ? VC_CONFORMANCE_CHECKS : CONFORMANCE_CHECKS)
       ? 'unknown'
       : 'yes';
 
@@ -478,8 +541,12 @@ function renderInto(lines: string[], report: VerificationReport, indent: string,
     lines.push(line);
   }
   if (report.refreshed) renderInto(lines, report.refreshed, `${indent}  `, 'Refreshed credential');
+  // A presentation carries credentials; a CLR bundles them.
+  const type = (report.credential as { type?: unknown } | undefined)?.type;
+  const clr = type === 'ClrCredential' || (Array.isArray(type) && type.includes('ClrCredential'));
+  const label = clr ? 'Bundled credential' : 'Credential';
   report.credentials?.forEach((r, i) => {
-    renderInto(lines, r, `${indent}  `, `Credential ${i + 1}`);
+    renderInto(lines, r, `${indent}  `, `${label} ${i + 1}`);
   });
   report.endorsements?.forEach((r, i) => {
     renderInto(lines, r, `${indent}  `, `Endorsement ${i + 1}`);

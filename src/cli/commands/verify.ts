@@ -6,8 +6,9 @@ import type { VerificationReport, VerifyOptions, VerifyPolicy } from '../../veri
 import { verify } from '../../verify/index.js';
 import { createPalette, shouldColor } from '../color.js';
 import { type Command, dateOpt, stringOpt, stringsOpt } from '../command.js';
+import { loadContexts } from '../contexts.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_UNCHECKED, EXIT_USAGE, UsageError } from '../errors.js';
-import { bytesToText, type Io, loadDocuments, parseJsonText, readInput } from '../io.js';
+import { bytesToText, type Io, loadDocuments, readInput } from '../io.js';
 import { renderReport } from '../render.js';
 
 /** A hosted assertion's URL, given instead of a file. */
@@ -169,20 +170,6 @@ async function readOne(io: Io, arg: string): Promise<string | Uint8Array> {
   return bytes;
 }
 
-/** `--context <url>=<file>` pairs: JSON-LD contexts the credentials use that ob3kit does not bundle. */
-async function loadContexts(io: Io, pairs: string[]): Promise<Record<string, object>> {
-  const docs = await loadDocuments(io, pairs, '--context');
-  const out: Record<string, object> = {};
-  for (const [url, value] of Object.entries(docs)) {
-    const doc = typeof value === 'string' ? parseJsonText(value, `context for ${url}`) : value;
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-      throw new UsageError(`--context ${url}: the file must hold a JSON-LD context object`);
-    }
-    out[url] = doc as object;
-  }
-  return out;
-}
-
 /**
  * The `verify` command.
  *
@@ -256,7 +243,7 @@ export const verifyCommand: Command = {
       type: 'string',
       multiple: true,
       value: '<url>=<file>',
-      description: 'A JSON-LD context the credential uses that ob3kit does not bundle',
+      description: 'Add a JSON-LD context the credential uses (never fetched)',
     },
     'allow-network': { type: 'boolean', description: 'Let checks fetch remote documents' },
     'allow-private-addresses': {
