@@ -297,6 +297,11 @@ function computeAnswers(
       ? 'unknown'
       : 'yes';
 
+  if (!parts.presentation && parts.credentials && parts.credentials.length > 0 && !confFail) {
+    // A record that bundles credentials (CLR) conforms only if each of them does; their
+    // authenticity, force and completeness reach it through its `credentials` entries.
+    conformant = combine([conformant, ...parts.credentials.map((r) => r.answers.conformant.value)]);
+  }
   if (parts.presentation) {
     // A presentation: its own proof (holder binding) and what each credential it carries is.
     const nested = parts.credentials ?? [];

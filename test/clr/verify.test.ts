@@ -686,3 +686,46 @@ describe('bounds', () => {
     expect(codes(r.credentials?.[1] as Loose, 'credentials')).toEqual(['credential_limit']);
   });
 });
+
+describe('the four answers of a record', () => {
+  it('an expired bundled credential: the record is not in force; its entry says why', async () => {
+    const school = await party(1);
+    const expired = badge(A, LEARNER, school.did) as Loose;
+    expired.validUntil = '2025-01-01T00:00:00Z';
+    const r = await verify(
+      await signedRecord(school, [
+        await signedBadge(school, B),
+        await signCredential(expired, { key: school.key }),
+      ]),
+      { now: NOW },
+    );
+    expect(r.credentials?.map((x) => x.answers.inForce.value)).toEqual(['yes', 'no']);
+    expect(entries(r, 'credentials').map((c) => [c.code, c.category])).toEqual([
+      ['credential_invalid', 'inForce'],
+    ]);
+    expect([r.answers.authentic.value, r.answers.inForce.value, r.verdict]).toEqual([
+      'yes',
+      'no',
+      'invalid',
+    ]);
+  });
+
+  it('a bundled badge that does not conform: a warning under the default policy, invalid under conformance', async () => {
+    const school = await party(1);
+    const odd = badge(A, LEARNER, school.did) as Loose;
+    odd.credentialSubject.achievement.achievementType = 'Program'; // not in the enumeration
+    const part = await signCredential(odd, { key: school.key, validate: false });
+    const signed = await signedRecord(school, [part]);
+    const r = await verify(signed, { now: NOW });
+    expect(r.credentials?.[0]?.answers.conformant.value).toBe('no');
+    expect(r.answers).toMatchObject({
+      authentic: { value: 'yes' },
+      inForce: { value: 'yes' },
+      fullyChecked: { value: 'yes' },
+      conformant: { value: 'no' },
+    });
+    expect(r.verdict).toBe('warning');
+    const strict = await verify(signed, { now: NOW, policy: 'conformance' });
+    expect(strict.verdict).toBe('invalid');
+  });
+});
