@@ -692,6 +692,11 @@ describe('the VC-API handler', () => {
   describe('requests', () => {
     it('answers 404, 405, 415, bad JSON, duplicate members, large bodies and a health check', async () => {
       expect((await handle({ method: 'GET', path: '/nothing' })).status).toBe(404);
+      // A malformed escape in an issuer name is no issuer (not a failure of the service).
+      for (const name of ['%E0%A4%A', '%', '%zz']) {
+        const r = await handle(post(`/issuers/${name}/credentials/issue`, {}, auth));
+        expect([r.status, (r.body as Json).code]).toEqual([404, 'issuer_unknown']);
+      }
       const m = await handle({ method: 'GET', path: '/credentials/verify' });
       expect([m.status, m.headers.allow]).toEqual([405, 'POST']);
       const text = await handle({
