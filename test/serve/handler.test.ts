@@ -724,6 +724,14 @@ describe('the VC-API handler', () => {
         post('/credentials/verify', `${'{"a":'.repeat(100)}1${'}'.repeat(100)}`),
       );
       expect(deep.status).toBe(413);
+      // Depth is refused from the text before parsing, at the same bound as after: 64 levels
+      // (brackets inside strings do not count), and very deep text as quickly as shallow.
+      const nested = (n: number, inner = '1') =>
+        `{"verifiableCredential":${'['.repeat(n - 1)}${inner}${']'.repeat(n - 1)}}`;
+      const at = await handle(post('/credentials/verify', nested(64, '"[[[{{{"')));
+      expect((at.body as Json).code).not.toBe('body_too_large');
+      expect((await handle(post('/credentials/verify', nested(65)))).status).toBe(413);
+      expect((await handle(post('/credentials/verify', nested(300_000)))).status).toBe(413);
       const health = await handle({ method: 'GET', path: '/health' });
       expect([health.status, (health.body as Json).status]).toEqual([200, 'ok']);
       // A framework's parsed body works too.
