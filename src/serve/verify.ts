@@ -75,7 +75,9 @@ function readOptions(body: JsonObject, presentation: boolean): VerifyRequestOpti
         );
       }
     }
-    checks = raw.checks as string[];
+    // The proof is always required: `verified: true` for a signature never checked (a key that
+    // could not be resolved) would be a pass for anything; other checks may be left out.
+    checks = [...new Set(['proof', ...(raw.checks as string[])])];
   }
   for (const k of ['challenge', 'domain'] as const) {
     if (raw[k] !== undefined && (typeof raw[k] !== 'string' || raw[k] === '')) {

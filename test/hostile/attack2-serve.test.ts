@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createClrCredential } from '../../src/clr/index.js';
+import { bindKeyPair, generateKeyPair } from '../../src/keys/index.js';
 import { createOpenBadgeCredential } from '../../src/model/index.js';
 import { createPresentation, signPresentation } from '../../src/present/index.js';
 import { signCredential } from '../../src/proof/index.js';
@@ -90,8 +91,13 @@ describe('serve: credentials past a verification limit are not verified', () => 
         name: 'Transcript',
         issuer: { id: school.did, name: 'Example University' },
         validFrom: '2024-02-01T00:00:00Z',
-        // biome-ignore lint/suspicious/noExplicitAny: bundled credentials as JSON
-        credentialSubject: { id: LEARNER, verifiableCredential: [good, good] as any },
+        credentialSubject: {
+          id: LEARNER,
+          verifiableCredential: [
+            good,
+            await makeBadge(school, { achievement: STATS, name: 'Stats' }),
+          ] as never,
+        },
       }) as Json,
       { key: school.key },
     );
@@ -117,6 +123,54 @@ describe('serve: credentials past a verification limit are not verified', () => 
       post('/presentations/verify', {
         verifiablePresentation: vp,
         options: { challenge: 'c2', domain: 'https://verifier.example' },
+      }),
+    );
+    expect((r.body as Json).verified).toBe(false);
+  }, 60_000);
+});
+
+describe('serve: the proof is always required', () => {
+  it('a credential whose key could not be resolved is not verified, whatever options.checks says', async () => {
+    // did:web needs the network, which the service does not use by default: the proof is unchecked.
+    const key = bindKeyPair(await generateKeyPair(), {
+      id: 'did:web:issuer.example#key-1',
+      controller: 'did:web:issuer.example',
+    });
+    const credential = await signCredential(
+      createOpenBadgeCredential({
+        id: 'urn:uuid:11111111-0000-4000-8000-0000000000aa',
+        issuer: { id: 'did:web:issuer.example', name: 'Example' },
+        validFrom: '2024-01-01T00:00:00Z',
+        credentialSubject: {
+          id: LEARNER,
+          achievement: { id: SQL, name: 'SQL', description: 'x', criteria: { narrative: 'x' } },
+        },
+      }),
+      { key },
+    );
+    const handle = createVcApiHandler({ now: () => NOW });
+    for (const checks of [[], ['credentialStatus'], ['validFrom', 'credentialSchema']]) {
+      const r = await handle(
+        post('/credentials/verify', { verifiableCredential: credential, options: { checks } }),
+      );
+      const body = r.body as Json;
+      expect(body.report.checks.find((c: Json) => c.id === 'proof').outcome).toBe('warn');
+      expect([r.status, body.verified]).toEqual([400, false]);
+      expect(body.checks).toContain('proof');
+    }
+    // A presented credential too.
+    const vp = await signPresentation(
+      createPresentation({ holder: school.did, credentials: [credential] }),
+      {
+        key: school.key,
+        challenge: 'c3',
+        domain: 'https://verifier.example',
+      },
+    );
+    const r = await handle(
+      post('/presentations/verify', {
+        verifiablePresentation: vp,
+        options: { challenge: 'c3', domain: 'https://verifier.example', checks: [] },
       }),
     );
     expect((r.body as Json).verified).toBe(false);
