@@ -7,6 +7,7 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createClrCredential } from '../../src/clr/index.js';
 import { createDocumentLoader } from '../../src/jsonld/index.js';
 import {
   type CreatedDid,
@@ -653,6 +654,22 @@ describe('the VC-API handler', () => {
         ),
       );
       expect(suspend.status).toBe(409);
+
+      // A CLR 2.0 record too.
+      const transcript = createClrCredential({
+        id: 'urn:uuid:6a0f3c1e-7d2b-4e59-8c4a-1b2c3d4e5f63',
+        name: 'Transcript',
+        issuer: { id: ed.did, name: 'Example' },
+        validFrom: '2024-02-01T00:00:00Z',
+        credentialSubject: { id: 'did:example:learner', verifiableCredential: [c] },
+      });
+      const clr = await handle(
+        post('/issuers/status/credentials/issue', { credential: transcript }, auth),
+      );
+      expect(clr.status).toBe(201);
+      const signedClr = (clr.body as Json).verifiableCredential;
+      expect(signedClr.credentialStatus.statusPurpose).toBe('revocation');
+      expect((await ledger.find({ credentialId: signedClr.id }))[0]?.status).toHaveLength(1);
 
       // An issuer may choose the suspension series instead; a ledger without it reserves nothing.
       const suspending = createVcApiHandler({
