@@ -176,3 +176,16 @@ describe('serve: the proof is always required', () => {
     expect((r.body as Json).verified).toBe(false);
   }, 60_000);
 });
+
+describe('verify(): credentials past a limit (open)', () => {
+  // Open: verify() itself reports credentials past limits.maxCredentials as a warning
+  // (credential_limit), so the verdict of a presentation hiding a forged credential there is
+  // 'warning', which callers commonly accept. The VC-API endpoints refuse it (above); the
+  // library's verdict would need credential_limit to fail (src/verify/pipeline.ts, and the CLR
+  // budget in src/clr/verify.ts), a change of documented behaviour left to the verdict owners.
+  it.fails('a presentation with a forged credential past the limit is invalid', async () => {
+    const vp = createPresentation({ credentials: [good, good, forged] });
+    const r = await verify(vp, { now: NOW, limits: { maxCredentials: 2 } });
+    expect(r.verdict).toBe('invalid');
+  });
+});
