@@ -1,8 +1,9 @@
 /** `bakeBadge` and `unbakeBadge`: the format-independent entry points. */
 import { BakeError } from '../errors.js';
+import { describeValue } from '../internal/describe.js';
 import { decodeUtf8, decodeUtf16, encodeUtf8 } from '../internal/text.js';
 import type { FoundCarrier } from './carriers.js';
-import { describe, legacyKind, readOb3Payload } from './payload.js';
+import { legacyKind, readOb3Payload } from './payload.js';
 import { bakePng, findPngCarrier, hasPngSignature } from './png.js';
 import { bakeSvg, findSvgCarrier, looksLikeSvg } from './svg.js';
 import {
@@ -150,7 +151,9 @@ export function bakeBadge(
     return bakeSvg(image, credential, limits, svg, fn);
   }
   if (!(image instanceof Uint8Array)) {
-    throw new TypeError(`${fn}: image must be a Uint8Array or SVG text; got ${describe(image)}`);
+    throw new TypeError(
+      `${fn}: image must be a Uint8Array or SVG text; got ${describeValue(image)}`,
+    );
   }
   if (image.length > limits.maxImageBytes) {
     throw new BakeError(
@@ -249,7 +252,9 @@ export function locateCarrier(
     return findSvgCarrier(image, limits, svg);
   }
   if (!(image instanceof Uint8Array)) {
-    throw new TypeError(`${fn}: image must be a Uint8Array or SVG text; got ${describe(image)}`);
+    throw new TypeError(
+      `${fn}: image must be a Uint8Array or SVG text; got ${describeValue(image)}`,
+    );
   }
   if (image.length > limits.maxImageBytes) {
     throw new BakeError(

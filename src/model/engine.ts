@@ -3,6 +3,8 @@
  * checks every property it knows, fills in the required `type` values, `@context`, generated ids
  * and dates, and keeps everything else exactly as given.
  */
+
+import { describeValue } from '../internal/describe.js';
 import { isObject, joinPath } from '../internal/json.js';
 import { randomUrnUuid } from '../internal/random.js';
 import {
@@ -85,23 +87,6 @@ export function article(word: string): string {
   return `${/^[AEIOU]/i.test(word) ? 'an' : 'a'} ${word}`;
 }
 
-/** Describe a found value for an error message. */
-export function describe(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (value === null) return 'null';
-  if (typeof value === 'string') {
-    const s = JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-    return value === '' ? 'an empty string' : s;
-  }
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-    return `${typeof value} ${String(value)}`;
-  if (Array.isArray(value)) return value.length === 0 ? 'an empty array' : 'an array';
-  if (value instanceof Date) return isValidDate(value) ? 'a Date' : 'an invalid Date';
-  if (typeof value === 'function') return 'a function';
-  if (typeof value === 'symbol') return 'a symbol';
-  return 'an object';
-}
-
 /** Display form of a path (`credentialSubject.achievement.name`, `alignment[0].targetUrl`). */
 function show(path: string): string {
   return path.replace(/^\$\.?/, '');
@@ -118,7 +103,7 @@ export function fail(
   foundText?: string,
 ): never {
   const err = new TypeError(
-    `${ctx.fn}: "${show(path)}" ${problem} (expected ${expected}, found ${foundText ?? describe(found)})`,
+    `${ctx.fn}: "${show(path)}" ${problem} (expected ${expected}, found ${foundText ?? describeValue(found)})`,
   ) as ModelTypeError;
   err.code = code;
   err.path = show(path);
@@ -134,7 +119,7 @@ export function requireObject(
   if (isObject(value) && !(value instanceof Date)) return value;
   if (path === '$') {
     const err = new TypeError(
-      `${ctx.fn}: the input must be ${what} (found ${describe(value)})`,
+      `${ctx.fn}: the input must be ${what} (found ${describeValue(value)})`,
     ) as ModelTypeError;
     err.code = 'ERR_MODEL_TYPE';
     err.path = '';
@@ -605,7 +590,7 @@ export function clock(now: Date | (() => Date) | undefined, fn: string): () => D
   if (typeof now === 'function') return now;
   if (now instanceof Date) return () => now;
   throw new TypeError(
-    `${fn}: options.now must be a Date or a function returning a Date (found ${describe(now)})`,
+    `${fn}: options.now must be a Date or a function returning a Date (found ${describeValue(now)})`,
   );
 }
 
@@ -613,7 +598,7 @@ export function clock(now: Date | (() => Date) | undefined, fn: string): () => D
 export function optionsObject(options: unknown, fn: string): Record<string, unknown> {
   if (options === undefined) return {};
   if (!isObject(options))
-    throw new TypeError(`${fn}: options must be an object (found ${describe(options)})`);
+    throw new TypeError(`${fn}: options must be an object (found ${describeValue(options)})`);
   return options;
 }
 
@@ -667,7 +652,9 @@ function prepareCredential(
   if (out[start] === undefined) {
     const now = ctx.now();
     if (!isValidDate(now))
-      throw new TypeError(`${ctx.fn}: options.now must give a valid Date (found ${describe(now)})`);
+      throw new TypeError(
+        `${ctx.fn}: options.now must give a valid Date (found ${describeValue(now)})`,
+      );
     // Written right after the issuer, where a reader looks for it.
     const entries = Object.entries(out);
     const at = entries.findIndex(([k]) => k === 'issuer');
@@ -749,7 +736,7 @@ export function build<T>(
   if (vcAware && opts.vc !== undefined) {
     if (opts.vc !== '2.0' && opts.vc !== '1.1')
       throw Object.assign(
-        new TypeError(`${fn}: options.vc must be '2.0' or '1.1' (found ${describe(opts.vc)})`),
+        new TypeError(`${fn}: options.vc must be '2.0' or '1.1' (found ${describeValue(opts.vc)})`),
         { code: 'ERR_MODEL_VALUE', path: '' },
       );
     vc = opts.vc;

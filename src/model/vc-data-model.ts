@@ -9,6 +9,7 @@
  * docs/validation.md.
  */
 import { type Issue, ValidationError } from '../errors.js';
+import { describeValue } from '../internal/describe.js';
 import { isObject, type JsonObject, joinPath } from '../internal/json.js';
 import { DEFAULT_LIMITS, measureJson } from '../internal/limits.js';
 import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '../internal/urls.js';
@@ -92,17 +93,6 @@ export function isAbsoluteUrl(value: unknown): value is string {
   }
 }
 
-function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  let s: string;
-  try {
-    s = JSON.stringify(value) ?? String(value);
-  } catch {
-    s = String(value);
-  }
-  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
-}
-
 /** A member with a value (`undefined` is not JSON: `JSON.stringify` drops it, as is done here). */
 function has(node: JsonObject, key: string): boolean {
   return Object.hasOwn(node, key) && node[key] !== undefined;
@@ -164,7 +154,7 @@ function checkContext(
       issues.add(
         'context_vc_missing',
         '$["@context"]',
-        `The first @context entry must be ${base}, found ${show(ctx)}`,
+        `The first @context entry must be ${base}, found ${describeValue(ctx)}`,
       );
     }
     return;
@@ -173,7 +163,7 @@ function checkContext(
     issues.add(
       'context_invalid',
       '$["@context"]',
-      `@context must be an ordered set (an array) starting with ${base}, found ${show(ctx)}`,
+      `@context must be an ordered set (an array) starting with ${base}, found ${describeValue(ctx)}`,
     );
     return;
   }
@@ -181,7 +171,7 @@ function checkContext(
     issues.add(
       'context_vc_missing',
       '$["@context"][0]',
-      `The first @context entry must be ${base}, found ${show(ctx[0])}`,
+      `The first @context entry must be ${base}, found ${describeValue(ctx[0])}`,
     );
   }
   ctx.forEach((entry, i) => {
@@ -189,7 +179,11 @@ function checkContext(
     const path = `$["@context"][${i}]`;
     if (typeof entry === 'string') {
       if (!isAbsoluteUrl(entry)) {
-        issues.add('context_invalid', path, `A context entry must be a URL, found ${show(entry)}`);
+        issues.add(
+          'context_invalid',
+          path,
+          `A context entry must be a URL, found ${describeValue(entry)}`,
+        );
       } else if (i > 0 && (entry === VC_V1_CONTEXT || entry === VC_V2_CONTEXT)) {
         issues.add(
           'context_invalid',
@@ -201,7 +195,7 @@ function checkContext(
       issues.add(
         'context_invalid',
         path,
-        `A context entry must be a URL or a context object, found ${show(entry)}`,
+        `A context entry must be a URL or a context object, found ${describeValue(entry)}`,
       );
     }
   });
@@ -229,16 +223,24 @@ function checkType(
   list.forEach((t, i) => {
     const p = Array.isArray(raw) ? `${at}[${i}]` : at;
     if (typeof t !== 'string' || t.length === 0) {
-      issues.add('type_invalid', p, `A type must be a term or an absolute URL, found ${show(t)}`);
+      issues.add(
+        'type_invalid',
+        p,
+        `A type must be a term or an absolute URL, found ${describeValue(t)}`,
+      );
     } else if (t.includes(':') && !isAbsoluteUrl(t)) {
-      issues.add('type_invalid', p, `A type must be a term or an absolute URL, found ${show(t)}`);
+      issues.add(
+        'type_invalid',
+        p,
+        `A type must be a term or an absolute URL, found ${describeValue(t)}`,
+      );
     }
   });
   if (required !== undefined && !list.includes(required)) {
     issues.add(
       required === 'VerifiableCredential' ? 'type_not_vc' : 'type_not_vp',
       at,
-      `type must include "${required}", found ${show(raw)}`,
+      `type must include "${required}", found ${describeValue(raw)}`,
     );
   }
 }
@@ -251,7 +253,7 @@ function checkId(node: JsonObject, path: string, issues: Issues): void {
     issues.add(
       'id_invalid',
       joinPath(path, 'id'),
-      `id must be a single URL, found ${show(id)}${Array.isArray(id) ? ' (more than one value)' : ''}`,
+      `id must be a single URL, found ${describeValue(id)}${Array.isArray(id) ? ' (more than one value)' : ''}`,
     );
   }
 }
@@ -272,14 +274,14 @@ function checkParty(
   const party = doc[name];
   if (typeof party === 'string') {
     if (!isAbsoluteUrl(party))
-      issues.add(`${name}_invalid`, path, `${name} must be a URL, found ${show(party)}`);
+      issues.add(`${name}_invalid`, path, `${name} must be a URL, found ${describeValue(party)}`);
     return;
   }
   if (!isObject(party)) {
     issues.add(
       `${name}_invalid`,
       path,
-      `${name} must be a URL or an object with an id URL, found ${show(party)}`,
+      `${name} must be a URL or an object with an id URL, found ${describeValue(party)}`,
     );
     return;
   }
@@ -289,7 +291,7 @@ function checkParty(
     issues.add(
       `${name}_invalid`,
       `${path}.id`,
-      `${name}.id must be a single URL, found ${show(party.id)}`,
+      `${name}.id must be a single URL, found ${describeValue(party.id)}`,
     );
   }
   checkNameAndDescription(party, path, issues);
@@ -317,7 +319,7 @@ function checkSubjects(doc: JsonObject, issues: Issues): void {
       issues.add(
         'subject_not_object',
         path,
-        `credentialSubject must be an object, found ${show(subject)}`,
+        `credentialSubject must be an object, found ${describeValue(subject)}`,
       );
       return;
     }
@@ -360,7 +362,7 @@ function checkDates(doc: JsonObject, version: '2.0' | '1.1', issues: Issues): vo
       issues.add(
         'date_invalid',
         `$.${name}`,
-        `${name} must be an XML Schema dateTimeStamp with a time zone (2024-01-31T09:00:00Z), found ${show(value)}`,
+        `${name} must be an XML Schema dateTimeStamp with a time zone (2024-01-31T09:00:00Z), found ${describeValue(value)}`,
       );
       continue;
     }
@@ -390,7 +392,11 @@ function checkTypedEntries(doc: JsonObject, version: '2.0' | '1.1', issues: Issu
     list.forEach((entry, i) => {
       const path = Array.isArray(raw) ? `$.${name}[${i}]` : `$.${name}`;
       if (!isObject(entry)) {
-        issues.add('entry_invalid', path, `${name} must be an object, found ${show(entry)}`);
+        issues.add(
+          'entry_invalid',
+          path,
+          `${name} must be an object, found ${describeValue(entry)}`,
+        );
         return;
       }
       if (!has(entry, 'type')) {
@@ -416,7 +422,7 @@ function checkProofs(doc: JsonObject, issues: Issues): void {
   list.forEach((p, i) => {
     const path = Array.isArray(raw) ? `$.proof[${i}]` : '$.proof';
     if (!isObject(p))
-      issues.add('proof_invalid', path, `A proof must be an object, found ${show(p)}`);
+      issues.add('proof_invalid', path, `A proof must be an object, found ${describeValue(p)}`);
     else if (typeof p.type !== 'string' || p.type.length === 0)
       issues.add('proof_type_missing', path, 'Each proof must have a type');
   });
@@ -446,7 +452,7 @@ function checkNameAndDescription(node: JsonObject, path: string, issues: Issues)
         `${name} must be a string or a language value object ({ "@value", "@language", "@direction" })${
           extra.length > 0
             ? `; found the extra member(s) ${extra.join(', ')}`
-            : `, found ${show(v)}`
+            : `, found ${describeValue(v)}`
         }`,
       );
     });
@@ -495,7 +501,7 @@ function checkValueObject(v: JsonObject, path: string, issues: Issues): void {
       issues.add(
         'language_invalid',
         joinPath(path, '@language'),
-        `@language must be a BCP 47 language tag (en, fr-CA, ...), found ${show(lang)}`,
+        `@language must be a BCP 47 language tag (en, fr-CA, ...), found ${describeValue(lang)}`,
       );
     }
   }
@@ -505,7 +511,7 @@ function checkValueObject(v: JsonObject, path: string, issues: Issues): void {
       issues.add(
         'direction_invalid',
         joinPath(path, '@direction'),
-        `@direction must be "ltr" or "rtl", found ${show(dir)}`,
+        `@direction must be "ltr" or "rtl", found ${describeValue(dir)}`,
       );
     }
     if (typeof v['@value'] !== 'string' || Object.hasOwn(v, '@type')) {
@@ -538,7 +544,7 @@ function checkRelatedResources(doc: JsonObject, issues: Issues): void {
       issues.add(
         'related_resource_invalid',
         path,
-        `Each relatedResource must be an object with an id and a digest, found ${show(r)}`,
+        `Each relatedResource must be an object with an id and a digest, found ${describeValue(r)}`,
       );
       return;
     }
@@ -548,7 +554,7 @@ function checkRelatedResources(doc: JsonObject, issues: Issues): void {
       issues.add(
         'id_invalid',
         `${path}.id`,
-        `relatedResource.id must be a single URL, found ${show(r.id)}`,
+        `relatedResource.id must be a single URL, found ${describeValue(r.id)}`,
       );
     } else {
       const first = seen.get(r.id);
@@ -578,7 +584,7 @@ function checkRelatedResources(doc: JsonObject, issues: Issues): void {
             issues.add(
               'digest_sri_invalid',
               p,
-              `digestSRI must be an SRI hash expression (sha256-, sha384- or sha512- and the base64 digest), found ${show(expr)}`,
+              `digestSRI must be an SRI hash expression (sha256-, sha384- or sha512- and the base64 digest), found ${describeValue(expr)}`,
             );
           }
         }
@@ -595,7 +601,7 @@ function checkRelatedResources(doc: JsonObject, issues: Issues): void {
             issues.add(
               'digest_multibase_invalid',
               p,
-              `digestMultibase must be a multibase digest in base64url ("u...") or base58btc ("z..."), found ${show(d)}`,
+              `digestMultibase must be a multibase digest in base64url ("u...") or base58btc ("z..."), found ${describeValue(d)}`,
             );
           }
         },
@@ -607,7 +613,7 @@ function checkRelatedResources(doc: JsonObject, issues: Issues): void {
         issues.add(
           'media_type_invalid',
           `${path}.mediaType`,
-          `mediaType must be a media type such as "image/png", found ${show(m)}`,
+          `mediaType must be a media type such as "image/png", found ${describeValue(m)}`,
         );
       }
     }
@@ -629,7 +635,7 @@ function forEachDigest(
   list.forEach((d, i) => {
     const p = Array.isArray(value) ? `${path}[${i}]` : path;
     if (typeof d !== 'string' || d.length === 0) {
-      issues.add(code, p, `A digest must be a non-empty string, found ${show(d)}`);
+      issues.add(code, p, `A digest must be a non-empty string, found ${describeValue(d)}`);
       return;
     }
     each(d, p);
@@ -701,7 +707,11 @@ export function validateVerifiableCredential(
   const version = versionOf(credential, opts);
   const issues = new Issues();
   if (!isObject(credential)) {
-    issues.add('not_object', '$', `A credential must be a JSON object, found ${show(credential)}`);
+    issues.add(
+      'not_object',
+      '$',
+      `A credential must be a JSON object, found ${describeValue(credential)}`,
+    );
   } else if (!tooLarge(credential, issues)) {
     credentialIssues(credential, version, issues);
   }
@@ -755,7 +765,7 @@ export function validateVerifiablePresentation(
     issues.add(
       'not_object',
       '$',
-      `A presentation must be a JSON object, found ${show(presentation)}`,
+      `A presentation must be a JSON object, found ${describeValue(presentation)}`,
     );
     return { ok: false, issues: issues.list, version };
   }
@@ -775,7 +785,7 @@ export function validateVerifiablePresentation(
         issues.add(
           'presentation_credential_invalid',
           path,
-          `verifiableCredential entries must be credential objects (a JWT goes in an EnvelopedVerifiableCredential), found ${show(vc)}`,
+          `verifiableCredential entries must be credential objects (a JWT goes in an EnvelopedVerifiableCredential), found ${describeValue(vc)}`,
         );
         return;
       }
@@ -785,7 +795,7 @@ export function validateVerifiablePresentation(
           issues.add(
             'presentation_credential_invalid',
             joinPath(path, 'id'),
-            `An EnvelopedVerifiableCredential's id must be a data: URL, found ${show(vc.id)}`,
+            `An EnvelopedVerifiableCredential's id must be a data: URL, found ${describeValue(vc.id)}`,
           );
         }
         return;
