@@ -20,7 +20,7 @@ import { signCredential, verifyCredentialProof } from '../../src/proof/index.js'
 import { signCredentialJwt, verifyCredentialJwt } from '../../src/proof/jwt/index.js';
 import { decodeStatusList } from '../../src/status/index.js';
 import { verify } from '../../src/verify/index.js';
-import { b64u, handJwt, hmacJwt } from '../jwt/helpers.js';
+import { b64u, handJwt, hmacJwt } from '../proof/jwt/helpers.js';
 import {
   firstProof,
   forbiddenFetch,
