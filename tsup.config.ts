@@ -15,6 +15,8 @@ const SUBPATHS = [
   'present',
   'ledger',
   'ob2',
+  'clr',
+  'pathway',
 ];
 
 /** Other public entry points: `ob3kit/<name>` is `src/<name>.ts` (Node-only store drivers). */

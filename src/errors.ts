@@ -242,6 +242,17 @@ export interface Ob3ErrorCodes {
   ERR_LEDGER_DRIVER: true;
   /** The store's driver package is not installed (`better-sqlite3`, `pg`). */
   ERR_LEDGER_DRIVER_MISSING: true;
+  // ---- Pathways and stacked credentials (PathwayError)
+  /** More credentials to evaluate against a pathway than its limit. */
+  ERR_PATHWAY_TOO_LARGE: true;
+  /** The credentials evaluated are about different learners, or cannot be shown to be one. */
+  ERR_PATHWAY_LEARNERS_MIXED: true;
+  /** The evaluation, or a report, is not of the pathway or credentials given. */
+  ERR_PATHWAY_MISMATCH: true;
+  /** The pathway is not met: nothing to issue. */
+  ERR_PATHWAY_NOT_MET: true;
+  /** A component credential cannot be named or carried in the stacked credential (no id, no embedded proof). */
+  ERR_PATHWAY_COMPONENT: true;
 }
 
 /**
@@ -509,6 +520,31 @@ export class FetchError extends Ob3Error {
  * ```
  */
 export class LedgerError extends Ob3Error {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details?: Record<string, unknown>,
+    cause?: unknown,
+  ) {
+    super(code, message, { details, cause });
+  }
+}
+
+/**
+ * A pathway could not be evaluated or its stacked credential issued: the credentials are about
+ * more than one learner (`ERR_PATHWAY_LEARNERS_MIXED`), the pathway is not met
+ * (`ERR_PATHWAY_NOT_MET`), an evaluation belongs to another pathway (`ERR_PATHWAY_MISMATCH`), a
+ * component cannot be carried as issued (`ERR_PATHWAY_COMPONENT`), or there are too many
+ * credentials to evaluate (`ERR_PATHWAY_TOO_LARGE`). `details` names the credentials concerned.
+ *
+ * @example
+ * ```ts
+ * import { PathwayError } from 'ob3kit';
+ * const e = new PathwayError('ERR_PATHWAY_NOT_MET', 'Data Analyst is not met: 1 requirement missing');
+ * console.log(e.code); // 'ERR_PATHWAY_NOT_MET'
+ * ```
+ */
+export class PathwayError extends Ob3Error {
   constructor(
     code: ErrorCode,
     message: string,

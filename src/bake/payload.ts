@@ -1,6 +1,6 @@
 /** The text that goes into an image, and what a baked text turns out to be. Internal. */
 import { BakeError } from '../errors.js';
-import { utf8 } from '../internal/bytes.js';
+import { fromBase64Url, fromUtf8, utf8 } from '../internal/bytes.js';
 import { describeValue } from '../internal/describe.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import type { ResolvedLimits } from './types.js';
@@ -120,4 +120,28 @@ export function legacyKind(text: string): 'json' | 'jwt' | 'url' | 'text' {
   if (COMPACT_JWT.test(t)) return 'jwt';
   if (/^https?:\/\/\S+$/i.test(t)) return 'url';
   return 'text';
+}
+/**
+ * Whether the credential to bake says it is a CLR 2.0 `ClrCredential` (an object, its JSON text,
+ * or a JWT whose payload, or its `vc` claim, is one). Read without verifying: it only chooses
+ * the carrier, and the reader verifies.
+ */
+export function claimsClr(credential: unknown): boolean {
+  let doc: unknown = credential;
+  if (typeof credential === 'string') {
+    const t = credential.trim();
+    try {
+      if (t.startsWith('{')) doc = JSON.parse(t);
+      else if (COMPACT_JWT.test(t)) {
+        const bytes = fromBase64Url(t.split('.')[1] as string);
+        const payload: unknown = bytes ? JSON.parse(fromUtf8(bytes)) : undefined;
+        doc = isObject(payload) && isObject(payload.vc) ? payload.vc : payload;
+      }
+    } catch {
+      return false;
+    }
+  }
+  if (!isObject(doc)) return false;
+  const t = doc.type;
+  return t === 'ClrCredential' || (Array.isArray(t) && t.includes('ClrCredential'));
 }

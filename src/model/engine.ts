@@ -37,14 +37,22 @@ const GENERATED_IDS = new Set([
   'AchievementCredentialv1p1',
   'EndorsementCredential',
   'EndorsementCredentialv1p1',
+  'ClrCredential',
   'Achievement',
   'Achievementv1p1',
   'ResultDescription',
   'RubricCriterionLevel',
 ]);
 
-/** Embedded credentials are separately issued (and usually signed): kept exactly as given. */
-const OPAQUE = new Set(['EndorsementCredential', 'EndorsementCredentialv1p1']);
+/**
+ * Embedded credentials are separately issued (and usually signed): kept exactly as given. That
+ * includes the credentials a CLR bundles (`VerifiableCredential`).
+ */
+const OPAQUE = new Set([
+  'EndorsementCredential',
+  'EndorsementCredentialv1p1',
+  'VerifiableCredential',
+]);
 
 export function modelClass(
   name: string,

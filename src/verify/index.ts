@@ -7,6 +7,7 @@
  */
 export { computeVerdict, formatReport } from './report.js';
 export type {
+  ApplicationProfile,
   CheckOutcome,
   CheckResult,
   FetchLike,

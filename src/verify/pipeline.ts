@@ -23,6 +23,7 @@ import { checkType, roleOf } from './checks/type.js';
 import { result } from './checks/util.js';
 import { checkValidity } from './checks/validity.js';
 import { type DecodedInput, decodeText, fromObject } from './input.js';
+import { type CredentialProfile, profileFor } from './profile.js';
 import { computeVerdict } from './report.js';
 import { type CredentialRole, type RunState, runCheck } from './state.js';
 import type { CheckResult, VerificationReport } from './types.js';
@@ -124,8 +125,12 @@ function ambiguousRole(decoded: DecodedInput, doc: JsonObject): CheckResult | un
 }
 
 /** The `type` check of a credential, which must not claim to be a presentation. */
-function checkCredentialType(credential: JsonObject, role: CredentialRole): CheckResult[] {
-  const out = checkType(credential, role);
+function checkCredentialType(
+  credential: JsonObject,
+  role: CredentialRole,
+  profile: CredentialProfile | undefined,
+): CheckResult[] {
+  const out = profile ? profile.type(credential) : checkType(credential, role);
   const refused = roleIssue(credential, 'credential');
   if (!refused) return out;
   return [
@@ -183,12 +188,26 @@ async function verifyCredentialDoc(
       jwtError = e;
     }
   }
+  // A class with checks of its own (CLR 2.0).
+  const profile = profileFor(credential, role, state);
   // 1. Conformance: context, JSON-LD, type, schema, subject, evidence.
-  checks.push(...(await runCheck('context', () => checkContext(credential))));
+  checks.push(
+    ...(await runCheck('context', () =>
+      profile ? profile.context(credential) : checkContext(credential),
+    )),
+  );
   checks.push(...(await runCheck('jsonld', () => checkJsonLd(credential, state.documentLoader))));
-  checks.push(...(await runCheck('type', () => checkCredentialType(credential, role))));
-  checks.push(...(await runCheck('schema', () => checkSchema(credential, state))));
-  checks.push(...(await runCheck('subject', () => checkSubject(credential, role))));
+  checks.push(...(await runCheck('type', () => checkCredentialType(credential, role, profile))));
+  checks.push(
+    ...(await runCheck('schema', () =>
+      profile ? profile.schema(credential, state) : checkSchema(credential, state),
+    )),
+  );
+  checks.push(
+    ...(await runCheck('subject', () =>
+      profile ? profile.subject(credential) : checkSubject(credential, role),
+    )),
+  );
   checks.push(...(await runCheck('evidence', () => checkEvidence(credential))));
   // 2. Proof, then the issuer (profile and key binding).
   let outcome: ProofOutcome | undefined;
@@ -249,12 +268,34 @@ async function verifyCredentialDoc(
       ...(await runCheck('recipient', () => checkRecipient(credential, state.options.recipient))),
     );
   }
-  // 6. Endorsements.
+  // 6. Endorsements (a profile may leave nested credentials' own to their reports).
   const endorsements: VerificationReport[] = [];
+  const endorsed = profile ? profile.endorsementScope(credential) : credential;
   checks.push(
-    ...(await runCheck('endorsement', () => verifyEndorsements(credential, state, endorsements))),
+    ...(await runCheck('endorsement', () => verifyEndorsements(endorsed, state, endorsements))),
   );
-  return makeReport(decoded, checks, { endorsements, refreshed });
+  // 7. Application profiles the caller asked for (never by default), for badges.
+  if (!profile && role === 'credential') {
+    for (const p of state.options.profiles ?? []) {
+      checks.push(...(await runCheck(p.name, () => p.check(credential))));
+    }
+  }
+  // 8. What the profile adds (for a CLR: the credentials it bundles, each in its own report).
+  let credentials: VerificationReport[] | undefined;
+  if (profile) {
+    checks.push(
+      ...(await runCheck('credentials', async () => {
+        const extra = await profile.finish(credential, state, {
+          proofPassed,
+          verifyNested: (inner, next) =>
+            verifyDecoded(asCredentialInput(inner), next, 'credential'),
+        });
+        credentials = extra.credentials;
+        return extra.checks;
+      })),
+    );
+  }
+  return makeReport(decoded, checks, { endorsements, refreshed, credentials });
 }
 
 async function verifyEndorsements(

@@ -89,7 +89,10 @@ export interface VerificationReport {
   checks: CheckResult[];
   /** Reports of embedded endorsements (`endorsement` / `endorsementJwt`), verified the same way. */
   endorsements?: VerificationReport[];
-  /** For a presentation: one report for each credential it carries. */
+  /**
+   * For a presentation: one report for each credential it carries. For a CLR: one report for
+   * each credential it bundles (`credentialSubject.verifiableCredential`), in order.
+   */
   credentials?: VerificationReport[];
   /** When a refresh service was followed: the report of the refreshed credential. */
   refreshed?: VerificationReport;
@@ -159,6 +162,32 @@ export interface VerifyLimits {
   maxDocumentBytes?: number;
   /** Most decoded status list bytes in one run, all lists together (default 64 MiB). */
   maxStatusListTotalBytes?: number;
+  /**
+   * Most credentials bundled in CLRs that are verified in one run, all records together
+   * (default 200); the rest are a warning (`credential_limit`).
+   */
+  maxBundledCredentials?: number;
+}
+
+/**
+ * An application profile `verify()` can check badges against when asked (`options.profiles`):
+ * its `name`, and `check`, a pure function from the credential to report entries.
+ *
+ * @example
+ * ```ts
+ * import { verify, type ApplicationProfile } from 'ob3kit/verify';
+ * const hasImage: ApplicationProfile = {
+ *   name: 'has-image',
+ *   check: (c) => [{ id: 'has_image', outcome: 'image' in c ? 'pass' : 'warn' }],
+ * };
+ * const report = await verify(badge, { profiles: [hasImage] });
+ * ```
+ */
+export interface ApplicationProfile {
+  /** A name for the profile (for messages). */
+  readonly name: string;
+  /** The profile's entries for one credential; must not throw for a bad credential. */
+  check(credential: Record<string, unknown>): CheckResult[];
 }
 
 /**
@@ -205,6 +234,20 @@ export interface VerifyOptions {
   domain?: string;
   /** How deep endorsements of endorsements are followed (default 3; 0 checks none). */
   maxEndorsementDepth?: number;
+  /**
+   * For a CLR: a bundled credential without a proof of its own is invalid. By default it is a
+   * warning when the record's own proof verifies (its issuer vouches for what it bundles, as the
+   * CLR specification allows), and invalid otherwise. See docs/stacking.md.
+   */
+  requireNestedProofs?: boolean;
+  /**
+   * Application profiles to check each badge against, on request only (never by default): for
+   * example `euMicroCredentialProfile` from `ob3kit/model`, which adds `eu_profile` entries
+   * naming each element of the EU Council Recommendation on micro-credentials (Annex I) that the
+   * badge lacks (see docs/eu-profile.md). Applies to every badge verified in the run (those a
+   * presentation or a CLR carries included), not to endorsements.
+   */
+  profiles?: readonly ApplicationProfile[];
   /** Resource limits. */
   limits?: VerifyLimits;
 }

@@ -142,19 +142,31 @@ describe('readBakedOb2: an Open Badges 2.0 assertion as baked', () => {
 });
 
 describe('CLR 2.0 images', () => {
-  it('are detected in PNG and SVG, reported (not read) by unbakeBadge and verify', async () => {
+  it('are read in PNG and SVG by unbakeBadge, and verify reads what they hold', async () => {
     const png = makePng({ before: [{ type: 'iTXt', data: itxtData('clrcredential', JWT) }] });
-    expect(unbakeBadge(png)).toEqual({ format: 'png', version: 'clr', kind: 'jwt', text: JWT });
+    expect(unbakeBadge(png)).toEqual({
+      format: 'png',
+      version: 'clr',
+      kind: 'jwt',
+      text: JWT,
+      jwt: JWT,
+    });
     const cdata = JSON_TEXT.split(']]>').join(']]]]><![CDATA[>');
     const svg = `<svg xmlns="http://www.w3.org/2000/svg"><credential xmlns="${CLR}"><![CDATA[${cdata}]]></credential></svg>`;
     expect(readSvgWithXmldom(svg, CLR)).toHaveLength(1);
     expect(unbakeBadge(svg)).toMatchObject({ format: 'svg', version: 'clr', kind: 'json' });
-    expect(unbakeBadge(svg).credential).toBeUndefined();
-    for (const image of [png, svg]) {
-      const report = await verify(image, { now: new Date('2025-01-01T00:00:00Z') });
-      expect(report.verdict).toBe('invalid');
-      expect(report.checks.find((c) => c.id === 'parse')?.code).toBe('image_clr_only');
-    }
+    expect(unbakeBadge(svg).credential).toEqual(JSON.parse(JSON_TEXT));
+    const now = new Date('2025-01-01T00:00:00Z');
+    // The JWT's payload holds no credential: the parse check says so (not that it is a CLR).
+    const fromPng = await verify(png, { now });
+    expect(fromPng.checks.find((c) => c.id === 'parse')?.code).toBe('jwt_no_credential');
+    // An Open Badge under the CLR carrier is verified, with a warning about the carrier.
+    const fromSvg = await verify(svg, { now });
+    expect(fromSvg.credential).toEqual(JSON.parse(JSON_TEXT));
+    const parse = fromSvg.checks.filter((c) => c.id === 'parse');
+    expect(parse.map((c) => c.code)).toContain('image_carrier_mismatch');
+    expect(parse.some((c) => c.outcome === 'fail')).toBe(false);
+    expect(fromSvg.checks.some((c) => c.id === 'proof')).toBe(true);
   });
 
   it('bake with the CLR keyword and namespace (parameters of the baking code)', () => {
