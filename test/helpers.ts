@@ -46,3 +46,22 @@ export async function codeOf(
   }
   return undefined;
 }
+
+/**
+ * The error `run` throws, which must be a `type`: an error of another class is thrown on, and a
+ * `run` that returns fails the test. For assertions on the message or details.
+ *
+ * @example
+ * ```ts
+ * expect(thrownSync(() => unbakeBadge(bytes), BakeError).details).toMatchObject({ count: 2 });
+ * ```
+ */
+export function thrownSync<T extends ErrorClass>(run: () => unknown, type: T): InstanceType<T> {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof type) return e as InstanceType<T>;
+    throw e;
+  }
+  throw new Error(`expected a ${type.name}, nothing was thrown`);
+}
