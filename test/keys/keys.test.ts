@@ -4,7 +4,6 @@ import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { Ed25519VerificationKey2020 } from '@digitalbazaar/ed25519-verification-key-2020';
 import { describe, expect, it } from 'vitest';
-import type { KeyError } from '../../src/errors.js';
 import { fromBase64Url, fromHex, toBase64Url, toHex } from '../../src/internal/bytes.js';
 import {
   bindKeyPair,
