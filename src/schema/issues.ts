@@ -61,8 +61,6 @@ function locate(root: unknown, ptr: string): { value: unknown; path: string } {
   return { value, path };
 }
 
-const MAX_SHOWN = 60;
-
 function listValues(values: unknown[], max = 8): string {
   const shown = values.slice(0, max).map((v) => JSON.stringify(v));
   return values.length > max

@@ -8,7 +8,6 @@ import { describeValue } from '../../internal/describe.js';
 import { isObject } from '../../internal/json.js';
 import { partyId } from '../../internal/roles.js';
 import { VC_V1_CONTEXT } from '../../internal/urls.js';
-import {} from './jws.js';
 import type { JwtIssue, JwtPayloadForm } from './types.js';
 
 /** Registered JWT claim names (RFC 7519 section 4.1) that are removed from a VC 2.0 payload. */
