@@ -284,7 +284,9 @@ export const CHECK_CODES: Readonly<Record<string, CodeClass>> = Object.freeze({
   credential_invalid: A,
   credential_warning: C,
   credential_unchecked: { category: 'completeness', unchecked: 'authenticity' },
-  credential_limit: { category: 'completeness', unchecked: 'authenticity' },
+  // Credentials past a limit are not verified: what a presentation or record carries unverified
+  // must not pass with it (a limit is a security rule).
+  credential_limit: S,
   // parse, images: a CLR under a badge's carrier or the reverse (readers may miss it)
   image_carrier_mismatch: C,
   // CLR 2.0 records (the clr profile)
@@ -295,6 +297,7 @@ export const CHECK_CODES: Readonly<Record<string, CodeClass>> = Object.freeze({
   schema_clr_vc1_unchecked: { category: 'completeness', unchecked: 'conformance' },
   credential_schema_class: C,
   clr_credential_unsigned: C,
+  clr_credential_repeated: S,
   proof_vouched_by_record: A,
   clr_learner_mismatch: C,
   clr_learner_unverified: { category: 'completeness', unchecked: 'conformance' },

@@ -664,16 +664,16 @@ describe('bounds', () => {
     expect(entries(one, 'credentials')).toEqual([
       {
         id: 'credentials',
-        outcome: 'warn',
+        // A limit is a security rule: the record is refused, not accepted with a warning.
+        outcome: 'fail',
         code: 'credential_limit',
         message:
           '1 bundled credential(s) not verified: the run reached limits.maxBundledCredentials (2)',
         path: '$.credentialSubject.verifiableCredential[2]',
-        category: 'completeness',
-        unchecked: 'authenticity',
-        fixBy: 'verifier',
+        category: 'security',
       },
     ]);
+    expect(one.verdict).toBe('invalid');
     // The budget is the run's: two records in one presentation share it.
     const vp = createPresentation({
       credentials: [
