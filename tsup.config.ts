@@ -80,7 +80,7 @@ export default defineConfig([
     // dist/cli/ is the other build's (both run at once).
     clean: ['**/*', '!cli/**'],
     splitting: true,
-    treeshake: true,
+    treeshake: { preset: 'recommended', moduleSideEffects: false },
     target: 'es2022',
     platform: 'neutral',
     define: COMPAT_BUILD_OPTIONS.define,
