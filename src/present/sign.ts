@@ -2,7 +2,7 @@
 import { isObject } from '../internal/json.js';
 import { partyId } from '../internal/roles.js';
 import { signPresentationDocument } from '../proof/data-integrity/sign.js';
-import { describe, prepareJwtSigning, sealJwt, toNumericDate } from '../proof/jwt/index.js';
+import { describe, prepareJwtSigning, sealJwt, toNumericDate } from '../proof/jwt/envelope.js';
 import { checkSigningChecks, preflight } from '../proof/preflight.js';
 import type { SignPresentationJwtOptions, SignPresentationOptions } from './types.js';
 

@@ -1,15 +1,15 @@
 /** Verifying a presentation: its proof, holder, challenge and domain, then each credential. */
 import { asArray, isObject, joinPath } from '../internal/json.js';
-import { verifyCredentialProof } from '../proof/index.js';
+import { partyId } from '../internal/roles.js';
+import { verifyCredentialProof } from '../proof/data-integrity/verify.js';
 import {
   checkTime,
   checkVerifyOptions,
   describe,
   openJwt,
-  verifyCredentialJwt,
   verifyJwtKey,
-} from '../proof/jwt/index.js';
-import { holderId } from './sign.js';
+} from '../proof/jwt/envelope.js';
+import { verifyCredentialJwt } from '../proof/jwt/verify.js';
 import type {
   PresentationIssue,
   PresentationVerificationResult,
@@ -18,6 +18,11 @@ import type {
 } from './types.js';
 
 const JWT_MEDIA_TYPES = ['application/vc+jwt', 'application/vc-ld+jwt', 'application/jwt'];
+
+/** The presentation's holder id (as `signPresentationJwt` reads it). */
+function holderId(presentation: Record<string, unknown>): string | undefined {
+  return partyId(presentation.holder) ?? undefined;
+}
 
 /**
  * Verify a verifiable presentation, secured either by a Data Integrity proof (a JSON object)

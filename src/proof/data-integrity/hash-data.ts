@@ -5,8 +5,9 @@ import { JsonLdError, ProofError } from '../../errors.js';
 import { concatBytes, toHex, utf8 } from '../../internal/bytes.js';
 import { sha256 } from '../../internal/hash.js';
 import { isObject } from '../../internal/json.js';
-import { canonize, type DocumentLoader } from '../../jsonld/index.js';
+import { canonize } from '../../jsonld/canonize.js';
 import { canonicalizeJcs } from '../../jsonld/jcs.js';
+import type { DocumentLoader } from '../../jsonld/loader.js';
 import { abortedError } from '../../jsonld/map-error.js';
 import type { KeyType } from '../../keys/types.js';
 import {
@@ -288,4 +289,12 @@ export function previousProofsOf(existing: unknown, previousProof: unknown): unk
     }
     return found[0];
   });
+}
+
+const DATE_TIME =
+  /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/** True for an XSD dateTimeStamp (a dateTime with a time zone). */
+export function isDateTimeStamp(value: unknown): value is string {
+  return typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
 }

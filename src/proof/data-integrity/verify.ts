@@ -18,11 +18,11 @@ import {
   canonicalFormOf,
   digestFor,
   includesContext,
+  isDateTimeStamp,
   jcsCoversContext,
   jcsSignedView,
   proofConfigOf,
 } from './hash-data.js';
-import { isDateTimeStamp } from './sign.js';
 import {
   ED25519_2020_CONTEXT,
   EDDSA_RDFC_2022,

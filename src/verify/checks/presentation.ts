@@ -1,6 +1,6 @@
 /** `presentation` check: a presentation's proof, holder binding, challenge and domain. */
 import type { JsonObject } from '../../internal/json.js';
-import { verifyPresentation } from '../../present/index.js';
+import { verifyPresentation } from '../../present/verify.js';
 import type { RunState } from '../state.js';
 import type { CheckResult } from '../types.js';
 import { isOffline, resolutionOptions } from './proof-common.js';

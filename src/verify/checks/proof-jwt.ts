@@ -1,8 +1,6 @@
 /** `proof` for VC-JWT credentials. */
-import {
-  type CredentialJwtVerificationResult,
-  verifyCredentialJwt,
-} from '../../proof/jwt/index.js';
+import type { CredentialJwtVerificationResult } from '../../proof/jwt/types.js';
+import { verifyCredentialJwt } from '../../proof/jwt/verify.js';
 import type { RunState } from '../state.js';
 import {
   BINDING_CODES,
