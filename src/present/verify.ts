@@ -1,15 +1,10 @@
 /** Verifying a presentation: its proof, holder, challenge and domain, then each credential. */
 import { asArray, isObject, joinPath } from '../internal/json.js';
+import { onDemand } from '../internal/lazy.js';
 import { partyId } from '../internal/roles.js';
 import { verifyCredentialProof } from '../proof/data-integrity/verify.js';
-import {
-  checkTime,
-  checkVerifyOptions,
-  describe,
-  openJwt,
-  verifyJwtKey,
-} from '../proof/jwt/envelope.js';
-import { verifyCredentialJwt } from '../proof/jwt/verify.js';
+import { describe } from '../proof/jwt/jws.js';
+import { checkTime, checkVerifyOptions } from '../proof/jwt/options.js';
 import type {
   PresentationIssue,
   PresentationVerificationResult,
@@ -18,6 +13,9 @@ import type {
 } from './types.js';
 
 const JWT_MEDIA_TYPES = ['application/vc+jwt', 'application/vc-ld+jwt', 'application/jwt'];
+
+/** The JWT envelope and VC-JWT verification, loaded for a VP-JWT or a presented JWT credential. */
+const jwtCode = /* @__PURE__ */ onDemand(() => import('../proof/jwt/verifying.js'));
 
 /** The presentation's holder id (as `signPresentationJwt` reads it). */
 function holderId(presentation: Record<string, unknown>): string | undefined {
@@ -133,6 +131,7 @@ async function verifyJwtPresentation(
   fn: string,
 ): Promise<PresentationVerificationResult> {
   const checked = checkVerifyOptions(options, fn);
+  const { openJwt, verifyJwtKey } = await jwtCode();
   const opened = openJwt(jwt, 'presentation', checked);
   const { parsed, issues } = opened;
   const result: PresentationVerificationResult = {
@@ -318,6 +317,7 @@ async function verifyOneCredential(
   const jwt = jwtOf(entry);
   if (jwt.issue) return { index, format: 'jwt', verified: false, issues: [jwt.issue] };
   if (jwt.value !== undefined) {
+    const { verifyCredentialJwt } = await jwtCode();
     const r = await verifyCredentialJwt(jwt.value, {
       fetch: options.fetch,
       documents: options.documents,

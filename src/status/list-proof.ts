@@ -7,9 +7,12 @@
  */
 import type { FetchFunction } from '../internal/fetch.js';
 import type { JsonObject } from '../internal/json.js';
+import { onDemand } from '../internal/lazy.js';
 import { verifyCredentialProof } from '../proof/data-integrity/verify.js';
-import { verifyCredentialJwt } from '../proof/jwt/verify.js';
 import type { ListVerification } from './check.js';
+
+/** VC-JWT verification, loaded for a status list credential that is a JWT. */
+const jwtCode = /* @__PURE__ */ onDemand(() => import('../proof/jwt/verifying.js'));
 
 /** What the status check shares with the list credential's verification. */
 export interface ListProofOptions {
@@ -31,6 +34,7 @@ export async function verifyListProof(
   options: ListProofOptions,
 ): Promise<ListVerification> {
   if (typeof listCredential === 'string') {
+    const { verifyCredentialJwt } = await jwtCode();
     const r = await verifyCredentialJwt(listCredential, options);
     return { verified: r.verified, issues: r.issues };
   }

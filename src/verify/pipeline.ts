@@ -1,9 +1,9 @@
 /** The verification pipeline (internal): one credential in, one report out. */
 import { isObject, type JsonObject } from '../internal/json.js';
+import { onDemand } from '../internal/lazy.js';
 import { claimedRoles, partyId, roleIssue } from '../internal/roles.js';
 import { OB2_TOOLBOX } from '../ob2/toolbox.js';
 import type { Ob2Outcome } from '../ob2/verify.js';
-import { extractCredential } from '../proof/jwt/claims.js';
 import type { CredentialJwtVerificationResult } from '../proof/jwt/types.js';
 import { checkContext } from './checks/context.js';
 import { findEndorsements } from './checks/endorsement.js';
@@ -28,6 +28,9 @@ import { type CredentialRole, type RunState, runCheck } from './state.js';
 import type { CheckResult, VerificationReport } from './types.js';
 
 let ob2Module: Promise<typeof import('../ob2/verify.js')> | undefined;
+
+/** The JWT claims mapping, loaded for a presentation that came as a VP-JWT. */
+const claimsCode = /* @__PURE__ */ onDemand(() => import('../proof/jwt/claims.js'));
 
 /** Build a report from its checks. */
 export function makeReport(
@@ -371,7 +374,7 @@ async function verifyPresentationDoc(
   // is checked without its JWT claims (nonce, aud, ...), which are not JSON-LD.
   const ld =
     decoded.jwtPayload !== undefined
-      ? (extractCredential(decoded.jwtPayload, 'vp').value ?? vp)
+      ? ((await claimsCode()).extractCredential(decoded.jwtPayload, 'vp').value ?? vp)
       : vp;
   checks.push(...(await runCheck('jsonld', () => checkJsonLd(ld, state.documentLoader))));
   checks.push(...(await runCheck('presentation', () => checkPresentation(vp, decoded.jwt, state))));

@@ -579,7 +579,7 @@ async function verifyOne(
   try {
     canonicalDoc =
       suite.canonicalization === 'jcs'
-        ? await canonicalFormOf(suite, jcsSignedView(signed.document, proof), {
+        ? await canonicalFormOf(suite, await jcsSignedView(signed.document, proof), {
             signal: opts.signal,
           })
         : await signed.canonicalDocument(suite);
