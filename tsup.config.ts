@@ -15,6 +15,9 @@ const SUBPATHS = [
   'present',
   'ledger',
   'ob2',
+  'serve',
+  'clr',
+  'pathway',
 ];
 
 /** Other public entry points: `ob3kit/<name>` is `src/<name>.ts` (Node-only store drivers). */

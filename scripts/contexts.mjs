@@ -255,6 +255,29 @@ function ob2Context() {
   };
 }
 
+/**
+ * ob3kit's EU micro-credential extension context, version 1: the terms the EU Council
+ * Recommendation on micro-credentials (2022/C 243/02, Annex I) needs and Open Badges 3.0 has no
+ * field for, all on the Achievement; everything else maps to core OB 3.0 fields (see
+ * docs/eu-profile.md). Written by ob3kit; bundled and never fetched.
+ */
+const EU = 'https://ob3kit.dev/vocab/eu-microcredential#';
+const XSD = 'http://www.w3.org/2001/XMLSchema#';
+const euMicroCredentialContext = {
+  '@context': {
+    '@protected': true,
+    typeOfAssessment: { '@id': `${EU}typeOfAssessment` },
+    formOfParticipation: { '@id': `${EU}formOfParticipation` },
+    learningOutcomeSummary: { '@id': `${EU}learningOutcomeSummary` },
+    creditSystem: { '@id': `${EU}creditSystem` },
+    volumeOfLearning: { '@id': `${EU}volumeOfLearning`, '@type': `${XSD}duration` },
+    levelNotApplicable: { '@id': `${EU}levelNotApplicable`, '@type': `${XSD}boolean` },
+    entryRequirement: { '@id': `${EU}entryRequirement` },
+    supervisionAndIdentityVerification: { '@id': `${EU}supervisionAndIdentityVerification` },
+    integration: { '@id': `${EU}integration` },
+  },
+};
+
 // ---------------------------------------------------------------------------------------------
 // The bundle: one entry a file; `urls` lists every URL served with that file (first = primary).
 // ---------------------------------------------------------------------------------------------
@@ -399,6 +422,15 @@ const ENTRIES = [
       value: ob2Context(),
       facts:
         'Open Badges 2.0 term map (classes and properties of the Open Badges 2.0 vocabulary under https://w3id.org/openbadges#, with the schema.org, Dublin Core, security and credentials terms it reuses), as stated in the Open Badges 2.0 specification; JSON-equal to 1EdTech ob_v2p0/v2/context.json',
+    },
+  },
+  {
+    file: 'ob3kit-eu-microcredential-v1.json',
+    urls: ['https://ob3kit.dev/contexts/eu-microcredential/v1.json'],
+    written: {
+      value: euMicroCredentialContext,
+      facts:
+        "ob3kit's own EU micro-credential extension context, version 1 (protected terms under https://ob3kit.dev/vocab/eu-microcredential#): typeOfAssessment, formOfParticipation, learningOutcomeSummary, creditSystem, volumeOfLearning (xsd:duration), levelNotApplicable (xsd:boolean), entryRequirement, supervisionAndIdentityVerification, integration",
     },
   },
   {

@@ -14,6 +14,8 @@
  * Sources:
  *   - the classes, properties, types, cardinalities and constraints come from 1EdTech's model
  *     files (`*.lines`); `ob_v3p0.lines` transcludes `common_credentials.lines`;
+ *   - the CLR 2.0 classes (ClrCredential, ClrSubject, Association, AssociationType) come from
+ *     `scripts/clr_v2p0.lines`, the same model language written from the CLR 2.0 schemas' facts;
  *   - the few things those files take from 1EdTech's Common Data Model without spelling them out
  *     (Address, GeoCoordinates, IdentifierEntry, the IdentifierTypeEnum vocabulary, the Phone /
  *     Email / PersonNameParts mixins and the Imsx_* status classes) are read from the 2024 JSON
@@ -199,6 +201,9 @@ parseLines(
   classes,
   order,
 );
+// The classes CLR 2.0 adds (ClrCredential, ClrSubject, Association, AssociationType), written in
+// the same model language from the CLR 2.0 schemas' facts; they use the shared classes above.
+parseLines(readFileSync(path.join(repoRoot, 'scripts', 'clr_v2p0.lines'), 'utf8'), classes, order);
 
 // ---------------------------------------------------------------------------------------------
 // 2. Fill in what the .lines files take from the Common Data Model, from the 2024 schemas
@@ -412,6 +417,7 @@ const ENUM_CONSTS = {
   IdentifierTypeEnum: 'IDENTIFIER_TYPES',
   ResultType: 'RESULT_TYPES',
   ResultStatusType: 'RESULT_STATUS_TYPES',
+  AssociationType: 'ASSOCIATION_TYPES',
   Imsx_CodeMajor: 'IMSX_CODE_MAJOR_VALUES',
   Imsx_Severity: 'IMSX_SEVERITY_VALUES',
   Imsx_CodeMinorFieldValue: 'IMSX_CODE_MINOR_FIELD_VALUES',
@@ -479,6 +485,13 @@ function sample(type, propName, cls, depth) {
   }
 }
 
+/** A context URL that a `/regex/` item of an `@context` constraint accepts (OB 3.0 or CLR 2.0). */
+function sampleContext(pattern) {
+  return pattern.includes('clr')
+    ? 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json'
+    : 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
+}
+
 function sampleObject(name, depth = 0) {
   const { props } = resolvedProps(name);
   const parts = [];
@@ -490,7 +503,7 @@ function sampleObject(name, depth = 0) {
     if (eq) v = `'${eq.values[0]}'`;
     else if (contains.length) v = `[${contains.map((c) => `'${c.values[0]}'`).join(', ')}]`;
     else if (items)
-      v = `[${items.values.map((x) => `'${x.startsWith('/') ? 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json' : x}'`).join(', ')}]`;
+      v = `[${items.values.map((x) => `'${x.startsWith('/') ? sampleContext(x) : x}'`).join(', ')}]`;
     else {
       v = sample(p.type, p.name, name, depth);
       if (p.card.endsWith('*')) v = `[${v}]`;
@@ -519,7 +532,10 @@ emit(' * Types of the Open Badges 3.0 data model (VC-DM 2.0, with the VC-DM 1.1 
 emit(' * and `MODEL`, a compact runtime description of the same classes used by the builders.');
 emit(' *');
 emit(' * GENERATED FILE: do not edit. Regenerate with `node scripts/model-types.mjs [ob3Dir]`');
-emit(" * from 1EdTech's model files `spec/common_credentials.lines` and `spec/ob_v3p0.lines`;");
+emit(" * from 1EdTech's model files `spec/common_credentials.lines` and `spec/ob_v3p0.lines`, and");
+emit(
+  ' * `scripts/clr_v2p0.lines` for the CLR 2.0 classes (ClrCredential, ClrSubject, Association);',
+);
 emit(' * the Common Data Model classes those files include by name (Address, GeoCoordinates,');
 emit(' * IdentifierEntry, IdentifierTypeEnum, the Phone/Email/PersonNameParts mixins, Imsx_*) are');
 emit(' * read from the 2024 JSON Schemas, which embed them. A property with a maximum cardinality');

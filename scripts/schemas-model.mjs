@@ -243,12 +243,15 @@ const SCALARS = {
 
 /**
  * Load the model: parse both `.lines` files and merge the CDM supplement into `Include` blocks.
- * @param {{ common: string, ob: string }} texts contents of common_credentials.lines and ob_v3p0.lines
+ * @param {{ common: string, ob: string, clr?: string }} texts contents of common_credentials.lines,
+ *   ob_v3p0.lines and (for the CLR 2.0 classes) scripts/clr_v2p0.lines
  * @returns {Map<string, ModelClass>}
  */
 export function loadModel(texts) {
   const raw = parseLines(texts.common);
   parseLines(texts.ob, raw);
+  // The CLR 2.0 classes (scripts/clr_v2p0.lines), which use the shared classes.
+  if (texts.clr !== undefined) parseLines(texts.clr, raw);
   const model = new Map();
   for (const [name, cls] of raw) {
     if (cls.include) {
@@ -351,6 +354,24 @@ export const FORMS = {
   },
 };
 
+/**
+ * What the CLR 2.0 schemas change for both CLR forms: their nested `VerifiableCredential` takes
+ * `evidence` (a later revision of the model, as the lenient OB EndorsementCredential). Applied to
+ * the strict CLR form too, so that it accepts a subset of what the lenient one accepts.
+ */
+export const CLR_DEVIATIONS = [
+  {
+    class: 'VerifiableCredential',
+    copyProperties: { from: 'AchievementCredential', names: ['evidence'] },
+  },
+];
+
+/** The forms the CLR 2.0 schemas are rendered in (CLR 2.0 is defined on VC 2.0 only). */
+export const CLR_FORMS = ['vc2', 'lenient'];
+
+/** The CLR 2.0 entry point: file name and root class. */
+export const CLR_ENTRY_POINTS = [{ file: 'clr-credential', root: 'ClrCredential' }];
+
 /** The four entry points: file name and root class. */
 export const ENTRY_POINTS = [
   { file: 'achievement-credential', root: 'AchievementCredential' },
@@ -363,10 +384,13 @@ export const ENTRY_POINTS = [
  * Render one form's `$defs` for every class reachable from the entry points.
  * @param {Map<string, ModelClass>} model
  * @param {'vc2' | 'vc1' | 'lenient'} form
- * @param {{ descriptions?: boolean }} [options]
+ * @param {{ descriptions?: boolean, entries?: Array<{ file: string, root: string }> }} [options]
+ *   `entries`: the entry points whose classes are rendered (default: the four OB 3.0 ones)
  * @returns {Record<string, object>}
  */
 export function renderDefs(model, form, options = {}) {
+  const entries = options.entries ?? ENTRY_POINTS;
+  const clr = entries.some((e) => e.root === 'ClrCredential');
   const withDescriptions = options.descriptions !== false;
   const scalars = model.get('__scalars');
   const formRules = FORMS[form];
@@ -378,7 +402,7 @@ export function renderDefs(model, form, options = {}) {
 
   /** @type {Record<string, object>} */
   const defs = {};
-  const queue = ENTRY_POINTS.map((e) => e.root);
+  const queue = entries.map((e) => e.root);
   const describe = (schema, description) =>
     withDescriptions && description ? { description, ...schema } : schema;
 
@@ -480,7 +504,8 @@ export function renderDefs(model, form, options = {}) {
       return form === 'lenient' ? { oneOf: [element, array] } : array;
     }
     if (p.max > 1) {
-      const array = { type: 'array', items: element };
+      // a required list (ClrSubject.verifiableCredential, 1..*) is a non-empty array
+      const array = { type: 'array', ...(p.min > 0 ? { minItems: p.min } : {}), items: element };
       return form === 'lenient' ? { oneOf: [element, array] } : array;
     }
     return element;
@@ -519,13 +544,16 @@ export function renderDefs(model, form, options = {}) {
     );
   };
 
-  while (queue.length > 0) {
-    const name = /** @type {string} */ (queue.shift());
-    if (name in defs) continue;
-    defs[name] = classSchema(name);
-  }
+  const drain = () => {
+    while (queue.length > 0) {
+      const name = /** @type {string} */ (queue.shift());
+      if (name in defs) continue;
+      defs[name] = classSchema(name);
+    }
+  };
+  drain();
 
-  for (const d of PUBLISHED_DEVIATIONS[form]) {
+  for (const d of [...PUBLISHED_DEVIATIONS[form], ...(clr ? CLR_DEVIATIONS : [])]) {
     const def = defs[d.class];
     if (!def) continue;
     for (const [from, to] of Object.entries(d.renameProperties ?? {})) {
@@ -536,8 +564,13 @@ export function renderDefs(model, form, options = {}) {
     }
     if (d.optional) def.required = def.required.filter((k) => !d.optional.includes(k));
     if (d.copyProperties) {
+      const from = model.get(modelName(d.copyProperties.from));
       for (const name of d.copyProperties.names) {
-        def.properties[name] = structuredClone(defs[d.copyProperties.from].properties[name]);
+        // rendered from the model (what the source class's own def holds), so the source class
+        // need not be among the rendered ones
+        const p = allProps(model, from).find((q) => q.name === name);
+        if (!p) throw new Error(`${d.copyProperties.from} has no property ${name}`);
+        def.properties[name] = describe(propSchema(p), p.description);
       }
     }
     if (d.enumWithout) {
@@ -545,5 +578,6 @@ export function renderDefs(model, form, options = {}) {
       target.enum = target.enum.filter((v) => !d.enumWithout.values.includes(v));
     }
   }
+  drain();
   return defs;
 }

@@ -252,3 +252,28 @@ export class LedgerError extends Ob3Error {
     super(code, message, { details, cause });
   }
 }
+
+/**
+ * A pathway could not be evaluated or its stacked credential issued: the credentials are about
+ * more than one learner (`ERR_PATHWAY_LEARNERS_MIXED`), the pathway is not met
+ * (`ERR_PATHWAY_NOT_MET`), an evaluation belongs to another pathway (`ERR_PATHWAY_MISMATCH`), a
+ * component cannot be carried as issued (`ERR_PATHWAY_COMPONENT`), or there are too many
+ * credentials to evaluate (`ERR_PATHWAY_TOO_LARGE`). `details` names the credentials concerned.
+ *
+ * @example
+ * ```ts
+ * import { PathwayError } from 'ob3kit';
+ * const e = new PathwayError('ERR_PATHWAY_NOT_MET', 'Data Analyst is not met: 1 requirement missing');
+ * console.log(e.code); // 'ERR_PATHWAY_NOT_MET'
+ * ```
+ */
+export class PathwayError extends Ob3Error {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details?: Record<string, unknown>,
+    cause?: unknown,
+  ) {
+    super(code, message, { details, cause });
+  }
+}

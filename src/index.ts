@@ -3,7 +3,8 @@
  *
  * The curated root export: the operations most users need. Each capability subpath
  * (`ob3kit/model`, `ob3kit/schema`, `ob3kit/jsonld`, `ob3kit/keys`, `ob3kit/proof`,
- * `ob3kit/present`, `ob3kit/bake`, `ob3kit/status`, `ob3kit/verify`, `ob3kit/errors`) exports more.
+ * `ob3kit/present`, `ob3kit/bake`, `ob3kit/status`, `ob3kit/verify`, `ob3kit/clr`,
+ * `ob3kit/pathway`, `ob3kit/errors`) exports more.
  *
  * @example
  * ```ts
@@ -33,6 +34,13 @@ export {
   type UnbakeResult,
   unbakeBadge,
 } from './bake/index.js';
+export {
+  bakeClr,
+  type ClrCredential,
+  createClrCredential,
+  unbakeClr,
+  validateClrCredential,
+} from './clr/index.js';
 export * from './errors.js';
 export type { JsonObject } from './internal/json.js';
 export {
@@ -57,6 +65,7 @@ export {
   type Achievement,
   type AchievementCredential,
   type AchievementCredentialInput,
+  checkEuMicroCredential,
   createAchievement,
   createAchievementCredential,
   createAchievementSubject,
@@ -64,6 +73,7 @@ export {
   createCriteria,
   createEndorsementCredential,
   createEndorsementSubject,
+  createEuMicroCredential,
   createEvidence,
   createIdentityObject,
   createImage,
@@ -77,6 +87,15 @@ export {
   type Profile,
   validateVerifiableCredential,
 } from './model/index.js';
+export {
+  checkPathway,
+  createClrForPathway,
+  createStackedCredential,
+  evaluatePathway,
+  type Pathway,
+  type PathwayEvaluation,
+  verifyStackedCredential,
+} from './pathway/index.js';
 export {
   createPresentation,
   signPresentation,

@@ -1,7 +1,8 @@
 /** `bakeBadge` and `unbakeBadge`: the format-independent entry points. */
 import { BakeError } from '../errors.js';
 import { encodeUtf8 } from '../internal/text.js';
-import { describe } from './payload.js';
+import { CLR_CARRIER, OB3_CARRIER } from './carriers.js';
+import { claimsClr, describe } from './payload.js';
 import { bakePng } from './png.js';
 import { kindOfBytes, readBadge, svgOptions, svgTextOf } from './read.js';
 import { bakeSvg } from './svg.js';
@@ -51,6 +52,9 @@ export interface UnbakeBadgeOptions extends UnbakeOptions, SvgScanOptions {}
  * as given), or a compact JWT. The result is the same kind as the image: bytes for bytes,
  * a string for an SVG string.
  *
+ * A CLR 2.0 `ClrCredential` is refused (`ERR_BAKE_PAYLOAD`): bake it with `bakeClr`
+ * (`ob3kit/clr`), under its own keyword.
+ *
  * An image that already carries anything a reader could take for another credential (an Open
  * Badges 2.0 assertion, a CLR, a second or non-standard credential chunk or element; see
  * {@link unbakeBadge}) is refused with `ERR_BAKE_AMBIGUOUS` rather than given a second one.
@@ -95,6 +99,29 @@ export function bakeBadge(
   options?: BakeBadgeOptions,
 ): Uint8Array | string {
   const fn = 'bakeBadge(image, credential, options)';
+  if (claimsClr(credential)) {
+    throw new BakeError(
+      'ERR_BAKE_PAYLOAD',
+      `${fn}: the credential is a CLR 2.0 ClrCredential, which is baked with bakeClr (ob3kit/clr) under its own keyword, not as an Open Badge`,
+    );
+  }
+  return bakeCarrier(image, credential, options, 'ob3', fn);
+}
+
+/**
+ * Bake into the carrier of `kind` (internal: `bakeBadge` for Open Badges 3.0, `bakeClr` for CLR
+ * 2.0). Same rules and errors as {@link bakeBadge}.
+ *
+ * @internal
+ */
+export function bakeCarrier(
+  image: Uint8Array | string,
+  credential: BakeableCredential,
+  options: BakeBadgeOptions | undefined,
+  kind: 'ob3' | 'clr',
+  fn: string,
+): Uint8Array | string {
+  const spec = kind === 'clr' ? CLR_CARRIER : OB3_CARRIER;
   const limits = resolveLimits(options, fn);
   const svg = svgOptions(options, fn);
   if (typeof image === 'string') {
@@ -104,7 +131,7 @@ export function bakeBadge(
         `${fn}: a string image must be SVG text (an <svg> root element); pass PNG images as bytes`,
       );
     }
-    return bakeSvg(image, credential, limits, svg, fn);
+    return bakeSvg(image, credential, limits, svg, fn, spec);
   }
   if (!(image instanceof Uint8Array)) {
     throw new TypeError(`${fn}: image must be a Uint8Array or SVG text; got ${describe(image)}`);
@@ -116,8 +143,10 @@ export function bakeBadge(
       { size: image.length, limit: limits.maxImageBytes },
     );
   }
-  if (kindOfBytes(image, fn) === 'png') return bakePng(image, credential, limits, options, fn);
-  return encodeUtf8(bakeSvg(svgTextOf(image), credential, limits, svg, fn));
+  if (kindOfBytes(image, fn) === 'png') {
+    return bakePng(image, credential, limits, options, fn, spec);
+  }
+  return encodeUtf8(bakeSvg(svgTextOf(image), credential, limits, svg, fn, spec));
 }
 
 /**
@@ -135,11 +164,12 @@ export function bakeBadge(
  * standard form, is `ERR_BAKE_AMBIGUOUS`, and so is an SVG credential element with both a
  * `verify` attribute and text, or with a comment, an element or stray text inside.
  *
- * Open Badges 2.0 baking (`openbadges` PNG chunk, `<openbadges:assertion>` in SVG) is reported
- * with `version: 'ob2'` and the text, and not interpreted; so is CLR 2.0 (`clrcredential`,
- * `<credential>` in `https://purl.imsglobal.org/clr/v2p0`) with `version: 'clr'`. A
- * zlib-compressed `iTXt` chunk (which the spec forbids) is read, with `compressed: true`,
- * inflated no further than `maxCredentialBytes`.
+ * A CLR 2.0 record (`clrcredential` PNG chunk, `<credential>` in
+ * `https://purl.imsglobal.org/clr/v2p0`) is read the same way, with `version: 'clr'`
+ * (`unbakeClr` in `ob3kit/clr` accepts only those). Open Badges 2.0 baking (`openbadges` PNG
+ * chunk, `<openbadges:assertion>` in SVG) is reported with `version: 'ob2'` and the text, and not
+ * interpreted. A zlib-compressed `iTXt` chunk (which the spec forbids) is read, with
+ * `compressed: true`, inflated no further than `maxCredentialBytes`.
  *
  * Errors are `BakeError`s: `ERR_BAKE_NO_CREDENTIAL` (nothing baked), `ERR_BAKE_AMBIGUOUS`,
  * `ERR_BAKE_PAYLOAD` (the text is neither a JSON object nor a JWT), and the format errors listed

@@ -1,6 +1,6 @@
 /** The text that goes into an image, and what a baked text turns out to be. Internal. */
 import { BakeError } from '../errors.js';
-import { utf8 } from '../internal/bytes.js';
+import { fromBase64Url, fromUtf8, utf8 } from '../internal/bytes.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import type { ResolvedLimits } from './types.js';
 
@@ -127,4 +127,29 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (value instanceof Uint8Array) return 'a Uint8Array';
   return typeof value;
+}
+
+/**
+ * Whether the credential to bake says it is a CLR 2.0 `ClrCredential` (an object, its JSON text,
+ * or a JWT whose payload, or its `vc` claim, is one). Read without verifying: it only chooses
+ * the carrier, and the reader verifies.
+ */
+export function claimsClr(credential: unknown): boolean {
+  let doc: unknown = credential;
+  if (typeof credential === 'string') {
+    const t = credential.trim();
+    try {
+      if (t.startsWith('{')) doc = JSON.parse(t);
+      else if (COMPACT_JWT.test(t)) {
+        const bytes = fromBase64Url(t.split('.')[1] as string);
+        const payload: unknown = bytes ? JSON.parse(fromUtf8(bytes)) : undefined;
+        doc = isObject(payload) && isObject(payload.vc) ? payload.vc : payload;
+      }
+    } catch {
+      return false;
+    }
+  }
+  if (!isObject(doc)) return false;
+  const t = doc.type;
+  return t === 'ClrCredential' || (Array.isArray(t) && t.includes('ClrCredential'));
 }

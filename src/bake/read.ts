@@ -81,13 +81,14 @@ export function readBadge(image: Uint8Array | string, options?: UnbakeBadgeOptio
   }
   const { format, text } = found;
   const compressed = found.compressed ? { compressed: true } : {};
-  if (found.spec.version !== 'ob3') {
-    return { format, version: found.spec.version, kind: legacyKind(text), text, ...compressed };
+  const version = found.spec.version;
+  if (version === 'ob2') {
+    return { format, version, kind: legacyKind(text), text, ...compressed };
   }
   if (format === 'svg' && text.trim().length === 0) {
     throw new BakeError('ERR_BAKE_PAYLOAD', `${found.where} is empty`);
   }
-  return { format, version: 'ob3', text, ...readOb3Payload(text, found.where), ...compressed };
+  return { format, version, text, ...readOb3Payload(text, found.where), ...compressed };
 }
 
 function isPngImage(image: Uint8Array | string): boolean {

@@ -45,7 +45,7 @@ export const OB3_PNG_KEYWORD = 'openbadgecredential';
 export const OB2_PNG_KEYWORD = 'openbadges';
 
 /**
- * The keyword of the CLR 2.0 PNG `iTXt` chunk (detected; a CLR-only image is reported, not read).
+ * The keyword of the CLR 2.0 PNG `iTXt` chunk (`bakeClr` and `unbakeClr` in `ob3kit/clr`).
  *
  * @example
  * ```ts
@@ -56,8 +56,7 @@ export const OB2_PNG_KEYWORD = 'openbadges';
 export const CLR_PNG_KEYWORD = 'clrcredential';
 
 /**
- * The namespace of the CLR 2.0 `<credential>` SVG element (detected; a CLR-only image is
- * reported, not read).
+ * The namespace of the CLR 2.0 `<credential>` SVG element (written with the prefix `clr`).
  *
  * @example
  * ```ts
@@ -153,8 +152,8 @@ export type BakeableCredential = Record<string, unknown> | string;
  * - `version: 'ob2'`: the image carries an Open Badges 2.0 assertion (`openbadges` chunk or
  *   `<openbadges:assertion>`). It is reported, not interpreted: `credential` and `jwt` stay
  *   undefined and `kind` says what the text looks like (`json`, `jwt`, `url` or `text`).
- * - `version: 'clr'`: the image carries a CLR 2.0 credential (`clrcredential` chunk or
- *   `<credential>` in the CLR namespace), reported the same way.
+ * - `version: 'clr'`: a CLR 2.0 record (`clrcredential` chunk or `<credential>` in the CLR 2.0
+ *   namespace), read as Open Badges 3.0 is (`credential` or `jwt`).
  *
  * @example
  * ```ts
@@ -171,9 +170,9 @@ export interface UnbakeResult {
   kind: 'json' | 'jwt' | 'url' | 'text';
   /** Exactly the baked text. */
   text: string;
-  /** The credential object (Open Badges 3.0, baked as JSON). */
+  /** The credential object (Open Badges 3.0 or CLR 2.0, baked as JSON). */
   credential?: Record<string, unknown>;
-  /** The compact JWT (Open Badges 3.0, baked as VC-JWT). */
+  /** The compact JWT (Open Badges 3.0 or CLR 2.0, baked as VC-JWT). */
   jwt?: string;
   /** True when the PNG chunk was zlib-compressed (the Open Badges spec forbids it; read anyway). */
   compressed?: boolean;

@@ -21,3 +21,8 @@ export const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
 export const DID_V1_CONTEXT = 'https://www.w3.org/ns/did/v1';
 /** StatusList2021 context. */
 export const STATUS_LIST_2021_CONTEXT = 'https://w3id.org/vc/status-list/2021/v1';
+/** CLR 2.0 context, current version (2.0.1). */
+export const CLR_V2_CONTEXT = 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json';
+/** Pattern every CLR 2.0 context URL matches (unversioned and versioned forms). */
+export const CLR_V2_CONTEXT_PATTERN =
+  /^https:\/\/purl\.imsglobal\.org\/spec\/clr\/v2p0\/context(-2\.\d\.\d)*\.json$/;

@@ -24,6 +24,7 @@ import obV3p0Context302 from '../../contexts/ob-v3p0-context-3.0.2.json';
 import obV3p0Context303 from '../../contexts/ob-v3p0-context-3.0.3.json';
 import obV3p0ContextBeta from '../../contexts/ob-v3p0-context-beta.json';
 import obV3p0Extensions from '../../contexts/ob-v3p0-extensions.json';
+import ob3kitEuMicroCredentialV1 from '../../contexts/ob3kit-eu-microcredential-v1.json';
 import securityV1 from '../../contexts/security-v1.json';
 import securityV2 from '../../contexts/security-v2.json';
 import vcBitstringStatusListV1 from '../../contexts/vc-bitstring-status-list-v1.json';
@@ -58,6 +59,7 @@ const entries: Array<[string, object]> = [
   ['https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json', clrV2p0Context201],
   ['https://w3id.org/openbadges/v2', obV2Context],
   ['https://openbadgespec.org/v2/context.json', obV2Context],
+  ['https://ob3kit.dev/contexts/eu-microcredential/v1.json', ob3kitEuMicroCredentialV1],
   ['https://w3id.org/security/data-integrity/v1', dataIntegrityV1],
   ['https://w3id.org/security/data-integrity/v2', dataIntegrityV2],
   ['https://w3id.org/security/suites/ed25519-2020/v1', ed25519Signature2020V1],

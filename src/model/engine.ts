@@ -183,14 +183,22 @@ const GENERATED_IDS = new Set([
   'AchievementCredentialv1p1',
   'EndorsementCredential',
   'EndorsementCredentialv1p1',
+  'ClrCredential',
   'Achievement',
   'Achievementv1p1',
   'ResultDescription',
   'RubricCriterionLevel',
 ]);
 
-/** Embedded credentials are separately issued (and usually signed): kept exactly as given. */
-const OPAQUE = new Set(['EndorsementCredential', 'EndorsementCredentialv1p1']);
+/**
+ * Embedded credentials are separately issued (and usually signed): kept exactly as given. That
+ * includes the credentials a CLR bundles (`VerifiableCredential`).
+ */
+const OPAQUE = new Set([
+  'EndorsementCredential',
+  'EndorsementCredentialv1p1',
+  'VerifiableCredential',
+]);
 
 function checkString(ctx: Ctx, path: string, value: unknown, required: boolean): string {
   const expected = required ? 'a non-empty string' : 'a string';
@@ -694,6 +702,21 @@ function prepareCredential(
   return result;
 }
 
+/** A learner (AchievementSubject, ClrSubject) is identified by an `id` and/or an `identifier`. */
+function requireSubjectIdentity(ctx: Ctx, path: string, out: Record<string, unknown>): void {
+  const ids = out.identifier;
+  if (out.id === undefined && !(Array.isArray(ids) && ids.length > 0))
+    fail(
+      ctx,
+      'ERR_MODEL_REQUIRED',
+      joinPath(path, 'id'),
+      'is required when there is no "identifier"',
+      'an "id" URI or at least one IdentityObject in "identifier"',
+      undefined,
+      'neither',
+    );
+}
+
 const IDENTITY_HASH_RE = /^(sha256\$[0-9a-fA-F]{64}|md5\$[0-9a-fA-F]{32})$/;
 
 /** Per-class rules the generic walk does not know. */
@@ -706,21 +729,9 @@ export const HOOKS: Record<string, ClassHooks> = {
     typeDefaults: ['VerifiableCredential', 'OpenBadgeCredential'],
   },
   EndorsementCredential: { prepare: prepareCredential },
-  AchievementSubject: {
-    finish: (ctx, path, out) => {
-      const ids = out.identifier;
-      if (out.id === undefined && !(Array.isArray(ids) && ids.length > 0))
-        fail(
-          ctx,
-          'ERR_MODEL_REQUIRED',
-          joinPath(path, 'id'),
-          'is required when there is no "identifier"',
-          'an "id" URI or at least one IdentityObject in "identifier"',
-          undefined,
-          'neither',
-        );
-    },
-  },
+  ClrCredential: { prepare: prepareCredential },
+  AchievementSubject: { finish: requireSubjectIdentity },
+  ClrSubject: { finish: requireSubjectIdentity },
   IdentityObject: {
     finish: (ctx, path, out) => {
       if (out.hashed === true && !IDENTITY_HASH_RE.test(out.identityHash as string))

@@ -229,3 +229,116 @@ export function matchIdentity(
   const actual = fromHex(hashHex(algorithm, claimedIdentity + (salt ?? '')));
   return expected !== undefined && actual !== undefined && bytesEqual(expected, actual);
 }
+
+/**
+ * A learner's identity known to the caller: a plaintext identity (an `id` such as a DID or URL,
+ * an email address, a student number, ...), optionally with its IdentifierTypeEnum type.
+ * @example
+ * ```ts
+ * import type { LearnerIdentity } from 'ob3kit/model';
+ * const a: LearnerIdentity = 'did:example:learner';
+ * const b: LearnerIdentity = { identity: 'ada@example.edu', identityType: 'emailAddress' };
+ * ```
+ */
+export type LearnerIdentity = string | { identity: string; identityType?: string };
+
+/**
+ * What {@link compareLearners} concluded: `'same'` (shown to be one learner), `'different'`
+ * (shown to be two: two different `id`s) or `'unknown'` (nothing in common that can be compared,
+ * for example identifiers hashed with different salts).
+ * @example
+ * ```ts
+ * import type { LearnerMatch } from 'ob3kit/model';
+ * const m: LearnerMatch = 'unknown';
+ * ```
+ */
+export type LearnerMatch = 'same' | 'different' | 'unknown';
+
+function identifiersOf(subject: Record<string, unknown>): Record<string, unknown>[] {
+  const raw = subject.identifier;
+  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  return list.filter(isObject);
+}
+
+/** Whether two IdentityObjects are shown to carry one identity. */
+function sameIdentifier(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  if (a.identityType !== b.identityType || typeof a.identityType !== 'string') return false;
+  if (typeof a.identityHash !== 'string' || typeof b.identityHash !== 'string') return false;
+  if (a.hashed === false && b.hashed === false) return a.identityHash === b.identityHash;
+  if (a.hashed === false && b.hashed === true)
+    return matchIdentity(b as unknown as IdentityObject, a.identityHash);
+  if (a.hashed === true && b.hashed === false)
+    return matchIdentity(a as unknown as IdentityObject, b.identityHash);
+  if (a.hashed !== true || b.hashed !== true) return false;
+  // Both hashed: comparable only under one algorithm and one salt.
+  return (
+    (a.salt ?? '') === (b.salt ?? '') &&
+    /^(sha256|md5)\$[0-9a-f]+$/i.test(a.identityHash) &&
+    a.identityHash.toLowerCase() === b.identityHash.toLowerCase()
+  );
+}
+
+/** Whether a subject is shown to be the learner with this known identity. */
+function matchesKnown(subject: Record<string, unknown>, known: LearnerIdentity): boolean {
+  const identity = typeof known === 'string' ? known : known.identity;
+  const type = typeof known === 'string' ? undefined : known.identityType;
+  if ((type === undefined || type === 'did' || type === 'url') && subject.id === identity)
+    return true;
+  return identifiersOf(subject).some(
+    (io) =>
+      (type === undefined || io.identityType === type) &&
+      matchIdentity(io as unknown as IdentityObject, identity),
+  );
+}
+
+/**
+ * Whether two credential subjects (an AchievementSubject, a ClrSubject, ...) are about the same
+ * learner, as far as their identification shows. Two `id`s decide alone: equal is `'same'`,
+ * different is `'different'`. Otherwise an `identifier` of one that carries the same identity as
+ * an identifier of the other (same `identityType`; equal plaintext, a plaintext matching the
+ * other's hash, or equal hashes under the same salt) gives `'same'`, and so do `known`
+ * identities of the learner that both subjects match (see {@link matchIdentity}). Anything else
+ * is `'unknown'`: subjects hashed with different salts can only be compared through a known
+ * plaintext identity.
+ *
+ * @example
+ * ```ts
+ * import { compareLearners } from 'ob3kit/model';
+ * compareLearners({ id: 'did:example:a' }, { id: 'did:example:a' }); // 'same'
+ * compareLearners({ id: 'did:example:a' }, { id: 'did:example:b' }); // 'different'
+ * const email = { type: 'IdentityObject', hashed: false, identityHash: 'ada@example.edu', identityType: 'emailAddress' };
+ * compareLearners({ identifier: [email] }, { id: 'did:example:a' }); // 'unknown'
+ * compareLearners({ identifier: [email] }, { id: 'did:example:a' }, ['ada@example.edu', 'did:example:a']); // 'same'
+ * ```
+ */
+export function compareLearners(
+  a: unknown,
+  b: unknown,
+  known: readonly LearnerIdentity[] = [],
+): LearnerMatch {
+  if (!isObject(a) || !isObject(b)) return 'unknown';
+  if (typeof a.id === 'string' && typeof b.id === 'string') {
+    return a.id === b.id ? 'same' : 'different';
+  }
+  const ia = identifiersOf(a);
+  const ib = identifiersOf(b);
+  if (ia.some((x) => ib.some((y) => sameIdentifier(x, y)))) return 'same';
+  if (known.some((k) => matchesKnown(a, k)) && known.some((k) => matchesKnown(b, k))) {
+    return 'same';
+  }
+  return 'unknown';
+}
+
+/**
+ * Whether a credential subject is shown to be the learner with any of these known identities
+ * (an `id` equal to one, or an `identifier` matching one through {@link matchIdentity}).
+ *
+ * @example
+ * ```ts
+ * import { isLearner } from 'ob3kit/model';
+ * isLearner({ id: 'did:example:a' }, ['did:example:a']); // true
+ * ```
+ */
+export function isLearner(subject: unknown, known: readonly LearnerIdentity[]): boolean {
+  return isObject(subject) && known.some((k) => matchesKnown(subject, k));
+}

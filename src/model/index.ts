@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+export * from '../profiles/eu/index.js';
 export {
   createAchievement,
   createAlignment,
@@ -22,11 +23,15 @@ export {
 } from './credential.js';
 export type { ModelErrorCode, ModelTypeError, VcVersion } from './engine.js';
 export {
+  compareLearners,
   createIdentityObject,
   hashIdentity,
   type IdentityHashAlgorithm,
   type IdentityInput,
   type IdentityOptions,
+  isLearner,
+  type LearnerIdentity,
+  type LearnerMatch,
   type MatchIdentityOptions,
   matchIdentity,
 } from './identity.js';
@@ -45,6 +50,7 @@ export {
   type DataModelValidationOptions,
   type DataModelValidationResult,
   isAbsoluteUrl,
+  type PresentationValidationOptions,
   validateVerifiableCredential,
   validateVerifiablePresentation,
 } from './vc-data-model.js';

@@ -3,7 +3,8 @@
  * and `MODEL`, a compact runtime description of the same classes used by the builders.
  *
  * GENERATED FILE: do not edit. Regenerate with `node scripts/model-types.mjs [ob3Dir]`
- * from 1EdTech's model files `spec/common_credentials.lines` and `spec/ob_v3p0.lines`;
+ * from 1EdTech's model files `spec/common_credentials.lines` and `spec/ob_v3p0.lines`, and
+ * `scripts/clr_v2p0.lines` for the CLR 2.0 classes (ClrCredential, ClrSubject, Association);
  * the Common Data Model classes those files include by name (Address, GeoCoordinates,
  * IdentifierEntry, IdentifierTypeEnum, the Phone/Email/PersonNameParts mixins, Imsx_*) are
  * read from the 2024 JSON Schemas, which embed them. A property with a maximum cardinality
@@ -320,6 +321,35 @@ export const RESULT_STATUS_TYPES = [
  * ```
  */
 export type ResultStatusType = (typeof RESULT_STATUS_TYPES)[number];
+
+/**
+ * The terms of the AssociationType vocabulary.
+ * @example
+ * ```ts
+ * import { ASSOCIATION_TYPES } from 'ob3kit/model';
+ * console.log(ASSOCIATION_TYPES.includes('exactMatchOf')); // true
+ * ```
+ */
+export const ASSOCIATION_TYPES = [
+  'exactMatchOf',
+  'isChildOf',
+  'isParentOf',
+  'isPartOf',
+  'isPeerOf',
+  'isRelatedTo',
+  'precedes',
+  'replacedBy',
+] as const;
+
+/**
+ * The relations an Association may state between a source and a target achievement.
+ * @example
+ * ```ts
+ * import type { AssociationType } from 'ob3kit/model';
+ * const associationType: AssociationType = 'exactMatchOf';
+ * ```
+ */
+export type AssociationType = (typeof ASSOCIATION_TYPES)[number];
 
 /**
  * The terms of the Imsx_CodeMajor vocabulary.
@@ -1614,6 +1644,103 @@ export interface GetOpenBadgeCredentialsResponse {
 }
 
 /**
+ * A Comprehensive Learner Record: a verifiable credential that bundles the credentials of one learner, the achievements they roll up into and the associations between them.
+ * Extensible: properties beyond those listed are allowed.
+ * @example
+ * ```ts
+ * import type { ClrCredential } from 'ob3kit/model';
+ * const clrCredential: ClrCredential = { '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'], id: 'https://example.com/clrcredential/id', type: ['VerifiableCredential', 'ClrCredential'], issuer: 'https://example.com/clrcredential/issuer', validFrom: '2024-01-01T00:00:00Z', credentialSubject: { type: ['ClrSubject'], verifiableCredential: [{ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: 'https://example.com/verifiablecredential/issuer', validFrom: '2024-01-01T00:00:00Z', credentialSubject: {} }] }, name: 'Example' };
+ * ```
+ */
+export interface ClrCredential {
+  /** An ordered set: the VC 2.0 context, then a CLR 2.0 context, then an Open Badges 3.0 context. (3..*) */
+  '@context': Context[];
+  /** Unambiguous reference to the record. (1) */
+  id: URI;
+  /** An unordered set that includes 'VerifiableCredential' and 'ClrCredential'. (1..*) */
+  type: IRI[];
+  /** The publisher of the record. (1) */
+  issuer: ProfileRef;
+  /** When the record becomes valid. (1) */
+  validFrom: DateTimeZ;
+  /** When the record stops being valid. (0..1) */
+  validUntil?: DateTimeZ;
+  /** The learner and what the record holds about them. (1) */
+  credentialSubject: ClrSubject;
+  /** The embedded proofs of the record. (0..*) */
+  proof?: Proof[];
+  /** The JSON Schemas the record conforms to. (0..*) */
+  credentialSchema?: CredentialSchema[];
+  /** Where to learn whether the record is revoked or suspended. (0..1) */
+  credentialStatus?: CredentialStatus;
+  /** Where to obtain a refreshed record. (0..1) */
+  refreshService?: RefreshService;
+  /** Terms under which the record is issued. (0..*) */
+  termsOfUse?: TermsOfUse[];
+  /** The name of the record, for display. (1) */
+  name: string;
+  /** A short description of the record, for display. (0..1) */
+  description?: string;
+  /** Endorsements of the record or of what it holds, secured with a Data Integrity proof. (0..*) */
+  endorsement?: EndorsementCredential[];
+  /** Endorsements of the record or of what it holds, secured as VC-JWTs. (0..*) */
+  endorsementJwt?: CompactJws[];
+  /** An image representing the record, for display. (0..1) */
+  image?: Image;
+  /** True when the record holds only some of the credentials its publisher holds for the learner. (0..1) */
+  partial?: boolean;
+  /** When the record was first awarded, kept when the record is reissued. (0..1) */
+  awardedDate?: DateTimeZ;
+  /** Evidence about the record as a whole. (0..*) */
+  evidence?: Evidence[];
+  [key: string]: unknown;
+}
+
+/**
+ * The learner a Comprehensive Learner Record is about: the credentials it bundles, further achievements and the associations between achievements.
+ * Extensible: properties beyond those listed are allowed.
+ * @example
+ * ```ts
+ * import type { ClrSubject } from 'ob3kit/model';
+ * const clrSubject: ClrSubject = { type: ['ClrSubject'], verifiableCredential: [{ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: 'https://example.com/verifiablecredential/issuer', validFrom: '2024-01-01T00:00:00Z', credentialSubject: {} }] };
+ * ```
+ */
+export interface ClrSubject {
+  /** The learner's identifier. (0..1) */
+  id?: URI;
+  /** An unordered set that includes 'ClrSubject'. (1..*) */
+  type: IRI[];
+  /** Other identifiers of the learner. (0..*) */
+  identifier?: IdentityObject[];
+  /** Achievements of the record that may have no credential of their own, such as the program the bundled credentials add up to. (0..*) */
+  achievement?: Achievement[];
+  /** The credentials the record bundles, each as issued. (1..*) */
+  verifiableCredential: VerifiableCredential[];
+  /** Relations between the achievements of the record. (0..*) */
+  association?: Association[];
+  [key: string]: unknown;
+}
+
+/**
+ * A relation between two achievements of a record: the source achievement is (associationType) the target achievement.
+ * @example
+ * ```ts
+ * import type { Association } from 'ob3kit/model';
+ * const association: Association = { type: 'Association', associationType: 'exactMatchOf', sourceId: 'https://example.com/association/sourceid', targetId: 'https://example.com/association/targetid' };
+ * ```
+ */
+export interface Association {
+  /** The IRI 'Association'. (1) */
+  type: 'Association';
+  /** How the source achievement relates to the target achievement. (1) */
+  associationType: AssociationType;
+  /** The id of the source achievement. (1) */
+  sourceId: URI;
+  /** The id of the target achievement. (1) */
+  targetId: URI;
+}
+
+/**
  * This is the container for the status code and associated information returned within the HTTP messages received from the Service Provider.
  * @example
  * ```ts
@@ -2297,6 +2424,55 @@ export const MODEL: Readonly<Record<string, ModelClass>> = {
       compactJwsString: { type: 'CompactJws', card: '0..*' },
     },
   },
+  ClrCredential: {
+    kind: 'class',
+    extensible: true,
+    props: {
+      '@context': { type: 'Context', card: '3..*', items: ['https://www.w3.org/ns/credentials/v2', '/^https:\\/\\/purl\\.imsglobal\\.org\\/spec\\/clr\\/v2p0\\/context(-2\\.\\d\\.\\d)*\\.json$/', '/^https:\\/\\/purl\\.imsglobal\\.org\\/spec\\/ob\\/v3p0\\/context(-3\\.\\d\\.\\d)*\\.json$/'] },
+      id: { type: 'URI', card: '1' },
+      type: { type: 'IRI', card: '1..*', contains: [['VerifiableCredential'], ['ClrCredential']] },
+      issuer: { type: 'ProfileRef', card: '1' },
+      validFrom: { type: 'DateTimeZ', card: '1' },
+      validUntil: { type: 'DateTimeZ', card: '0..1' },
+      credentialSubject: { type: 'ClrSubject', card: '1' },
+      proof: { type: 'Proof', card: '0..*' },
+      credentialSchema: { type: 'CredentialSchema', card: '0..*' },
+      credentialStatus: { type: 'CredentialStatus', card: '0..1' },
+      refreshService: { type: 'RefreshService', card: '0..1' },
+      termsOfUse: { type: 'TermsOfUse', card: '0..*' },
+      name: { type: 'String', card: '1' },
+      description: { type: 'String', card: '0..1' },
+      endorsement: { type: 'EndorsementCredential', card: '0..*' },
+      endorsementJwt: { type: 'CompactJws', card: '0..*' },
+      image: { type: 'Image', card: '0..1' },
+      partial: { type: 'Boolean', card: '0..1' },
+      awardedDate: { type: 'DateTimeZ', card: '0..1' },
+      evidence: { type: 'Evidence', card: '0..*' },
+    },
+  },
+  ClrSubject: {
+    kind: 'class',
+    extensible: true,
+    props: {
+      id: { type: 'URI', card: '0..1' },
+      type: { type: 'IRI', card: '1..*', contains: [['ClrSubject']] },
+      identifier: { type: 'IdentityObject', card: '0..*' },
+      achievement: { type: 'Achievement', card: '0..*' },
+      verifiableCredential: { type: 'VerifiableCredential', card: '1..*' },
+      association: { type: 'Association', card: '0..*' },
+    },
+  },
+  Association: {
+    kind: 'class',
+    extensible: false,
+    props: {
+      type: { type: 'IRI', card: '1', equals: 'Association' },
+      associationType: { type: 'AssociationType', card: '1' },
+      sourceId: { type: 'URI', card: '1' },
+      targetId: { type: 'URI', card: '1' },
+    },
+  },
+  AssociationType: { kind: 'enum', values: ASSOCIATION_TYPES },
   Imsx_StatusInfo: {
     kind: 'class',
     extensible: false,

@@ -34,11 +34,15 @@ import { type CheckRelatedResourcesOptions, checkRelatedResources } from './rela
  */
 export interface SigningValidationOptions {
   /**
-   * Open Badges credentials: accept the JSON-LD compacted forms 1EdTech's JSON-LD schemas accept
-   * (a single value where the strict 2024 schema has an array). Default `false`: the strict schema.
+   * Open Badges credentials and CLR 2.0 records: accept the JSON-LD compacted forms 1EdTech's
+   * JSON-LD schemas accept (a single value where the strict 2024 schema has an array). Default
+   * `false`: the strict schema.
    */
   lenient?: boolean;
-  /** Open Badges credentials: validators for `credentialSchema` URLs (see `createValidator`). */
+  /**
+   * Open Badges credentials and CLR 2.0 records: validators for `credentialSchema` URLs (see
+   * `createValidator`).
+   */
   schemas?: Readonly<Record<string, Validator>>;
   /**
    * `relatedResource` entries: the resources by URL (bytes or text), whose digests must match.
@@ -85,7 +89,10 @@ export interface SigningChecks {
    * Validate the document before signing (default `true`): the W3C VC Data Model rules (2.0 or
    * 1.1) for every credential or presentation, and for Open Badges credentials
    * (`OpenBadgeCredential`, `AchievementCredential`, `EndorsementCredential`) the Open Badges 3.0
-   * JSON Schema and data-model rules. An invalid document is refused with a `ValidationError`
+   * JSON Schema and data-model rules; for CLR 2.0 records (`ClrCredential`) the CLR 2.0 JSON
+   * Schema and record rules (context order, type, ClrSubject, no bundled credential that claims
+   * to be a presentation); and the one compact form, bundled credentials included. An invalid
+   * document is refused with a `ValidationError`
    * (`ERR_CREDENTIAL_INVALID` / `ERR_PRESENTATION_INVALID`) listing every issue. `false` signs
    * whatever it is given (for test material); an object tunes the checks.
    */
@@ -106,7 +113,14 @@ export type SigningRole = 'credential' | 'presentation';
 
 const OB_TYPES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential'];
 
-/** What the key binding looks at: the verification method written, the controller, the public key. */
+/**
+ * What the key binding looks at: the verification method written, the controller, the public key.
+ *
+ * @example
+ * ```ts
+ * const ids: SigningKeyIds = { id: keyPair.id, controller: keyPair.controller };
+ * ```
+ */
 export interface SigningKeyIds {
   id: string | undefined;
   controller: string | undefined;
@@ -162,7 +176,17 @@ export async function issuesBeforeSigning(
     return dedupe([...validateVerifiablePresentation(document).issues, ...formIssues]);
   const issues = [...validateVerifiableCredential(document).issues, ...formIssues];
   const types = asArray(document.type as unknown);
-  if (types.some((t) => typeof t === 'string' && OB_TYPES.includes(t))) {
+  if (types.includes('ClrCredential')) {
+    // CLR 2.0 (its schema validators and rules are loaded only when a record is signed).
+    const { proof: _proofs, ...unsigned } = document;
+    const located = new Set(issues.map((i) => i.path));
+    const { clrIssues } = await import('../clr/rules.js');
+    const found = await clrIssues(unsigned, {
+      lenient: validation.lenient,
+      schemas: validation.schemas,
+    });
+    issues.push(...found.filter((i) => !located.has(i.path)));
+  } else if (types.some((t) => typeof t === 'string' && OB_TYPES.includes(t))) {
     // Without its proofs: the proof being added decides their form (existing proofs are checked above).
     const { proof: _proofs, ...unsigned } = document;
     // One problem, one line: where the data model rules already speak of a member, the Open
@@ -298,7 +322,8 @@ function checkKeyBelongs(document: JsonObject, role: SigningRole, key: SigningKe
 
 /**
  * What signing would refuse in a document, without signing it: the VC Data Model rules, for
- * Open Badges types the OB 3.0 schema and data-model rules, the one compact form verifiers
+ * Open Badges types the OB 3.0 schema and data-model rules, for CLR 2.0 records the CLR 2.0
+ * schema and record rules, the one compact form verifiers
  * read, and `relatedResource` digests that can be checked. The signing functions run the same
  * checks (and refuse with `ERR_CREDENTIAL_INVALID` / `ERR_PRESENTATION_INVALID`).
  *

@@ -7,12 +7,14 @@
  */
 export { computeVerdict, formatReport } from './report.js';
 export type {
+  ApplicationProfile,
   CheckOutcome,
   CheckResult,
   FetchLike,
   InputFormat,
   KnownRecipient,
   Verdict,
+  VerificationProfile,
   VerificationReport,
   VerifyLimits,
   VerifyOptions,

@@ -23,6 +23,7 @@ import { checkType, roleOf } from './checks/type.js';
 import { result } from './checks/util.js';
 import { checkValidity } from './checks/validity.js';
 import { type DecodedInput, decodeText, fromObject } from './input.js';
+import { type CredentialProfile, checkDataModel, profileFor, selectProfile } from './profile.js';
 import { computeVerdict } from './report.js';
 import { type CredentialRole, type RunState, runCheck } from './state.js';
 import type { CheckResult, VerificationReport } from './types.js';
@@ -42,6 +43,7 @@ export function makeReport(
   const report: VerificationReport = {
     verdict: computeVerdict(checks),
     format: decoded.format,
+    ...(extra.profile ? { profile: extra.profile } : {}),
     ...(decoded.document ? { credential: decoded.document } : {}),
     checks,
   };
@@ -126,9 +128,23 @@ function ambiguousRole(decoded: DecodedInput, doc: JsonObject): CheckResult | un
   );
 }
 
+/**
+ * The `type` check of the `vc` profile: only the role rule (a credential must not claim to be
+ * a presentation); the data model check covers the rest of `type`.
+ */
+function vcRoleCheck(credential: JsonObject): CheckResult[] {
+  const refused = roleIssue(credential, 'credential');
+  if (!refused) return [];
+  return [result('type', 'fail', refused.code, refused.message, refused.path)];
+}
+
 /** The `type` check of a credential, which must not claim to be a presentation. */
-function checkCredentialType(credential: JsonObject, role: CredentialRole): CheckResult[] {
-  const out = checkType(credential, role);
+function checkCredentialType(
+  credential: JsonObject,
+  role: CredentialRole,
+  profile: CredentialProfile | undefined,
+): CheckResult[] {
+  const out = profile ? profile.type(credential) : checkType(credential, role);
   const refused = roleIssue(credential, 'credential');
   if (!refused) return out;
   return [
@@ -186,13 +202,37 @@ async function verifyCredentialDoc(
       jwtError = e;
     }
   }
-  // 1. Conformance: context, JSON-LD, type, schema, subject, evidence.
-  checks.push(...(await runCheck('context', () => checkContext(credential))));
-  checks.push(...(await runCheck('jsonld', () => checkJsonLd(credential, state.documentLoader))));
-  checks.push(...(await runCheck('type', () => checkCredentialType(credential, role))));
-  checks.push(...(await runCheck('schema', () => checkSchema(credential, state))));
-  checks.push(...(await runCheck('subject', () => checkSubject(credential, role))));
-  checks.push(...(await runCheck('evidence', () => checkEvidence(credential))));
+  // The profile decides which checks run: `ob3` all of them, `clr` the same with the CLR
+  // record's own (a class profile), `vc` the VC Data Model rules, JSON-LD, proof, key binding,
+  // status, validity and recipient.
+  const profile = selectProfile(credential, state.options.profile, role, state);
+  const ob3 = profile !== 'vc';
+  const clr = profile === 'clr' ? profileFor(credential, role, state) : undefined;
+  // 1. Conformance: context, JSON-LD, type, schema, subject, evidence (ob3); data model (vc).
+  if (ob3) {
+    checks.push(
+      ...(await runCheck('context', () =>
+        clr ? clr.context(credential) : checkContext(credential),
+      )),
+    );
+    checks.push(...(await runCheck('jsonld', () => checkJsonLd(credential, state.documentLoader))));
+    checks.push(...(await runCheck('type', () => checkCredentialType(credential, role, clr))));
+    checks.push(
+      ...(await runCheck('schema', () =>
+        clr ? clr.schema(credential, state) : checkSchema(credential, state),
+      )),
+    );
+    checks.push(
+      ...(await runCheck('subject', () =>
+        clr ? clr.subject(credential) : checkSubject(credential, role),
+      )),
+    );
+    checks.push(...(await runCheck('evidence', () => checkEvidence(credential))));
+  } else {
+    checks.push(...(await runCheck('data_model', () => checkDataModel(credential, 'credential'))));
+    checks.push(...(await runCheck('jsonld', () => checkJsonLd(credential, state.documentLoader))));
+    checks.push(...(await runCheck('type', () => vcRoleCheck(credential))));
+  }
   // 2. Proof, then the issuer (profile and key binding).
   let outcome: ProofOutcome | undefined;
   const proofChecks = await runCheck('proof', async () => {
@@ -204,13 +244,14 @@ async function verifyCredentialDoc(
   const proofPassed = outcome?.passed === true;
   checks.push(
     ...(await runCheck('issuer', () => {
-      const entries = [...checkIssuerProfile(credential), ...(outcome?.issuer ?? [])];
+      const entries = [...(ob3 ? checkIssuerProfile(credential) : []), ...(outcome?.issuer ?? [])];
       return entries.length > 0 ? entries : [result('issuer', 'pass')];
     })),
   );
-  // 3. Refresh.
+  // 3. Refresh (ob3: 1EdTech's refresh service).
   let refreshed: VerificationReport | undefined;
   const refreshChecks = await runCheck('refresh', async () => {
+    if (!ob3) return [];
     const plan = await planRefresh(credential, state, { proofPassed, checks });
     if (plan.refreshed === undefined) return plan.checks;
     const next: RunState = { ...state, allowRefresh: false };
@@ -252,12 +293,36 @@ async function verifyCredentialDoc(
       ...(await runCheck('recipient', () => checkRecipient(credential, state.options.recipient))),
     );
   }
-  // 6. Endorsements.
+  // 6. Endorsements (ob3; a class profile may leave nested credentials' own to their reports).
   const endorsements: VerificationReport[] = [];
-  checks.push(
-    ...(await runCheck('endorsement', () => verifyEndorsements(credential, state, endorsements))),
-  );
-  return makeReport(decoded, checks, { endorsements, refreshed });
+  if (ob3) {
+    const endorsed = clr ? clr.endorsementScope(credential) : credential;
+    checks.push(
+      ...(await runCheck('endorsement', () => verifyEndorsements(endorsed, state, endorsements))),
+    );
+  }
+  // 7. Application profiles the caller asked for (never by default), for badges.
+  if (profile === 'ob3' && role === 'credential') {
+    for (const p of state.options.profiles ?? []) {
+      checks.push(...(await runCheck(p.name, () => p.check(credential))));
+    }
+  }
+  // 8. What the class profile adds (for a CLR: the credentials it bundles, each in its own report).
+  let credentials: VerificationReport[] | undefined;
+  if (clr) {
+    checks.push(
+      ...(await runCheck('credentials', async () => {
+        const extra = await clr.finish(credential, state, {
+          proofPassed,
+          verifyNested: (inner, next) =>
+            verifyDecoded(asCredentialInput(inner), next, 'credential'),
+        });
+        credentials = extra.credentials;
+        return extra.checks;
+      })),
+    );
+  }
+  return makeReport(decoded, checks, { endorsements, refreshed, credentials, profile });
 }
 
 async function verifyEndorsements(
@@ -370,6 +435,7 @@ async function verifyPresentationDoc(
   const checks = [...decoded.checks];
   const vp = decoded.document as JsonObject;
   const credentials: VerificationReport[] = [];
+  checks.push(...(await runCheck('data_model', () => checkDataModel(vp, 'presentation'))));
   // The presentation's own members (holder, proof options) are read as its graph says. A VP-JWT
   // is checked without its JWT claims (nonce, aud, ...), which are not JSON-LD.
   const ld =
@@ -451,5 +517,5 @@ async function verifyPresentationDoc(
         : [result('credentials', 'pass', undefined, `${list.length} credential(s) verified`)];
     })),
   );
-  return makeReport(decoded, checks, { credentials });
+  return makeReport(decoded, checks, { credentials, profile: 'vc' });
 }

@@ -58,8 +58,12 @@ function renderInto(lines: string[], report: VerificationReport, indent: string,
     lines.push(line);
   }
   if (report.refreshed) renderInto(lines, report.refreshed, `${indent}  `, 'Refreshed credential');
+  // A presentation carries credentials; a CLR bundles them.
+  const type = (report.credential as { type?: unknown } | undefined)?.type;
+  const clr = type === 'ClrCredential' || (Array.isArray(type) && type.includes('ClrCredential'));
+  const label = clr ? 'Bundled credential' : 'Credential';
   report.credentials?.forEach((r, i) => {
-    renderInto(lines, r, `${indent}  `, `Credential ${i + 1}`);
+    renderInto(lines, r, `${indent}  `, `${label} ${i + 1}`);
   });
   report.endorsements?.forEach((r, i) => {
     renderInto(lines, r, `${indent}  `, `Endorsement ${i + 1}`);

@@ -29,6 +29,7 @@ export const DEFAULT_LIMITS: Required<VerifyLimits> = {
   maxFetchBytes: DEFAULT_MAX_FETCH_BYTES,
   maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
   maxStatusListTotalBytes: DEFAULT_MAX_STATUS_LIST_TOTAL_BYTES,
+  maxBundledCredentials: 200,
 };
 
 /** Default of `maxEndorsementDepth`. */
@@ -43,8 +44,13 @@ export interface RunState {
   readonly now: Date;
   readonly limits: Required<VerifyLimits>;
   readonly maxEndorsementDepth: number;
-  /** Endorsements still allowed in this run (shared by every nesting level). */
-  readonly budget: { endorsements: number };
+  /**
+   * Endorsements, and credentials bundled in CLRs, still allowed in this run (shared by every
+   * nesting level).
+   */
+  readonly budget: { endorsements: number; bundledCredentials: number };
+  /** True inside a CLR's bundled credentials: a CLR there is not read as one (no nesting). */
+  readonly inClr?: boolean;
   /** 0 for the top-level credential, 1 for its endorsements, ... */
   readonly depth: number;
   /** Whether a refresh service may be followed (never for an already refreshed credential). */
@@ -97,10 +103,29 @@ export function createRunState(options: unknown): RunState {
       );
     }
   }
+  if (
+    o.profiles !== undefined &&
+    !(
+      Array.isArray(o.profiles) &&
+      o.profiles.every(
+        (p) => isObject(p) && typeof p.name === 'string' && typeof p.check === 'function',
+      )
+    )
+  ) {
+    throw new TypeError(
+      'verify: options.profiles must be an array of application profiles ({ name, check }), such as euMicroCredentialProfile',
+    );
+  }
+  if (o.requireNestedProofs !== undefined && typeof o.requireNestedProofs !== 'boolean') {
+    throw new TypeError('verify: options.requireNestedProofs must be a boolean');
+  }
   for (const k of ['challenge', 'domain'] as const) {
     if (o[k] !== undefined && typeof o[k] !== 'string') {
       throw new TypeError(`verify: options.${k} must be a string`);
     }
+  }
+  if (o.profile !== undefined && !['auto', 'ob3', 'vc'].includes(o.profile as string)) {
+    throw new TypeError(`verify: options.profile must be 'auto', 'ob3' or 'vc'`);
   }
   const depth = o.maxEndorsementDepth ?? DEFAULT_MAX_ENDORSEMENT_DEPTH;
   if (!Number.isInteger(depth) || depth < 0) {
@@ -148,7 +173,10 @@ export function createRunState(options: unknown): RunState {
     now: o.now ?? new Date(),
     limits,
     maxEndorsementDepth: depth,
-    budget: { endorsements: limits.maxEndorsements },
+    budget: {
+      endorsements: limits.maxEndorsements,
+      bundledCredentials: limits.maxBundledCredentials,
+    },
     depth: 0,
     allowRefresh: true,
   };

@@ -43,6 +43,24 @@ export type CheckOutcome = 'pass' | 'fail' | 'warn' | 'skip';
 export type InputFormat = 'json' | 'jwt' | 'png' | 'svg' | 'presentation' | 'url';
 
 /**
+ * The rules a credential was verified by: `ob3`, the Open Badges 3.0 verification algorithm
+ * (the VC Data Model plus the Open Badges context, types, schemas, subject, evidence, issuer
+ * profile, refresh and endorsements); `clr`, the same algorithm for a CLR 2.0 record, with the
+ * CLR's context, type, schema and subject rules and its bundled credentials; `vc`, the W3C
+ * Verifiable Credentials Data Model (2.0, or 1.1 for a credential in its context) for a
+ * credential that is neither: data model rules, JSON-LD, proofs, key binding, status and
+ * validity, without the Open Badges checks.
+ *
+ * @example
+ * ```ts
+ * import { verify, type VerificationProfile } from 'ob3kit/verify';
+ * const report = await verify(credential);
+ * const profile: VerificationProfile | undefined = report.profile; // 'ob3', 'clr' or 'vc'
+ * ```
+ */
+export type VerificationProfile = 'ob3' | 'clr' | 'vc';
+
+/**
  * One entry of a report: which check (`id`, a stable name such as `proof`), what it concluded,
  * and, when useful, a stable snake_case `code`, a human-readable `message` and a JSON `path`.
  * A check may contribute several entries (for example one a schema issue).
@@ -83,13 +101,22 @@ export interface VerificationReport {
   verdict: Verdict;
   /** The format the input arrived in. */
   format: InputFormat;
+  /**
+   * The rules the document was verified by: `ob3`, `clr` or `vc` for a credential; `vc` for a
+   * presentation (its credentials each have their own). Absent for an Open Badges 2.0
+   * assertion (`report.ob2`) and when the input could not be read.
+   */
+  profile?: VerificationProfile;
   /** What was checked: the credential (decoded from JWT/PNG/SVG) or the presentation. */
   credential?: object;
   /** Every check's result, in pipeline order. */
   checks: CheckResult[];
   /** Reports of embedded endorsements (`endorsement` / `endorsementJwt`), verified the same way. */
   endorsements?: VerificationReport[];
-  /** For a presentation: one report for each credential it carries. */
+  /**
+   * For a presentation: one report for each credential it carries. For a CLR: one report for
+   * each credential it bundles (`credentialSubject.verifiableCredential`), in order.
+   */
   credentials?: VerificationReport[];
   /** When a refresh service was followed: the report of the refreshed credential. */
   refreshed?: VerificationReport;
@@ -159,6 +186,32 @@ export interface VerifyLimits {
   maxDocumentBytes?: number;
   /** Most decoded status list bytes in one run, all lists together (default 64 MiB). */
   maxStatusListTotalBytes?: number;
+  /**
+   * Most credentials bundled in CLRs that are verified in one run, all records together
+   * (default 200); the rest are a warning (`credential_limit`).
+   */
+  maxBundledCredentials?: number;
+}
+
+/**
+ * An application profile `verify()` can check badges against when asked (`options.profiles`):
+ * its `name`, and `check`, a pure function from the credential to report entries.
+ *
+ * @example
+ * ```ts
+ * import { verify, type ApplicationProfile } from 'ob3kit/verify';
+ * const hasImage: ApplicationProfile = {
+ *   name: 'has-image',
+ *   check: (c) => [{ id: 'has_image', outcome: 'image' in c ? 'pass' : 'warn' }],
+ * };
+ * const report = await verify(badge, { profiles: [hasImage] });
+ * ```
+ */
+export interface ApplicationProfile {
+  /** A name for the profile (for messages). */
+  readonly name: string;
+  /** The profile's entries for one credential; must not throw for a bad credential. */
+  check(credential: Record<string, unknown>): CheckResult[];
 }
 
 /**
@@ -203,8 +256,33 @@ export interface VerifyOptions {
   challenge?: string;
   /** For presentations: the expected domain. */
   domain?: string;
+  /**
+   * Which rules a credential is verified by: `'auto'` (default) picks `clr` for a CLR 2.0 record
+   * (`ClrCredential`), `ob3` for a credential typed `OpenBadgeCredential`,
+   * `AchievementCredential` or `EndorsementCredential` and `vc` for any other; `'ob3'` verifies
+   * every credential as an Open Badge (a plain VC then fails the Open Badges checks; a CLR record
+   * stays `clr`); `'vc'` checks only the VC Data Model rules, proofs, status and validity (a CLR's
+   * bundled credentials are then not verified). Applies to the credential and to the credentials
+   * of a presentation; endorsements are always Open Badges. The report says which one was used
+   * (`report.profile`).
+   */
+  profile?: 'auto' | 'ob3' | 'vc';
   /** How deep endorsements of endorsements are followed (default 3; 0 checks none). */
   maxEndorsementDepth?: number;
+  /**
+   * For a CLR: a bundled credential without a proof of its own is invalid. By default it is a
+   * warning when the record's own proof verifies (its issuer vouches for what it bundles, as the
+   * CLR specification allows), and invalid otherwise. See docs/stacking.md.
+   */
+  requireNestedProofs?: boolean;
+  /**
+   * Application profiles to check each badge against, on request only (never by default): for
+   * example `euMicroCredentialProfile` from `ob3kit/model`, which adds `eu_profile` entries
+   * naming each element of the EU Council Recommendation on micro-credentials (Annex I) that the
+   * badge lacks (see docs/eu-profile.md). Applies to every badge verified in the run (those a
+   * presentation or a CLR carries included), not to endorsements.
+   */
+  profiles?: readonly ApplicationProfile[];
   /** Resource limits. */
   limits?: VerifyLimits;
 }

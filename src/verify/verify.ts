@@ -5,6 +5,7 @@ import { fromUtf8 } from '../internal/bytes.js';
 import { isObject } from '../internal/json.js';
 import { onDemand } from '../internal/lazy.js';
 import { decodeUtf8 } from '../internal/text.js';
+import { typesOf } from './checks/util.js';
 import { assertInputType, type DecodedInput, decodeText, fail, fromObject } from './input.js';
 import { asCredentialInput, makeReport, verifyDecoded } from './pipeline.js';
 import { createRunState, errorCode, errorMessage, type RunState } from './state.js';
@@ -85,16 +86,23 @@ function decodeImage(
     return fail(kind, IMAGE_CODES[code] ?? 'image_invalid', errorMessage(e));
   }
   if (found.version === 'ob2') return decodeOb2Image(input, kind, state, code);
-  if (found.version === 'clr') {
-    return fail(
-      kind,
-      'image_clr_only',
-      `The ${kind.toUpperCase()} holds a CLR 2.0 credential (${found.kind}), not an Open Badges 3.0 credential`,
-    );
-  }
   // The baked text itself, so that JSON text gets the same checks as JSON given directly (one
   // member name twice in an object is refused, not read last-wins).
   const decoded = decodeText(found.jwt ?? found.text, kind, state);
+  // A CLR travels under its own carrier (clrcredential, <clr:credential>), a badge under its own.
+  const clr =
+    isObject(decoded.document) && typesOf(decoded.document.type).includes('ClrCredential');
+  if (decoded.document && clr !== (found.version === 'clr')) {
+    decoded.checks.push({
+      id: 'parse',
+      outcome: 'warn',
+      code: 'image_carrier_mismatch',
+      message:
+        found.version === 'clr'
+          ? `The ${kind.toUpperCase()} carries it as a CLR 2.0 record, but it is not a ClrCredential`
+          : `The ${kind.toUpperCase()} carries a ClrCredential where an Open Badges 3.0 credential goes; CLR readers look for the CLR 2.0 carrier`,
+    });
+  }
   if (found.compressed && decoded.checks.every((c) => c.outcome !== 'fail')) {
     decoded.checks.push({
       id: 'parse',

@@ -14,6 +14,7 @@ import { bakePng } from '../../src/bake/png.js';
 import { bakeSvg } from '../../src/bake/svg.js';
 import { resolveLimits } from '../../src/bake/types.js';
 import { BakeError } from '../../src/errors.js';
+import type { CarrierLocation } from '../../src/ob2/index.js';
 import { verify } from '../../src/verify/index.js';
 import {
   fixtureBytes,
@@ -65,6 +66,9 @@ describe('readBakedOb2: an Open Badges 2.0 assertion as baked', () => {
       at += c.raw.length;
     }
     expect(legacy?.location.offset).toBe(at);
+    // The location's type is public (ob3kit/ob2), as BakedOb2Assertion's is.
+    const location: CarrierLocation | undefined = legacy?.location;
+    expect(location?.format).toBe('png');
     const json = makePng({ before: [{ type: 'iTXt', data: itxtData('openbadges', ASSERTION) }] });
     expect(readBakedOb2(json)).toMatchObject({ json: ASSERTION });
     expect(readBakedOb2(json)?.url).toBeUndefined();
@@ -142,19 +146,31 @@ describe('readBakedOb2: an Open Badges 2.0 assertion as baked', () => {
 });
 
 describe('CLR 2.0 images', () => {
-  it('are detected in PNG and SVG, reported (not read) by unbakeBadge and verify', async () => {
+  it('are read in PNG and SVG by unbakeBadge, and verify reads what they hold', async () => {
     const png = makePng({ before: [{ type: 'iTXt', data: itxtData('clrcredential', JWT) }] });
-    expect(unbakeBadge(png)).toEqual({ format: 'png', version: 'clr', kind: 'jwt', text: JWT });
+    expect(unbakeBadge(png)).toEqual({
+      format: 'png',
+      version: 'clr',
+      kind: 'jwt',
+      text: JWT,
+      jwt: JWT,
+    });
     const cdata = JSON_TEXT.split(']]>').join(']]]]><![CDATA[>');
     const svg = `<svg xmlns="http://www.w3.org/2000/svg"><credential xmlns="${CLR}"><![CDATA[${cdata}]]></credential></svg>`;
     expect(readSvgWithXmldom(svg, CLR)).toHaveLength(1);
     expect(unbakeBadge(svg)).toMatchObject({ format: 'svg', version: 'clr', kind: 'json' });
-    expect(unbakeBadge(svg).credential).toBeUndefined();
-    for (const image of [png, svg]) {
-      const report = await verify(image, { now: new Date('2025-01-01T00:00:00Z') });
-      expect(report.verdict).toBe('invalid');
-      expect(report.checks.find((c) => c.id === 'parse')?.code).toBe('image_clr_only');
-    }
+    expect(unbakeBadge(svg).credential).toEqual(JSON.parse(JSON_TEXT));
+    const now = new Date('2025-01-01T00:00:00Z');
+    // The JWT's payload holds no credential: the parse check says so (not that it is a CLR).
+    const fromPng = await verify(png, { now });
+    expect(fromPng.checks.find((c) => c.id === 'parse')?.code).toBe('jwt_no_credential');
+    // An Open Badge under the CLR carrier is verified, with a warning about the carrier.
+    const fromSvg = await verify(svg, { now });
+    expect(fromSvg.credential).toEqual(JSON.parse(JSON_TEXT));
+    const parse = fromSvg.checks.filter((c) => c.id === 'parse');
+    expect(parse.map((c) => c.code)).toContain('image_carrier_mismatch');
+    expect(parse.some((c) => c.outcome === 'fail')).toBe(false);
+    expect(fromSvg.checks.some((c) => c.id === 'proof')).toBe(true);
   });
 
   it('bake with the CLR keyword and namespace (parameters of the baking code)', () => {

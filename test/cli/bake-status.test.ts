@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unbakeBadge } from '../../src/bake/index.js';
 import { createDemoBadgePng, createDemoBadgeSvg } from '../../src/cli/png.js';
+import { bakeClr } from '../../src/clr/index.js';
 import { verify } from '../../src/verify/index.js';
 import { buildCli, cleanUp, isGoodReport, runBin, tempDir, unsigned } from './helpers.js';
 
@@ -67,6 +68,37 @@ describe('bake and unbake', () => {
     const report = await verify(readFileSync(file('baked.svg'), 'utf8'));
     expect(report.format).toBe('svg');
     expect(isGoodReport(report)).toBe(true);
+  });
+
+  it('unbake prints a CLR 2.0 record baked with bakeClr, with a note; bake refuses a record', async () => {
+    const c = await runBin(
+      bin,
+      [
+        'clr',
+        'build',
+        'signed.json',
+        '--key',
+        'key.json',
+        '--name',
+        'Transcript',
+        '-o',
+        'record.json',
+      ],
+      { cwd: dir },
+    );
+    expect(c.code).toBe(0);
+    writeFileSync(file('record.png'), bakeClr(createDemoBadgePng(), readJson('record.json')));
+    const u = await runBin(bin, ['unbake', 'record.png'], { cwd: dir });
+    expect(u.code).toBe(0);
+    expect(JSON.parse(u.stdout)).toEqual(readJson('record.json'));
+    expect(u.stderr).toMatch(/holds a CLR 2\.0 record \(json\)/);
+    writeFileSync(file('plain-r.png'), createDemoBadgePng());
+    const b = await runBin(bin, ['bake', 'plain-r.png', 'record.json', '-o', 'r.png'], {
+      cwd: dir,
+    });
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/ERR_BAKE_PAYLOAD/);
+    expect(existsSync(file('r.png'))).toBe(false);
   });
 
   it('rejects an image that is neither PNG nor SVG, a missing -o, and an unbaked image', async () => {

@@ -134,9 +134,9 @@ export const unbakeCommand: Command = {
       emit(io, stringOpt(values, 'output'), text);
       return EXIT_OK;
     }
-    if (found.version !== 'ob3') {
+    if (found.version === 'clr') {
       io.err(
-        `ob3kit unbake: warning: '${positionals[0]}' holds a CLR 2.0 credential (${found.kind}), not an Open Badges 3.0 credential; printing it as found.\n`,
+        `ob3kit unbake: '${positionals[0]}' holds a CLR 2.0 record (${found.kind}); 'ob3kit verify' checks it and each credential it bundles.\n`,
       );
     }
     const text = found.credential

@@ -21,6 +21,7 @@ import type { VerificationReport } from '../../verify/index.js';
 import { verify } from '../../verify/index.js';
 import { createPalette, shouldColor } from '../color.js';
 import { type Command, stringOpt } from '../command.js';
+import { runStackingDemo } from '../demo-stacking.js';
 import { EXIT_INVALID, EXIT_OK, UsageError } from '../errors.js';
 import { writeOutput } from '../io.js';
 import { keyFileJson } from '../keyfile.js';
@@ -52,6 +53,8 @@ export const demoCommand: Command = {
     'as a local document (no network). Writes the files into --out (default ./ob3kit-demo).',
     'Exit code 0 only when the good badges verify valid (signature verified, status checked and',
     'clear) and the revoked one is reported invalid because of its status alone.',
+    'Then stacks three badges into a certificate along a pathway (progress after each) and',
+    'bundles them with it in a CLR 2.0 record, verifying both.',
   ].join('\n'),
   options: {
     out: {
@@ -229,6 +232,17 @@ export const demoCommand: Command = {
     }
     for (const [code, message] of warnings) io.out(`    ${c.dim(`${code}: ${message}`)}\n`);
 
+    // 7. Stacking: a pathway of three badges, the certificate and its CLR (demo-stacking.ts).
+    const stacking = await runStackingDemo({
+      key,
+      issuer,
+      learner: createIdentityObject({ identityType: 'emailAddress', identity: 'ada@example.com' }),
+      c,
+      out: (t) => io.out(t),
+      write,
+    });
+    ok &&= stacking.ok;
+
     io.out(`\n${c.bold('Files')} in ${outDir}\n`);
     for (const [f, d] of [
       ['issuer-key.json', 'issuer private key (Multikey, mode 0600): keep secret'],
@@ -237,6 +251,7 @@ export const demoCommand: Command = {
       ['badge.svg', 'SVG badge with the credential baked in'],
       ['revoked-credential.json', 'a second credential, revoked'],
       ['status-list.json', `signed BitstringStatusListCredential (entry ${revokedIndex} set)`],
+      ...stacking.files,
     ]) {
       io.out(`  ${String(f).padEnd(24)} ${c.dim(String(d))}\n`);
     }

@@ -98,4 +98,24 @@ export const commands: CommandEntry[] = [
     summary: 'Revoke or suspend credentials by id or recipient, in the issuance ledger',
     load: async () => (await import('./ledger.js')).revokeCommand,
   },
+  {
+    name: 'serve',
+    summary: 'Run a VC-API issuer, verifier and status service over HTTP',
+    load: async () => (await import('./serve.js')).serveCommand,
+  },
+  {
+    name: 'pathway check',
+    summary: 'Show progress on a pathway from the badges a learner holds',
+    load: async () => (await import('./pathway.js')).pathwayCheckCommand,
+  },
+  {
+    name: 'pathway issue',
+    summary: 'Issue the stacked credential of a met pathway (and a CLR of its parts)',
+    load: async () => (await import('./pathway.js')).pathwayIssueCommand,
+  },
+  {
+    name: 'clr build',
+    summary: 'Bundle signed credentials of one learner into a signed CLR 2.0 record',
+    load: async () => (await import('./pathway.js')).clrBuildCommand,
+  },
 ];

@@ -82,8 +82,9 @@ export interface SignCredentialOptions extends SigningChecks {
   /**
    * How a first proof is written: `'array'` (`proof: [ ... ]`) or `'object'` (`proof: { ... }`).
    * Both mean the same (the canonical form is identical). Default: `'array'` for VC 2.0 Open
-   * Badges credentials (`OpenBadgeCredential`, `AchievementCredential`, `EndorsementCredential`),
-   * because 1EdTech's 2024 JSON Schema accepts only the array form; `'object'` otherwise, as the
+   * Badges credentials (`OpenBadgeCredential`, `AchievementCredential`, `EndorsementCredential`)
+   * and CLR 2.0 records (`ClrCredential`), because 1EdTech's 2024 JSON Schema accepts only the
+   * array form (and its CLR examples write one); `'object'` otherwise, as the
    * reference implementation writes it. A document that already has proofs always gets an array.
    */
   proofForm?: 'array' | 'object';
@@ -93,6 +94,7 @@ const OB_CREDENTIAL_TYPES = new Set([
   'OpenBadgeCredential',
   'AchievementCredential',
   'EndorsementCredential',
+  'ClrCredential',
 ]);
 
 /** The default `proofForm` for a document: an array for VC 2.0 Open Badges credentials. */

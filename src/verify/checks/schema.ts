@@ -3,7 +3,7 @@ import type { JsonObject } from '../../internal/json.js';
 import { onDemand } from '../../internal/lazy.js';
 import { resolveCredentialSchemas } from '../../schema/credential-schemas.js';
 import { validateCredentialOnDemand } from '../../schema/forms.js';
-import type { Validator } from '../../schema/types.js';
+import type { ValidationResult, Validator } from '../../schema/types.js';
 import { errorMessage, loadDocument, type RunState } from '../state.js';
 import type { CheckResult } from '../types.js';
 import { result } from './util.js';
@@ -19,8 +19,13 @@ const compilerCode = /* @__PURE__ */ onDemand(() => import('../../schema/compile
  * `1EdTechJsonSchemaValidator2019`: official OB 3.0 schema URLs map to the bundled schemas;
  * other URLs are loaded from `documents` or, when allowed, `fetch`. When the plain JSON schema
  * fails but the JSON-LD (lenient) one passes, the errors are warnings, as 1EdTech reports them.
+ * `bundled`: another class's bundled schema (CLR 2.0) and the official URLs it stands in for.
  */
-export async function checkSchema(credential: JsonObject, state: RunState): Promise<CheckResult[]> {
+export async function checkSchema(
+  credential: JsonObject,
+  state: RunState,
+  bundled?: BundledSchema,
+): Promise<CheckResult[]> {
   const out: CheckResult[] = [];
   const schemas: Record<string, Validator> = {};
   const { issues: entryIssues } = resolveCredentialSchemas(credential);
@@ -38,6 +43,7 @@ export async function checkSchema(credential: JsonObject, state: RunState): Prom
     const entry = pick(credential, entryPath);
     const url = entry?.id;
     if (typeof url !== 'string') continue;
+    if (bundled?.urls.includes(url)) continue;
     const loaded = await loadDocument(url, state, 'schema');
     if (loaded.status === 'offline') {
       out.push(
@@ -103,14 +109,15 @@ export async function checkSchema(credential: JsonObject, state: RunState): Prom
       );
     }
   }
-  const strict = await validateCredentialOnDemand(credential, { schemas });
+  const validate = bundled?.validate ?? validateCredentialOnDemand;
+  const strict = await validate(credential, { schemas });
   if (strict.ok) {
     if (!out.some((c) => c.outcome === 'fail' || c.outcome === 'warn')) {
       out.unshift(result(ID, 'pass', undefined, `Valid against ${strict.schemas.join(', ')}`));
     }
     return out;
   }
-  const lenient = await validateCredentialOnDemand(credential, { schemas, lenient: true });
+  const lenient = await validate(credential, { schemas, lenient: true });
   const asWarnings = lenient.ok && credentialIsVc2(credential);
   for (const issue of strict.issues) {
     if (asWarnings) {
@@ -128,6 +135,18 @@ export async function checkSchema(credential: JsonObject, state: RunState): Prom
     }
   }
   return out;
+}
+
+/**
+ * The bundled schema of a credential class other than Open Badges 3.0 (CLR 2.0): how to validate
+ * against it, and the official schema URLs it stands in for in `credentialSchema`.
+ */
+export interface BundledSchema {
+  validate(
+    credential: JsonObject,
+    options: { schemas: Record<string, Validator>; lenient?: boolean },
+  ): ValidationResult | Promise<ValidationResult>;
+  urls: readonly string[];
 }
 
 function credentialIsVc2(credential: JsonObject): boolean {
