@@ -2,6 +2,7 @@
 import { isObject, type JsonObject } from '../internal/json.js';
 import { onDemand } from '../internal/lazy.js';
 import { claimedRoles, partyId, roleIssue } from '../internal/roles.js';
+import { compareLearners } from '../model/identity.js';
 import { OB2_TOOLBOX } from '../ob2/toolbox.js';
 import type { Ob2Outcome } from '../ob2/verify.js';
 import type { CredentialJwtVerificationResult } from '../proof/jwt/types.js';
@@ -207,7 +208,7 @@ async function verifyCredentialDoc(
   // status, validity and recipient.
   const profile = selectProfile(credential, state.options.profile, role, state);
   const ob3 = profile !== 'vc';
-  const clr = profile === 'clr' ? profileFor(credential, role, state) : undefined;
+  const clr = profile === 'clr' ? await profileFor(credential, role, state) : undefined;
   // 1. Conformance: context, JSON-LD, type, schema, subject, evidence (ob3); data model (vc).
   if (ob3) {
     checks.push(
@@ -316,6 +317,7 @@ async function verifyCredentialDoc(
           proofPassed,
           verifyNested: (inner, next) =>
             verifyDecoded(asCredentialInput(inner), next, 'credential'),
+          compareLearners,
         });
         credentials = extra.credentials;
         return extra.checks;
