@@ -1,8 +1,9 @@
 /** `bakeBadge` and `unbakeBadge`: the format-independent entry points. */
 import { BakeError } from '../errors.js';
+import { describeValue } from '../internal/describe.js';
 import { encodeUtf8 } from '../internal/text.js';
 import { CLR_CARRIER, OB3_CARRIER } from './carriers.js';
-import { claimsClr, describe } from './payload.js';
+import { claimsClr } from './payload.js';
 import { bakePng } from './png.js';
 import { kindOfBytes, readBadge, svgOptions, svgTextOf } from './read.js';
 import { bakeSvg } from './svg.js';
@@ -134,7 +135,9 @@ export function bakeCarrier(
     return bakeSvg(image, credential, limits, svg, fn, spec);
   }
   if (!(image instanceof Uint8Array)) {
-    throw new TypeError(`${fn}: image must be a Uint8Array or SVG text; got ${describe(image)}`);
+    throw new TypeError(
+      `${fn}: image must be a Uint8Array or SVG text; got ${describeValue(image)}`,
+    );
   }
   if (image.length > limits.maxImageBytes) {
     throw new BakeError(

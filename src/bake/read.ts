@@ -5,10 +5,11 @@
  * @internal
  */
 import { BakeError } from '../errors.js';
+import { describeValue } from '../internal/describe.js';
 import { decodeUtf8, decodeUtf16 } from '../internal/text.js';
 import type { UnbakeBadgeOptions } from './bake.js';
 import type { FoundCarrier } from './carriers.js';
-import { describe, legacyKind, readOb3Payload } from './payload.js';
+import { legacyKind, readOb3Payload } from './payload.js';
 import { findPngCarrier } from './png.js';
 import { hasPngSignature } from './signatures.js';
 import { findSvgCarrier } from './svg.js';
@@ -117,7 +118,9 @@ export function locateCarrier(
     return findSvgCarrier(image, limits, svg);
   }
   if (!(image instanceof Uint8Array)) {
-    throw new TypeError(`${fn}: image must be a Uint8Array or SVG text; got ${describe(image)}`);
+    throw new TypeError(
+      `${fn}: image must be a Uint8Array or SVG text; got ${describeValue(image)}`,
+    );
   }
   if (image.length > limits.maxImageBytes) {
     throw new BakeError(

@@ -5,6 +5,8 @@
  * validator leaves out: associations name achievements of the record and do not loop, and every
  * bundled credential is about the record's learner.
  */
+
+import { describeValue } from '../internal/describe.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import {
   CLR_V2_CONTEXT,
@@ -18,7 +20,7 @@ import type { LearnerIdentity } from '../model/identity.js';
 import { resolveCredentialSchemas } from '../schema/credential-schemas.js';
 import type { PrecompiledValidator, ValidationResult, Validator } from '../schema/types.js';
 import { checkSchema } from '../verify/checks/schema.js';
-import { hasType, result, show, typesOf, valuesOf } from '../verify/checks/util.js';
+import { hasType, result, typesOf, valuesOf } from '../verify/checks/util.js';
 import { type DecodedInput, decodeText, fromObject } from '../verify/input.js';
 import type { CredentialProfile, ProfileContext } from '../verify/profile.js';
 import { computeVerdict } from '../verify/report.js';
@@ -55,7 +57,7 @@ export function checkClrContext(credential: JsonObject): CheckResult[] {
         ID,
         'fail',
         'context_vc_missing',
-        `@context[0] must be ${VC_V2_CONTEXT}, found ${show(first)}`,
+        `@context[0] must be ${VC_V2_CONTEXT}, found ${describeValue(first)}`,
         '$["@context"][0]',
       ),
     );
@@ -78,7 +80,7 @@ export function checkClrContext(credential: JsonObject): CheckResult[] {
         ID,
         'fail',
         'context_clr_missing',
-        `@context[1] must be the CLR 2.0 context ${CLR_V2_CONTEXT}, found ${show(second)}`,
+        `@context[1] must be the CLR 2.0 context ${CLR_V2_CONTEXT}, found ${describeValue(second)}`,
         '$["@context"][1]',
       ),
     );
@@ -101,7 +103,7 @@ export function checkClrContext(credential: JsonObject): CheckResult[] {
         ID,
         'fail',
         'context_ob_missing',
-        `@context[2] must be the Open Badges 3.0 context ${OB_V3_CONTEXT}, found ${show(third)}`,
+        `@context[2] must be the Open Badges 3.0 context ${OB_V3_CONTEXT}, found ${describeValue(third)}`,
         '$["@context"][2]',
       ),
     );
@@ -124,7 +126,7 @@ export function checkClrType(credential: JsonObject): CheckResult[] {
         ID,
         'fail',
         'type_not_vc',
-        `type must include "VerifiableCredential", found ${show(credential.type)}`,
+        `type must include "VerifiableCredential", found ${describeValue(credential.type)}`,
         '$.type',
       ),
     );

@@ -1,5 +1,6 @@
 /** Resolution of DIDs, controller documents and verification methods. */
 import { FetchError, KeyError } from '../errors.js';
+import { describeValue } from '../internal/describe.js';
 import {
   type DocumentFetcher,
   type DocumentKind,
@@ -11,7 +12,7 @@ import { isObject } from '../internal/json.js';
 import { onDemand } from '../internal/lazy.js';
 import { didKeyMethodId, resolveDidJwk, resolveDidKey } from './did.js';
 import { importKeyPair } from './import.js';
-import { describe, isPlainOptions } from './multikey.js';
+import { isPlainOptions } from './multikey.js';
 import type {
   ControllerDocument,
   DidDocument,
@@ -121,7 +122,7 @@ const DID_RE = /^did:([a-z0-9]+):([A-Za-z0-9._:%-]*[A-Za-z0-9._-])$/;
  */
 export async function resolveDid(did: string, options: ResolveOptions = {}): Promise<DidDocument> {
   if (typeof did !== 'string')
-    throw new TypeError(`resolveDid(did): did must be a string, found ${describe(did)}`);
+    throw new TypeError(`resolveDid(did): did must be a string, found ${describeValue(did)}`);
   if (!isPlainOptions(options))
     throw new TypeError('resolveDid(did, options): options must be an object');
   const bare = did.split('#')[0]?.split('?')[0] ?? '';
@@ -212,7 +213,7 @@ export async function resolveVerificationMethod(
 ): Promise<ResolvedVerificationMethod> {
   if (typeof given !== 'string' || given.length === 0) {
     throw new TypeError(
-      `resolveVerificationMethod(id): id must be a non-empty string, found ${describe(given)}`,
+      `resolveVerificationMethod(id): id must be a non-empty string, found ${describeValue(given)}`,
     );
   }
   // A bare did:key DID names its one key (did:key:z... means did:key:z...#z...).
@@ -416,7 +417,7 @@ function checkDocumentId(
   if (doc.id !== expected) {
     throw new KeyError(
       code,
-      `The document for ${shorten(expected)} has id ${describe(doc.id)}; it must be ${shorten(expected)}`,
+      `The document for ${shorten(expected)} has id ${describeValue(doc.id)}; it must be ${shorten(expected)}`,
       { expected, found: doc.id },
     );
   }

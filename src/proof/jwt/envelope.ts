@@ -16,7 +16,6 @@ import { extractCredential, isVc11 } from './claims.js';
 import {
   checkHeader,
   checkJwsSignature,
-  describe,
   type ParsedJws,
   parseCompactJws,
   pickAlgorithm,
@@ -29,7 +28,7 @@ import type { CheckedVerifyOptions } from './options.js';
 import type { JwtIssue, JwtPayloadForm } from './types.js';
 
 export { type CheckedVerifyOptions, checkTime, checkVerifyOptions } from './options.js';
-export { describe, type ParsedJws, toNumericDate };
+export { type ParsedJws, toNumericDate };
 
 /** Header `typ` values accepted on a credential JWT (compared case-insensitively). */
 const CREDENTIAL_TYPS = ['jwt', 'vc+jwt', 'vc-ld+jwt', 'vc+ld+jwt'];
