@@ -8,10 +8,6 @@
 import type { JsonObject } from '../internal/json.js';
 import { onDemand } from '../internal/lazy.js';
 import type { compareLearners } from '../model/identity.js';
-import {
-  validateVerifiableCredential,
-  validateVerifiablePresentation,
-} from '../model/vc-data-model.js';
 import { typesOf } from './checks/util.js';
 import type { DecodedInput } from './input.js';
 import type { CredentialRole, RunState } from './state.js';
@@ -97,25 +93,19 @@ export function selectProfile(
 }
 
 /**
+ * The VC Data Model rules, loaded for the `data_model` check (through `data-model.ts`, which
+ * exports nothing else: a dynamic import keeps every export of its target).
+ */
+const dataModel = /* @__PURE__ */ onDemand(() => import('./data-model.js'));
+
+/**
  * The `data_model` check: the VC Data Model rules every credential (or presentation) obeys
  * (`validateVerifiableCredential`, `validateVerifiablePresentation`); each broken rule is a
- * failure.
+ * failure. The rules (`data-model.ts`) load on first use.
  */
-export function checkDataModel(
+export async function checkDataModel(
   document: JsonObject,
   role: 'credential' | 'presentation',
-): CheckResult[] {
-  // A presentation's credentials are verified one by one (each by its own profile).
-  const { issues } =
-    role === 'presentation'
-      ? validateVerifiablePresentation(document, { credentials: false })
-      : validateVerifiableCredential(document);
-  if (issues.length === 0) return [{ id: 'data_model', outcome: 'pass' }];
-  return issues.map((i) => ({
-    id: 'data_model',
-    outcome: 'fail',
-    code: i.code,
-    message: i.message,
-    path: i.path,
-  }));
+): Promise<CheckResult[]> {
+  return (await dataModel()).checkDataModel(document, role);
 }
