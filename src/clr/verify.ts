@@ -348,6 +348,31 @@ function vouched(report: VerificationReport): VerificationReport {
   return { ...report, checks, verdict: computeVerdict(checks) };
 }
 
+/**
+ * The bundled entries that repeat an earlier one, with the index of the first: the same JWT, or
+ * an object with the same `id`. The CLR context reads `verifiableCredential` as a set of nodes,
+ * so the record's proof signs them once: repeats (whole or split in parts) and their order are
+ * not signed, and would let anyone pad the list (pushing a revoked credential past
+ * `limits.maxBundledCredentials`) or re-spell a credential without breaking the proof.
+ */
+function repeatedEntries(list: unknown[]): Map<number, number> {
+  const seen = new Map<string, number>();
+  const out = new Map<number, number>();
+  list.forEach((item, i) => {
+    const key =
+      typeof item === 'string'
+        ? `jwt:${item}`
+        : isObject(item) && typeof item.id === 'string'
+          ? `id:${item.id}`
+          : undefined;
+    if (key === undefined) return;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, i);
+    else out.set(i, first);
+  });
+  return out;
+}
+
 function knownLearner(state: RunState): LearnerIdentity[] {
   const r = state.options.recipient;
   if (r === undefined) return [];
@@ -382,9 +407,25 @@ async function finish(
   const requireProofs = state.options.requireNestedProofs === true;
   // 1. Each bundled credential, with the full pipeline, into its own report.
   const entries: CheckResult[] = [];
+  const repeats = repeatedEntries(list);
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
     const path = pathOf(i);
+    const first = repeats.get(i);
+    if (first !== undefined) {
+      // Not verified again: a repeat costs nothing and cannot push others past the limit.
+      entries.push(
+        result(
+          'credentials',
+          'fail',
+          'clr_credential_repeated',
+          `Bundled credential ${i + 1} repeats credential ${first + 1} (${typeof item === 'string' ? 'the same JWT' : 'the same id'}): the record's proof signs them as one, so the list is not the one signed`,
+          path,
+        ),
+      );
+      read.push(undefined);
+      continue;
+    }
     if (state.budget.bundledCredentials <= 0) {
       entries.push(
         result(
