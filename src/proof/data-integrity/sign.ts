@@ -22,6 +22,7 @@ import {
   definesDataIntegrityProof,
   digestFor,
   includesContext,
+  isDateTimeStamp,
   previousProofsOf,
   proofConfigOf,
 } from './hash-data.js';
@@ -101,14 +102,6 @@ function defaultProofForm(document: Record<string, unknown>): 'array' | 'object'
   const types = asArray(document.type);
   const isOb = types.some((t) => typeof t === 'string' && OB_CREDENTIAL_TYPES.has(t));
   return isOb && includesContext(document['@context'], VC_V2_CONTEXT) ? 'array' : 'object';
-}
-
-const DATE_TIME =
-  /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
-
-/** True for an XSD dateTimeStamp (a dateTime with a time zone). */
-export function isDateTimeStamp(value: unknown): value is string {
-  return typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
 }
 
 function formatDate(value: Date | string, name: string): string {
