@@ -117,6 +117,10 @@ export function buildStandalone(model, form, entries = ENTRY_POINTS) {
   const ajv = new Ajv2019({
     strict: false,
     allErrors: true,
+    // src/schema/issues.ts writes every message itself, from the keyword and its params (and,
+    // for `additionalProperties` and `contains`, the parent schema): ajv's messages, and the
+    // schema, parent schema and data of every other error, are left out of the code.
+    messages: false,
     verbose: true,
     inlineRefs: false,
     code: { source: true, esm: true, lines: false, optimize: true },
@@ -145,7 +149,37 @@ export function buildStandalone(model, form, entries = ENTRY_POINTS) {
   if (/\brequire\(/.test(code)) throw new Error(`unexpected require() in the ${form} validators`);
   if (/new Function|\beval\(/.test(code)) throw new Error(`dynamic code in the ${form} validators`);
   code = code.replace(/^"use strict";/, '');
+  code = trimErrorObjects(code, form);
   return `${GENERATED_HEADER(form, clr)}import { fullFormats } from '../formats.js';\n${code}\n`;
+}
+
+/** The keywords whose errors keep `parentSchema` (src/schema/issues.ts reads it for them). */
+const PARENT_SCHEMA_KEYWORDS = new Set(['additionalProperties', 'contains']);
+
+/**
+ * Keep in each error object what src/schema/issues.ts reads (instancePath, schemaPath, keyword,
+ * params; parentSchema for PARENT_SCHEMA_KEYWORDS): `verbose` adds schema, parentSchema and data
+ * to every error, most of which nothing reads. Fails when an error object is not in the
+ * expected shape, so a change of ajv's output cannot leave them half-trimmed.
+ * @returns {string}
+ */
+function trimErrorObjects(code, form) {
+  let trimmed = 0;
+  const out = code.replace(
+    /(keyword:"(\w+)",params:\{(?:"(?:[^"\\]|\\.)*"|[^{}"])*\}),schema:(?:"(?:[^"\\]|\\.)*"|[\w.[\]"@$-]+),parentSchema:([\w.[\]"@$-]+),data(?::[\w.[\]"@$-]+)?(,propertyName:\w+)?\}/g,
+    (_m, head, keyword, parent, propertyName = '') => {
+      trimmed++;
+      const kept = PARENT_SCHEMA_KEYWORDS.has(keyword) ? `,parentSchema:${parent}` : '';
+      return `${head}${kept}${propertyName}}`;
+    },
+  );
+  const errors = (code.match(/keyword:"/g) ?? []).length;
+  if (trimmed !== errors) {
+    throw new Error(
+      `the ${form} validators: ${errors - trimmed} of ${errors} error objects not in the expected shape`,
+    );
+  }
+  return out;
 }
 
 /** The formats src/schema/formats.ts provides. */
@@ -171,7 +205,7 @@ export function generateAll(options = {}) {
     const defs = renderDefs(model, form);
     for (const entry of ENTRY_POINTS) {
       const doc = buildSchema(defs, form, entry);
-      files.set(`schemas/${form}/${entry.file}.json`, `${JSON.stringify(doc, null, 2)}\n`);
+      files.set(`schemas/${form}/${entry.file}.json`, `${JSON.stringify(doc)}\n`);
     }
     files.set(`src/schema/generated/${form}.generated.js`, buildStandalone(model, form));
     files.set(`src/schema/generated/${form}.generated.d.ts`, DTS(form));
@@ -181,7 +215,7 @@ export function generateAll(options = {}) {
     const defs = renderDefs(model, form, { entries: CLR_ENTRY_POINTS });
     for (const entry of CLR_ENTRY_POINTS) {
       const doc = buildSchema(defs, form, entry);
-      files.set(`schemas/${form}/${entry.file}.json`, `${JSON.stringify(doc, null, 2)}\n`);
+      files.set(`schemas/${form}/${entry.file}.json`, `${JSON.stringify(doc)}\n`);
     }
     files.set(
       `src/schema/generated/clr-${form}.generated.js`,
