@@ -62,7 +62,7 @@ const cliUsesBuiltLibrary: Plugin = {
 type TsupPlugin = NonNullable<Options['plugins']>[number];
 
 /**
- * Every library chunk is written without the indentation and comments esbuild prints (names and
+ * Every chunk (the library's and the CLI's) is written without the indentation and comments esbuild prints (names and
  * code kept, and the `// src/...` lines naming the modules each chunk holds, which
  * scripts/check-size.mjs and scripts/check-pack.mjs read, moved to its top): the precompiled
  * schema validators alone grew by a quarter when reprinted indented. Without it the package is
@@ -74,12 +74,14 @@ const compactChunks: TsupPlugin = {
     if (!info.path.endsWith('.js')) return undefined;
     const modules = [...code.matchAll(/^\/\/ (\S+)$/gm)].map((m) => m[1] as string);
     if (modules.length === 0) return undefined;
-    const out = await transform(code, {
+    // The CLI's entry starts with its `#!` line, which must stay first.
+    const hashbang = /^#!.*\n/.exec(code)?.[0] ?? '';
+    const out = await transform(code.slice(hashbang.length), {
       format: 'esm',
       minifyWhitespace: true,
       legalComments: 'none',
     });
-    return { code: `${modules.map((m) => `// ${m}`).join('\n')}\n${out.code}` };
+    return { code: `${hashbang}${modules.map((m) => `// ${m}`).join('\n')}\n${out.code}` };
   },
 };
 
@@ -129,5 +131,6 @@ export default defineConfig([
     banner: { js: '#!/usr/bin/env node' },
     removeNodeProtocol: false,
     esbuildPlugins: [cliUsesBuiltLibrary],
+    plugins: [compactChunks],
   },
 ]);
