@@ -24,17 +24,19 @@ export {
 export type { ModelErrorCode, ModelTypeError, VcVersion } from './engine.js';
 export {
   compareLearners,
-  createIdentityObject,
   hashIdentity,
   type IdentityHashAlgorithm,
-  type IdentityInput,
-  type IdentityOptions,
   isLearner,
   type LearnerIdentity,
   type LearnerMatch,
   type MatchIdentityOptions,
   matchIdentity,
 } from './identity.js';
+export {
+  createIdentityObject,
+  type IdentityInput,
+  type IdentityOptions,
+} from './identity-object.js';
 export type * from './inputs.js';
 export { createAddress, createGeoCoordinates, createProfile } from './profile.js';
 export {
