@@ -9,6 +9,7 @@ import {
   webCryptoEd25519Verify,
 } from '../internal/perf-ed25519.js';
 import { type EcSizes, ed25519, getP384, P256_SIZES, P384_SIZES, p256 } from './curves.js';
+import { isUsableEd25519Point } from './ed25519-point.js';
 import { encodeMultibaseKey, isPlainOptions } from './multikey.js';
 import {
   checkRsaJwk,
@@ -265,15 +266,6 @@ export function isKeyPair(value: unknown): value is KeyPair {
   return value instanceof Ob3KeyPair;
 }
 
-/**
- * A canonical Ed25519 point that is not of small order. For a small-order key (the identity
- * point among them) the signature R = identity, S = 0 verifies every message under RFC 8032.
- */
-function isUsableEd25519PublicKey(publicKey: Uint8Array): boolean {
-  if (!ed25519.utils.isValidPublicKey(publicKey, false)) return false;
-  return !ed25519.Point.fromBytes(publicKey, false).isSmallOrder();
-}
-
 /** Build a key pair from raw Ed25519 bytes; validates them. */
 export function ed25519FromBytes(
   publicKey: Uint8Array | undefined,
@@ -321,7 +313,7 @@ export function ed25519FromBytes(
       { field },
     );
   }
-  if (!isValidEd25519PublicKeyCached(pub, isUsableEd25519PublicKey)) {
+  if (!isValidEd25519PublicKeyCached(pub, isUsableEd25519Point)) {
     throw new KeyError(
       'ERR_KEY_INVALID',
       `${field}: not a valid Ed25519 public key (a canonical point of large order)`,
