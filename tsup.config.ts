@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Plugin, transform } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
@@ -86,6 +87,25 @@ const compactChunks: TsupPlugin = {
 };
 
 /**
+ * The bundled JSON-LD contexts (`contexts/*.json`) are written as `JSON.parse('...')` of their
+ * compact text rather than as object literals: V8 parses JSON text faster than it compiles the
+ * same object as JavaScript, and every process that verifies loads all of them (about 85 KB).
+ * The value is the same object; src/jsonld/bundled.ts freezes each on first read.
+ */
+const contextsAsJsonText: Plugin = {
+  name: 'ob3kit-contexts-as-json-text',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]contexts[\\/][^\\/]+\.json$/ }, async (args) => {
+      const text = JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')));
+      return {
+        contents: `export default /* @__PURE__ */ JSON.parse(${JSON.stringify(text)});`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/**
  * Built-ins some supported engines lack, replaced in the built library by the stand-ins of
  * src/internal/compat.ts (Hermes, React Native's engine, had no `Object.hasOwn`). The React
  * Native test bundles the sources with the same options.
@@ -115,6 +135,7 @@ export default defineConfig([
     platform: 'neutral',
     define: COMPAT_BUILD_OPTIONS.define,
     inject: COMPAT_BUILD_OPTIONS.inject,
+    esbuildPlugins: [contextsAsJsonText],
     plugins: [compactChunks],
   },
   {
