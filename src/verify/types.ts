@@ -103,7 +103,7 @@ export type VerificationProfile = 'ob3' | 'clr' | 'vc';
  * One entry of a report: which check (`id`, a stable name such as `proof`), what it concluded,
  * and, when useful, a stable snake_case `code`, a human-readable `message` and a JSON `path`.
  * A check may contribute several entries (for example one a schema issue). Every entry of a
- * report from `verify()` has a `category` (from {@link CHECK_CODES}); a `completeness` entry
+ * report from `verify()` has a `category` (from `CHECK_CODES` in `ob3kit/verify`); a `completeness` entry
  * says what it left `unchecked`. `fixBy` names who can act on it: the `issuer` (a conformance
  * finding) or the `verifier` (give the missing document, allow the network).
  *
