@@ -1,5 +1,6 @@
 /** `bakeBadge` and `unbakeBadge`: the format-independent entry points. */
 import { BakeError } from '../errors.js';
+import type { JsonTextLimits } from '../internal/json-scan.js';
 import { decodeUtf8, decodeUtf16, encodeUtf8 } from '../internal/text.js';
 import { CLR_CARRIER, type FoundCarrier, OB3_CARRIER } from './carriers.js';
 import { claimsClr, describe, legacyKind, readOb3Payload } from './payload.js';
@@ -231,6 +232,20 @@ export function unbakeBadge(
   image: Uint8Array | string,
   options?: UnbakeBadgeOptions,
 ): UnbakeResult {
+  return unbakeBounded(image, options);
+}
+
+/**
+ * {@link unbakeBadge} with the JSON text bounds of the caller (`verify()` passes its run's
+ * `maxJsonDepth`); the baked JSON is measured before it is parsed.
+ *
+ * @internal
+ */
+export function unbakeBounded(
+  image: Uint8Array | string,
+  options: UnbakeBadgeOptions | undefined,
+  jsonLimits?: Partial<JsonTextLimits>,
+): UnbakeResult {
   const fn = 'unbakeBadge(image, options)';
   const found = locateCarrier(image, options, fn);
   if (!found) {
@@ -250,7 +265,7 @@ export function unbakeBadge(
   if (format === 'svg' && text.trim().length === 0) {
     throw new BakeError('ERR_BAKE_PAYLOAD', `${found.where} is empty`);
   }
-  return { format, version, text, ...readOb3Payload(text, found.where), ...compressed };
+  return { format, version, text, ...readOb3Payload(text, found.where, jsonLimits), ...compressed };
 }
 
 function isPngImage(image: Uint8Array | string): boolean {

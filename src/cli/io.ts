@@ -2,6 +2,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
+import { describeJsonTextProblem, parseJsonText as parseBounded } from '../internal/json-scan.js';
 import { UsageError } from './errors.js';
 import { locateJsonError } from './json-locate.js';
 
@@ -93,7 +94,9 @@ export function bytesToText(bytes: Uint8Array): string {
 }
 
 /**
- * Parse JSON text; a syntax error becomes a {@link UsageError} with the line and column.
+ * Parse JSON text; a syntax error becomes a {@link UsageError} with the line and column. The text
+ * is measured first (depth, values, array length: the library's default limits) and a member
+ * name given twice in one object is refused, as everywhere JSON text enters the library.
  *
  * @example
  * ```ts
@@ -101,26 +104,32 @@ export function bytesToText(bytes: Uint8Array): string {
  * ```
  */
 export function parseJsonText(text: string, label: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const pos = locateJsonError(text);
-    let where = '';
-    if (pos === undefined) {
-      where = `: ${(e as Error).message}`;
-    } else if (pos >= text.length) {
-      where = ` at its end (line ${text.split('\n').length}): the text stops too early`;
-    } else {
-      const before = text.slice(0, pos);
-      const line = before.split('\n').length;
-      const col = pos - before.lastIndexOf('\n');
-      where = ` at line ${line}, column ${col}: unexpected ${JSON.stringify(text[pos])}`;
-    }
+  const parsed = parseBounded(text);
+  if (parsed.ok) return parsed.value;
+  if (parsed.problem.kind !== 'syntax') {
     throw new UsageError(
-      `${label} is not valid JSON${where}`,
-      'Fix the JSON (a JSON linter shows the exact spot).',
+      `${label} ${describeJsonTextProblem(parsed.problem)}`,
+      parsed.problem.kind === 'duplicate'
+        ? 'Give each member name once in each object.'
+        : 'Split or flatten the document.',
     );
   }
+  const pos = locateJsonError(text);
+  let where = '';
+  if (pos === undefined) {
+    where = `: ${parsed.problem.message}`;
+  } else if (pos >= text.length) {
+    where = ` at its end (line ${text.split('\n').length}): the text stops too early`;
+  } else {
+    const before = text.slice(0, pos);
+    const line = before.split('\n').length;
+    const col = pos - before.lastIndexOf('\n');
+    where = ` at line ${line}, column ${col}: unexpected ${JSON.stringify(text[pos])}`;
+  }
+  throw new UsageError(
+    `${label} is not valid JSON${where}`,
+    'Fix the JSON (a JSON linter shows the exact spot).',
+  );
 }
 
 /**

@@ -16,6 +16,7 @@
  * @internal
  */
 import { isObject, joinPath } from '../internal/json.js';
+import { describeJsonTextProblem, parseJsonText } from '../internal/json-scan.js';
 import {
   type ActiveContext,
   BAIL,
@@ -697,7 +698,11 @@ export async function checkCompactForm(
     let doc: unknown;
     try {
       doc = (await loader(need.url)).document;
-      if (typeof doc === 'string') doc = JSON.parse(doc);
+      if (typeof doc === 'string') {
+        const parsed = parseJsonText(doc);
+        if (!parsed.ok) throw new Error(`the context ${describeJsonTextProblem(parsed.problem)}`);
+        doc = parsed.value;
+      }
     } catch (e) {
       return unsupported(`could not be loaded (${e instanceof Error ? e.message : String(e)})`);
     }
