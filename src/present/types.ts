@@ -91,6 +91,11 @@ export interface VerifyPresentationOptions {
   /** Abort signal. */
   signal?: AbortSignal;
   /**
+   * How far a JWK published at an https `kid` (naming no controller) speaks for the holder or
+   * issuer: `'path'` (default) or `'origin'` (opt-in; see docs/jwt.md).
+   */
+  webJwkBinding?: 'path' | 'origin';
+  /**
    * Also verify each presented credential's proof (default `true`). `verify()` passes `false`:
    * it runs its whole pipeline on every presented credential itself.
    */

@@ -205,6 +205,7 @@ async function verifyJwtPresentation(
         resolvers: options.resolvers,
         signal: options.signal,
         now: checked.now,
+        ...(options.webJwkBinding ? { webJwkBinding: options.webJwkBinding } : {}),
       },
       `${base}.holder`,
     );
@@ -322,6 +323,7 @@ async function verifyOneCredential(
       clockTolerance: options.clockTolerance,
       maxLength: options.maxLength,
       signal: options.signal,
+      ...(options.webJwkBinding ? { webJwkBinding: options.webJwkBinding } : {}),
     });
     const out: PresentedCredentialResult = {
       index,

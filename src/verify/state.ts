@@ -116,6 +116,9 @@ export function createRunState(options: unknown): RunState {
       'verify: options.profiles must be an array of application profiles ({ name, check }), such as euMicroCredentialProfile',
     );
   }
+  if (o.webJwkBinding !== undefined && o.webJwkBinding !== 'path' && o.webJwkBinding !== 'origin') {
+    throw new TypeError("verify: options.webJwkBinding must be 'path' or 'origin'");
+  }
   if (o.requireNestedProofs !== undefined && typeof o.requireNestedProofs !== 'boolean') {
     throw new TypeError('verify: options.requireNestedProofs must be a boolean');
   }

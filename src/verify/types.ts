@@ -226,6 +226,13 @@ export interface VerifyOptions {
   contexts?: Record<string, object>;
   /** DID resolvers by method name (`{ ion: async (did) => didDocument }`), for key resolution. */
   resolvers?: Record<string, DidResolver>;
+  /**
+   * How far a JWK published at an https `kid` (a bare JWK or JWK Set, naming no controller)
+   * speaks for an issuer or holder: `'path'` (default) for the id at its URL or one path segment
+   * above it; `'origin'` for any id on its origin (only for hosts that serve one party). See
+   * docs/jwt.md.
+   */
+  webJwkBinding?: 'path' | 'origin';
   /** The recipient identity to check against `credentialSubject.id` / `identifier`. */
   recipient?: KnownRecipient;
   /** For presentations: the expected challenge (nonce). */

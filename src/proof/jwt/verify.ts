@@ -67,6 +67,7 @@ export async function verifyCredentialJwt(
         resolvers: options.resolvers,
         signal: options.signal,
         now: checked.now,
+        ...(options.webJwkBinding ? { webJwkBinding: options.webJwkBinding } : {}),
       },
       'credential.issuer',
     );
