@@ -6,7 +6,7 @@ import type { Ob2Outcome } from '../ob2/verify.js';
 import type { CredentialJwtVerificationResult } from '../proof/jwt/index.js';
 import { extractCredential } from '../proof/jwt/index.js';
 import { checkContext } from './checks/context.js';
-import { findEndorsements } from './checks/endorsement.js';
+import { checkEndorsedSubject, findEndorsements } from './checks/endorsement.js';
 import { checkEvidence } from './checks/evidence.js';
 import { checkIssuerProfile } from './checks/issuer.js';
 import { checkJsonLd } from './checks/jsonld.js';
@@ -370,6 +370,10 @@ async function verifyEndorsements(
       }
       decoded = fromObject(e.value, 'json', state);
     }
+    // It must endorse the object it is attached to (else a genuine endorsement of anything
+    // could be copied into any badge): a mismatch fails the endorsement's own report.
+    const mismatch = decoded.document ? checkEndorsedSubject(e, decoded.document) : undefined;
+    if (mismatch) decoded = { ...decoded, checks: [...decoded.checks, mismatch] };
     const nested: RunState = { ...state, depth: state.depth + 1, allowRefresh: true };
     const report = await verifyDecoded(asCredentialInput(decoded), nested, 'endorsement');
     reports.push(report);
@@ -379,7 +383,9 @@ async function verifyEndorsements(
           ID,
           'fail',
           'endorsement_invalid',
-          `Endorsement ${reports.length} is invalid`,
+          mismatch
+            ? `Endorsement ${reports.length} is invalid: it endorses something else (endorsement_subject_mismatch)`
+            : `Endorsement ${reports.length} is invalid`,
           e.path,
         ),
       );

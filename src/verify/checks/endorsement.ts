@@ -1,5 +1,7 @@
 /** Finding embedded endorsements (`endorsement`, `endorsementJwt`) anywhere in a credential. */
-import { type JsonObject, joinPath } from '../../internal/json.js';
+import { isObject, type JsonObject, joinPath } from '../../internal/json.js';
+import type { CheckResult } from '../types.js';
+import { result } from './util.js';
 
 /** One embedded endorsement: where it sits and what it is. */
 export interface FoundEndorsement {
@@ -9,6 +11,10 @@ export interface FoundEndorsement {
   value: unknown;
   /** Which property held it. */
   kind: 'endorsement' | 'endorsementJwt';
+  /** The id of the object it is attached to (what it must endorse), when that object has one. */
+  endorsed: string | undefined;
+  /** JSON path of that object (`$.issuer`). */
+  endorsedPath: string;
 }
 
 /**
@@ -30,12 +36,20 @@ export function findEndorsements(credential: JsonObject): FoundEndorsement[] {
     }
     const entries = Object.entries(node as JsonObject);
     const children: Array<[unknown, string]> = [];
+    const id = (node as JsonObject).id;
+    const endorsed = typeof id === 'string' ? id : undefined;
     for (const [key, value] of entries) {
       const p = joinPath(path, key);
       if (key === 'endorsement' || key === 'endorsementJwt') {
         const list = Array.isArray(value) ? value : [value];
         list.forEach((v, i) => {
-          found.push({ path: Array.isArray(value) ? `${p}[${i}]` : p, value: v, kind: key });
+          found.push({
+            path: Array.isArray(value) ? `${p}[${i}]` : p,
+            value: v,
+            kind: key,
+            endorsed,
+            endorsedPath: path,
+          });
         });
       } else if (key !== 'proof' && key !== '@context' && value && typeof value === 'object') {
         children.push([value, p]);
@@ -44,4 +58,52 @@ export function findEndorsements(credential: JsonObject): FoundEndorsement[] {
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as [unknown, string]);
   }
   return found;
+}
+
+/**
+ * An endorsement says what it endorses in its `credentialSubject.id` (OB 3.0 EndorsementSubject);
+ * embedded in an object, it must endorse that object. A `fail` entry
+ * (`endorsement_subject_mismatch`, for the endorsement's own report) when the endorsement's one
+ * subject id is not the id of the object it is attached to, when it names no single subject id,
+ * or when that object has no id to endorse; `undefined` when they agree.
+ */
+export function checkEndorsedSubject(
+  found: FoundEndorsement,
+  endorsement: JsonObject,
+): CheckResult | undefined {
+  const subjects = Array.isArray(endorsement.credentialSubject)
+    ? endorsement.credentialSubject
+    : [endorsement.credentialSubject];
+  const ids = subjects.map((s) => (isObject(s) ? s.id : undefined));
+  const subject = ids.length === 1 && typeof ids[0] === 'string' ? ids[0] : undefined;
+  const ID = 'endorsement';
+  const CODE = 'endorsement_subject_mismatch';
+  if (subject === undefined) {
+    return result(
+      ID,
+      'fail',
+      CODE,
+      `The endorsement at ${found.path} names no single subject id (credentialSubject.id), so it cannot be the endorsement of ${found.endorsedPath}`,
+      '$.credentialSubject',
+    );
+  }
+  if (found.endorsed === undefined) {
+    return result(
+      ID,
+      'fail',
+      CODE,
+      `The endorsement at ${found.path} endorses ${subject}, but the object it is attached to (${found.endorsedPath}) has no id to endorse`,
+      '$.credentialSubject.id',
+    );
+  }
+  if (subject !== found.endorsed) {
+    return result(
+      ID,
+      'fail',
+      CODE,
+      `The endorsement at ${found.path} endorses ${subject}, not ${found.endorsed} (${found.endorsedPath}), the object it is attached to`,
+      '$.credentialSubject.id',
+    );
+  }
+  return undefined;
 }
