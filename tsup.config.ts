@@ -15,6 +15,7 @@ const SUBPATHS = [
   'present',
   'ledger',
   'ob2',
+  'serve',
   'clr',
   'pathway',
 ];

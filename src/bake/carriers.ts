@@ -102,7 +102,15 @@ export const ELEMENT_NAMES: readonly string[] = ['credential', 'assertion'];
  */
 export const ELEMENT_MARKUP = /<\s*(?:[A-Za-z_][\w.-]*:)?(?:credential|assertion)(?=[\s/>]|$)/i;
 
-/** Where a carrier is. */
+/**
+ * Where a carrier is: a PNG text chunk (its type, keyword and byte offset) or an SVG element (its
+ * name, namespace and the offset of its `<` in the SVG text).
+ *
+ * @example
+ * ```ts
+ * const at: CarrierLocation = { format: 'png', chunkType: 'iTXt', keyword: 'openbadges', offset: 33 };
+ * ```
+ */
 export type CarrierLocation =
   | { format: 'png'; chunkType: string; keyword: string; offset: number }
   | { format: 'svg'; element: string; namespace: string | undefined; offset: number };

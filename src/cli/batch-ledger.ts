@@ -162,6 +162,37 @@ export async function parseStatusListOption(io: Io, value: string): Promise<Stat
   });
 }
 
+/** The Open Badges 3.0 credential types: their `credentialStatus` is one object (0..1). */
+const OPEN_BADGES_TYPES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential'];
+
+/**
+ * Refuse, before the ledger records anything, series that would give an Open Badges credential
+ * more than one status entry: Open Badges 3.0 allows one `credentialStatus` (0..1), so signing
+ * would refuse every credential, and verifiers fail the Open Badges schema. A plain VC 2.0
+ * credential may carry several entries.
+ *
+ * @example
+ * ```ts
+ * refuseSeveralStatusEntries(template, series, 'lists.json', "the template 'template.json'");
+ * ```
+ */
+export function refuseSeveralStatusEntries(
+  credential: Record<string, unknown>,
+  series: readonly StatusListSeries[],
+  option: string,
+  what: string,
+): void {
+  // (Two series of one purpose are the ledger's to refuse.)
+  if (new Set(series.map((s) => s.purpose)).size < 2) return;
+  const types = Array.isArray(credential.type) ? credential.type : [credential.type];
+  const ob = types.find((t): t is string => typeof t === 'string' && OPEN_BADGES_TYPES.includes(t));
+  if (ob === undefined) return;
+  throw new UsageError(
+    `${what} is an ${ob}, which carries at most one credentialStatus (Open Badges 3.0), but --status-list '${option}' gives each credential ${series.length} entries (${series.map((s) => s.purpose).join(', ')}); nothing was issued`,
+    'Keep one series in the configuration (revocation or suspension), or pass --no-validate to issue them anyway (verifiers will fail the Open Badges schema).',
+  );
+}
+
 /** The marker a ledger batch keeps in its output folder, so a rerun resumes it. */
 export const BATCH_MARKER = '.ob3kit-batch.json';
 

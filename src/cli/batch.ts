@@ -22,6 +22,7 @@ import {
   otherLedger,
   parseStatusListOption,
   readBatchMarker,
+  refuseSeveralStatusEntries,
   writeBatchMarker,
 } from './batch-ledger.js';
 import {
@@ -210,6 +211,14 @@ export async function runBatch(io: Io, opts: BatchOptions): Promise<number> {
     );
   }
   const series = await parseStatusListOption(io, opts.statusList);
+  if (opts.sign.validate !== false) {
+    refuseSeveralStatusEntries(
+      template,
+      series,
+      opts.statusList,
+      `the template '${opts.templateFile}'`,
+    );
+  }
   const ledgerSpec = opts.ledger ?? path.join(path.dirname(outDir), DEFAULT_LEDGER_FILE);
   const location = ledgerLocation(io, ledgerSpec);
   const marker = readBatchMarker(outDir);

@@ -1,5 +1,6 @@
 /** Signing glue shared by `issue`, `issue --batch`, `status` and `demo`: picks the library call. */
 import type { Issue } from '../errors.js';
+import { createDocumentLoader } from '../jsonld/index.js';
 import type { KeyPair } from '../keys/index.js';
 import {
   ECDSA_RDFC_2019,
@@ -34,6 +35,8 @@ export interface SignSettings {
   validate?: boolean;
   /** Refuse a key that is not the issuer's (default true; `--no-check-issuer` turns it off). */
   checkIssuer?: boolean;
+  /** JSON-LD contexts the caller added (`--context`), by URL; never fetched. */
+  contexts?: Record<string, object>;
 }
 
 /**
@@ -78,6 +81,9 @@ export async function signWith(
   const suite = pickSuite(key, settings.suite);
   const options: SignCredentialOptions = { key, suite, ...checks };
   if (settings.created !== undefined) options.created = settings.created;
+  if (settings.contexts !== undefined) {
+    options.documentLoader = createDocumentLoader({ contexts: settings.contexts });
+  }
   return (await signCredential(credential, options)) as Record<string, unknown>;
 }
 
@@ -159,10 +165,12 @@ export async function refuseInvalid(
   credential: Record<string, unknown>,
   file: string,
   format: SignSettings['format'] = 'di',
+  contexts?: SignSettings['contexts'],
 ): Promise<void> {
   // A JWT signs its bytes, not a JSON-LD graph: the compact form applies to Data Integrity.
   const { ok, issues } = await validateBeforeSigning(credential, {
     compactForm: format !== 'jwt',
+    ...(contexts !== undefined ? { documentLoader: createDocumentLoader({ contexts }) } : {}),
   });
   if (ok) return;
   throw new UsageError(

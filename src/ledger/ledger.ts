@@ -38,7 +38,9 @@ import type {
 export interface LedgerOptions {
   /**
    * The series new credentials get entries in: one entry per series, at most one series per
-   * purpose. May be empty for a ledger only used to revoke and publish.
+   * purpose. May be empty for a ledger only used to revoke and publish. An Open Badges 3.0
+   * credential carries at most one `credentialStatus`: give it one series (signing refuses two
+   * entries); plain VC 2.0 credentials may have both.
    */
   lists?: StatusListSeries[];
   /** Clock. Default: `() => new Date()`. */

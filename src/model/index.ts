@@ -50,6 +50,7 @@ export {
   type DataModelValidationOptions,
   type DataModelValidationResult,
   isAbsoluteUrl,
+  type PresentationValidationOptions,
   validateVerifiableCredential,
   validateVerifiablePresentation,
 } from './vc-data-model.js';

@@ -32,6 +32,27 @@ export interface DataModelValidationOptions {
 }
 
 /**
+ * Options of {@link validateVerifiablePresentation}.
+ *
+ * @example
+ * ```ts
+ * import { validateVerifiablePresentation } from 'ob3kit/model';
+ * // The presentation's own members only; its credentials are checked one by one elsewhere.
+ * validateVerifiablePresentation(presentation, { credentials: false });
+ * ```
+ */
+export interface PresentationValidationOptions extends DataModelValidationOptions {
+  /**
+   * Also check each credential the presentation embeds (not enveloped ones) by the credential
+   * rules, its issues located inside the presentation (`$.verifiableCredential[0].issuer`).
+   * Default `true`. With `false`, each entry must still be a credential object (VC 1.1: or a
+   * compact JWT) or an `EnvelopedVerifiableCredential` with a `data:` id; `verify()` uses it,
+   * since it verifies each credential on its own, by the profile its type calls for.
+   */
+  credentials?: boolean;
+}
+
+/**
  * What {@link validateVerifiableCredential} and {@link validateVerifiablePresentation} return.
  *
  * @example
@@ -62,10 +83,17 @@ const TYPED_ENTRIES: ReadonlyArray<{
   { name: 'evidence', id: 'optional' },
 ];
 
+/** A presentation's typed entries: terms of use of the holder (VC 2.0 section 5.6). */
+const PRESENTATION_TYPED_ENTRIES: typeof TYPED_ENTRIES = [{ name: 'termsOfUse', id: 'optional' }];
+
 /** A well-formed BCP 47 language tag, loosely (RFC 5646 syntax, not the registry). */
 const LANGUAGE_TAG = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
-/** Absolute IRI syntax as JSON-LD processors test it: a scheme, a colon, no white space. */
-const ABSOLUTE_IRI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]*$/;
+/**
+ * Absolute IRI syntax as JSON-LD processors test it: a scheme, a colon, no white space, no
+ * control character (RFC 3987 has none) and none of the characters RFC 3986 never allows.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses.
+const ABSOLUTE_IRI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s\u0000-\u001f\u007f<>"{}|\\^`]*$/;
 /** SRI hash expression (W3C Subresource Integrity, section 3.5): algorithm, base64 digest, options. */
 const SRI_EXPRESSION = /^(sha256|sha384|sha512)-([A-Za-z0-9+/]+={0,2})(\?[\x21-\x7e]*)?$/;
 /** Multibase in the two bases W3C Controlled Identifiers require: base64url ('u') and base58btc ('z'). */
@@ -79,8 +107,16 @@ const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const SRI_BYTES: Record<string, number> = { sha256: 32, sha384: 48, sha512: 64 };
 
 /**
- * True for a URL as the data model means it: an absolute IRI (scheme and no white space) that
- * the WHATWG URL parser also accepts. `https ://x`, `fake-issuer` and `''` are not.
+ * True for a URL as the data model means it: an absolute IRI (a scheme, no white space or
+ * control characters) that the WHATWG URL parser also accepts. `https ://x`, `fake-issuer`,
+ * `''` and `https://a.example/\u0001` are not.
+ *
+ * @example
+ * ```ts
+ * import { isAbsoluteUrl } from 'ob3kit/model';
+ * isAbsoluteUrl('did:example:123'); // true
+ * isAbsoluteUrl('https ://example.com'); // false
+ * ```
  */
 export function isAbsoluteUrl(value: unknown): value is string {
   if (typeof value !== 'string' || !ABSOLUTE_IRI.test(value)) return false;
@@ -116,13 +152,16 @@ class Issues {
   }
 }
 
-function checkOptions(fn: string, options: unknown): DataModelValidationOptions {
+function checkOptions(fn: string, options: unknown): PresentationValidationOptions {
   if (options === undefined) return {};
   if (!isObject(options)) throw new TypeError(`${fn}: options must be an object`);
   const v = options.version;
   if (v !== undefined && v !== 'auto' && v !== '2.0' && v !== '1.1')
     throw new TypeError(`${fn}: options.version must be 'auto', '2.0' or '1.1'`);
-  return options as DataModelValidationOptions;
+  const c = options.credentials;
+  if (c !== undefined && typeof c !== 'boolean')
+    throw new TypeError(`${fn}: options.credentials must be a boolean`);
+  return options as PresentationValidationOptions;
 }
 
 /** The data model of a document by its first context (VC 1.1 context first: 1.1; else 2.0). */
@@ -378,8 +417,13 @@ function checkDates(doc: JsonObject, version: '2.0' | '1.1', issues: Issues): vo
 }
 
 /** The objects that must each have a `type` (and for some an `id` URL). */
-function checkTypedEntries(doc: JsonObject, version: '2.0' | '1.1', issues: Issues): void {
-  for (const { name, id } of TYPED_ENTRIES) {
+function checkTypedEntries(
+  doc: JsonObject,
+  version: '2.0' | '1.1',
+  issues: Issues,
+  entries: typeof TYPED_ENTRIES = TYPED_ENTRIES,
+): void {
+  for (const { name, id } of entries) {
     if (!has(doc, name)) continue;
     const raw = doc[name];
     const list = Array.isArray(raw) ? raw : [raw];
@@ -729,10 +773,12 @@ export function assertValidVerifiableCredential(
 /**
  * Check a presentation against the W3C Verifiable Credentials Data Model (2.0, or 1.1):
  * `@context`, `type` (includes `VerifiablePresentation`), `id` (one URL), `holder` (a URL or an
- * object with an `id` URL), and `verifiableCredential`: objects only in VC 2.0 (a JWT goes in an
- * `EnvelopedVerifiableCredential`; VC 1.1 presentations may hold compact JWTs), each a credential that passes
- * {@link validateVerifiableCredential} (its issues prefixed with its path) or an enveloped
- * credential (`type` `EnvelopedVerifiableCredential`, `id` a `data:` URL).
+ * object with an `id` URL), `termsOfUse` entries with a `type`, and `verifiableCredential`:
+ * objects only in VC 2.0 (a JWT goes in an `EnvelopedVerifiableCredential`; VC 1.1
+ * presentations may hold compact JWTs), each a credential that passes
+ * {@link validateVerifiableCredential} (its issues prefixed with its path; not checked with
+ * `credentials: false`) or an enveloped credential (`type` `EnvelopedVerifiableCredential`,
+ * `id` a `data:` URL).
  *
  * @example
  * ```ts
@@ -746,7 +792,7 @@ export function assertValidVerifiableCredential(
  */
 export function validateVerifiablePresentation(
   presentation: unknown,
-  options?: DataModelValidationOptions,
+  options?: PresentationValidationOptions,
 ): DataModelValidationResult {
   const opts = checkOptions('validateVerifiablePresentation', options);
   const version = versionOf(presentation, opts);
@@ -764,6 +810,7 @@ export function validateVerifiablePresentation(
   checkType(presentation, '$', 'VerifiablePresentation', 'type_missing', issues);
   checkId(presentation, '$', issues);
   checkParty(presentation, 'holder', false, issues);
+  checkTypedEntries(presentation, version, issues, PRESENTATION_TYPED_ENTRIES);
   checkProofs(presentation, issues);
   if (has(presentation, 'verifiableCredential')) {
     const raw = presentation.verifiableCredential;
@@ -790,6 +837,7 @@ export function validateVerifiablePresentation(
         }
         return;
       }
+      if (opts.credentials === false) return;
       const inner = new Issues();
       const nested = validateVerifiableCredential(vc);
       for (const issue of nested.issues) {
@@ -820,7 +868,7 @@ function checkValueObjectsOutsideCredentials(presentation: JsonObject, issues: I
  */
 export function assertValidVerifiablePresentation(
   presentation: unknown,
-  options?: DataModelValidationOptions,
+  options?: PresentationValidationOptions,
 ): void {
   const r = validateVerifiablePresentation(presentation, options);
   if (!r.ok) throw invalidError('ERR_PRESENTATION_INVALID', 'presentation', r.issues);

@@ -25,6 +25,7 @@ import type { UpgradeOb2Options, UpgradeOb2Result, VerifyOb2Options } from './ty
 import { upgradeWith } from './upgrade.js';
 import { verifyOb2Input } from './verify.js';
 
+export type { CarrierLocation } from '../bake/carriers.js';
 export { type BakedOb2Assertion, readBakedOb2 } from '../bake/ob2.js';
 export { isOb2Assertion } from './detect.js';
 export {

@@ -44,6 +44,7 @@ export {
 } from './jwt/index.js';
 export type { SigningChecks } from './preflight.js';
 export {
+  type SigningKeyIds,
   type SigningRole,
   type SigningValidationOptions,
   signingKeyMismatch,

@@ -113,7 +113,14 @@ export type SigningRole = 'credential' | 'presentation';
 
 const OB_TYPES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential'];
 
-/** What the key binding looks at: the verification method written, the controller, the public key. */
+/**
+ * What the key binding looks at: the verification method written, the controller, the public key.
+ *
+ * @example
+ * ```ts
+ * const ids: SigningKeyIds = { id: keyPair.id, controller: keyPair.controller };
+ * ```
+ */
 export interface SigningKeyIds {
   id: string | undefined;
   controller: string | undefined;

@@ -14,6 +14,7 @@ export type {
   InputFormat,
   KnownRecipient,
   Verdict,
+  VerificationProfile,
   VerificationReport,
   VerifyLimits,
   VerifyOptions,

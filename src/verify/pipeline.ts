@@ -23,7 +23,7 @@ import { checkType, roleOf } from './checks/type.js';
 import { result } from './checks/util.js';
 import { checkValidity } from './checks/validity.js';
 import { type DecodedInput, decodeText, fromObject } from './input.js';
-import { type CredentialProfile, profileFor } from './profile.js';
+import { type CredentialProfile, checkDataModel, profileFor, selectProfile } from './profile.js';
 import { computeVerdict } from './report.js';
 import { type CredentialRole, type RunState, runCheck } from './state.js';
 import type { CheckResult, VerificationReport } from './types.js';
@@ -40,6 +40,7 @@ export function makeReport(
   const report: VerificationReport = {
     verdict: computeVerdict(checks),
     format: decoded.format,
+    ...(extra.profile ? { profile: extra.profile } : {}),
     ...(decoded.document ? { credential: decoded.document } : {}),
     checks,
   };
@@ -124,6 +125,16 @@ function ambiguousRole(decoded: DecodedInput, doc: JsonObject): CheckResult | un
   );
 }
 
+/**
+ * The `type` check of the `vc` profile: only the role rule (a credential must not claim to be
+ * a presentation); the data model check covers the rest of `type`.
+ */
+function vcRoleCheck(credential: JsonObject): CheckResult[] {
+  const refused = roleIssue(credential, 'credential');
+  if (!refused) return [];
+  return [result('type', 'fail', refused.code, refused.message, refused.path)];
+}
+
 /** The `type` check of a credential, which must not claim to be a presentation. */
 function checkCredentialType(
   credential: JsonObject,
@@ -188,27 +199,37 @@ async function verifyCredentialDoc(
       jwtError = e;
     }
   }
-  // A class with checks of its own (CLR 2.0).
-  const profile = profileFor(credential, role, state);
-  // 1. Conformance: context, JSON-LD, type, schema, subject, evidence.
-  checks.push(
-    ...(await runCheck('context', () =>
-      profile ? profile.context(credential) : checkContext(credential),
-    )),
-  );
-  checks.push(...(await runCheck('jsonld', () => checkJsonLd(credential, state.documentLoader))));
-  checks.push(...(await runCheck('type', () => checkCredentialType(credential, role, profile))));
-  checks.push(
-    ...(await runCheck('schema', () =>
-      profile ? profile.schema(credential, state) : checkSchema(credential, state),
-    )),
-  );
-  checks.push(
-    ...(await runCheck('subject', () =>
-      profile ? profile.subject(credential) : checkSubject(credential, role),
-    )),
-  );
-  checks.push(...(await runCheck('evidence', () => checkEvidence(credential))));
+  // The profile decides which checks run: `ob3` all of them, `clr` the same with the CLR
+  // record's own (a class profile), `vc` the VC Data Model rules, JSON-LD, proof, key binding,
+  // status, validity and recipient.
+  const profile = selectProfile(credential, state.options.profile, role, state);
+  const ob3 = profile !== 'vc';
+  const clr = profile === 'clr' ? profileFor(credential, role, state) : undefined;
+  // 1. Conformance: context, JSON-LD, type, schema, subject, evidence (ob3); data model (vc).
+  if (ob3) {
+    checks.push(
+      ...(await runCheck('context', () =>
+        clr ? clr.context(credential) : checkContext(credential),
+      )),
+    );
+    checks.push(...(await runCheck('jsonld', () => checkJsonLd(credential, state.documentLoader))));
+    checks.push(...(await runCheck('type', () => checkCredentialType(credential, role, clr))));
+    checks.push(
+      ...(await runCheck('schema', () =>
+        clr ? clr.schema(credential, state) : checkSchema(credential, state),
+      )),
+    );
+    checks.push(
+      ...(await runCheck('subject', () =>
+        clr ? clr.subject(credential) : checkSubject(credential, role),
+      )),
+    );
+    checks.push(...(await runCheck('evidence', () => checkEvidence(credential))));
+  } else {
+    checks.push(...(await runCheck('data_model', () => checkDataModel(credential, 'credential'))));
+    checks.push(...(await runCheck('jsonld', () => checkJsonLd(credential, state.documentLoader))));
+    checks.push(...(await runCheck('type', () => vcRoleCheck(credential))));
+  }
   // 2. Proof, then the issuer (profile and key binding).
   let outcome: ProofOutcome | undefined;
   const proofChecks = await runCheck('proof', async () => {
@@ -220,13 +241,14 @@ async function verifyCredentialDoc(
   const proofPassed = outcome?.passed === true;
   checks.push(
     ...(await runCheck('issuer', () => {
-      const entries = [...checkIssuerProfile(credential), ...(outcome?.issuer ?? [])];
+      const entries = [...(ob3 ? checkIssuerProfile(credential) : []), ...(outcome?.issuer ?? [])];
       return entries.length > 0 ? entries : [result('issuer', 'pass')];
     })),
   );
-  // 3. Refresh.
+  // 3. Refresh (ob3: 1EdTech's refresh service).
   let refreshed: VerificationReport | undefined;
   const refreshChecks = await runCheck('refresh', async () => {
+    if (!ob3) return [];
     const plan = await planRefresh(credential, state, { proofPassed, checks });
     if (plan.refreshed === undefined) return plan.checks;
     const next: RunState = { ...state, allowRefresh: false };
@@ -268,24 +290,26 @@ async function verifyCredentialDoc(
       ...(await runCheck('recipient', () => checkRecipient(credential, state.options.recipient))),
     );
   }
-  // 6. Endorsements (a profile may leave nested credentials' own to their reports).
+  // 6. Endorsements (ob3; a class profile may leave nested credentials' own to their reports).
   const endorsements: VerificationReport[] = [];
-  const endorsed = profile ? profile.endorsementScope(credential) : credential;
-  checks.push(
-    ...(await runCheck('endorsement', () => verifyEndorsements(endorsed, state, endorsements))),
-  );
+  if (ob3) {
+    const endorsed = clr ? clr.endorsementScope(credential) : credential;
+    checks.push(
+      ...(await runCheck('endorsement', () => verifyEndorsements(endorsed, state, endorsements))),
+    );
+  }
   // 7. Application profiles the caller asked for (never by default), for badges.
-  if (!profile && role === 'credential') {
+  if (profile === 'ob3' && role === 'credential') {
     for (const p of state.options.profiles ?? []) {
       checks.push(...(await runCheck(p.name, () => p.check(credential))));
     }
   }
-  // 8. What the profile adds (for a CLR: the credentials it bundles, each in its own report).
+  // 8. What the class profile adds (for a CLR: the credentials it bundles, each in its own report).
   let credentials: VerificationReport[] | undefined;
-  if (profile) {
+  if (clr) {
     checks.push(
       ...(await runCheck('credentials', async () => {
-        const extra = await profile.finish(credential, state, {
+        const extra = await clr.finish(credential, state, {
           proofPassed,
           verifyNested: (inner, next) =>
             verifyDecoded(asCredentialInput(inner), next, 'credential'),
@@ -295,7 +319,7 @@ async function verifyCredentialDoc(
       })),
     );
   }
-  return makeReport(decoded, checks, { endorsements, refreshed, credentials });
+  return makeReport(decoded, checks, { endorsements, refreshed, credentials, profile });
 }
 
 async function verifyEndorsements(
@@ -414,6 +438,7 @@ async function verifyPresentationDoc(
   const checks = [...decoded.checks];
   const vp = decoded.document as JsonObject;
   const credentials: VerificationReport[] = [];
+  checks.push(...(await runCheck('data_model', () => checkDataModel(vp, 'presentation'))));
   // The presentation's own members (holder, proof options) are read as its graph says. A VP-JWT
   // is checked without its JWT claims (nonce, aud, ...), which are not JSON-LD.
   const ld =
@@ -495,5 +520,5 @@ async function verifyPresentationDoc(
         : [result('credentials', 'pass', undefined, `${list.length} credential(s) verified`)];
     })),
   );
-  return makeReport(decoded, checks, { credentials });
+  return makeReport(decoded, checks, { credentials, profile: 'vc' });
 }

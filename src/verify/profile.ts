@@ -1,14 +1,23 @@
 /**
- * Credential profiles (internal): a class of credential with its own conformance checks and
- * extra verification steps. CLR 2.0 is one (`src/clr/verify.ts`; its schema validators are
- * loaded only when a CLR arrives); everything else is verified as an Open Badges 3.0 credential.
+ * Verification profiles (internal): which rules a credential is checked by. `ob3` is the Open
+ * Badges 3.0 verification algorithm; `clr` the same pipeline with the CLR 2.0 record's own
+ * conformance checks and extra steps (`src/clr/verify.ts`; its schema validators are loaded
+ * only when a CLR arrives); `vc` the W3C Verifiable Credentials Data Model rules for any other
+ * credential, without the Open Badges checks.
  */
 import { CLR_PROFILE } from '../clr/verify.js';
 import type { JsonObject } from '../internal/json.js';
+import {
+  validateVerifiableCredential,
+  validateVerifiablePresentation,
+} from '../model/vc-data-model.js';
 import { typesOf } from './checks/util.js';
 import type { DecodedInput } from './input.js';
 import type { CredentialRole, RunState } from './state.js';
-import type { CheckResult, VerificationReport } from './types.js';
+import type { CheckResult, VerificationProfile, VerificationReport } from './types.js';
+
+/** The `type` values that make a credential an Open Badge (verified by the `ob3` profile). */
+const OB_TYPES = new Set(['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential']);
 
 /** What the pipeline gives a profile's extra steps. */
 export interface ProfileContext {
@@ -18,7 +27,7 @@ export interface ProfileContext {
   verifyNested(decoded: DecodedInput, state: RunState): Promise<VerificationReport>;
 }
 
-/** The checks a profile replaces, and what it adds after the credential's own. */
+/** The checks a class of credential replaces in the `ob3` pipeline, and what it adds after. */
 export interface CredentialProfile {
   context(credential: JsonObject): CheckResult[];
   type(credential: JsonObject): CheckResult[];
@@ -35,8 +44,9 @@ export interface CredentialProfile {
 }
 
 /**
- * The profile a credential is verified under, when not plain Open Badges 3.0: a
- * `ClrCredential` verified as a credential (not one bundled in another CLR) is a CLR 2.0 record.
+ * The class profile of a credential in the `ob3` pipeline, when it is not plain Open Badges
+ * 3.0: a `ClrCredential` verified as a credential (not one bundled in another CLR) is a CLR 2.0
+ * record.
  */
 export function profileFor(
   credential: JsonObject,
@@ -46,4 +56,49 @@ export function profileFor(
   if (role !== 'credential' || state.inClr) return undefined;
   if (!typesOf(credential.type).includes('ClrCredential')) return undefined;
   return CLR_PROFILE;
+}
+
+/**
+ * The profile a credential is verified by. Endorsements are always Open Badges. `vc` when
+ * asked; otherwise a CLR 2.0 record (see {@link profileFor}) is `clr`; then `ob3` when asked,
+ * or (`auto`, the default) for a credential typed as an Open Badge or as a CLR (a CLR bundled
+ * in another one is not read as a record: it fails as an Open Badge), and `vc` for any other.
+ */
+export function selectProfile(
+  credential: JsonObject,
+  requested: 'auto' | 'ob3' | 'vc' | undefined,
+  role: CredentialRole,
+  state: RunState,
+): VerificationProfile {
+  if (role === 'endorsement') return 'ob3';
+  if (requested === 'vc') return 'vc';
+  if (profileFor(credential, role, state) !== undefined) return 'clr';
+  if (requested === 'ob3') return 'ob3';
+  return typesOf(credential.type).some((t) => OB_TYPES.has(t) || t === 'ClrCredential')
+    ? 'ob3'
+    : 'vc';
+}
+
+/**
+ * The `data_model` check: the VC Data Model rules every credential (or presentation) obeys
+ * (`validateVerifiableCredential`, `validateVerifiablePresentation`); each broken rule is a
+ * failure.
+ */
+export function checkDataModel(
+  document: JsonObject,
+  role: 'credential' | 'presentation',
+): CheckResult[] {
+  // A presentation's credentials are verified one by one (each by its own profile).
+  const { issues } =
+    role === 'presentation'
+      ? validateVerifiablePresentation(document, { credentials: false })
+      : validateVerifiableCredential(document);
+  if (issues.length === 0) return [{ id: 'data_model', outcome: 'pass' }];
+  return issues.map((i) => ({
+    id: 'data_model',
+    outcome: 'fail',
+    code: i.code,
+    message: i.message,
+    path: i.path,
+  }));
 }

@@ -127,6 +127,9 @@ export function createRunState(options: unknown): RunState {
       throw new TypeError(`verify: options.${k} must be a string`);
     }
   }
+  if (o.profile !== undefined && !['auto', 'ob3', 'vc'].includes(o.profile as string)) {
+    throw new TypeError(`verify: options.profile must be 'auto', 'ob3' or 'vc'`);
+  }
   const depth = o.maxEndorsementDepth ?? DEFAULT_MAX_ENDORSEMENT_DEPTH;
   if (!Number.isInteger(depth) || depth < 0) {
     throw new TypeError('verify: options.maxEndorsementDepth must be a non-negative integer');

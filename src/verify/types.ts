@@ -43,6 +43,24 @@ export type CheckOutcome = 'pass' | 'fail' | 'warn' | 'skip';
 export type InputFormat = 'json' | 'jwt' | 'png' | 'svg' | 'presentation' | 'url';
 
 /**
+ * The rules a credential was verified by: `ob3`, the Open Badges 3.0 verification algorithm
+ * (the VC Data Model plus the Open Badges context, types, schemas, subject, evidence, issuer
+ * profile, refresh and endorsements); `clr`, the same algorithm for a CLR 2.0 record, with the
+ * CLR's context, type, schema and subject rules and its bundled credentials; `vc`, the W3C
+ * Verifiable Credentials Data Model (2.0, or 1.1 for a credential in its context) for a
+ * credential that is neither: data model rules, JSON-LD, proofs, key binding, status and
+ * validity, without the Open Badges checks.
+ *
+ * @example
+ * ```ts
+ * import { verify, type VerificationProfile } from 'ob3kit/verify';
+ * const report = await verify(credential);
+ * const profile: VerificationProfile | undefined = report.profile; // 'ob3', 'clr' or 'vc'
+ * ```
+ */
+export type VerificationProfile = 'ob3' | 'clr' | 'vc';
+
+/**
  * One entry of a report: which check (`id`, a stable name such as `proof`), what it concluded,
  * and, when useful, a stable snake_case `code`, a human-readable `message` and a JSON `path`.
  * A check may contribute several entries (for example one a schema issue).
@@ -83,6 +101,12 @@ export interface VerificationReport {
   verdict: Verdict;
   /** The format the input arrived in. */
   format: InputFormat;
+  /**
+   * The rules the document was verified by: `ob3`, `clr` or `vc` for a credential; `vc` for a
+   * presentation (its credentials each have their own). Absent for an Open Badges 2.0
+   * assertion (`report.ob2`) and when the input could not be read.
+   */
+  profile?: VerificationProfile;
   /** What was checked: the credential (decoded from JWT/PNG/SVG) or the presentation. */
   credential?: object;
   /** Every check's result, in pipeline order. */
@@ -239,6 +263,17 @@ export interface VerifyOptions {
   challenge?: string;
   /** For presentations: the expected domain. */
   domain?: string;
+  /**
+   * Which rules a credential is verified by: `'auto'` (default) picks `clr` for a CLR 2.0 record
+   * (`ClrCredential`), `ob3` for a credential typed `OpenBadgeCredential`,
+   * `AchievementCredential` or `EndorsementCredential` and `vc` for any other; `'ob3'` verifies
+   * every credential as an Open Badge (a plain VC then fails the Open Badges checks; a CLR record
+   * stays `clr`); `'vc'` checks only the VC Data Model rules, proofs, status and validity (a CLR's
+   * bundled credentials are then not verified). Applies to the credential and to the credentials
+   * of a presentation; endorsements are always Open Badges. The report says which one was used
+   * (`report.profile`).
+   */
+  profile?: 'auto' | 'ob3' | 'vc';
   /** How deep endorsements of endorsements are followed (default 3; 0 checks none). */
   maxEndorsementDepth?: number;
   /**

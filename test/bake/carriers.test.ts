@@ -14,6 +14,7 @@ import { bakePng } from '../../src/bake/png.js';
 import { bakeSvg } from '../../src/bake/svg.js';
 import { resolveLimits } from '../../src/bake/types.js';
 import { BakeError } from '../../src/errors.js';
+import type { CarrierLocation } from '../../src/ob2/index.js';
 import { verify } from '../../src/verify/index.js';
 import {
   fixtureBytes,
@@ -65,6 +66,9 @@ describe('readBakedOb2: an Open Badges 2.0 assertion as baked', () => {
       at += c.raw.length;
     }
     expect(legacy?.location.offset).toBe(at);
+    // The location's type is public (ob3kit/ob2), as BakedOb2Assertion's is.
+    const location: CarrierLocation | undefined = legacy?.location;
+    expect(location?.format).toBe('png');
     const json = makePng({ before: [{ type: 'iTXt', data: itxtData('openbadges', ASSERTION) }] });
     expect(readBakedOb2(json)).toMatchObject({ json: ASSERTION });
     expect(readBakedOb2(json)?.url).toBeUndefined();

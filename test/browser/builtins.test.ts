@@ -1,7 +1,9 @@
 /**
  * The library outside `src/cli/` is runtime-agnostic: no Node built-in is imported, no Node
  * global (`Buffer`, `process`, `__dirname`, `require`) is used, and every public entry point
- * bundles for the browser with nothing external and no built-in pulled in by a dependency.
+ * bundles for the browser with nothing external and no built-in pulled in by a dependency. The
+ * ledger's SQLite and PostgreSQL stores are Node-only through their database driver alone (an
+ * optional peer dependency): with the driver left out, they bundle the same way.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +11,12 @@ import { describe, expect, it } from 'vitest';
 import { bundle, nodeBuiltins, ROOT } from './helpers.js';
 
 const SRC = path.join(ROOT, 'src');
+
+/** The Node-only entry points and the one driver (a peer dependency) each may import. */
+const NODE_ONLY_DRIVERS: Record<string, string> = {
+  'src/ledger/sqlite.ts': 'better-sqlite3',
+  'src/ledger/postgres.ts': 'pg',
+};
 
 /**
  * The package's public code entry files: each `exports` entry whose ESM target is a built
@@ -66,7 +74,20 @@ describe('no Node built-ins in the library (outside src/cli/)', () => {
 
   it('finds the source files and recognises built-in imports (self-check)', async () => {
     expect(files.length).toBeGreaterThan(50);
-    expect(entryFiles()).toEqual(expect.arrayContaining(['src/index.ts', 'src/verify/index.ts']));
+    expect(entryFiles()).toEqual(
+      expect.arrayContaining([
+        'src/index.ts',
+        'src/verify/index.ts',
+        ...Object.keys(NODE_ONLY_DRIVERS),
+      ]),
+    );
+    // Each driver is an optional peer dependency, never a dependency of the browser code.
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    for (const driver of Object.values(NODE_ONLY_DRIVERS)) {
+      expect(pkg.peerDependencies?.[driver], driver).toBeDefined();
+      expect(pkg.peerDependenciesMeta?.[driver]?.optional, driver).toBe(true);
+      expect(pkg.dependencies?.[driver], driver).toBeUndefined();
+    }
     expect(files.some((f) => f.includes(`${path.sep}cli${path.sep}`))).toBe(false);
     const builtins = await nodeBuiltins();
     const sample = `import { readFileSync } from 'node:fs';\nconst z = await import('zlib');\n`;
@@ -102,10 +123,14 @@ describe('no Node built-ins in the library (outside src/cli/)', () => {
   });
 
   it.each(entryFiles())(
-    '%s bundles for the browser with no built-in and nothing external',
+    "%s bundles for the browser with no built-in and nothing external (but a Node-only store's driver)",
     async (entry) => {
       const builtins = await nodeBuiltins();
-      const { metafile } = await bundle(entry, { minify: false });
+      const driver = NODE_ONLY_DRIVERS[entry];
+      const { metafile } = await bundle(entry, {
+        minify: false,
+        ...(driver === undefined ? {} : { external: [driver] }),
+      });
       const inputs = Object.keys(metafile.inputs);
       expect(inputs.length).toBeGreaterThan(0);
       // A dependency's `browser` field may switch a module off ("(disabled):..."); a built-in
@@ -116,7 +141,11 @@ describe('no Node built-ins in the library (outside src/cli/)', () => {
       const externals = Object.values(metafile.outputs).flatMap((o) =>
         o.imports.filter((imp) => imp.external).map((imp) => imp.path),
       );
-      expect({ builtinInputs, externals }).toEqual({ builtinInputs: [], externals: [] });
+      // A Node-only store imports its driver (left out above) and nothing else.
+      expect({ builtinInputs, externals }).toEqual({
+        builtinInputs: [],
+        externals: driver === undefined ? [] : [driver],
+      });
     },
   );
 });

@@ -20,6 +20,28 @@ const readJson = (name: string) => JSON.parse(readFileSync(file(name), 'utf8'));
 const cli = (args: string[]) => runBin(bin, args, { cwd: dir });
 const LIST = 'https://example.edu/status/{n}';
 
+/**
+ * A plain VC 2.0 credential (not an Open Badge): it may carry a revocation and a suspension
+ * entry (Open Badges 3.0 allows one credentialStatus).
+ */
+function plainCredential(issuer: string, name = 'Ada Lovelace'): Record<string, unknown> {
+  return {
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
+    type: ['VerifiableCredential'],
+    issuer,
+    validFrom: '2010-01-01T00:00:00Z',
+    name: `Membership of ${name}`,
+    credentialSubject: { name },
+  };
+}
+
+const REVOCATION_AND_SUSPENSION = JSON.stringify({
+  lists: [
+    { url: 'https://example.edu/status/r/{n}', purpose: 'revocation' },
+    { url: 'https://example.edu/status/s/{n}', purpose: 'suspension' },
+  ],
+});
+
 function manifest(name: string): Array<Record<string, string>> {
   const [head, ...rows] = readFileSync(file(name), 'utf8').trim().split('\n');
   const cols = (head as string).split(',');
@@ -189,16 +211,30 @@ describe('issue --batch --status-list', () => {
   });
 
   it('keeps a suspension series from a configuration file; suspend and unsuspend', async () => {
+    writeFileSync(file('lists.json'), REVOCATION_AND_SUSPENSION);
+    // Two entries a credential: a plain VC 2.0 credential (an Open Badge may have one), and no
+    // email or name column (the batch would add Open Badges identifiers to its subject).
+    writeFileSync(file('plain.json'), JSON.stringify(plainCredential(did, '{{member}}')));
     writeFileSync(
-      file('lists.json'),
-      JSON.stringify({
-        lists: [
-          { url: 'https://example.edu/status/r/{n}', purpose: 'revocation' },
-          { url: 'https://example.edu/status/s/{n}', purpose: 'suspension' },
-        ],
-      }),
+      file('members.csv'),
+      'member,id\nAda Lovelace,did:example:ada\nGrace Hopper,did:example:grace\n',
     );
-    const r = await batch('susp', ['--status-list', 'lists.json', '--ledger', 'susp.sqlite']);
+    const r = await cli([
+      'issue',
+      '--batch',
+      'members.csv',
+      '--template',
+      'plain.json',
+      '--key',
+      'key.json',
+      '--out',
+      'susp',
+      '--status-list',
+      'lists.json',
+      '--ledger',
+      'susp.sqlite',
+    ]);
+    expect(r.stderr).not.toMatch(/error/);
     expect(r.code).toBe(0);
     const rows = manifest('susp/manifest.csv');
     expect(Object.keys(rows[0] as object)).toEqual([
@@ -443,6 +479,62 @@ describe('bad input', () => {
     expect(existsSync(file('never'))).toBe(false);
   });
 
+  it('refuses a revocation and a suspension entry on an Open Badge before recording anything; one series is fine', async () => {
+    // Open Badges 3.0 allows one credentialStatus: signing would refuse every credential.
+    writeFileSync(file('two-series.json'), REVOCATION_AND_SUSPENSION);
+    const message =
+      /is an OpenBadgeCredential, which carries at most one credentialStatus \(Open Badges 3\.0\), but --status-list 'two-series\.json' gives each credential 2 entries \(revocation, suspension\); nothing was issued/;
+    const args = ['--status-list', 'two-series.json', '--ledger', 'ob-two.sqlite'];
+    const r = await batch('never', args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/^ob3kit issue: error: the template 'template\.json' is an/);
+    expect(r.stderr).toMatch(/Keep one series in the configuration/);
+    const one = unsigned(did);
+    delete one.id;
+    writeFileSync(file('ob-one.json'), JSON.stringify(one));
+    const single = await cli([
+      'issue',
+      'ob-one.json',
+      '--key',
+      'key.json',
+      ...args,
+      '-o',
+      'x.json',
+    ]);
+    expect(single.code).toBe(2);
+    expect(single.stderr).toMatch(message);
+    expect(single.stdout).toBe('');
+    for (const f of ['never', 'ob-two.sqlite', 'x.json'])
+      expect(existsSync(file(f)), f).toBe(false);
+    // A suspension series alone: one entry, a valid badge.
+    writeFileSync(
+      file('suspension-only.json'),
+      JSON.stringify({
+        lists: [{ url: 'https://example.edu/status/s-only/{n}', purpose: 'suspension' }],
+      }),
+    );
+    const ok = await cli([
+      'issue',
+      'ob-one.json',
+      '--key',
+      'key.json',
+      '--status-list',
+      'suspension-only.json',
+      '--ledger',
+      'ob-one.sqlite',
+      '-o',
+      'ob-one-signed.json',
+    ]);
+    expect(ok.code).toBe(0);
+    const signed = readJson('ob-one-signed.json');
+    expect(signed.credentialStatus).toMatchObject({
+      statusPurpose: 'suspension',
+      statusListCredential: 'https://example.edu/status/s-only/1',
+    });
+    expect(isGoodReport(await verify(signed))).toBe(true);
+  });
+
   it('revoke: needs one target, an existing ledger, a known credential', async () => {
     const none = await cli(['revoke']);
     expect(none.code).toBe(2);
@@ -519,9 +611,8 @@ describe('bad input', () => {
         ],
       }),
     );
-    const one = unsigned(did);
-    delete one.id;
-    writeFileSync(file('q.json'), JSON.stringify(one));
+    // Two entries a credential: a plain VC 2.0 credential (an Open Badge may have one).
+    writeFileSync(file('q.json'), JSON.stringify(plainCredential(did)));
     const args = ['--status-list', 'query.json', '--ledger', 'query.sqlite'];
     expect(
       (await cli(['issue', 'q.json', '--key', 'key.json', ...args, '-o', 'q-signed.json'])).code,

@@ -259,6 +259,20 @@ describe('bundled credentials: a tree of reports', () => {
     expect(r.verdict).toBe('invalid');
   });
 
+  it("reports profile 'clr' (its badges 'ob3'); options.profile 'vc' checks the record by the VC Data Model only", async () => {
+    const school = await party(1);
+    const signed = await signedRecord(school, [await signedBadge(school, A)]);
+    const r = await verify(signed, { now: NOW });
+    expect([r.profile, r.credentials?.[0]?.profile, r.verdict]).toEqual(['clr', 'ob3', 'valid']);
+    // Forcing ob3 keeps a record a record.
+    expect((await verify(signed, { now: NOW, profile: 'ob3' })).profile).toBe('clr');
+    const asVc = await verify(signed, { now: NOW, profile: 'vc' });
+    expect(asVc.profile).toBe('vc');
+    expect(asVc.credentials).toBeUndefined();
+    expect(outcomes(asVc, 'data_model')).toEqual(['pass']);
+    expect(asVc.checks.some((c) => c.id === 'schema' || c.id === 'credentials')).toBe(false);
+  });
+
   it("endorsements of a bundled credential are verified once, in that credential's report", async () => {
     const school = await party(1);
     const endorser = await party(4);

@@ -448,6 +448,8 @@ describe('the observed attacks', () => {
       key: attacker.keyPair,
       proofPurpose: 'authentication',
       challenge: CHALLENGE,
+      validate: false, // crafted: refused by default, the verifier must refuse it too
+      checkIssuer: false,
     });
     // The signed graph names the victim as holder.
     expect(await referenceCanonical(signed)).toContain(`<${CRED}holder> <${victim}>`);
@@ -465,7 +467,8 @@ describe('the observed attacks', () => {
   it('a credential whose graph names two issuers (the second under its full IRI)', async () => {
     const c = richCredential(attacker.did);
     c[`${CRED}issuer`] = { id: issuer.did };
-    const signed = await sign(c, attacker);
+    // crafted (not the compact form): refused by default, the verifier must refuse it too
+    const signed = await sign(c, attacker, { validate: false });
     const canonical = await referenceCanonical(signed);
     expect(canonical).toContain(`<${CRED}issuer> <${issuer.did}>`);
     expect(canonical).toContain(`<${CRED}issuer> <${attacker.did}>`);
@@ -532,8 +535,10 @@ describe('attacker-signed documents naming a victim in another spelling', () => 
     const victim = issuer.did;
     const wrong: string[] = [];
     const credential = richCredential(victim);
+    // crafted: refused by default, the verifier must refuse them too
+    const unchecked = { validate: false, checkIssuer: false };
     for (const v of respellMember(credential, [], 'issuer')) {
-      const signed = await sign(v.doc, attacker);
+      const signed = await sign(v.doc, attacker, unchecked);
       const r = await verify(signed, { now: NOW });
       if (r.verdict !== 'invalid' || !refused(r)) wrong.push(`${v.label}: ${r.verdict}`);
     }
@@ -543,6 +548,7 @@ describe('attacker-signed documents naming a victim in another spelling', () => 
         key: attacker.keyPair,
         proofPurpose: 'authentication',
         challenge: CHALLENGE,
+        ...unchecked,
       });
       const r = await verify(signed, { now: NOW, challenge: CHALLENGE });
       // A compact spelling ({ id }) is bound to the victim and fails the holder binding.
@@ -567,7 +573,8 @@ describe('an endorsement that reuses an id', () => {
       credentialSubject: { id: issuer.did, type: ['EndorsementSubject'] },
     };
     c.endorsement = [await sign(e, endorser)];
-    const signed = await sign(c, issuer);
+    // crafted (node merging): refused by default, the verifier must refuse it too
+    const signed = await sign(c, issuer, { validate: false });
     const r = await verify(signed, { now: NOW, documents });
     expect(r.verdict).toBe('invalid');
     expect(r.checks.find((x) => x.code === 'jsonld_not_compact')?.path).toBe('$.endorsement[0]');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   assertValidVerifiableCredential,
   assertValidVerifiablePresentation,
+  isAbsoluteUrl,
   validateVerifiableCredential,
   validateVerifiablePresentation,
 } from '../../src/model/index.js';
@@ -136,6 +137,11 @@ describe('validateVerifiableCredential', () => {
       ['validity_inverted', '$.validUntil'],
     ]);
     expect(issues({ ...vc2(), validUntil: '2024-01-01T00:00:00Z' })).toEqual([]);
+    // The same instant in another time zone form is not before it.
+    expect(issues({ ...vc2(), validUntil: '2024-01-01T00:00:00+00:00' })).toEqual([]);
+    expect(issues({ ...vc2(), validUntil: '2024-01-01T00:59:59+01:00' })).toEqual([
+      ['validity_inverted', '$.validUntil'],
+    ]);
     expect(issues({ ...vc2(), validFrom: '2024-01-01T09:00:00.123+09:00' })).toEqual([]);
     expect(
       validateVerifiableCredential({ ...vc2(), issuanceDate: vc2().validFrom }).issues,
@@ -267,6 +273,29 @@ describe('validateVerifiableCredential', () => {
     expect(
       issues({ ...vc2(), relatedResource: { id: good.id, digestSRI: 'sha256-AAAA' } }),
     ).toEqual([['digest_sri_invalid', '$.relatedResource.digestSRI']]);
+  });
+
+  it('URLs: a scheme, no white space or control characters, parseable', () => {
+    for (const ok of ['https://a.example/x', 'did:key:z6Mk', 'urn:uuid:1234', 'data:,x']) {
+      expect(isAbsoluteUrl(ok)).toBe(true);
+    }
+    for (const bad of [
+      'https ://a',
+      ' https://a',
+      'https://a\n',
+      'https://a.example/\u0001',
+      'did:example:\u007f',
+      'fake',
+      '',
+      7,
+      null,
+      'a b:c',
+    ]) {
+      expect(isAbsoluteUrl(bad)).toBe(false);
+    }
+    expect(issues({ ...vc2(), issuer: 'did:example:\u0000issuer' })).toEqual([
+      ['issuer_invalid', '$.issuer'],
+    ]);
   });
 
   it('a proof already there must be an object with a type', () => {
@@ -403,6 +432,39 @@ describe('validateVerifiablePresentation', () => {
         i.path,
       ]),
     ).toEqual([['issuer_invalid', '$.verifiableCredential.issuer']]);
+  });
+
+  it('credentials: false leaves the embedded credentials to their own checks, not their form', () => {
+    const bad = vc2();
+    bad.issuer = 'not a url';
+    const doc = vp({ verifiableCredential: [bad, 'eyJhbGciOiJFUzI1NiJ9.e30.c2ln'] });
+    expect(validateVerifiablePresentation(doc).issues.map((i) => [i.code, i.path])).toEqual([
+      ['issuer_invalid', '$.verifiableCredential[0].issuer'],
+      ['presentation_credential_invalid', '$.verifiableCredential[1]'],
+    ]);
+    expect(
+      validateVerifiablePresentation(doc, { credentials: false }).issues.map((i) => [
+        i.code,
+        i.path,
+      ]),
+    ).toEqual([['presentation_credential_invalid', '$.verifiableCredential[1]']]);
+    expect(() => validateVerifiablePresentation(doc, { credentials: 'no' as never })).toThrow(
+      TypeError,
+    );
+  });
+
+  it('termsOfUse of the holder: objects, each with a type', () => {
+    expect(
+      validateVerifiablePresentation(vp({ termsOfUse: { type: 'HolderPolicy' } })).issues,
+    ).toEqual([]);
+    expect(
+      validateVerifiablePresentation(
+        vp({ termsOfUse: [{ id: 'https://example.org/tou/1' }, 'x'] }),
+      ).issues.map((i) => [i.code, i.path]),
+    ).toEqual([
+      ['entry_type_missing', '$.termsOfUse[0]'],
+      ['entry_invalid', '$.termsOfUse[1]'],
+    ]);
   });
 
   it('holder: a URL or an object with an id URL; assert throws ERR_PRESENTATION_INVALID', () => {

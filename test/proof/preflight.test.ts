@@ -15,7 +15,13 @@ import {
   signPresentation,
   signPresentationJwt,
 } from '../../src/present/index.js';
-import { signCredential, signCredentialJwt, verifyCredentialProof } from '../../src/proof/index.js';
+import {
+  type SigningKeyIds,
+  signCredential,
+  signCredentialJwt,
+  signingKeyMismatch,
+  verifyCredentialProof,
+} from '../../src/proof/index.js';
 import { createStatusList, createStatusListCredential } from '../../src/status/index.js';
 import { exampleNames, readExample } from '../model/helpers.js';
 import { type Json, obCredential, obCredentialV1 } from './helpers.js';
@@ -130,6 +136,21 @@ describe('Open Badges credentials are validated before signing', () => {
 });
 
 describe('the key must belong to the issuer', () => {
+  it('signingKeyMismatch says why, without signing (its SigningKeyIds type is public)', async () => {
+    const other = createDidKey(await generateKeyPair());
+    const ids: SigningKeyIds = { id: key.id, controller: key.controller };
+    expect(signingKeyMismatch(obCredential(did), ids)).toBeUndefined();
+    expect(signingKeyMismatch(obCredential(other.did), ids)).toBe(
+      `the key ${key.id} belongs to ${did}, not to the issuer ${other.did}`,
+    );
+    const vp = createPresentation({ holder: other.did, credentials: [] });
+    expect(signingKeyMismatch(vp, ids, 'presentation')).toBe(
+      `the key ${key.id} belongs to ${did}, not to the holder ${other.did}`,
+    );
+    const anonymous = createPresentation({ credentials: [] });
+    expect(signingKeyMismatch(anonymous, ids, 'presentation')).toBeUndefined();
+  });
+
   it('refuses a did:key of another DID, naming both', async () => {
     const other = createDidKey(await generateKeyPair());
     const e: Json = await signCredential(obCredential(other.did), { key }).catch((x) => x);

@@ -113,10 +113,12 @@ describe('type', () => {
     c.type = ['VerifiableCredential', 'AchievementCredential'];
     expect(outcomes(await verify(c, offline), 'type')).toEqual(['pass']);
   });
-  it('fails without VerifiableCredential or an Open Badges type', async () => {
+  it('fails without VerifiableCredential or an Open Badges type (profile ob3)', async () => {
+    const asBadge = { ...offline, profile: 'ob3' as const };
     const c = baseCredential();
     c.type = ['VerifiableCredential', 'SomethingElse'];
-    const r = await verify(c, offline);
+    const r = await verify(c, asBadge);
+    expect(r.profile).toBe('ob3');
     expect(codes(r, 'type')).toEqual(['type_not_open_badge']);
     expect(r.verdict).toBe('invalid');
     const d = baseCredential();
@@ -124,7 +126,20 @@ describe('type', () => {
     expect(codes(await verify(d, offline), 'type')).toEqual(['type_not_vc']);
     const e = baseCredential();
     delete e.type;
-    expect(codes(await verify(e, offline), 'type')).toEqual(['type_missing']);
+    expect(codes(await verify(e, asBadge), 'type')).toEqual(['type_missing']);
+  });
+  it('without an Open Badges type, the vc profile applies (auto) and reads type as VC DM', async () => {
+    const c = baseCredential();
+    c.type = ['VerifiableCredential', 'SomethingElse'];
+    const r = await verify(c, offline);
+    expect(r.profile).toBe('vc');
+    expect(r.checks.some((x) => x.id === 'schema' || x.id === 'context')).toBe(false);
+    const e = baseCredential();
+    delete e.type;
+    const r2 = await verify(e, offline);
+    expect(r2.profile).toBe('vc');
+    expect(codes(r2, 'data_model')).toEqual(['type_missing']);
+    expect(r2.verdict).toBe('invalid');
   });
 });
 

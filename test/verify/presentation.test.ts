@@ -105,10 +105,13 @@ describe('report shape', () => {
     const r = await verify(vp, { now: NOW, challenge: CHALLENGE, domain: DOMAIN });
     expect([...new Set(r.checks.map((c) => c.id))]).toEqual([
       'parse',
+      'data_model',
       'jsonld',
       'presentation',
       'credentials',
     ]);
+    expect(r.profile).toBe('vc');
+    expect(r.credentials?.[0]?.profile).toBe('ob3');
     const inner = r.credentials![0]!;
     expect([...new Set(inner.checks.map((c) => c.id))]).toEqual([
       'parse',

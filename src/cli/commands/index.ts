@@ -99,6 +99,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./ledger.js')).revokeCommand,
   },
   {
+    name: 'serve',
+    summary: 'Run a VC-API issuer, verifier and status service over HTTP',
+    load: async () => (await import('./serve.js')).serveCommand,
+  },
+  {
     name: 'pathway check',
     summary: 'Show progress on a pathway from the badges a learner holds',
     load: async () => (await import('./pathway.js')).pathwayCheckCommand,

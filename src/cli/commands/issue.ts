@@ -8,8 +8,10 @@ import {
   ledgerLocation,
   openLedgerStore,
   parseStatusListOption,
+  refuseSeveralStatusEntries,
 } from '../batch-ledger.js';
-import { type Command, dateOpt, intOpt, requireOpt, stringOpt } from '../command.js';
+import { type Command, dateOpt, intOpt, requireOpt, stringOpt, stringsOpt } from '../command.js';
+import { loadContexts } from '../contexts.js';
 import { EXIT_OK, UsageError } from '../errors.js';
 import { emit, type Io, readJsonObject } from '../io.js';
 import { loadSigningKey } from '../keyfile.js';
@@ -33,7 +35,7 @@ async function issueWithLedger(
   credential: Record<string, unknown>,
   key: KeyPair,
   settings: SignSettings,
-  opts: { statusList: string; ledger: string; output: string | undefined },
+  opts: { statusList: string; ledger: string; output: string | undefined; shown: string },
 ): Promise<number> {
   if (credential.credentialStatus !== undefined) {
     throw new UsageError(
@@ -42,6 +44,9 @@ async function issueWithLedger(
     );
   }
   const series = await parseStatusListOption(io, opts.statusList);
+  if (settings.validate !== false) {
+    refuseSeveralStatusEntries(credential, series, opts.statusList, `'${opts.shown}'`);
+  }
   const ledger = createLedger(await openLedgerStore(io, opts.ledger), { lists: series });
   try {
     const subjects = credential.credentialSubject;
@@ -129,6 +134,12 @@ export const issueCommand: Command = {
       description: 'eddsa-rdfc-2022, ecdsa-rdfc-2019 or Ed25519Signature2020',
     },
     created: { type: 'string', value: '<iso>', description: "Proof 'created' time (default now)" },
+    context: {
+      type: 'string',
+      multiple: true,
+      value: '<url>=<file>',
+      description: 'Add a JSON-LD context the credential uses (never fetched)',
+    },
     'status-list': {
       type: 'string',
       value: '<file|url>',
@@ -183,6 +194,8 @@ export const issueCommand: Command = {
       dateOpt(created, '--created');
       settings.created = created;
     }
+    const contextPairs = stringsOpt(values, 'context');
+    if (contextPairs.length) settings.contexts = await loadContexts(io, contextPairs);
     const batch = stringOpt(values, 'batch');
     if (batch !== undefined) {
       if (positionals.length) {
@@ -241,7 +254,8 @@ export const issueCommand: Command = {
         );
       }
       if (checkIssuer) checkKeyIsIssuer(filled.credential, key, keyFile, `'${shown}'`);
-      if (validate) await refuseInvalid(filled.credential, shown, settings.format);
+      if (validate)
+        await refuseInvalid(filled.credential, shown, settings.format, settings.contexts);
       return filled.credential;
     };
     if (
@@ -255,6 +269,7 @@ export const issueCommand: Command = {
         statusList: listFile,
         ledger: ledgerSpec ?? DEFAULT_LEDGER_FILE,
         output: stringOpt(values, 'output'),
+        shown,
       });
     }
     if (ledgerSpec !== undefined) {

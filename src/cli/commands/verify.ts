@@ -4,6 +4,7 @@ import type { VerifyOptions } from '../../verify/index.js';
 import { verify } from '../../verify/index.js';
 import { createPalette, shouldColor } from '../color.js';
 import { type Command, dateOpt, stringOpt, stringsOpt } from '../command.js';
+import { loadContexts } from '../contexts.js';
 import { EXIT_INVALID, EXIT_OK } from '../errors.js';
 import { loadDocuments } from '../io.js';
 import { renderReport } from '../render.js';
@@ -44,6 +45,12 @@ export const verifyCommand: Command = {
       value: '<url>=<file>',
       description: 'Use a local file for the document at this URL',
     },
+    context: {
+      type: 'string',
+      multiple: true,
+      value: '<url>=<file>',
+      description: 'Add a JSON-LD context the credential uses (never fetched)',
+    },
     'allow-network': { type: 'boolean', description: 'Let checks fetch remote documents' },
     recipient: {
       type: 'string',
@@ -78,6 +85,8 @@ export const verifyCommand: Command = {
     if (now !== undefined) options.now = dateOpt(now, '--now');
     const docs = stringsOpt(values, 'document');
     if (docs.length) options.documents = await loadDocuments(io, docs);
+    const contextPairs = stringsOpt(values, 'context');
+    if (contextPairs.length) options.contexts = await loadContexts(io, contextPairs);
     if (values['allow-network'] === true) {
       options.fetch = globalThis.fetch as unknown as NonNullable<VerifyOptions['fetch']>;
     }
