@@ -397,9 +397,15 @@ async function verifyEndorsements(
     // It must endorse the object it is attached to (else a genuine endorsement of anything
     // could be copied into any badge): a mismatch fails the endorsement's own report.
     const mismatch = decoded.document ? checkEndorsedSubject(e, decoded.document) : undefined;
-    if (mismatch) decoded = { ...decoded, checks: [...decoded.checks, mismatch] };
     const nested: RunState = { ...state, depth: state.depth + 1, allowRefresh: true };
-    const report = await verifyDecoded(asCredentialInput(decoded), nested, 'endorsement');
+    let report = await verifyDecoded(asCredentialInput(decoded), nested, 'endorsement');
+    if (mismatch) {
+      report = makeReport(
+        { format: report.format, document: report.credential as JsonObject | undefined },
+        [...report.checks, mismatch],
+        report,
+      );
+    }
     reports.push(report);
     if (report.verdict === 'invalid') {
       out.push(

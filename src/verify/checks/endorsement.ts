@@ -11,10 +11,21 @@ export interface FoundEndorsement {
   value: unknown;
   /** Which property held it. */
   kind: 'endorsement' | 'endorsementJwt';
-  /** The id of the object it is attached to (what it must endorse), when that object has one. */
-  endorsed: string | undefined;
-  /** JSON path of that object (`$.issuer`). */
+  /**
+   * The ids it may endorse: the id of the object it is attached to; on the credential itself,
+   * also the ids of the achievements and profiles in the credential (OB 3.0: "claims about the
+   * credential, and the achievement and profiles in the credential"). Empty when none has an id.
+   */
+  endorsed: string[];
+  /** JSON path of the object it is attached to (`$.issuer`). */
   endorsedPath: string;
+}
+
+/** The types whose nodes a credential-level endorsement may endorse. */
+const ENDORSABLE_TYPES = new Set(['Achievement', 'Profile']);
+
+function typeList(node: JsonObject): unknown[] {
+  return Array.isArray(node.type) ? node.type : [node.type];
 }
 
 /**
@@ -26,6 +37,11 @@ export function findEndorsements(credential: JsonObject): FoundEndorsement[] {
   const found: FoundEndorsement[] = [];
   const stack: Array<[unknown, string]> = [[credential, '$']];
   const seen = new Set<object>();
+  // Filled during the walk: what an endorsement of the credential itself may endorse.
+  const rootIds: string[] = typeof credential.id === 'string' ? [credential.id] : [];
+  const issuer = credential.issuer;
+  if (typeof issuer === 'string') rootIds.push(issuer);
+  else if (isObject(issuer) && typeof issuer.id === 'string') rootIds.push(issuer.id);
   while (stack.length > 0) {
     const [node, path] = stack.pop() as [unknown, string];
     if (!node || typeof node !== 'object' || seen.has(node)) continue;
@@ -37,7 +53,16 @@ export function findEndorsements(credential: JsonObject): FoundEndorsement[] {
     const entries = Object.entries(node as JsonObject);
     const children: Array<[unknown, string]> = [];
     const id = (node as JsonObject).id;
-    const endorsed = typeof id === 'string' ? id : undefined;
+    const own = typeof id === 'string' ? [id] : [];
+    if (
+      path !== '$' &&
+      typeof id === 'string' &&
+      typeList(node as JsonObject).some((t) => typeof t === 'string' && ENDORSABLE_TYPES.has(t)) &&
+      !rootIds.includes(id)
+    ) {
+      rootIds.push(id);
+    }
+    const endorsed = path === '$' ? rootIds : own;
     for (const [key, value] of entries) {
       const p = joinPath(path, key);
       if (key === 'endorsement' || key === 'endorsementJwt') {
@@ -62,7 +87,8 @@ export function findEndorsements(credential: JsonObject): FoundEndorsement[] {
 
 /**
  * An endorsement says what it endorses in its `credentialSubject.id` (OB 3.0 EndorsementSubject);
- * embedded in an object, it must endorse that object. A `fail` entry
+ * embedded in an object, it must endorse that object (on the credential itself: the credential,
+ * or an achievement or profile in it). A `fail` entry of check `endorsed`
  * (`endorsement_subject_mismatch`, for the endorsement's own report) when the endorsement's one
  * subject id is not the id of the object it is attached to, when it names no single subject id,
  * or when that object has no id to endorse; `undefined` when they agree.
@@ -76,7 +102,7 @@ export function checkEndorsedSubject(
     : [endorsement.credentialSubject];
   const ids = subjects.map((s) => (isObject(s) ? s.id : undefined));
   const subject = ids.length === 1 && typeof ids[0] === 'string' ? ids[0] : undefined;
-  const ID = 'endorsement';
+  const ID = 'endorsed';
   const CODE = 'endorsement_subject_mismatch';
   if (subject === undefined) {
     return result(
@@ -87,7 +113,7 @@ export function checkEndorsedSubject(
       '$.credentialSubject',
     );
   }
-  if (found.endorsed === undefined) {
+  if (found.endorsed.length === 0) {
     return result(
       ID,
       'fail',
@@ -96,12 +122,16 @@ export function checkEndorsedSubject(
       '$.credentialSubject.id',
     );
   }
-  if (subject !== found.endorsed) {
+  if (!found.endorsed.includes(subject)) {
+    const what =
+      found.endorsedPath === '$'
+        ? `the credential, nor an achievement or profile in it (${found.endorsed.join(', ')})`
+        : `${found.endorsed[0]} (${found.endorsedPath}), the object it is attached to`;
     return result(
       ID,
       'fail',
       CODE,
-      `The endorsement at ${found.path} endorses ${subject}, not ${found.endorsed} (${found.endorsedPath}), the object it is attached to`,
+      `The endorsement at ${found.path} endorses ${subject}, not ${what}`,
       '$.credentialSubject.id',
     );
   }
