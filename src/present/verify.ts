@@ -114,6 +114,7 @@ async function verifyDataIntegrityPresentation(
       ...(options.suites !== undefined ? { suites: options.suites } : {}),
       now: options.now,
       signal: options.signal,
+      runBudget: options.runBudget,
     });
     issues.push(...proofResult.issues);
   }
@@ -357,6 +358,7 @@ async function verifyOneCredential(
     ...(options.suites !== undefined ? { suites: options.suites } : {}),
     now: options.now,
     signal: options.signal,
+    runBudget: options.runBudget,
   });
   return {
     index,

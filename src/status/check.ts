@@ -387,7 +387,12 @@ async function checkBitstringEntry(
     return unknown('status_entry_malformed', `${base.path}.statusListCredential must be a URL`);
   }
   base.listId = statusListCredential;
-  if (statusSize !== undefined && statusSize !== 1) {
+  // Read by its value, as the signed graph reads it (`xsd:integer`): `1`, `"1"` and `[1]` are
+  // one literal, so a holder cannot turn a revoked entry into an unsupported one by re-spelling it
+  // (`verify()` also refuses the string spellings as not compact).
+  const one = Array.isArray(statusSize) && statusSize.length === 1 ? statusSize[0] : statusSize;
+  const size = typeof one === 'string' && /^[+-]?[0-9]+$/.test(one) ? Number(one) : one;
+  if (size !== undefined && size !== 1) {
     return unknown(
       'status_size_unsupported',
       `${base.path}.statusSize is ${JSON.stringify(statusSize)}; only one-bit entries are supported`,

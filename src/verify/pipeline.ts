@@ -212,7 +212,11 @@ async function verifyCredentialDoc(
         clr ? clr.context(credential) : checkContext(credential),
       )),
     );
-    checks.push(...(await runCheck('jsonld', () => checkJsonLd(credential, state.documentLoader))));
+    checks.push(
+      ...(await runCheck('jsonld', () =>
+        checkJsonLd(credential, state.documentLoader, state.canonizeWork),
+      )),
+    );
     checks.push(...(await runCheck('type', () => checkCredentialType(credential, role, clr))));
     checks.push(
       ...(await runCheck('schema', () =>
@@ -227,7 +231,11 @@ async function verifyCredentialDoc(
     checks.push(...(await runCheck('evidence', () => checkEvidence(credential))));
   } else {
     checks.push(...(await runCheck('data_model', () => checkDataModel(credential, 'credential'))));
-    checks.push(...(await runCheck('jsonld', () => checkJsonLd(credential, state.documentLoader))));
+    checks.push(
+      ...(await runCheck('jsonld', () =>
+        checkJsonLd(credential, state.documentLoader, state.canonizeWork),
+      )),
+    );
     checks.push(...(await runCheck('type', () => vcRoleCheck(credential))));
   }
   // 2. Proof, then the issuer (profile and key binding).
@@ -451,7 +459,9 @@ async function verifyPresentationDoc(
     decoded.jwtPayload !== undefined
       ? (extractCredential(decoded.jwtPayload, 'vp').value ?? vp)
       : vp;
-  checks.push(...(await runCheck('jsonld', () => checkJsonLd(ld, state.documentLoader))));
+  checks.push(
+    ...(await runCheck('jsonld', () => checkJsonLd(ld, state.documentLoader, state.canonizeWork))),
+  );
   checks.push(...(await runCheck('presentation', () => checkPresentation(vp, decoded.jwt, state))));
   const list =
     vp.verifiableCredential === undefined

@@ -10,12 +10,14 @@ import {
 import { isObject } from '../internal/json.js';
 import {
   DEFAULT_FETCH_TIMEOUT_MS,
+  DEFAULT_MAX_CANONIZE_WORK,
   DEFAULT_MAX_DOCUMENT_BYTES,
   DEFAULT_MAX_FETCH_BYTES,
   DEFAULT_MAX_FETCHES,
   DEFAULT_MAX_STATUS_LIST_TOTAL_BYTES,
 } from '../internal/limits.js';
 import { createDocumentLoader, type DocumentLoader } from '../jsonld/index.js';
+import { WorkBudget } from '../jsonld/work.js';
 import type { CheckResult, VerifyLimits, VerifyOptions } from './types.js';
 
 /** Defaults of {@link VerifyLimits}. */
@@ -30,6 +32,7 @@ export const DEFAULT_LIMITS: Required<VerifyLimits> = {
   maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
   maxStatusListTotalBytes: DEFAULT_MAX_STATUS_LIST_TOTAL_BYTES,
   maxBundledCredentials: 200,
+  maxCanonizeWorkTotal: 2 * DEFAULT_MAX_CANONIZE_WORK,
 };
 
 /** Default of `maxEndorsementDepth`. */
@@ -63,6 +66,12 @@ export interface RunState {
    * verifications included). `options.fetch` is its handle, so every module shares it.
    */
   readonly fetcher: DocumentFetcher;
+  /**
+   * The canonicalization work the whole run may do (`maxCanonizeWorkTotal`), nested
+   * verifications included: every JSON-LD conversion and canonicalization spends from it as well
+   * as from its own `maxCanonizeWork`.
+   */
+  readonly canonizeWork: WorkBudget;
 }
 
 /** Validate the options (misuse throws `TypeError`) and build the initial state. */
@@ -172,6 +181,11 @@ export function createRunState(options: unknown): RunState {
   return {
     documentLoader,
     fetcher,
+    canonizeWork: new WorkBudget(
+      limits.maxCanonizeWorkTotal,
+      undefined,
+      'limits.maxCanonizeWorkTotal',
+    ),
     options: guarded,
     now: o.now ?? new Date(),
     limits,

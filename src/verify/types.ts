@@ -191,6 +191,14 @@ export interface VerifyLimits {
    * (default 200); the rest are a warning (`credential_limit`).
    */
   maxBundledCredentials?: number;
+  /**
+   * Most canonicalization work in one run, in the units of `maxCanonizeWork` (which bounds each
+   * document), every JSON-LD conversion and canonicalization of the run together: the input,
+   * its endorsements and presented or bundled credentials, each for the `jsonld` check and for
+   * its proofs (default 8,000,000: twice one document's bound). Past it, the remaining
+   * documents fail `jsonld_too_large` (and their proofs cannot be checked).
+   */
+  maxCanonizeWorkTotal?: number;
 }
 
 /**

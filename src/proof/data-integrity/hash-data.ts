@@ -8,6 +8,7 @@ import { isObject } from '../../internal/json.js';
 import { canonize, type DocumentLoader } from '../../jsonld/index.js';
 import { canonicalizeJcs } from '../../jsonld/jcs.js';
 import { abortedError } from '../../jsonld/map-error.js';
+import type { WorkBudget } from '../../jsonld/work.js';
 import type { KeyType } from '../../keys/types.js';
 import {
   DATA_INTEGRITY_V1_CONTEXT,
@@ -28,6 +29,12 @@ export interface ProofHashDataOptions {
    * for `'P-384'` and SHA-256 otherwise. Default: SHA-256.
    */
   keyType?: KeyType;
+  /**
+   * A canonicalization budget shared by a verification run.
+   *
+   * @internal
+   */
+  runBudget?: WorkBudget;
 }
 
 /** Every intermediate value of the Data Integrity hashing, for inspection and tests. */
@@ -193,6 +200,7 @@ export async function canonicalFormOf(
     documentLoader: options.documentLoader,
     safe: true,
     signal: options.signal,
+    ...(options.runBudget ? { runBudget: options.runBudget } : {}),
   });
   if (hasLoneSurrogate(canonical)) {
     // Hashing would encode it as U+FFFD: "\ud800", "\udc00" and "\ufffd" would all verify.
