@@ -3,7 +3,9 @@
  * (BitstringStatusListEntry, StatusList2021Entry, 1EdTechRevocationList). Never throws for a bad
  * credential or list; every entry gets a result with a stable code.
  */
+
 import { fromBase64Url, fromUtf8 } from '../internal/bytes.js';
+import { hasEnded, hasNotBegun, parseDateTime } from '../internal/datetime.js';
 import type { DocumentFetcher, FetchReportCode } from '../internal/fetch.js';
 import { isObject, type JsonObject, joinPath } from '../internal/json.js';
 import { parseJsonText } from '../internal/json-scan.js';
@@ -321,9 +323,7 @@ function verificationMessage(v: ListVerification): string {
 }
 
 function parseTime(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? undefined : t;
+  return parseDateTime(value);
 }
 
 const BITSTRING = {
@@ -440,10 +440,10 @@ async function checkBitstringEntry(
     return unknown('status_list_malformed', `${where} has an unreadable validity date`);
   }
   const now = run.now.getTime();
-  if (from !== undefined && now < from) {
+  if (from !== undefined && hasNotBegun(from, now)) {
     return unknown('status_list_not_yet_valid', `${where} is not valid before ${String(fromText)}`);
   }
-  if (until !== undefined && now > until) {
+  if (until !== undefined && hasEnded(until, now)) {
     return unknown('status_list_expired', `${where} expired at ${String(untilText)}`);
   }
   const subjects = Array.isArray(list.credentialSubject)

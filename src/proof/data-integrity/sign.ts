@@ -2,6 +2,7 @@
 
 import { ProofError } from '../../errors.js';
 import { concatBytes } from '../../internal/bytes.js';
+import { parseDateTime } from '../../internal/datetime.js';
 import { asArray, cloneJson, isObject } from '../../internal/json.js';
 import type { DocumentLoader } from '../../jsonld/index.js';
 import { encodeBase58btc } from '../../keys/base58.js';
@@ -103,12 +104,9 @@ function defaultProofForm(document: Record<string, unknown>): 'array' | 'object'
   return isOb && includesContext(document['@context'], VC_V2_CONTEXT) ? 'array' : 'object';
 }
 
-const DATE_TIME =
-  /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
-
-/** True for an XSD dateTimeStamp (a dateTime with a time zone). */
+/** True for an XSD dateTimeStamp (a dateTime with a time zone) naming a real instant. */
 export function isDateTimeStamp(value: unknown): value is string {
-  return typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+  return typeof value === 'string' && parseDateTime(value, { requireZone: true }) !== undefined;
 }
 
 function formatDate(value: Date | string, name: string): string {

@@ -1,6 +1,8 @@
 /** Verification of Data Integrity proofs: never throws for a bad credential, returns a report. */
+
 import { KeyError, Ob3Error } from '../../errors.js';
 import { concatBytes } from '../../internal/bytes.js';
+import { hasEnded, parseDateTime } from '../../internal/datetime.js';
 import { asArray, isObject, joinPath } from '../../internal/json.js';
 import { graphRoleIssue, type ProofRole, partyId, roleIssue } from '../../internal/roles.js';
 import { checkCompactForm } from '../../jsonld/compact-form.js';
@@ -563,7 +565,8 @@ async function verifyOne(
     }
   }
   const now = opts.now ?? new Date();
-  if (typeof proof.expires === 'string' && Date.parse(proof.expires) <= now.getTime()) {
+  const expires = parseDateTime(proof.expires, { requireZone: true });
+  if (expires !== undefined && hasEnded(expires, now.getTime())) {
     throw new Fail(
       'proof_expired',
       `The proof expired at ${proof.expires}`,
