@@ -600,6 +600,10 @@ describe.skipIf(!HAS_EXAMPLE)('VC-JWT', () => {
       expect(codes(await at('2025-01-01T00:02:00Z'))).toEqual(['jwt_expired']);
       expect(codes(await at('2025-01-01T00:00:30Z'))).toEqual([]);
       expect(codes(await at('2025-01-01T00:00:30Z', 0))).toEqual(['jwt_expired']);
+      // At exp itself the JWT has expired (RFC 7519: now must be before exp).
+      expect(codes(await at('2025-01-01T00:00:00Z', 0))).toEqual(['jwt_expired']);
+      expect(codes(await at('2024-12-31T23:59:59Z', 0))).toEqual([]);
+      expect(codes(await at('2024-01-01T00:00:00Z', 0))).toEqual([]); // at nbf: valid
       expect(codes(await at('2023-12-31T23:58:00Z'))).toEqual(['jwt_not_yet_valid']);
       expect(codes(await at('2023-12-31T23:59:30Z'))).toEqual([]);
     });
