@@ -1,54 +1,15 @@
 /** Reading inputs and writing outputs for the command line, with messages a person can act on. */
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import process from 'node:process';
 import { describeJsonTextProblem, parseJsonText as parseBounded } from '../internal/json-scan.js';
 import { UsageError } from './errors.js';
 import { locateJsonError } from './json-locate.js';
 
-/**
- * The process streams and environment a command uses (injectable for tests).
- *
- * @example
- * ```ts
- * const io: Io = processIo();
- * io.err('working...\n');
- * ```
- */
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-  stdoutIsTTY: boolean;
-  stderrIsTTY: boolean;
-  env: Record<string, string | undefined>;
-  cwd: string;
-  readStdin(): Promise<Uint8Array>;
-}
+// The process streams live in their own module, which `ob3kit --help` and `--version` load
+// without the library (this module reads JSON through the library's bounded parser).
+export { type Io, processIo } from './process-io.js';
 
-/**
- * The real process streams.
- *
- * @example
- * ```ts
- * const io = processIo();
- * io.out('hello\n');
- * ```
- */
-export function processIo(): Io {
-  return {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
-    env: process.env,
-    cwd: process.cwd(),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return new Uint8Array(Buffer.concat(chunks));
-    },
-  };
-}
+import type { Io } from './process-io.js';
 
 /**
  * Read a file (or standard input for `-`) as bytes, turning file-system errors into a
