@@ -620,12 +620,12 @@ says how, and what \`npm run bench\` measured on this machine.
   has a unique first-degree hash, the canonical labels follow from sorting those hashes; only
   datasets with indistinguishable blank nodes load the N-degree step (\`rdfc-ndegree.ts\`), a
   port of rdf-canonize's with every step charged to a work budget.
-- **Proven equal.** Differential tests (\`test/perf/\`) compare, on thousands of generated
+- **Proven equal.** Differential tests (\`test/differential/\`) compare, on thousands of generated
   Open Badges credentials (VC 1.1 and 2.0, every OB 3.0 context, random optional fields,
   Unicode and control characters, numbers, nested results, alignments, evidence, endorsements,
   proofs and presentations) and on every spec example, ob3kit's N-Quads and canonical N-Quads
   with jsonld.js + rdf-canonize, byte for byte, and count how many took the fast path.
-  \`OB3KIT_FUZZ_RUNS=5000 npx vitest run test/perf\` runs a bigger budget.
+  \`OB3KIT_FUZZ_RUNS=5000 npx vitest run test/differential\` runs a bigger budget.
 - **Native Ed25519 and P-256.** Key pairs sign and verify Ed25519, and verify P-256 (ECDSA,
   SHA-256), through WebCrypto (\`crypto.subtle\`, Node 20+ and current browsers; strict RFC 8032
   as OpenSSL), with \`@noble/curves\` only where the runtime lacks it; imported keys are cached.

@@ -1,9 +1,10 @@
 /** `bakeBadge` and `unbakeBadge`: the format-independent entry points. */
 import { BakeError } from '../errors.js';
+import { describeValue } from '../internal/describe.js';
 import type { JsonTextLimits } from '../internal/json-scan.js';
 import { decodeUtf8, decodeUtf16, encodeUtf8 } from '../internal/text.js';
 import { CLR_CARRIER, type FoundCarrier, OB3_CARRIER } from './carriers.js';
-import { claimsClr, describe, legacyKind, readOb3Payload } from './payload.js';
+import { claimsClr, legacyKind, readOb3Payload } from './payload.js';
 import { bakePng, findPngCarrier, hasPngSignature } from './png.js';
 import { bakeSvg, findSvgCarrier, looksLikeSvg } from './svg.js';
 import {
@@ -177,7 +178,9 @@ export function bakeCarrier(
     return bakeSvg(image, credential, limits, svg, fn, spec);
   }
   if (!(image instanceof Uint8Array)) {
-    throw new TypeError(`${fn}: image must be a Uint8Array or SVG text; got ${describe(image)}`);
+    throw new TypeError(
+      `${fn}: image must be a Uint8Array or SVG text; got ${describeValue(image)}`,
+    );
   }
   if (image.length > limits.maxImageBytes) {
     throw new BakeError(
@@ -294,7 +297,9 @@ export function locateCarrier(
     return findSvgCarrier(image, limits, svg);
   }
   if (!(image instanceof Uint8Array)) {
-    throw new TypeError(`${fn}: image must be a Uint8Array or SVG text; got ${describe(image)}`);
+    throw new TypeError(
+      `${fn}: image must be a Uint8Array or SVG text; got ${describeValue(image)}`,
+    );
   }
   if (image.length > limits.maxImageBytes) {
     throw new BakeError(

@@ -1,6 +1,7 @@
 /** The text that goes into an image, and what a baked text turns out to be. Internal. */
 import { BakeError } from '../errors.js';
 import { fromBase64Url, fromUtf8, utf8 } from '../internal/bytes.js';
+import { describeValue } from '../internal/describe.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import {
   describeJsonTextProblem,
@@ -76,7 +77,7 @@ export function toBakePayload(
     text = json.replace(/[\ufffe\uffff]/g, (c) => (c === '\ufffe' ? '\\ufffe' : '\\uffff'));
   } else {
     throw new TypeError(
-      `${fn}: credential must be a credential object, its JSON text or a compact JWT string; got ${describe(credential)}`,
+      `${fn}: credential must be a credential object, its JSON text or a compact JWT string; got ${describeValue(credential)}`,
     );
   }
   const bytes = utf8(text);
@@ -188,15 +189,6 @@ export function legacyKind(text: string): 'json' | 'jwt' | 'url' | 'text' {
   if (/^https?:\/\/\S+$/i.test(t)) return 'url';
   return 'text';
 }
-
-/** Short description of a value for misuse messages. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (value instanceof Uint8Array) return 'a Uint8Array';
-  return typeof value;
-}
-
 /**
  * Whether the credential to bake says it is a CLR 2.0 `ClrCredential` (an object, its JSON text,
  * or a JWT whose payload, or its `vc` claim, is one). Read without verifying: it only chooses

@@ -10,13 +10,7 @@ import { attachStatus, type IssuanceRecord, type StatusAllocation } from '../led
 import { createIdentityObject } from '../model/index.js';
 import { keyFromJson } from './keyfile.js';
 import { formatIssues, type SignSettings, signedText, signWith } from './sign.js';
-import {
-  applyRowConventions,
-  fillTemplate,
-  type IdentityFactory,
-  rowObject,
-  rowSlug,
-} from './template.js';
+import { applyRowConventions, fillTemplate, type IdentityFactory, rowObject } from './template.js';
 
 /** IdentityObjects through the library's builder (a salted SHA-256 hash when hashed). */
 const makeIdentity: IdentityFactory = (identityType, identity, hashed) =>

@@ -198,3 +198,19 @@ export async function loadDocuments(io: Io, pairs: string[]): Promise<Record<str
   }
   return out;
 }
+
+/**
+ * A command line as a POSIX shell reads it: each argument as it is when it is made of safe
+ * characters only, else in single quotes (a quote inside written as `'\''`).
+ *
+ * @example
+ * ```ts
+ * shellCommand(['npx', 'ob3kit', 'verify', 'my badges/badge.png']);
+ * // "npx ob3kit verify 'my badges/badge.png'"
+ * ```
+ */
+export function shellCommand(args: readonly string[]): string {
+  return args
+    .map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`))
+    .join(' ');
+}

@@ -5,6 +5,8 @@
  * validator leaves out: associations name achievements of the record and do not loop, and every
  * bundled credential is about the record's learner.
  */
+
+import { describeValue } from '../internal/describe.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import {
   CLR_V2_CONTEXT,
@@ -18,7 +20,7 @@ import { compareLearners, type LearnerIdentity } from '../model/identity.js';
 import { resolveCredentialSchemas } from '../schema/credential-schemas.js';
 import type { PrecompiledValidator, ValidationResult, Validator } from '../schema/types.js';
 import { checkSchema } from '../verify/checks/schema.js';
-import { hasType, result, show, typesOf, valuesOf } from '../verify/checks/util.js';
+import { hasType, result, typesOf, valuesOf } from '../verify/checks/util.js';
 import { type DecodedInput, decodeText, fromObject } from '../verify/input.js';
 import type { CredentialProfile, ProfileContext } from '../verify/profile.js';
 import { computeVerdict } from '../verify/report.js';
@@ -55,7 +57,7 @@ export function checkClrContext(credential: JsonObject): CheckResult[] {
         ID,
         'fail',
         'context_vc_missing',
-        `@context[0] must be ${VC_V2_CONTEXT}, found ${show(first)}`,
+        `@context[0] must be ${VC_V2_CONTEXT}, found ${describeValue(first)}`,
         '$["@context"][0]',
       ),
     );
@@ -78,7 +80,7 @@ export function checkClrContext(credential: JsonObject): CheckResult[] {
         ID,
         'fail',
         'context_clr_missing',
-        `@context[1] must be the CLR 2.0 context ${CLR_V2_CONTEXT}, found ${show(second)}`,
+        `@context[1] must be the CLR 2.0 context ${CLR_V2_CONTEXT}, found ${describeValue(second)}`,
         '$["@context"][1]',
       ),
     );
@@ -101,7 +103,7 @@ export function checkClrContext(credential: JsonObject): CheckResult[] {
         ID,
         'fail',
         'context_ob_missing',
-        `@context[2] must be the Open Badges 3.0 context ${OB_V3_CONTEXT}, found ${show(third)}`,
+        `@context[2] must be the Open Badges 3.0 context ${OB_V3_CONTEXT}, found ${describeValue(third)}`,
         '$["@context"][2]',
       ),
     );
@@ -124,7 +126,7 @@ export function checkClrType(credential: JsonObject): CheckResult[] {
         ID,
         'fail',
         'type_not_vc',
-        `type must include "VerifiableCredential", found ${show(credential.type)}`,
+        `type must include "VerifiableCredential", found ${describeValue(credential.type)}`,
         '$.type',
       ),
     );
@@ -346,6 +348,31 @@ function vouched(report: VerificationReport): VerificationReport {
   return { ...report, checks, verdict: computeVerdict(checks) };
 }
 
+/**
+ * The bundled entries that repeat an earlier one, with the index of the first: the same JWT, or
+ * an object with the same `id`. The CLR context reads `verifiableCredential` as a set of nodes,
+ * so the record's proof signs them once: repeats (whole or split in parts) and their order are
+ * not signed, and would let anyone pad the list (pushing a revoked credential past
+ * `limits.maxBundledCredentials`) or re-spell a credential without breaking the proof.
+ */
+function repeatedEntries(list: unknown[]): Map<number, number> {
+  const seen = new Map<string, number>();
+  const out = new Map<number, number>();
+  list.forEach((item, i) => {
+    const key =
+      typeof item === 'string'
+        ? `jwt:${item}`
+        : isObject(item) && typeof item.id === 'string'
+          ? `id:${item.id}`
+          : undefined;
+    if (key === undefined) return;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, i);
+    else out.set(i, first);
+  });
+  return out;
+}
+
 function knownLearner(state: RunState): LearnerIdentity[] {
   const r = state.options.recipient;
   if (r === undefined) return [];
@@ -380,9 +407,25 @@ async function finish(
   const requireProofs = state.options.requireNestedProofs === true;
   // 1. Each bundled credential, with the full pipeline, into its own report.
   const entries: CheckResult[] = [];
+  const repeats = repeatedEntries(list);
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
     const path = pathOf(i);
+    const first = repeats.get(i);
+    if (first !== undefined) {
+      // Not verified again: a repeat costs nothing and cannot push others past the limit.
+      entries.push(
+        result(
+          'credentials',
+          'fail',
+          'clr_credential_repeated',
+          `Bundled credential ${i + 1} repeats credential ${first + 1} (${typeof item === 'string' ? 'the same JWT' : 'the same id'}): the record's proof signs them as one, so the list is not the one signed`,
+          path,
+        ),
+      );
+      read.push(undefined);
+      continue;
+    }
     if (state.budget.bundledCredentials <= 0) {
       entries.push(
         result(

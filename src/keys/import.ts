@@ -2,12 +2,13 @@
 
 import { KeyError } from '../errors.js';
 import { fromBase64Url } from '../internal/bytes.js';
+import { describeValue } from '../internal/describe.js';
 import { isObject } from '../internal/json.js';
 import { MAX_DECODED_BYTES } from '../internal/limits.js';
 import { decodeBase58btc } from './base58.js';
 import { P256_SIZES, P384_SIZES } from './curves.js';
 import { ed25519FromBytes, p256FromBytes, p384FromBytes, rsaFromJwk } from './key-pair.js';
-import { assertKeyTextLength, decodeMultibaseKey, describe, isPlainOptions } from './multikey.js';
+import { assertKeyTextLength, decodeMultibaseKey, isPlainOptions } from './multikey.js';
 import type { Jwk, KeyPair, KeyType } from './types.js';
 
 /** Options of {@link importKeyPair}. */
@@ -50,7 +51,9 @@ export interface ImportKeyPairOptions {
  */
 export function importKeyPair(json: unknown, options: ImportKeyPairOptions = {}): KeyPair {
   if (!isObject(json)) {
-    throw new TypeError(`importKeyPair(json): json must be an object, found ${describe(json)}`);
+    throw new TypeError(
+      `importKeyPair(json): json must be an object, found ${describeValue(json)}`,
+    );
   }
   if (!isPlainOptions(options))
     throw new TypeError('importKeyPair(json, options): options must be an object');
@@ -71,7 +74,7 @@ export function importKeyPair(json: unknown, options: ImportKeyPairOptions = {})
     if (!isObject(json.publicKeyJwk)) {
       throw new KeyError(
         'ERR_KEY_FORMAT',
-        `$.publicKeyJwk must be a JWK object, found ${describe(json.publicKeyJwk)}`,
+        `$.publicKeyJwk must be a JWK object, found ${describeValue(json.publicKeyJwk)}`,
         {
           field: '$.publicKeyJwk',
         },
@@ -314,7 +317,7 @@ export function importRawKeyPair(input: RawKeyPairInput): KeyPair {
   if (type === 'P-256') return p256FromBytes(publicKey, secretKey, ids, 'input');
   if (type === 'P-384') return p384FromBytes(publicKey, secretKey, ids, 'input');
   throw new TypeError(
-    `importRawKeyPair(input): input.type must be 'Ed25519', 'P-256' or 'P-384', found ${describe(type)}`,
+    `importRawKeyPair(input): input.type must be 'Ed25519', 'P-256' or 'P-384', found ${describeValue(type)}`,
   );
 }
 
@@ -324,7 +327,7 @@ function optionalString(json: Record<string, unknown>, name: string): string | u
   if (typeof v !== 'string' || v.length === 0) {
     throw new KeyError(
       'ERR_KEY_FORMAT',
-      `$.${name} must be a non-empty string, found ${describe(v)}`,
+      `$.${name} must be a non-empty string, found ${describeValue(v)}`,
       {
         field: `$.${name}`,
       },
@@ -340,7 +343,7 @@ function b64u(jwk: Jwk, member: string, field: string): Uint8Array {
   if (!bytes) {
     throw new KeyError(
       'ERR_KEY_INVALID',
-      `${field}.${member} must be base64url (no padding), found ${describe(v)}`,
+      `${field}.${member} must be base64url (no padding), found ${describeValue(v)}`,
       { field: `${field}.${member}` },
     );
   }
@@ -352,9 +355,13 @@ function base58Field(json: Record<string, unknown>, name: string): Uint8Array {
   assertKeyTextLength(v, 'base58btc', MAX_DECODED_BYTES.base58Key, `$.${name}`);
   const bytes = typeof v === 'string' ? decodeBase58btc(v, MAX_DECODED_BYTES.base58Key) : undefined;
   if (!bytes) {
-    throw new KeyError('ERR_KEY_INVALID', `$.${name} must be base58btc, found ${describe(v)}`, {
-      field: `$.${name}`,
-    });
+    throw new KeyError(
+      'ERR_KEY_INVALID',
+      `$.${name} must be base58btc, found ${describeValue(v)}`,
+      {
+        field: `$.${name}`,
+      },
+    );
   }
   return bytes;
 }

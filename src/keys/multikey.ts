@@ -1,6 +1,7 @@
 /** Multibase (`z` base58btc) + multicodec encoding of key bytes (W3C Controlled Identifiers). */
 import { KeyError } from '../errors.js';
 import { maxEncodedLength } from '../internal/bytes.js';
+import { describeValue } from '../internal/describe.js';
 import { MAX_DECODED_BYTES } from '../internal/limits.js';
 import { decodeBase58btc, encodeBase58btc } from './base58.js';
 
@@ -47,7 +48,7 @@ export function decodeMultibaseKey(
   if (typeof value !== 'string' || value.length < 2) {
     throw new KeyError(
       'ERR_KEY_INVALID',
-      `${field} must be a multibase string starting with "z", found ${describe(value)}`,
+      `${field} must be a multibase string starting with "z", found ${describeValue(value)}`,
       { field },
     );
   }
@@ -116,17 +117,6 @@ export function assertKeyTextLength(
       { field, max, found: value.length },
     );
   }
-}
-
-/** Short description of a value for error messages. */
-export function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') {
-    return value.length > 40 ? `"${value.slice(0, 37)}..."` : JSON.stringify(value);
-  }
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 
 /** True for an options object (not null, not an array); does not narrow its type. */

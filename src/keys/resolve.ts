@@ -2,6 +2,7 @@
 
 import { FetchError, KeyError } from '../errors.js';
 import { hasEnded, parseDateTime } from '../internal/datetime.js';
+import { describeValue } from '../internal/describe.js';
 import {
   type DocumentFetcher,
   type DocumentKind,
@@ -13,7 +14,7 @@ import { isObject } from '../internal/json.js';
 import { didKeyMethodId, resolveDidJwk, resolveDidKey } from './did.js';
 import { didWebToUrl } from './did-web.js';
 import { importKeyPair } from './import.js';
-import { describe, isPlainOptions } from './multikey.js';
+import { isPlainOptions } from './multikey.js';
 import type {
   ControllerDocument,
   DidDocument,
@@ -120,7 +121,7 @@ const DID_RE = /^did:([a-z0-9]+):([A-Za-z0-9._:%-]*[A-Za-z0-9._-])$/;
  */
 export async function resolveDid(did: string, options: ResolveOptions = {}): Promise<DidDocument> {
   if (typeof did !== 'string')
-    throw new TypeError(`resolveDid(did): did must be a string, found ${describe(did)}`);
+    throw new TypeError(`resolveDid(did): did must be a string, found ${describeValue(did)}`);
   if (!isPlainOptions(options))
     throw new TypeError('resolveDid(did, options): options must be an object');
   const bare = did.split('#')[0]?.split('?')[0] ?? '';
@@ -239,7 +240,7 @@ export async function resolveVerificationMethod(
 ): Promise<ResolvedVerificationMethod> {
   if (typeof given !== 'string' || given.length === 0) {
     throw new TypeError(
-      `resolveVerificationMethod(id): id must be a non-empty string, found ${describe(given)}`,
+      `resolveVerificationMethod(id): id must be a non-empty string, found ${describeValue(given)}`,
     );
   }
   // A bare did:key DID names its one key (did:key:z... means did:key:z...#z...).
@@ -444,7 +445,7 @@ function checkDocumentId(
   if (doc.id !== expected) {
     throw new KeyError(
       code,
-      `The document for ${shorten(expected)} has id ${describe(doc.id)}; it must be ${shorten(expected)}`,
+      `The document for ${shorten(expected)} has id ${describeValue(doc.id)}; it must be ${shorten(expected)}`,
       { expected, found: doc.id },
     );
   }

@@ -35,6 +35,7 @@ export {
   type LedgerOptions,
   type PublishedList,
   type PublishOptions,
+  type ReserveOptions,
   type StatusChange,
   type StatusTarget,
 } from './ledger.js';

@@ -50,6 +50,23 @@ export interface LedgerOptions {
 }
 
 /**
+ * Options of {@link Ledger.reserve} and {@link Ledger.issue}.
+ *
+ * @example
+ * ```ts
+ * const options: ReserveOptions = { purpose: 'revocation' }; // one entry, for an Open Badge
+ * ```
+ */
+export interface ReserveOptions {
+  /**
+   * Reserve an entry in the series of this purpose only (the ledger must have one). Give it for
+   * Open Badges 3.0 and CLR 2.0 credentials, which carry at most one `credentialStatus`. Default:
+   * one entry in every series.
+   */
+  purpose?: LedgerPurpose;
+}
+
+/**
  * Who to revoke, suspend or unsuspend: one credential by id, or every credential of a recipient
  * (matching the recorded `recipient` or `subjectId`).
  *
@@ -259,20 +276,29 @@ export class Ledger {
    * indexes, whatever its state), so a rerun after a crash never takes a new index for the same
    * work. Records come back in request order.
    *
-   * @throws `LedgerError` `ERR_LEDGER_CONFLICT` when a key is repeated with different details or a
-   *   credential id is already recorded; `ERR_LEDGER_LIST_FULL` when a single list is full.
+   * `options.purpose` reserves an entry in that one series only: an Open Badges 3.0 or CLR 2.0
+   * credential carries at most one `credentialStatus`, so a ledger with a revocation and a
+   * suspension series must pick one for it before anything is reserved.
+   *
+   * @throws `LedgerError` `ERR_LEDGER_CONFLICT` when a key is repeated with different details (or,
+   *   with `options.purpose`, was recorded with entries of another purpose) or a credential id is
+   *   already recorded; `ERR_LEDGER_LIST_FULL` when a single list is full; `ERR_LEDGER_CONFIG` when
+   *   the ledger has no series of `options.purpose`.
    * @example
    * ```ts
    * const [record] = await ledger.reserve([{ key: 'row-2', recipient: 'ada@example.com' }]);
    * record.status[0].index; // a random free entry of the current revocation list
+   * // An Open Badge: one entry, in the revocation series only.
+   * const [badge] = await ledger.reserve([{}], { purpose: 'revocation' });
    * ```
    */
-  async reserve(requests: IssueRequest[]): Promise<IssuanceRecord[]> {
+  async reserve(requests: IssueRequest[], options: ReserveOptions = {}): Promise<IssuanceRecord[]> {
     const fn = 'ledger.reserve(requests)';
     if (!Array.isArray(requests)) throw new TypeError(`${fn}: requests must be an array`);
     if (requests.length > MAX_BATCH) {
       throw new TypeError(`${fn}: at most ${MAX_BATCH} requests at a time, got ${requests.length}`);
     }
+    const series = this.seriesFor(options, fn);
     const reqs = requests.map((r, i) => checkRequest(r, i, fn));
     if (reqs.length === 0) return [];
     const keys = reqs.map((r) => r.key).filter((k): k is string => k !== undefined);
@@ -330,7 +356,7 @@ export class Ledger {
       }));
       const entries: EntryRow[] = [];
       if (rows.length) {
-        for (const s of this.series) {
+        for (const s of series) {
           await tx.lockSeries(s.url);
           const got = await allocate(tx, s, rows.length, this.source, now);
           got.forEach(({ list, index }, i) => {
@@ -361,10 +387,39 @@ export class Ledger {
         old.map((o) => o.row),
       );
       old.forEach(({ at }, i) => {
-        out[at] = oldRecords[i] as IssuanceRecord;
+        const record = oldRecords[i] as IssuanceRecord;
+        const wrong = record.status.find((e) => !series.some((s) => s.purpose === e.purpose));
+        if (options.purpose !== undefined && wrong !== undefined) {
+          // Handing it back would give the credential an entry of the other purpose.
+          throw new LedgerError(
+            'ERR_LEDGER_CONFLICT',
+            `${fn}: key ${JSON.stringify(record.key)} was recorded with a ${wrong.purpose} entry, now asked for ${options.purpose} only`,
+            { key: record.key, purpose: wrong.purpose },
+          );
+        }
+        out[at] = record;
       });
       return out;
     });
+  }
+
+  /** The series a reservation takes entries in (every series, or the one of `options.purpose`). */
+  private seriesFor(options: ReserveOptions, fn: string): ResolvedSeries[] {
+    if (!isObject(options)) throw new TypeError(`${fn}: options must be an object`);
+    const { purpose } = options;
+    if (purpose === undefined) return this.series;
+    if (purpose !== 'revocation' && purpose !== 'suspension') {
+      throw new TypeError(`${fn}: options.purpose must be 'revocation' or 'suspension'`);
+    }
+    const one = this.series.filter((s) => s.purpose === purpose);
+    if (one.length === 0) {
+      throw new LedgerError(
+        'ERR_LEDGER_CONFIG',
+        `${fn}: the ledger has no ${purpose} series (options.lists); nothing was reserved`,
+        { purpose },
+      );
+    }
+    return one;
   }
 
   /**
@@ -401,7 +456,8 @@ export class Ledger {
   /**
    * Reserve, run `work` (sign the credential with {@link Ledger.attachStatus} and store it), then
    * mark it issued. When `work` throws, the record stays `reserved` (its indexes are never handed
-   * to another credential) and the error is rethrown.
+   * to another credential) and the error is rethrown. `options` as for {@link Ledger.reserve}
+   * (`{ purpose: 'revocation' }` for an Open Badge when the ledger has two series).
    *
    * @example
    * ```ts
@@ -415,11 +471,12 @@ export class Ledger {
   async issue<T>(
     request: IssueRequest,
     work: (record: IssuanceRecord) => Promise<T>,
+    options: ReserveOptions = {},
   ): Promise<{ record: IssuanceRecord; result: T }> {
     if (typeof work !== 'function') {
       throw new TypeError('ledger.issue(request, work): work must be a function');
     }
-    const [record] = (await this.reserve([request])) as [IssuanceRecord];
+    const [record] = (await this.reserve([request], options)) as [IssuanceRecord];
     const result = await work(record);
     await this.markIssued([record.credentialId]);
     return { record: { ...record, state: 'issued' }, result };

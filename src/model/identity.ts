@@ -1,10 +1,11 @@
 /** Recipient identifiers: IdentityObject with a salted hash, and matching a claimed identity. */
 import { md5 } from '@noble/hashes/legacy.js';
 import { bytesEqual, fromHex, toHex, utf8 } from '../internal/bytes.js';
+import { describeValue } from '../internal/describe.js';
 import { sha256 } from '../internal/hash.js';
 import { isObject } from '../internal/json.js';
 import { randomBytes } from '../internal/random.js';
-import { build, describe } from './engine.js';
+import { build } from './engine.js';
 import type { IdentifierTypeEnum, IdentityHash, IdentityObject } from './types.generated.js';
 
 /**
@@ -71,12 +72,14 @@ export function hashIdentity(
   algorithm: IdentityHashAlgorithm = 'sha256',
 ): IdentityHash {
   if (typeof identity !== 'string')
-    throw new TypeError(`hashIdentity: identity must be a string (found ${describe(identity)})`);
+    throw new TypeError(
+      `hashIdentity: identity must be a string (found ${describeValue(identity)})`,
+    );
   if (typeof salt !== 'string')
-    throw new TypeError(`hashIdentity: salt must be a string (found ${describe(salt)})`);
+    throw new TypeError(`hashIdentity: salt must be a string (found ${describeValue(salt)})`);
   if (algorithm !== 'sha256' && algorithm !== 'md5')
     throw new TypeError(
-      `hashIdentity: algorithm must be 'sha256' or 'md5' (found ${describe(algorithm)})`,
+      `hashIdentity: algorithm must be 'sha256' or 'md5' (found ${describeValue(algorithm)})`,
     );
   return `${algorithm}$${hashHex(algorithm, identity + salt)}`;
 }
@@ -108,14 +111,14 @@ export function createIdentityObject(
   const fn = 'createIdentityObject';
   if (!isObject(subject))
     throw Object.assign(
-      new TypeError(`${fn}: the input must be an object (found ${describe(subject)})`),
+      new TypeError(`${fn}: the input must be an object (found ${describeValue(subject)})`),
       {
         code: 'ERR_MODEL_TYPE',
         path: '',
       },
     );
   if (options !== undefined && !isObject(options))
-    throw new TypeError(`${fn}: options must be an object (found ${describe(options)})`);
+    throw new TypeError(`${fn}: options must be an object (found ${describeValue(options)})`);
   const saltBytes: unknown = options?.saltBytes ?? 16;
   if (
     typeof saltBytes !== 'number' ||
@@ -124,7 +127,7 @@ export function createIdentityObject(
     saltBytes > 64
   )
     throw new TypeError(
-      `${fn}: options.saltBytes must be an integer from 8 to 64 (found ${describe(saltBytes)})`,
+      `${fn}: options.saltBytes must be an integer from 8 to 64 (found ${describeValue(saltBytes)})`,
     );
   const { identity, identityType, hashed = true, salt, ...rest } = subject;
   for (const key of Object.keys(rest))
@@ -137,18 +140,20 @@ export function createIdentityObject(
   if (typeof identity !== 'string' || identity === '')
     throw Object.assign(
       new TypeError(
-        `${fn}: "identity" is ${identity === undefined ? 'required' : 'invalid'} (expected a non-empty string, found ${describe(identity)})`,
+        `${fn}: "identity" is ${identity === undefined ? 'required' : 'invalid'} (expected a non-empty string, found ${describeValue(identity)})`,
       ),
       { code: identity === undefined ? 'ERR_MODEL_REQUIRED' : 'ERR_MODEL_TYPE', path: 'identity' },
     );
   if (typeof hashed !== 'boolean')
     throw Object.assign(
-      new TypeError(`${fn}: "hashed" is invalid (expected a boolean, found ${describe(hashed)})`),
+      new TypeError(
+        `${fn}: "hashed" is invalid (expected a boolean, found ${describeValue(hashed)})`,
+      ),
       { code: 'ERR_MODEL_TYPE', path: 'hashed' },
     );
   if (salt !== undefined && typeof salt !== 'string')
     throw Object.assign(
-      new TypeError(`${fn}: "salt" is invalid (expected a string, found ${describe(salt)})`),
+      new TypeError(`${fn}: "salt" is invalid (expected a string, found ${describeValue(salt)})`),
       { code: 'ERR_MODEL_TYPE', path: 'salt' },
     );
   const usedSalt = salt ?? (hashed ? toHex(randomBytes(saltBytes)) : undefined);
@@ -206,14 +211,14 @@ export function matchIdentity(
   const fn = 'matchIdentity';
   if (!isObject(identityObject))
     throw new TypeError(
-      `${fn}: identityObject must be an object (found ${describe(identityObject)})`,
+      `${fn}: identityObject must be an object (found ${describeValue(identityObject)})`,
     );
   if (typeof claimedIdentity !== 'string')
     throw new TypeError(
-      `${fn}: claimedIdentity must be a string (found ${describe(claimedIdentity)})`,
+      `${fn}: claimedIdentity must be a string (found ${describeValue(claimedIdentity)})`,
     );
   if (options !== undefined && !isObject(options))
-    throw new TypeError(`${fn}: options must be an object (found ${describe(options)})`);
+    throw new TypeError(`${fn}: options must be an object (found ${describeValue(options)})`);
   const io = identityObject as Record<string, unknown>;
   if (options?.identityType !== undefined && io.identityType !== options.identityType) return false;
   const { hashed, identityHash, salt } = io;

@@ -9,6 +9,7 @@
  * docs/validation.md.
  */
 import { type Issue, ValidationError } from '../errors.js';
+import { describeValue } from '../internal/describe.js';
 import { isObject, type JsonObject, joinPath } from '../internal/json.js';
 import { DEFAULT_LIMITS, measureJson } from '../internal/limits.js';
 import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '../internal/urls.js';
@@ -128,17 +129,6 @@ export function isAbsoluteUrl(value: unknown): value is string {
   }
 }
 
-function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  let s: string;
-  try {
-    s = JSON.stringify(value) ?? String(value);
-  } catch {
-    s = String(value);
-  }
-  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
-}
-
 /** A member with a value (`undefined` is not JSON: `JSON.stringify` drops it, as is done here). */
 function has(node: JsonObject, key: string): boolean {
   return Object.hasOwn(node, key) && node[key] !== undefined;
@@ -203,7 +193,7 @@ function checkContext(
       issues.add(
         'context_vc_missing',
         '$["@context"]',
-        `The first @context entry must be ${base}, found ${show(ctx)}`,
+        `The first @context entry must be ${base}, found ${describeValue(ctx)}`,
       );
     }
     return;
@@ -212,7 +202,7 @@ function checkContext(
     issues.add(
       'context_invalid',
       '$["@context"]',
-      `@context must be an ordered set (an array) starting with ${base}, found ${show(ctx)}`,
+      `@context must be an ordered set (an array) starting with ${base}, found ${describeValue(ctx)}`,
     );
     return;
   }
@@ -220,7 +210,7 @@ function checkContext(
     issues.add(
       'context_vc_missing',
       '$["@context"][0]',
-      `The first @context entry must be ${base}, found ${show(ctx[0])}`,
+      `The first @context entry must be ${base}, found ${describeValue(ctx[0])}`,
     );
   }
   ctx.forEach((entry, i) => {
@@ -228,7 +218,11 @@ function checkContext(
     const path = `$["@context"][${i}]`;
     if (typeof entry === 'string') {
       if (!isAbsoluteUrl(entry)) {
-        issues.add('context_invalid', path, `A context entry must be a URL, found ${show(entry)}`);
+        issues.add(
+          'context_invalid',
+          path,
+          `A context entry must be a URL, found ${describeValue(entry)}`,
+        );
       } else if (i > 0 && (entry === VC_V1_CONTEXT || entry === VC_V2_CONTEXT)) {
         issues.add(
           'context_invalid',
@@ -240,7 +234,7 @@ function checkContext(
       issues.add(
         'context_invalid',
         path,
-        `A context entry must be a URL or a context object, found ${show(entry)}`,
+        `A context entry must be a URL or a context object, found ${describeValue(entry)}`,
       );
     }
   });
@@ -268,16 +262,24 @@ function checkType(
   list.forEach((t, i) => {
     const p = Array.isArray(raw) ? `${at}[${i}]` : at;
     if (typeof t !== 'string' || t.length === 0) {
-      issues.add('type_invalid', p, `A type must be a term or an absolute URL, found ${show(t)}`);
+      issues.add(
+        'type_invalid',
+        p,
+        `A type must be a term or an absolute URL, found ${describeValue(t)}`,
+      );
     } else if (t.includes(':') && !isAbsoluteUrl(t)) {
-      issues.add('type_invalid', p, `A type must be a term or an absolute URL, found ${show(t)}`);
+      issues.add(
+        'type_invalid',
+        p,
+        `A type must be a term or an absolute URL, found ${describeValue(t)}`,
+      );
     }
   });
   if (required !== undefined && !list.includes(required)) {
     issues.add(
       required === 'VerifiableCredential' ? 'type_not_vc' : 'type_not_vp',
       at,
-      `type must include "${required}", found ${show(raw)}`,
+      `type must include "${required}", found ${describeValue(raw)}`,
     );
   }
 }
@@ -290,7 +292,7 @@ function checkId(node: JsonObject, path: string, issues: Issues): void {
     issues.add(
       'id_invalid',
       joinPath(path, 'id'),
-      `id must be a single URL, found ${show(id)}${Array.isArray(id) ? ' (more than one value)' : ''}`,
+      `id must be a single URL, found ${describeValue(id)}${Array.isArray(id) ? ' (more than one value)' : ''}`,
     );
   }
 }
@@ -311,14 +313,14 @@ function checkParty(
   const party = doc[name];
   if (typeof party === 'string') {
     if (!isAbsoluteUrl(party))
-      issues.add(`${name}_invalid`, path, `${name} must be a URL, found ${show(party)}`);
+      issues.add(`${name}_invalid`, path, `${name} must be a URL, found ${describeValue(party)}`);
     return;
   }
   if (!isObject(party)) {
     issues.add(
       `${name}_invalid`,
       path,
-      `${name} must be a URL or an object with an id URL, found ${show(party)}`,
+      `${name} must be a URL or an object with an id URL, found ${describeValue(party)}`,
     );
     return;
   }
@@ -328,7 +330,7 @@ function checkParty(
     issues.add(
       `${name}_invalid`,
       `${path}.id`,
-      `${name}.id must be a single URL, found ${show(party.id)}`,
+      `${name}.id must be a single URL, found ${describeValue(party.id)}`,
     );
   }
   checkNameAndDescription(party, path, issues);
@@ -356,7 +358,7 @@ function checkSubjects(doc: JsonObject, issues: Issues): void {
       issues.add(
         'subject_not_object',
         path,
-        `credentialSubject must be an object, found ${show(subject)}`,
+        `credentialSubject must be an object, found ${describeValue(subject)}`,
       );
       return;
     }
@@ -399,7 +401,7 @@ function checkDates(doc: JsonObject, version: '2.0' | '1.1', issues: Issues): vo
       issues.add(
         'date_invalid',
         `$.${name}`,
-        `${name} must be an XML Schema dateTimeStamp with a time zone (2024-01-31T09:00:00Z), found ${show(value)}`,
+        `${name} must be an XML Schema dateTimeStamp with a time zone (2024-01-31T09:00:00Z), found ${describeValue(value)}`,
       );
       continue;
     }
@@ -434,7 +436,11 @@ function checkTypedEntries(
     list.forEach((entry, i) => {
       const path = Array.isArray(raw) ? `$.${name}[${i}]` : `$.${name}`;
       if (!isObject(entry)) {
-        issues.add('entry_invalid', path, `${name} must be an object, found ${show(entry)}`);
+        issues.add(
+          'entry_invalid',
+          path,
+          `${name} must be an object, found ${describeValue(entry)}`,
+        );
         return;
       }
       if (!has(entry, 'type')) {
@@ -460,7 +466,7 @@ function checkProofs(doc: JsonObject, issues: Issues): void {
   list.forEach((p, i) => {
     const path = Array.isArray(raw) ? `$.proof[${i}]` : '$.proof';
     if (!isObject(p))
-      issues.add('proof_invalid', path, `A proof must be an object, found ${show(p)}`);
+      issues.add('proof_invalid', path, `A proof must be an object, found ${describeValue(p)}`);
     else if (typeof p.type !== 'string' || p.type.length === 0)
       issues.add('proof_type_missing', path, 'Each proof must have a type');
   });
@@ -490,7 +496,7 @@ function checkNameAndDescription(node: JsonObject, path: string, issues: Issues)
         `${name} must be a string or a language value object ({ "@value", "@language", "@direction" })${
           extra.length > 0
             ? `; found the extra member(s) ${extra.join(', ')}`
-            : `, found ${show(v)}`
+            : `, found ${describeValue(v)}`
         }`,
       );
     });
@@ -539,7 +545,7 @@ function checkValueObject(v: JsonObject, path: string, issues: Issues): void {
       issues.add(
         'language_invalid',
         joinPath(path, '@language'),
-        `@language must be a BCP 47 language tag (en, fr-CA, ...), found ${show(lang)}`,
+        `@language must be a BCP 47 language tag (en, fr-CA, ...), found ${describeValue(lang)}`,
       );
     }
   }
@@ -549,7 +555,7 @@ function checkValueObject(v: JsonObject, path: string, issues: Issues): void {
       issues.add(
         'direction_invalid',
         joinPath(path, '@direction'),
-        `@direction must be "ltr" or "rtl", found ${show(dir)}`,
+        `@direction must be "ltr" or "rtl", found ${describeValue(dir)}`,
       );
     }
     if (typeof v['@value'] !== 'string' || Object.hasOwn(v, '@type')) {
@@ -582,7 +588,7 @@ function checkRelatedResources(doc: JsonObject, issues: Issues): void {
       issues.add(
         'related_resource_invalid',
         path,
-        `Each relatedResource must be an object with an id and a digest, found ${show(r)}`,
+        `Each relatedResource must be an object with an id and a digest, found ${describeValue(r)}`,
       );
       return;
     }
@@ -592,7 +598,7 @@ function checkRelatedResources(doc: JsonObject, issues: Issues): void {
       issues.add(
         'id_invalid',
         `${path}.id`,
-        `relatedResource.id must be a single URL, found ${show(r.id)}`,
+        `relatedResource.id must be a single URL, found ${describeValue(r.id)}`,
       );
     } else {
       const first = seen.get(r.id);
@@ -622,7 +628,7 @@ function checkRelatedResources(doc: JsonObject, issues: Issues): void {
             issues.add(
               'digest_sri_invalid',
               p,
-              `digestSRI must be an SRI hash expression (sha256-, sha384- or sha512- and the base64 digest), found ${show(expr)}`,
+              `digestSRI must be an SRI hash expression (sha256-, sha384- or sha512- and the base64 digest), found ${describeValue(expr)}`,
             );
           }
         }
@@ -639,7 +645,7 @@ function checkRelatedResources(doc: JsonObject, issues: Issues): void {
             issues.add(
               'digest_multibase_invalid',
               p,
-              `digestMultibase must be a multibase digest in base64url ("u...") or base58btc ("z..."), found ${show(d)}`,
+              `digestMultibase must be a multibase digest in base64url ("u...") or base58btc ("z..."), found ${describeValue(d)}`,
             );
           }
         },
@@ -651,7 +657,7 @@ function checkRelatedResources(doc: JsonObject, issues: Issues): void {
         issues.add(
           'media_type_invalid',
           `${path}.mediaType`,
-          `mediaType must be a media type such as "image/png", found ${show(m)}`,
+          `mediaType must be a media type such as "image/png", found ${describeValue(m)}`,
         );
       }
     }
@@ -673,7 +679,7 @@ function forEachDigest(
   list.forEach((d, i) => {
     const p = Array.isArray(value) ? `${path}[${i}]` : path;
     if (typeof d !== 'string' || d.length === 0) {
-      issues.add(code, p, `A digest must be a non-empty string, found ${show(d)}`);
+      issues.add(code, p, `A digest must be a non-empty string, found ${describeValue(d)}`);
       return;
     }
     each(d, p);
@@ -745,7 +751,11 @@ export function validateVerifiableCredential(
   const version = versionOf(credential, opts);
   const issues = new Issues();
   if (!isObject(credential)) {
-    issues.add('not_object', '$', `A credential must be a JSON object, found ${show(credential)}`);
+    issues.add(
+      'not_object',
+      '$',
+      `A credential must be a JSON object, found ${describeValue(credential)}`,
+    );
   } else if (!tooLarge(credential, issues)) {
     credentialIssues(credential, version, issues);
   }
@@ -801,7 +811,7 @@ export function validateVerifiablePresentation(
     issues.add(
       'not_object',
       '$',
-      `A presentation must be a JSON object, found ${show(presentation)}`,
+      `A presentation must be a JSON object, found ${describeValue(presentation)}`,
     );
     return { ok: false, issues: issues.list, version };
   }
@@ -822,7 +832,7 @@ export function validateVerifiablePresentation(
         issues.add(
           'presentation_credential_invalid',
           path,
-          `verifiableCredential entries must be credential objects (a JWT goes in an EnvelopedVerifiableCredential), found ${show(vc)}`,
+          `verifiableCredential entries must be credential objects (a JWT goes in an EnvelopedVerifiableCredential), found ${describeValue(vc)}`,
         );
         return;
       }
@@ -832,7 +842,7 @@ export function validateVerifiablePresentation(
           issues.add(
             'presentation_credential_invalid',
             joinPath(path, 'id'),
-            `An EnvelopedVerifiableCredential's id must be a data: URL, found ${show(vc.id)}`,
+            `An EnvelopedVerifiableCredential's id must be a data: URL, found ${describeValue(vc.id)}`,
           );
         }
         return;

@@ -410,6 +410,27 @@ export function evaluatePathway(
     credential: isObject(r.credential) ? (r.credential as JsonObject) : undefined,
     standing: standingOf(i, r, { acceptUncheckedStatus: options.acceptUncheckedStatus === true }),
   }));
+  // One credential counts once, however many times it is given (alone, in presentations, in
+  // CLRs): a count or credit requirement is not met by showing one badge twice. An issuer's
+  // credential is known by its id (a re-signed copy is the same credential).
+  const seen = new Set<string>();
+  for (const [i, item] of items.entries()) {
+    if (!item.standing.counts || !item.credential) continue;
+    const id = item.credential.id;
+    const key =
+      typeof id === 'string'
+        ? `id:${issuerOf(item.credential) ?? ''}\u0000${id}`
+        : `doc:${JSON.stringify(item.credential)}`;
+    if (seen.has(key)) {
+      item.standing = {
+        ...refOf(i, item.credential),
+        counts: false,
+        reason: 'duplicate',
+        message: 'The same credential as one given before it, which already counts',
+        credits: 0,
+      };
+    } else seen.add(key);
+  }
   // One learner.
   let reference: JsonObject | undefined;
   let referenceIndex = -1;

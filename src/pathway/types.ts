@@ -227,7 +227,9 @@ export interface Pathway {
  * - `invalid`: its report is invalid for another reason;
  * - `other_learner`: about another learner than the one evaluated;
  * - `not_completed`: a result says its status is not `Completed`;
- * - `ambiguous_subject`: more than one credential subject.
+ * - `ambiguous_subject`: more than one credential subject;
+ * - `duplicate`: the same credential (the same issuer and `id`, or the same document when it
+ *   has no id) as one given before it, which already counts.
  *
  * @example
  * ```ts
@@ -248,7 +250,8 @@ export type ExclusionCode =
   | 'invalid'
   | 'other_learner'
   | 'not_completed'
-  | 'ambiguous_subject';
+  | 'ambiguous_subject'
+  | 'duplicate';
 
 /**
  * A credential, as the evaluation refers to it: its position among the inputs (after

@@ -1,8 +1,10 @@
 /** Signing presentations: Data Integrity (proofPurpose authentication) and VP-JWT. */
+
+import { describeValue } from '../internal/describe.js';
 import { isObject } from '../internal/json.js';
 import { partyId } from '../internal/roles.js';
 import { signPresentationDocument } from '../proof/data-integrity/sign.js';
-import { describe, prepareJwtSigning, sealJwt, toNumericDate } from '../proof/jwt/index.js';
+import { prepareJwtSigning, sealJwt, toNumericDate } from '../proof/jwt/index.js';
 import { checkSigningChecks, preflight } from '../proof/preflight.js';
 import type { SignPresentationJwtOptions, SignPresentationOptions } from './types.js';
 
@@ -34,7 +36,9 @@ export async function signPresentation(
 ): Promise<Record<string, unknown>> {
   const fn = 'signPresentation(presentation, options)';
   if (!isObject(presentation))
-    throw new TypeError(`${fn}: presentation must be an object, found ${describe(presentation)}`);
+    throw new TypeError(
+      `${fn}: presentation must be an object, found ${describeValue(presentation)}`,
+    );
   if (!isObject(options)) throw new TypeError(`${fn}: options must be an object`);
   checkChallengeAndDomain(options.challenge, options.domain, fn);
   return signPresentationDocument(presentation, {
@@ -76,7 +80,9 @@ export async function signPresentationJwt(
 ): Promise<string> {
   const fn = 'signPresentationJwt(presentation, options)';
   if (!isObject(presentation))
-    throw new TypeError(`${fn}: presentation must be an object, found ${describe(presentation)}`);
+    throw new TypeError(
+      `${fn}: presentation must be an object, found ${describeValue(presentation)}`,
+    );
   if (!isObject(options)) throw new TypeError(`${fn}: options must be an object`);
   checkChallengeAndDomain(options.challenge, options.domain, fn);
   if (Array.isArray(options.domain)) throw new TypeError(`${fn}: options.domain must be a string`);
@@ -123,7 +129,7 @@ export function holderId(presentation: Record<string, unknown>): string | undefi
 function checkChallengeAndDomain(challenge: unknown, domain: unknown, fn: string): void {
   if (typeof challenge !== 'string' || challenge.length === 0)
     throw new TypeError(
-      `${fn}: options.challenge must be the verifier's non-empty challenge string, found ${describe(challenge)}`,
+      `${fn}: options.challenge must be the verifier's non-empty challenge string, found ${describeValue(challenge)}`,
     );
   const ok = (d: unknown) => typeof d === 'string' && d.length > 0;
   if (

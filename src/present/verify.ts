@@ -1,10 +1,10 @@
 /** Verifying a presentation: its proof, holder, challenge and domain, then each credential. */
+import { describeValue } from '../internal/describe.js';
 import { asArray, isObject, joinPath } from '../internal/json.js';
 import { verifyCredentialProof } from '../proof/index.js';
 import {
   checkTime,
   checkVerifyOptions,
-  describe,
   openJwt,
   verifyCredentialJwt,
   verifyJwtKey,
@@ -59,7 +59,7 @@ export async function verifyPresentation(
     throw new TypeError(`${fn}: options must be an object with the verifier's challenge`);
   if (typeof options.challenge !== 'string' || options.challenge.length === 0)
     throw new TypeError(
-      `${fn}: options.challenge is required (the challenge this verifier issued), found ${describe(options.challenge)}`,
+      `${fn}: options.challenge is required (the challenge this verifier issued), found ${describeValue(options.challenge)}`,
     );
   if (options.domain !== undefined && (typeof options.domain !== 'string' || options.domain === ''))
     throw new TypeError(`${fn}: options.domain must be a non-empty string`);
@@ -150,7 +150,7 @@ async function verifyJwtPresentation(
     issues.push({
       code: 'presentation_holder_mismatch',
       path: `${base}.holder`,
-      message: `The presentation holder must be one URI (a string or an object with one "id"), found ${describe(vp.holder)}`,
+      message: `The presentation holder must be one URI (a string or an object with one "id"), found ${describeValue(vp.holder)}`,
     });
   }
   if (payload.iss !== undefined) {
@@ -158,7 +158,7 @@ async function verifyJwtPresentation(
       issues.push({
         code: 'jwt_claim_invalid',
         path: 'payload.iss',
-        message: `The "iss" claim must be the holder URI, found ${describe(payload.iss)}`,
+        message: `The "iss" claim must be the holder URI, found ${describeValue(payload.iss)}`,
       });
     } else if (holder === undefined) {
       holder = payload.iss;
@@ -176,7 +176,7 @@ async function verifyJwtPresentation(
     issues.push({
       code: 'jwt_claim_mismatch',
       path: 'payload.sub',
-      message: `The "sub" claim (${describe(payload.sub)}) is not the presentation holder (${holder ?? 'none named'}); the presentation's key is bound to its holder only`,
+      message: `The "sub" claim (${describeValue(payload.sub)}) is not the presentation holder (${holder ?? 'none named'}); the presentation's key is bound to its holder only`,
     });
   }
   if (typeof payload.jti === 'string') {
@@ -185,7 +185,7 @@ async function verifyJwtPresentation(
       issues.push({
         code: 'jwt_claim_mismatch',
         path: 'payload.jti',
-        message: `The "jti" claim (${payload.jti}) does not match the presentation id (${describe(vp.id)})`,
+        message: `The "jti" claim (${payload.jti}) does not match the presentation id (${describeValue(vp.id)})`,
       });
   }
   if (holder !== undefined) result.holder = holder;
@@ -229,7 +229,7 @@ function checkShape(vp: Record<string, unknown>, base: string): PresentationIssu
     {
       code: 'presentation_type_invalid',
       path: joinPath(base, 'type'),
-      message: `A presentation's "type" must include "VerifiablePresentation", found ${describe(vp.type)}`,
+      message: `A presentation's "type" must include "VerifiablePresentation", found ${describeValue(vp.type)}`,
     },
   ];
 }
@@ -249,7 +249,7 @@ function checkChallenge(found: unknown, expected: string, path: string): Present
       {
         code: 'presentation_challenge_mismatch',
         path,
-        message: `The presentation's challenge is ${describe(found)}; expected ${JSON.stringify(expected)} (a replayed or foreign presentation)`,
+        message: `The presentation's challenge is ${describeValue(found)}; expected ${JSON.stringify(expected)} (a replayed or foreign presentation)`,
       },
     ];
   }
@@ -276,7 +276,7 @@ function checkDomain(
       {
         code: 'presentation_domain_mismatch',
         path,
-        message: `The presentation is bound to ${describe(found)}; expected ${JSON.stringify(expected)}`,
+        message: `The presentation is bound to ${describeValue(found)}; expected ${JSON.stringify(expected)}`,
       },
     ];
   }
@@ -343,7 +343,7 @@ async function verifyOneCredential(
       issues: [
         {
           code: 'presentation_credential_malformed',
-          message: `A credential must be an object or a JWT string, found ${describe(entry)}`,
+          message: `A credential must be an object or a JWT string, found ${describeValue(entry)}`,
         },
       ],
     };
@@ -381,7 +381,7 @@ function jwtOf(entry: unknown): { value?: string; issue?: PresentationIssue } {
       issue: {
         code: 'presentation_credential_malformed',
         path: 'id',
-        message: `An EnvelopedVerifiableCredential's id must be a data: URL, found ${describe(id)}`,
+        message: `An EnvelopedVerifiableCredential's id must be a data: URL, found ${describeValue(id)}`,
       },
     };
   }

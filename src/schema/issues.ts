@@ -7,6 +7,7 @@
  * `$.issuer.id: "id" is required`, not three unrelated errors.
  */
 import type { Issue } from '../errors.js';
+import { describeValue } from '../internal/describe.js';
 import { isObject, joinPath } from '../internal/json.js';
 import type { SchemaError } from './types.js';
 
@@ -58,27 +59,6 @@ function locate(root: unknown, ptr: string): { value: unknown; path: string } {
     }
   }
   return { value, path };
-}
-
-const MAX_SHOWN = 60;
-
-/** A short rendering of a found value for messages. @internal */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) {
-    if (value.length === 0) return 'an empty array';
-    const shown = JSON.stringify(value);
-    return shown.length <= MAX_SHOWN ? shown : `an array of ${value.length} items`;
-  }
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') {
-    const shown = JSON.stringify(
-      value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value,
-    );
-    return shown;
-  }
-  return String(value);
 }
 
 function listValues(values: unknown[], max = 8): string {

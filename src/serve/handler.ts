@@ -62,7 +62,16 @@ function errorResponse(e: unknown): VcApiResponse {
 function route(path: string): { kind: string; name?: string } {
   if (path === '/credentials/issue') return { kind: 'issue' };
   const m = /^\/issuers\/([^/]+)\/credentials\/issue$/.exec(path);
-  if (m) return { kind: 'issue', name: decodeURIComponent(m[1] as string) };
+  if (m) {
+    // A malformed escape names no issuer (decodeURIComponent throws URIError on it).
+    let name: string;
+    try {
+      name = decodeURIComponent(m[1] as string);
+    } catch {
+      fail(404, 'issuer_unknown', `No issuer ${m[1]}`);
+    }
+    return { kind: 'issue', name };
+  }
   if (path === '/credentials/verify') return { kind: 'verify-credential' };
   if (path === '/presentations/verify') return { kind: 'verify-presentation' };
   if (path === '/credentials/status') return { kind: 'status' };

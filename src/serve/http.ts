@@ -101,6 +101,24 @@ export function header(request: VcApiRequest, name: string): string | undefined 
   return undefined;
 }
 
+/** Whether JSON text nests objects and arrays deeper than `max` (strings skipped). */
+function nestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c /* \ */) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth--;
+  }
+  return false;
+}
+
 /**
  * The request body as one JSON object: raw text or bytes are parsed (JSON only, at most
  * `maxBytes`, no repeated member name, bounded depth, values and array length); a value a
@@ -130,6 +148,15 @@ export function readJsonBody(request: VcApiRequest, maxBytes: number): JsonObjec
     }
     text = text.replace(/^\uFEFF/, '');
     if (text.trim() === '') fail(400, 'body_missing', 'The request needs a JSON body');
+    // Bound before work: deep nesting is refused in one pass over the text, before parsing and
+    // the duplicate-name scan spend their time on it.
+    if (nestedDeeperThan(text, DEFAULT_MAX_JSON_DEPTH)) {
+      fail(
+        413,
+        'body_too_large',
+        `The body exceeds maxJsonDepth (depth ${DEFAULT_MAX_JSON_DEPTH}, ${DEFAULT_MAX_JSON_VALUES} values, arrays of ${DEFAULT_MAX_ARRAY_LENGTH})`,
+      );
+    }
     try {
       value = JSON.parse(text);
     } catch (e) {

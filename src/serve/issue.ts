@@ -24,10 +24,14 @@ export interface ResolvedIssuer {
   /** Sign with the library's rails: validation before signing and the key bound to the issuer. */
   sign: (unsigned: JsonObject) => Promise<JsonObject | string>;
   status: boolean;
+  /** The one series an Open Badge or CLR credential gets an entry in. */
+  badgeStatusPurpose: 'revocation' | 'suspension';
   format: 'di' | 'jwt';
 }
 
 const OB_TYPES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential'];
+/** Credentials that carry at most one `credentialStatus` (Open Badges 3.0, CLR 2.0). */
+const ONE_STATUS_TYPES = [...OB_TYPES, 'ClrCredential'];
 const NAME = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** The key type of a `KeyPair` or a `Signer` (by its algorithm). */
@@ -112,7 +116,18 @@ export function resolveIssuer(
         created: now(),
       }) as Promise<JsonObject>;
   }
-  return { name: issuer.name, id, sign, status: issuer.status === true, format };
+  const badgeStatusPurpose = issuer.badgeStatusPurpose ?? 'revocation';
+  if (badgeStatusPurpose !== 'revocation' && badgeStatusPurpose !== 'suspension') {
+    throw new TypeError(`${at}.badgeStatusPurpose must be 'revocation' or 'suspension'`);
+  }
+  return {
+    name: issuer.name,
+    id,
+    sign,
+    status: issuer.status === true,
+    badgeStatusPurpose,
+    format,
+  };
 }
 
 /** The issuer id a credential names (string issuer or `issuer.id`), or why it names none. */
@@ -202,9 +217,13 @@ export async function issueCredential(
         'This issuer assigns credentialStatus itself; the credential already has one',
       );
     }
-    const [record] = await ledger.reserve([
-      typeof credential.id === 'string' ? { credentialId: credential.id } : {},
-    ]);
+    // An Open Badge or CLR gets one entry (OB 3.0 forbids an array): its series is chosen here,
+    // before anything is reserved, not refused by signing after.
+    const oneStatus = types.some((t) => ONE_STATUS_TYPES.includes(t as string));
+    const [record] = await ledger.reserve(
+      [typeof credential.id === 'string' ? { credentialId: credential.id } : {}],
+      oneStatus ? { purpose: issuer.badgeStatusPurpose } : undefined,
+    );
     if (!record) fail(500, 'ledger_failed', 'The ledger reserved no entry');
     credential = ledger.attachStatus(credential, record);
     reserved = record.credentialId;

@@ -106,9 +106,16 @@ export interface VcApiIssuer {
   format?: 'di' | 'jwt';
   /**
    * Give every credential issued here status entries from the ledger (one per series of the
-   * ledger). Needs `options.ledger`. Default `false`.
+   * ledger). Needs `options.ledger`. Default `false`. An Open Badges 3.0 or CLR 2.0 credential
+   * carries at most one `credentialStatus`: it gets one entry, in the series of
+   * `badgeStatusPurpose`.
    */
   status?: boolean;
+  /**
+   * The one status series an Open Badges 3.0 or CLR 2.0 credential issued here gets an entry in
+   * (the ledger must have a series of this purpose). Default `'revocation'`.
+   */
+  badgeStatusPurpose?: StatusLedgerPurpose;
 }
 
 /** The purposes a status entry may have in the ledger. */
@@ -154,8 +161,15 @@ export interface StatusLedgerRecord {
  * ```
  */
 export interface StatusLedger {
-  /** Reserve a credential id and one status entry per series, atomically. */
-  reserve(requests: Array<{ credentialId?: string }>): Promise<StatusLedgerRecord[]>;
+  /**
+   * Reserve a credential id and one status entry per series, atomically; with
+   * `options.purpose`, an entry in the series of that purpose only (asked for Open Badges 3.0 and
+   * CLR 2.0 credentials, which carry at most one `credentialStatus`).
+   */
+  reserve(
+    requests: Array<{ credentialId?: string }>,
+    options?: { purpose?: StatusLedgerPurpose },
+  ): Promise<StatusLedgerRecord[]>;
   /** Record that the credentials were signed and handed out. */
   markIssued(credentialIds: string[]): Promise<void>;
   /** A copy of the credential with the record's id and `credentialStatus` entries. */

@@ -75,7 +75,9 @@ function readOptions(body: JsonObject, presentation: boolean): VerifyRequestOpti
         );
       }
     }
-    checks = raw.checks as string[];
+    // The proof is always required: `verified: true` for a signature never checked (a key that
+    // could not be resolved) would be a pass for anything; other checks may be left out.
+    checks = [...new Set(['proof', ...(raw.checks as string[])])];
   }
   for (const k of ['challenge', 'domain'] as const) {
     if (raw[k] !== undefined && (typeof raw[k] !== 'string' || raw[k] === '')) {
@@ -158,6 +160,23 @@ function unmet(report: VerificationReport, checks: string[]): string[] {
   return [...new Set(out)];
 }
 
+/** Largest depth of nested reports read (records in presentations are two levels). */
+const MAX_REPORT_DEPTH = 8;
+
+/**
+ * Credentials the report holds but did not verify (past `limits.maxCredentials` or
+ * `limits.maxBundledCredentials`), in it or in the reports of its credentials: where each run
+ * stopped. A document some of whose credentials were never checked is not verified here.
+ */
+function unverifiedCredentials(report: VerificationReport, depth = 0): string[] {
+  const out = report.checks.filter((c) => c.code === 'credential_limit').map((c) => c.path ?? '$');
+  if (depth >= MAX_REPORT_DEPTH) return out;
+  for (const [i, inner] of (report.credentials ?? []).entries()) {
+    out.push(...unverifiedCredentials(inner, depth + 1).map((p) => `credential ${i + 1}: ${p}`));
+  }
+  return out;
+}
+
 /** The VC-API answer for a report: 200 when verified, `failureStatus` with the report when not. */
 function answer(
   report: VerificationReport,
@@ -166,7 +185,8 @@ function answer(
   presentation: boolean,
 ): VcApiResponse {
   const missing = unmet(report, options.checks);
-  const verified = report.verdict !== 'invalid' && missing.length === 0;
+  const unchecked = unverifiedCredentials(report);
+  const verified = report.verdict !== 'invalid' && missing.length === 0 && unchecked.length === 0;
   const { credential, ...rest } = report;
   const details = problemDetails(report.checks);
   for (const name of missing) {
@@ -175,6 +195,14 @@ function answer(
       type: 'urn:ob3kit:check:check_not_satisfied',
       title: `${name}: not verified`,
       detail: `The required check ${name} did not pass (it could not be completed)`,
+      severity: 'error',
+    });
+  }
+  if (unchecked.length > 0 && report.verdict !== 'invalid') {
+    details.push({
+      type: 'urn:ob3kit:check:check_not_satisfied',
+      title: 'credentials: not verified',
+      detail: `Credentials it carries were not verified (a verification limit was reached at ${unchecked.join(', ')}); a document is verified only when all it carries is`,
       severity: 'error',
     });
   }

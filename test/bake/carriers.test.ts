@@ -16,6 +16,7 @@ import { resolveLimits } from '../../src/bake/types.js';
 import { BakeError } from '../../src/errors.js';
 import type { CarrierLocation } from '../../src/ob2/index.js';
 import { verify } from '../../src/verify/index.js';
+import { thrownSync } from '../helpers.js';
 import {
   fixtureBytes,
   fixtureText,
@@ -34,15 +35,8 @@ const OB3 = 'https://purl.imsglobal.org/ob/v3p0';
 const ASSERTION = '{"id":"https://example.org/assertions/7","type":"Assertion"}';
 const limits = resolveLimits(undefined, 'test');
 
-function thrown(fn: () => unknown): BakeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof BakeError) return e;
-    throw e;
-  }
-  throw new Error('expected a BakeError');
-}
+/** The {@link BakeError} `fn` throws. */
+const thrown = (fn: () => unknown) => thrownSync(fn, BakeError);
 
 const text = (s: string) => new TextEncoder().encode(s);
 

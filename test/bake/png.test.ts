@@ -3,6 +3,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { bakeBadge, unbakeBadge } from '../../src/bake/index.js';
 import { BakeError } from '../../src/errors.js';
+import { codeOfSync, thrownSync } from '../helpers.js';
 import {
   encodeChunk,
   fixtureBytes,
@@ -16,19 +17,8 @@ import {
 const EXPECTED_JSON = fixtureText('expected-credential.json');
 const EXPECTED_JWT = fixtureText('expected-jwt.txt');
 
-function thrown(fn: () => unknown): BakeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof BakeError) return e;
-    throw e;
-  }
-  throw new Error('expected a BakeError');
-}
-
-function code(fn: () => unknown): string {
-  return thrown(fn).code;
-}
+/** The code of the {@link BakeError} `fn` throws. */
+const code = (fn: () => unknown) => codeOfSync(fn, BakeError);
 
 const credential = {
   '@context': ['https://www.w3.org/ns/credentials/v2'],
@@ -169,7 +159,7 @@ describe('bakeBadge on PNG', () => {
   it('refuses to add a credential next to an Open Badges 2.0 assertion (two credentials)', () => {
     for (const name of ['baked-ob2.png', 'baked-ob2-text.png']) {
       const original = fixtureBytes(name);
-      const e = thrown(() => bakeBadge(original, credential));
+      const e = thrownSync(() => bakeBadge(original, credential), BakeError);
       expect(e.code).toBe('ERR_BAKE_AMBIGUOUS');
       expect(e.message).toMatch(
         /already holds the (iTXt|tEXt) chunk "openbadges" at byte \d+ \(Open Badges 2\.0 assertion\)/,

@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { bakeBadge, sniffFormat, unbakeBadge } from '../../src/bake/index.js';
 import { BakeError } from '../../src/errors.js';
+import { codeOfSync } from '../helpers.js';
 import { fixtureBytes, fixtureText, readSvgWithXmldom } from './helpers.js';
+
+/** The code of the BakeError `fn` throws. */
+const code = (fn: () => unknown) => codeOfSync(fn, BakeError);
 
 const EXPECTED_JSON = fixtureText('expected-credential.json');
 const EXPECTED_JWT = fixtureText('expected-jwt.txt');
 const OB3 = 'https://purl.imsglobal.org/ob/v3p0';
-
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof BakeError) return e.code;
-    throw e;
-  }
-  throw new Error('expected a BakeError');
-}
 
 const credential = {
   '@context': ['https://www.w3.org/ns/credentials/v2'],

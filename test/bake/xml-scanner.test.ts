@@ -7,16 +7,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanXml, type XmlStartTag } from '../../src/bake/xml-scanner.js';
 import { BakeError } from '../../src/errors.js';
+import { codeOfSync } from '../helpers.js';
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof BakeError) return e.code;
-    throw e;
-  }
-  return 'returned';
-}
+/** The code of the BakeError `fn` throws. */
+const code = (fn: () => unknown) => codeOfSync(fn, BakeError);
 
 type XmlEvent =
   | { kind: 'start' | 'end'; tag: XmlStartTag }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unbakeBadge } from '../../src/bake/index.js';
-import { createDemoBadgePng, createDemoBadgeSvg } from '../../src/cli/png.js';
+import { createDemoBadgePng, createDemoBadgeSvg } from '../../src/cli/badge-art.js';
 import { bakeClr } from '../../src/clr/index.js';
 import { verify } from '../../src/verify/index.js';
 import { buildCli, cleanUp, isGoodReport, runBin, tempDir, unsigned } from './helpers.js';

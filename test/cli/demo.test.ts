@@ -4,11 +4,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDidKey, generateKeyPair } from '../../src/keys/index.js';
 import { createPresentation, signPresentation } from '../../src/present/index.js';
 import { verify } from '../../src/verify/index.js';
-import { buildCli, cleanUp, isGoodReport, runBin, tempDir } from './helpers.js';
+import {
+  buildCli,
+  cleanUp,
+  commandLines,
+  installBin,
+  isGoodReport,
+  runBin,
+  runShellLine,
+  tempDir,
+} from './helpers.js';
 import { referenceVerify } from './reference.js';
 
 let bin: string;
 let dir: string;
+/** What the first run of the demo printed. */
+let printed = '';
 
 beforeAll(async () => {
   bin = await buildCli();
@@ -20,6 +31,7 @@ afterAll(() => cleanUp(bin, dir));
 describe('ob3kit demo', () => {
   it('writes the files, and its badges re-verify independently through the library', async () => {
     const r = await runBin(bin, ['demo', '--out', 'out'], { cwd: dir });
+    printed = r.stdout;
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = path.join(dir, 'out');
@@ -97,6 +109,30 @@ describe('ob3kit demo', () => {
     );
     expect(revoked.code).toBe(1);
     expect(revoked.stdout).toMatch(/\[FAIL\] status \(status_revoked\)/);
+  });
+
+  it('prints next steps that each run as printed, with the exit code they document', async () => {
+    installBin(dir, bin);
+    const steps = commandLines(printed.slice(printed.indexOf('Next')));
+    expect(steps.map((s) => s.line.split('  #')[0])).toEqual([
+      `npx ob3kit verify out/badge.png --document https://ob3kit.example/status/1=out/status-list.json`,
+      `npx ob3kit verify out/revoked-credential.json --document https://ob3kit.example/status/1=out/status-list.json`,
+      'npx ob3kit init my-badges',
+    ]);
+    expect(steps.map((s) => s.exitCode)).toEqual([0, 1, 0]);
+    for (const { line, exitCode } of steps) {
+      const r = await runShellLine(line, dir);
+      expect(r.code, `${line}\n${r.stdout}\n${r.stderr}`).toBe(exitCode);
+    }
+    expect(existsSync(path.join(dir, 'my-badges', 'issuer-key.json'))).toBe(true);
+  });
+
+  it('quotes a folder name the shell would split', async () => {
+    const r = await runBin(bin, ['demo', '--out', "it's here"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const step = commandLines(r.stdout.slice(r.stdout.indexOf('Next')))[0];
+    expect(step?.line).toMatch(/^npx ob3kit verify 'it'\\''s here\/badge\.png' /);
+    expect((await runShellLine(step?.line ?? '', dir)).code).toBe(0);
   });
 
   it('verifies a presentation of the demo credential with its challenge and domain', async () => {

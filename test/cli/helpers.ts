@@ -1,6 +1,6 @@
 /** Test helpers: build the real bin once per test file and run it as a subprocess. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
@@ -126,4 +126,74 @@ export function cleanUp(bin: string | undefined, dir: string | undefined): void 
 export function firstProof(signed: { proof?: unknown }): Record<string, unknown> {
   const proof = Array.isArray(signed.proof) ? signed.proof[0] : signed.proof;
   return (proof ?? {}) as Record<string, unknown>;
+}
+
+/**
+ * Make `npx ob3kit` in `dir` (and any folder below it) run the built CLI `bin`, as it does in a
+ * project that installed ob3kit: `node_modules/.bin/ob3kit`, which npx finds without the
+ * registry.
+ */
+export function installBin(dir: string, bin: string): void {
+  const binDir = path.join(dir, 'node_modules', '.bin');
+  mkdirSync(binDir, { recursive: true });
+  const file = path.join(binDir, 'ob3kit');
+  writeFileSync(file, `#!/bin/sh\nexec "${process.execPath}" "${bin}" "$@"\n`);
+  chmodSync(file, 0o755);
+}
+
+/**
+ * Run one line of shell, as a person would type it, in `cwd`; returns its result and the
+ * folder it ended in (so a `cd` carries over to the next line). npm is kept offline.
+ */
+export function runShellLine(line: string, cwd: string): Promise<RunResult & { cwd: string }> {
+  const marker = path.join(cwd, `.ob3kit-cwd-${process.pid}-${Date.now()}`);
+  const script = `${line}\nrc=$?\nprintf '%s' "$PWD" > '${marker}'\nexit $rc\n`;
+  return new Promise((resolve, reject) => {
+    const child = spawn('sh', ['-c', script], {
+      cwd,
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        npm_config_offline: 'true',
+        npm_config_update_notifier: 'false',
+        npm_config_fund: 'false',
+        npm_config_audit: 'false',
+      },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      let end = cwd;
+      try {
+        end = readFileSync(marker, 'utf8');
+        rmSync(marker, { force: true });
+      } catch {
+        // The line ended the shell before the marker was written: stay where it started.
+      }
+      resolve({ code, stdout, stderr, cwd: end });
+    });
+    child.stdin.end();
+  });
+}
+
+/**
+ * The shell lines of a printed command list: each `npx ob3kit ...` (or `cd ...`) line, with the
+ * exit code its comment documents (`# ... exit code 1 ...`), else 0.
+ */
+export function commandLines(text: string): Array<{ line: string; exitCode: number }> {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('npx ob3kit ') || l.startsWith('cd '))
+    .map((line) => {
+      const documented = /#.*\bexit code (\d+)/.exec(line);
+      return { line, exitCode: documented ? Number(documented[1]) : 0 };
+    });
 }

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoBadgePng } from '../../src/cli/png.js';
+import { createDemoBadgePng } from '../../src/cli/badge-art.js';
 import { createLedger } from '../../src/ledger/index.js';
 import { openSqliteLedgerStore } from '../../src/ledger/sqlite.js';
 import { verify } from '../../src/verify/index.js';

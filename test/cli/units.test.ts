@@ -2,12 +2,13 @@ import * as zlib from 'node:zlib';
 import { inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createDemoBadgePng, createDemoBadgeSvg } from '../../src/cli/badge-art.js';
 import { createPalette, shouldColor } from '../../src/cli/color.js';
 import { type Command, parseCommandArgs } from '../../src/cli/command.js';
 import { parseCsv, parseCsvRecords } from '../../src/cli/csv.js';
 import { UsageError } from '../../src/cli/errors.js';
 import { locateJsonError } from '../../src/cli/json-locate.js';
-import { createDemoBadgePng, createDemoBadgeSvg, encodePng } from '../../src/cli/png.js';
+import { encodePng } from '../../src/cli/png.js';
 import { createProgress } from '../../src/cli/progress.js';
 import {
   applyRowConventions,
@@ -86,12 +87,12 @@ describe('PNG encoder', () => {
     expect(() => encodePng(2, 2, new Uint8Array(3))).toThrow(TypeError);
   });
 
-  it('makes the built-in badge images', () => {
-    const png = createDemoBadgePng();
+  it("makes the demo's badge images", () => {
+    const png = createDemoBadgePng(128);
     expect(new DataView(png.buffer, png.byteOffset).getUint32(16)).toBe(128);
-    const svg = createDemoBadgeSvg('A <b> & "c"');
+    const svg = createDemoBadgeSvg();
     expect(svg).toMatch(/^<\?xml/);
-    expect(svg).toContain('<title>A &#60;b&#62; &#38; &#34;c&#34;</title>');
+    expect(svg).toContain('<title>Open Badges 101 — ob3kit Demo Academy</title>');
   });
 });
 

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDidKey, generateKeyPair, type KeyPair } from '../../src/keys/index.js';
 import { signCredential } from '../../src/proof/index.js';
 import { signCredentialJwt } from '../../src/proof/jwt/index.js';
-import { handJwt } from '../jwt/helpers.js';
+import { handJwt } from '../proof/jwt/helpers.js';
 import { failCodes, type Loose, NOW, richCredential, verifyOffline } from './helpers.js';
 
 let did = '';

@@ -39,7 +39,7 @@ import { matchIdentity } from '../../src/model/index.js';
 import { signCredential, verifyCredentialProof } from '../../src/proof/index.js';
 import { verifyCredentialJwt } from '../../src/proof/jwt/index.js';
 import { decodeStatusList } from '../../src/status/index.js';
-import { b64u, handJwt } from '../jwt/helpers.js';
+import { b64u, handJwt } from '../proof/jwt/helpers.js';
 import { firstProof, fuzzRuns, type Loose, NOW, richCredential } from './helpers.js';
 
 const HANG_GUARD = 20_000;

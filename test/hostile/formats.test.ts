@@ -20,7 +20,8 @@ import { signCredential, verifyCredentialProof } from '../../src/proof/index.js'
 import { signCredentialJwt, verifyCredentialJwt } from '../../src/proof/jwt/index.js';
 import { decodeStatusList } from '../../src/status/index.js';
 import { verify } from '../../src/verify/index.js';
-import { b64u, handJwt, hmacJwt } from '../jwt/helpers.js';
+import { codeOfSync } from '../helpers.js';
+import { b64u, handJwt, hmacJwt } from '../proof/jwt/helpers.js';
 import {
   firstProof,
   forbiddenFetch,
@@ -32,15 +33,8 @@ import {
 
 const HANG_GUARD = 20_000;
 
-function thrownCode(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof Ob3Error) return e.code;
-    throw e;
-  }
-  return 'returned';
-}
+/** The code of the {@link Ob3Error} `fn` throws. */
+const thrownCode = (fn: () => unknown) => codeOfSync(fn, Ob3Error);
 
 async function rejectedCode(p: Promise<unknown>): Promise<string> {
   try {

@@ -23,6 +23,7 @@ import { createDidKey, generateKeyPair } from '../../src/keys/index.js';
 import { signCredential } from '../../src/proof/index.js';
 import { signCredentialJwt } from '../../src/proof/jwt/index.js';
 import { encodeChunk, makePng } from '../bake/helpers.js';
+import { thrownSync } from '../helpers.js';
 import { failCodes, fuzzRuns, type Loose, NOW, richCredential, verifyOffline } from './helpers.js';
 
 // Count decompressions (the real function runs): a second carrier must never be inflated.
@@ -44,15 +45,8 @@ const OB2 = 'http://openbadges.org';
 const CLR = 'https://purl.imsglobal.org/clr/v2p0';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-function thrown(fn: () => unknown): Ob3Error {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof Ob3Error) return e;
-    throw e;
-  }
-  throw new Error('expected an Ob3Error, nothing was thrown');
-}
+/** The {@link Ob3Error} `fn` throws. */
+const thrown = (fn: () => unknown) => thrownSync(fn, Ob3Error);
 
 /** The credential texts the generators bake: A (the one a reader might verify) and B (another). */
 let A = '';

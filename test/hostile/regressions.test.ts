@@ -17,7 +17,7 @@ import {
 import { createPresentation, verifyPresentation } from '../../src/present/index.js';
 import { signCredential, verifyCredentialProof } from '../../src/proof/index.js';
 import { verifyCredentialJwt } from '../../src/proof/jwt/index.js';
-import { handJwt } from '../jwt/helpers.js';
+import { handJwt } from '../proof/jwt/helpers.js';
 import { failCodes, type Loose, NOW, richCredential, verifyOffline } from './helpers.js';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/hostile');

@@ -32,7 +32,7 @@ import {
   createStatusListCredential,
 } from '../../src/status/index.js';
 import { type VerificationReport, verify, verifyCredential } from '../../src/verify/index.js';
-import { handJwt } from '../jwt/helpers.js';
+import { handJwt } from '../proof/jwt/helpers.js';
 import { failCodes, fuzzRuns, type Loose, NOW, richCredential } from './helpers.js';
 
 type Did = Awaited<ReturnType<typeof makeDid>>;

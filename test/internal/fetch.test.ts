@@ -15,6 +15,10 @@ import {
   nonPublicHost,
   parseJsonDocument,
 } from '../../src/internal/fetch.js';
+import { codeOf as anyCodeOf } from '../helpers.js';
+
+/** The code of the Ob3Error `p` rejects with (or `fn` throws). */
+const codeOf = (p: Promise<unknown> | (() => unknown)) => anyCodeOf(p, Ob3Error);
 
 const enc = new TextEncoder();
 
@@ -34,15 +38,6 @@ function streamOf(chunks: Uint8Array[], onPull?: (n: number) => void): ReadableS
     },
     { highWaterMark: 0 },
   );
-}
-
-async function codeOf(p: Promise<unknown> | (() => unknown)): Promise<string | undefined> {
-  try {
-    await (typeof p === 'function' ? p() : p);
-  } catch (e) {
-    return e instanceof Ob3Error ? e.code : `not an Ob3Error: ${String(e)}`;
-  }
-  return undefined;
 }
 
 describe('canonicalUrl', () => {

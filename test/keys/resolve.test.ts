@@ -10,15 +10,7 @@ import {
   resolveDid,
   resolveVerificationMethod,
 } from '../../src/keys/index.js';
-
-async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await p;
-  } catch (e) {
-    return (e as { code?: string }).code ?? (e as Error).name;
-  }
-  return undefined;
-}
+import { codeOf } from '../helpers.js';
 
 const W3C_DID = 'did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2';
 

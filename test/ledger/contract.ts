@@ -116,6 +116,47 @@ export function ledgerContract(name: string, maker: StoreMaker, fuzzRuns = 10): 
       }
     });
 
+    it('reserves in one series only when asked (one credentialStatus for an Open Badge)', async () => {
+      const ledger = createLedger(await maker.fresh(), { lists: [REV, SUS] });
+      try {
+        const [a, b] = await ledger.reserve([{ key: 'badge-1' }, {}], { purpose: 'revocation' });
+        expect(a?.status.map((s) => s.purpose)).toEqual(['revocation']);
+        expect(b?.status.map((s) => s.purpose)).toEqual(['revocation']);
+        const [c] = await ledger.reserve([{}], { purpose: 'suspension' });
+        expect(c?.status.map((s) => s.purpose)).toEqual(['suspension']);
+        const { record } = await ledger.issue({}, async () => 'signed', { purpose: 'suspension' });
+        expect(record.status.map((s) => s.purpose)).toEqual(['suspension']);
+        // The same key again for the same series: the same record; for the other one: refused.
+        expect((await ledger.reserve([{ key: 'badge-1' }], { purpose: 'revocation' }))[0]).toEqual(
+          a,
+        );
+        expect(await code(ledger.reserve([{ key: 'badge-1' }], { purpose: 'suspension' }))).toBe(
+          'ERR_LEDGER_CONFLICT',
+        );
+        // Nothing is taken in a series the credential does not get an entry in.
+        const lists = await ledger.lists();
+        expect(lists.find((l) => l.purpose === 'revocation')?.allocated).toBe(2);
+        expect(lists.find((l) => l.purpose === 'suspension')?.allocated).toBe(2);
+        // A credential without a suspension entry cannot be suspended.
+        expect(await code(ledger.suspend({ credentialId: a?.credentialId as string }))).toBe(
+          'ERR_LEDGER_NO_STATUS',
+        );
+        await expect(
+          // biome-ignore lint/suspicious/noExplicitAny: a wrong option on purpose
+          ledger.reserve([{}], { purpose: 'both' as any }),
+        ).rejects.toThrow(TypeError);
+      } finally {
+        await ledger.close();
+      }
+      const one = createLedger(await maker.fresh(), { lists: [REV] });
+      try {
+        expect(await code(one.reserve([{}], { purpose: 'suspension' }))).toBe('ERR_LEDGER_CONFIG');
+        expect(await one.find()).toHaveLength(0);
+      } finally {
+        await one.close();
+      }
+    });
+
     it('records issuance, and refuses to mark an unknown credential', async () => {
       const ledger = createLedger(await maker.fresh(), { lists: [REV] });
       try {

@@ -18,7 +18,7 @@ import {
   handJwt,
   loadBasicCredential,
   SKIP_REASON,
-} from '../jwt/helpers.js';
+} from '../proof/jwt/helpers.js';
 import { referenceSignPresentation, referenceVerifyPresentation } from './reference.js';
 
 if (!HAS_EXAMPLE) console.warn(`test/present skipped: ${SKIP_REASON}`);

@@ -170,7 +170,7 @@ describe.skipIf(!HAVE_OB3)(
       ]);
       // no alternative fits: one type issue naming them all
       expect(validateCredential({ ...doc, issuer: 5 }).issues).toEqual([
-        { code: 'type', path: '$.issuer', message: 'expected string or object, found 5' },
+        { code: 'type', path: '$.issuer', message: 'expected string or object, found number 5' },
       ]);
       // an extensible vocabulary: one issue naming both ways to be right
       doc.credentialSubject.achievement.achievementType = 'Nope';

@@ -7,6 +7,7 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createClrCredential } from '../../src/clr/index.js';
 import { createDocumentLoader } from '../../src/jsonld/index.js';
 import {
   type CreatedDid,
@@ -601,11 +602,118 @@ describe('the VC-API handler', () => {
         'status_value_missing',
       ]);
     });
+
+    it('gives an Open Badge or a CLR one entry (revocation by default) before anything is reserved', async () => {
+      // OB 3.0 and CLR 2.0 allow one credentialStatus; the ledger here has two series.
+      const badge = (id: string): Json => ({
+        '@context': [
+          'https://www.w3.org/ns/credentials/v2',
+          'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+        ],
+        id,
+        type: ['VerifiableCredential', 'OpenBadgeCredential'],
+        issuer: { id: ed.did, type: ['Profile'], name: 'Example' },
+        validFrom: '2024-01-01T00:00:00Z',
+        name: 'Teamwork',
+        credentialSubject: {
+          id: 'did:example:learner',
+          type: ['AchievementSubject'],
+          achievement: {
+            id: 'https://example.com/achievements/1',
+            type: ['Achievement'],
+            name: 'Teamwork',
+            description: 'Works well in a team.',
+            criteria: { narrative: 'Be nominated.' },
+          },
+        },
+      });
+      const id = 'urn:uuid:6a0f3c1e-7d2b-4e59-8c4a-1b2c3d4e5f60';
+      const issued = await handle(
+        post('/issuers/status/credentials/issue', { credential: badge(id) }, auth),
+      );
+      expect(issued.status).toBe(201);
+      const c = (issued.body as Json).verifiableCredential;
+      expect(Array.isArray(c.credentialStatus)).toBe(false);
+      expect(c.credentialStatus.statusPurpose).toBe('revocation');
+      const [record] = await ledger.find({ credentialId: id });
+      expect(record?.status.map((e) => e.purpose)).toEqual(['revocation']);
+      const url = c.credentialStatus.statusListCredential as string;
+      const list = await handle({ method: 'GET', path: new URL(url).pathname });
+      const report = await verify(c, { now: NOW, documents: { [url]: list.body } });
+      expect(report.verdict).toBe('valid');
+      // It has no suspension entry to set.
+      const suspend = await handle(
+        post(
+          '/credentials/status',
+          {
+            credentialId: id,
+            credentialStatus: { ...c.credentialStatus, statusPurpose: 'suspension' },
+            status: true,
+          },
+          auth,
+        ),
+      );
+      expect(suspend.status).toBe(409);
+
+      // A CLR 2.0 record too.
+      const transcript = createClrCredential({
+        id: 'urn:uuid:6a0f3c1e-7d2b-4e59-8c4a-1b2c3d4e5f63',
+        name: 'Transcript',
+        issuer: { id: ed.did, name: 'Example' },
+        validFrom: '2024-02-01T00:00:00Z',
+        credentialSubject: { id: 'did:example:learner', verifiableCredential: [c] },
+      });
+      const clr = await handle(
+        post('/issuers/status/credentials/issue', { credential: transcript }, auth),
+      );
+      expect(clr.status).toBe(201);
+      const signedClr = (clr.body as Json).verifiableCredential;
+      expect(signedClr.credentialStatus.statusPurpose).toBe('revocation');
+      expect((await ledger.find({ credentialId: signedClr.id }))[0]?.status).toHaveLength(1);
+
+      // An issuer may choose the suspension series instead; a ledger without it reserves nothing.
+      const suspending = createVcApiHandler({
+        ...options,
+        issuers: [{ name: 's', key: ed.keyPair, status: true, badgeStatusPurpose: 'suspension' }],
+      });
+      const id2 = 'urn:uuid:6a0f3c1e-7d2b-4e59-8c4a-1b2c3d4e5f61';
+      const s = await suspending(post('/credentials/issue', { credential: badge(id2) }, auth));
+      expect(s.status).toBe(201);
+      expect((s.body as Json).verifiableCredential.credentialStatus.statusPurpose).toBe(
+        'suspension',
+      );
+      const revocationOnly = createLedger(createMemoryLedgerStore(), {
+        lists: [{ url: `${PUBLIC}/status-lists/revocation/{n}`, purpose: 'revocation' }],
+      });
+      const missing = createVcApiHandler({
+        ...options,
+        ledger: revocationOnly,
+        issuers: [{ name: 's', key: ed.keyPair, status: true, badgeStatusPurpose: 'suspension' }],
+      });
+      const id3 = 'urn:uuid:6a0f3c1e-7d2b-4e59-8c4a-1b2c3d4e5f62';
+      const m = await missing(post('/credentials/issue', { credential: badge(id3) }, auth));
+      expect(m.status).toBeGreaterThanOrEqual(400);
+      expect(await revocationOnly.find({})).toEqual([]);
+      expect(() =>
+        createVcApiHandler({
+          ...options,
+          issuers: [
+            // biome-ignore lint/suspicious/noExplicitAny: a wrong option on purpose
+            { name: 's', key: ed.keyPair, status: true, badgeStatusPurpose: 'both' as any },
+          ],
+        }),
+      ).toThrow(/badgeStatusPurpose/);
+    });
   });
 
   describe('requests', () => {
     it('answers 404, 405, 415, bad JSON, duplicate members, large bodies and a health check', async () => {
       expect((await handle({ method: 'GET', path: '/nothing' })).status).toBe(404);
+      // A malformed escape in an issuer name is no issuer (not a failure of the service).
+      for (const name of ['%E0%A4%A', '%', '%zz']) {
+        const r = await handle(post(`/issuers/${name}/credentials/issue`, {}, auth));
+        expect([r.status, (r.body as Json).code]).toEqual([404, 'issuer_unknown']);
+      }
       const m = await handle({ method: 'GET', path: '/credentials/verify' });
       expect([m.status, m.headers.allow]).toEqual([405, 'POST']);
       const text = await handle({
@@ -633,6 +741,14 @@ describe('the VC-API handler', () => {
         post('/credentials/verify', `${'{"a":'.repeat(100)}1${'}'.repeat(100)}`),
       );
       expect(deep.status).toBe(413);
+      // Depth is refused from the text before parsing, at the same bound as after: 64 levels
+      // (brackets inside strings do not count), and very deep text as quickly as shallow.
+      const nested = (n: number, inner = '1') =>
+        `{"verifiableCredential":${'['.repeat(n - 1)}${inner}${']'.repeat(n - 1)}}`;
+      const at = await handle(post('/credentials/verify', nested(64, '"[[[{{{"')));
+      expect((at.body as Json).code).not.toBe('body_too_large');
+      expect((await handle(post('/credentials/verify', nested(65)))).status).toBe(413);
+      expect((await handle(post('/credentials/verify', nested(300_000)))).status).toBe(413);
       const health = await handle({ method: 'GET', path: '/health' });
       expect([health.status, (health.body as Json).status]).toEqual([200, 'ok']);
       // A framework's parsed body works too.

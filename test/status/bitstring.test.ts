@@ -13,19 +13,13 @@ import {
   getStatus,
   setStatus,
 } from '../../src/status/index.js';
+import { codeOf } from '../helpers.js';
+
+/** The code of the StatusError `fn` throws or rejects with. */
+const code = (fn: () => unknown) => codeOf(fn, StatusError);
 
 /** Example 3 of the W3C Bitstring Status List v1.0 Recommendation: an all-clear 16 KiB list. */
 const W3C_EXAMPLE = 'uH4sIAAAAAAAAA-3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA';
-
-async function code(fn: () => Promise<unknown> | unknown): Promise<string> {
-  try {
-    await fn();
-  } catch (e) {
-    if (e instanceof StatusError) return e.code;
-    throw e;
-  }
-  throw new Error('expected a StatusError');
-}
 
 const b64url = (b: Uint8Array) => Buffer.from(b).toString('base64url');
 

@@ -19,13 +19,13 @@ import {
 } from '../../status/index.js';
 import type { VerificationReport } from '../../verify/index.js';
 import { verify } from '../../verify/index.js';
+import { createBadgePng, createBadgeSvg } from '../badge-art.js';
 import { createPalette, shouldColor } from '../color.js';
 import { type Command, stringOpt } from '../command.js';
 import { runStackingDemo } from '../demo-stacking.js';
 import { EXIT_INVALID, EXIT_OK, UsageError } from '../errors.js';
-import { writeOutput } from '../io.js';
+import { shellCommand, writeOutput } from '../io.js';
 import { keyFileJson } from '../keyfile.js';
-import { createDemoBadgePng, createDemoBadgeSvg } from '../png.js';
 
 /** Where the demo pretends to publish things (never fetched: verification gets local copies). */
 const BASE = 'https://ob3kit.example';
@@ -160,9 +160,10 @@ export const demoCommand: Command = {
     step(`Signed a second credential for Mallory, status entry ${revokedIndex}`);
 
     // 4. Bake the good credential.
-    const png = bakeBadge(createDemoBadgePng(), good);
+    const art = { achievement: achievement.name, issuer: issuer.name ?? did };
+    const png = bakeBadge(createBadgePng(art), good);
     write('badge.png', png);
-    const svg = bakeBadge(createDemoBadgeSvg('Open Badges 101'), good);
+    const svg = bakeBadge(createBadgeSvg(art), good);
     write('badge.svg', svg);
     step('Baked it into badge.png and badge.svg');
 
@@ -255,10 +256,19 @@ export const demoCommand: Command = {
     ]) {
       io.out(`  ${String(f).padEnd(24)} ${c.dim(String(d))}\n`);
     }
-    const rel = path.relative(io.cwd, outDir) || '.';
-    io.out(
-      `\nTry:  ob3kit verify ${path.join(rel, 'badge.png')} --document ${STATUS_LIST_URL}=${path.join(rel, 'status-list.json')}\n`,
-    );
+    const rel = (f: string) => {
+      const r = path.relative(io.cwd, path.join(outDir, f));
+      return r.startsWith('-') ? `./${r}` : r;
+    };
+    const document = `${STATUS_LIST_URL}=${rel('status-list.json')}`;
+    io.out(`\n${c.bold('Next')} (each line runs as shown)\n`);
+    for (const [command, comment] of [
+      [['verify', rel('badge.png'), '--document', document], 'valid'],
+      [['verify', rel('revoked-credential.json'), '--document', document], 'revoked: exit code 1'],
+      [['init', 'my-badges'], 'a starter to issue your own badges'],
+    ] as const) {
+      io.out(`  ${shellCommand(['npx', 'ob3kit', ...command])}  ${c.dim(`# ${comment}`)}\n`);
+    }
     io.out(
       `\n${ok ? c.green('Demo passed') : c.red('Demo FAILED')} in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
     );

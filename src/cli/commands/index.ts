@@ -38,6 +38,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./demo.js')).demoCommand,
   },
   {
+    name: 'init',
+    summary: 'Write a starter: issuer key, profile, achievement template, recipients, badge art',
+    load: async () => (await import('./init.js')).initCommand,
+  },
+  {
     name: 'keygen',
     summary: 'Make an issuer key pair (Ed25519, P-256 or RSA) and its DID',
     load: async () => (await import('./keygen.js')).keygenCommand,

@@ -5,6 +5,7 @@ import {
   ESCO_SKILL_PREFIX,
   EU_ELEMENTS,
   EU_INTEGRATION_VALUES,
+  EU_MICROCREDENTIAL_CONTEXT,
   EU_SUPERVISION_VALUES,
   type EuElement,
 } from './elements.js';
@@ -51,6 +52,20 @@ export interface EuCheckResult {
 const ISO_COUNTRY = /^[A-Z]{2}$/;
 const DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 const OUTCOME_TYPES = new Set(['ext:LearningOutcome', 'ceasn:Competency', 'CFItem']);
+/** An xsd:dateTime with its time zone, as the VC Data Model requires. */
+const DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+/** The terms the EU extension context defines: they mean the profile's elements only under it. */
+const EU_TERMS = new Set([
+  'typeOfAssessment',
+  'formOfParticipation',
+  'learningOutcomeSummary',
+  'creditSystem',
+  'volumeOfLearning',
+  'levelNotApplicable',
+  'entryRequirement',
+  'supervisionAndIdentityVerification',
+  'integration',
+]);
 
 function list(v: unknown): unknown[] {
   if (v === undefined || v === null) return [];
@@ -91,7 +106,15 @@ const CHECKS: Record<EuElement, (c: JsonObject) => Finding> = {
   learner(c) {
     const { s, sPath } = parts(c);
     if (text(s.id)) return ok(`${sPath}.id`);
-    if (list(s.identifier).some(isObject)) return ok(`${sPath}.identifier`);
+    // An IdentityObject identifies someone only with its hash (or value) and its type.
+    const ids = list(s.identifier);
+    if (ids.some((i) => isObject(i) && text(i.identityHash) && text(i.identityType)))
+      return ok(`${sPath}.identifier`);
+    if (ids.length > 0)
+      return invalid(
+        `${sPath}.identifier`,
+        'no identifier has an identityHash and an identityType to identify the learner by',
+      );
     return missing(sPath, 'the credential subject has neither an id nor an identifier');
   },
   title(c) {
@@ -132,7 +155,12 @@ const CHECKS: Record<EuElement, (c: JsonObject) => Finding> = {
   },
   dateOfIssuing(c) {
     for (const k of ['awardedDate', 'validFrom', 'issuanceDate']) {
-      if (text(c[k])) return ok(`$.${k}`);
+      if (c[k] === undefined) continue;
+      if (typeof c[k] === 'string' && DATE_TIME.test(c[k])) return ok(`$.${k}`);
+      return invalid(
+        `$.${k}`,
+        `expected a date and time such as "2025-01-15T00:00:00Z", found ${JSON.stringify(c[k])}`,
+      );
     }
     return missing('$.validFrom', 'the credential has no validFrom (or awardedDate)');
   },
@@ -164,10 +192,10 @@ const CHECKS: Record<EuElement, (c: JsonObject) => Finding> = {
     }
     const volume = a.volumeOfLearning;
     if (volume !== undefined) {
-      if (typeof volume !== 'string' || !DURATION.test(volume)) {
+      if (typeof volume !== 'string' || !DURATION.test(volume) || !/[1-9]/.test(volume)) {
         return invalid(
           `${aPath}.volumeOfLearning`,
-          `expected an ISO 8601 duration such as "PT25H", found ${JSON.stringify(volume)}`,
+          `expected a non-zero ISO 8601 duration such as "PT25H", found ${JSON.stringify(volume)}`,
         );
       }
       return ok(`${aPath}.volumeOfLearning`);
@@ -179,7 +207,17 @@ const CHECKS: Record<EuElement, (c: JsonObject) => Finding> = {
   },
   level(c) {
     const { a, aPath } = parts(c);
-    const eqf = alignments(a, aPath).find(({ value }) => value.targetType === 'ext:EQFLevel');
+    const levels = alignments(a, aPath).filter(({ value }) => value.targetType === 'ext:EQFLevel');
+    const eqf = levels[0];
+    if (
+      new Set(levels.map(({ value }) => JSON.stringify([value.targetCode, value.targetUrl]))).size >
+      1
+    ) {
+      return invalid(
+        (levels[1] as { path: string }).path,
+        'more than one EQF level: a micro-credential has one',
+      );
+    }
     if (eqf) {
       const code = eqf.value.targetCode;
       const url = eqf.value.targetUrl;
@@ -288,8 +326,12 @@ const CHECKS: Record<EuElement, (c: JsonObject) => Finding> = {
  * `learningOutcomeSummary`), the workload (`creditsAvailable` in ECTS, or `volumeOfLearning`),
  * the level (an `ext:EQFLevel` alignment to the EQF concept, or `levelNotApplicable`), the type
  * of assessment, the form of participation, and the quality assurance (an
- * `ext:QualityAssurance` alignment); and the optional ones. Pure; never throws for a bad
- * credential.
+ * `ext:QualityAssurance` alignment); and the optional ones. The extension terms
+ * (`typeOfAssessment`, `volumeOfLearning`, ...) count only when the credential's `@context` has
+ * {@link EU_MICROCREDENTIAL_CONTEXT} (whose terms are protected): under other contexts they
+ * would be signed as other properties. Ambiguous or empty values are `invalid`: two EQF levels,
+ * an identifier without `identityHash` and `identityType`, a zero duration, a date that is not
+ * an xsd:dateTime. Pure; never throws for a bad credential.
  *
  * @example
  * ```ts
@@ -300,12 +342,25 @@ const CHECKS: Record<EuElement, (c: JsonObject) => Finding> = {
  */
 export function checkEuMicroCredential(credential: unknown): EuCheckResult {
   const doc = isObject(credential) ? credential : {};
-  const elements = EU_ELEMENTS.map(({ element, title, mandatory }) => ({
-    element,
-    title,
-    mandatory,
-    ...CHECKS[element](doc),
-  }));
+  const withContext = list(doc['@context']).includes(EU_MICROCREDENTIAL_CONTEXT);
+  const elements = EU_ELEMENTS.map(({ element, title, mandatory }) => {
+    const found = CHECKS[element](doc);
+    const term = found.path.slice(found.path.lastIndexOf('.') + 1);
+    if (found.status === 'present' && EU_TERMS.has(term) && !withContext) {
+      // Signed data reads a term through the contexts: without the EU context it means
+      // whatever the document's own contexts make it, not the profile's element.
+      return {
+        element,
+        title,
+        mandatory,
+        ...invalid(
+          found.path,
+          `${term} is the EU profile's only under the context ${EU_MICROCREDENTIAL_CONTEXT}, which the credential's @context lacks`,
+        ),
+      };
+    }
+    return { element, title, mandatory, ...found };
+  });
   const missingOnes = elements.filter((e) => e.mandatory && e.status !== 'present');
   const invalidOptional = elements.some((e) => !e.mandatory && e.status === 'invalid');
   return {

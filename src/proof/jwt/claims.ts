@@ -6,10 +6,10 @@
 
 import { ProofError } from '../../errors.js';
 import { parseDateTime as parseXsdDateTime } from '../../internal/datetime.js';
+import { describeValue } from '../../internal/describe.js';
 import { isObject } from '../../internal/json.js';
 import { partyId } from '../../internal/roles.js';
 import { VC_V1_CONTEXT } from '../../internal/urls.js';
-import { describe } from './jws.js';
 import type { JwtIssue, JwtPayloadForm } from './types.js';
 
 /** Registered JWT claim names (RFC 7519 section 4.1) that are removed from a VC 2.0 payload. */
@@ -66,7 +66,7 @@ export function claimsForCredential(
   if (iss === undefined) {
     throw new ProofError(
       'ERR_JWT_ISSUER_MISSING',
-      `credential.issuer must be a URI or an object with an "id" to set the "iss" claim, found ${describe(credential.issuer)}`,
+      `credential.issuer must be a URI or an object with an "id" to set the "iss" claim, found ${describeValue(credential.issuer)}`,
       { path: '$.issuer' },
     );
   }
@@ -86,7 +86,7 @@ export function claimsForCredential(
     if (ms === undefined) {
       throw new ProofError(
         'ERR_JWT_DATE_INVALID',
-        `credential.${field} must be a dateTime with a time zone (2024-01-01T00:00:00Z) to set the "${claim}" claim, found ${describe(value)}`,
+        `credential.${field} must be a dateTime with a time zone (2024-01-01T00:00:00Z) to set the "${claim}" claim, found ${describeValue(value)}`,
         { path: `$.${field}` },
       );
     }
@@ -173,7 +173,7 @@ function stringClaim(
       issues.push({
         code: 'jwt_claim_missing',
         path: `payload.${claim}`,
-        message: `The "${claim}" claim is required; it must equal credential.${field} (${describe(expected)})`,
+        message: `The "${claim}" claim is required; it must equal credential.${field} (${describeValue(expected)})`,
       });
     }
     return;
@@ -200,7 +200,7 @@ function dateClaim(
       issues.push({
         code: 'jwt_claim_missing',
         path: `payload.${claim}`,
-        message: `The "${claim}" claim is required when credential.${field} is present (${describe(expected)})`,
+        message: `The "${claim}" claim is required when credential.${field} is present (${describeValue(expected)})`,
       });
     }
     return;
@@ -218,7 +218,7 @@ function dateClaim(
     issues.push({
       code: 'jwt_claim_mismatch',
       path: `credential.${field}`,
-      message: `credential.${field} must be a dateTime with a time zone to compare with the "${claim}" claim, found ${describe(expected)}`,
+      message: `credential.${field} must be a dateTime with a time zone to compare with the "${claim}" claim, found ${describeValue(expected)}`,
     });
     return;
   }
@@ -238,7 +238,7 @@ function mismatch(claim: string, found: unknown, field: string, expected: unknow
   return {
     code: 'jwt_claim_mismatch',
     path: `payload.${claim}`,
-    message: `The "${claim}" claim (${typeof found === 'string' ? found : describe(found)}) does not match ${field} (${describe(expected)})`,
+    message: `The "${claim}" claim (${typeof found === 'string' ? found : describeValue(found)}) does not match ${field} (${describeValue(expected)})`,
   };
 }
 
@@ -246,7 +246,7 @@ function invalid(claim: string, expected: string, found: unknown): JwtIssue {
   return {
     code: 'jwt_claim_invalid',
     path: `payload.${claim}`,
-    message: `The "${claim}" claim must be ${expected}, found ${describe(found)}`,
+    message: `The "${claim}" claim must be ${expected}, found ${describeValue(found)}`,
   };
 }
 
@@ -278,7 +278,7 @@ export function extractCredential(
         issue: {
           code: 'jwt_payload_invalid',
           path: `payload.${kind}`,
-          message: `The "${kind}" claim must be a ${noun} object, found ${describe(inner)}`,
+          message: `The "${kind}" claim must be a ${noun} object, found ${describeValue(inner)}`,
         },
       };
     }

@@ -19,7 +19,6 @@ import {
   checkJwsSignature,
   DEFAULT_CLOCK_TOLERANCE,
   DEFAULT_MAX_JWT_LENGTH,
-  describe,
   type ParsedJws,
   parseCompactJws,
   pickAlgorithm,
@@ -31,7 +30,7 @@ import {
 import { resolveJwtKey, type WebJwkBinding } from './key.js';
 import type { JwtIssue, JwtPayloadForm, VerifyCredentialJwtOptions } from './types.js';
 
-export { describe, type ParsedJws, toNumericDate };
+export { type ParsedJws, toNumericDate };
 
 /** Header `typ` values accepted on a credential JWT (compared case-insensitively). */
 const CREDENTIAL_TYPS = ['jwt', 'vc+jwt', 'vc-ld+jwt', 'vc+ld+jwt'];

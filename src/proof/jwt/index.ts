@@ -15,7 +15,6 @@ export {
   type CheckedVerifyOptions,
   checkTime,
   checkVerifyOptions,
-  describe,
   type JwtSigning,
   type JwtSigningOptions,
   type OpenedJwt,

@@ -9,6 +9,7 @@ import {
   toBase64Url,
   utf8,
 } from '../../internal/bytes.js';
+import { describeValue } from '../../internal/describe.js';
 import { isObject } from '../../internal/json.js';
 import { describeJsonTextProblem, parseJsonText } from '../../internal/json-scan.js';
 import { DEFAULT_MAX_JSON_DEPTH, MAX_DECODED_BYTES } from '../../internal/limits.js';
@@ -176,7 +177,7 @@ export function checkHeader(
     issues.push({
       code: 'jwt_alg_missing',
       path: 'header.alg',
-      message: `The header must have an "alg" string, found ${describe(alg)}`,
+      message: `The header must have an "alg" string, found ${describeValue(alg)}`,
     });
   } else if (alg.toLowerCase() === 'none' || /^HS\d+$/i.test(alg)) {
     issues.push({
@@ -193,7 +194,7 @@ export function checkHeader(
   }
   if (header.crit !== undefined) {
     const crit = header.crit;
-    const names = Array.isArray(crit) ? crit.map((c) => String(c)).join(', ') : describe(crit);
+    const names = Array.isArray(crit) ? crit.map((c) => String(c)).join(', ') : describeValue(crit);
     issues.push({
       code: 'jwt_crit_unsupported',
       path: 'header.crit',
@@ -215,7 +216,7 @@ export function importHeaderJwk(jwk: unknown): { key?: KeyPair; issue?: JwtIssue
       issue: {
         code: 'jwt_key_invalid',
         path: 'header.jwk',
-        message: `The header "jwk" must be a JWK object, found ${describe(jwk)}`,
+        message: `The header "jwk" must be a JWK object, found ${describeValue(jwk)}`,
       },
     };
   }
@@ -319,7 +320,7 @@ export function toSigningKey(key: unknown, fn: string): SigningKey {
   }
   if (isObject(key)) return signingKeyOf(key, fn);
   throw new TypeError(
-    `${fn}: options.key must be a KeyPair from ob3kit, a Signer or a private key document (JWK, Multikey), found ${describe(key)}`,
+    `${fn}: options.key must be a KeyPair from ob3kit, a Signer or a private key document (JWK, Multikey), found ${describeValue(key)}`,
   );
 }
 
@@ -328,7 +329,7 @@ export function pickAlgorithm(key: SigningKey, alg: unknown, fn: string): JwsAlg
   if (alg === undefined) return key.algorithm;
   if (typeof alg !== 'string' || !SUPPORTED_ALGORITHMS.includes(alg as JwsAlgorithm)) {
     throw new TypeError(
-      `${fn}: options.alg must be one of ${SUPPORTED_ALGORITHMS.join(', ')}, found ${describe(alg)}`,
+      `${fn}: options.alg must be one of ${SUPPORTED_ALGORITHMS.join(', ')}, found ${describeValue(alg)}`,
     );
   }
   if (alg !== key.algorithm) {
@@ -352,16 +353,6 @@ export function pickAlgorithms(value: unknown, fn: string): readonly JwsAlgorith
     );
   }
   return value as JwsAlgorithm[];
-}
-
-/** Describe a value for a message. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (typeof value === 'object') return 'an object';
-  return String(value);
 }
 
 /** The message of an error, with its code when it has one. */

@@ -1,6 +1,7 @@
 /** Finding the key of a JWT (header `kid` or `jwk`) and binding it to the issuer or holder. */
 import { FetchError, KeyError } from '../../errors.js';
 import { bytesEqual } from '../../internal/bytes.js';
+import { describeValue } from '../../internal/describe.js';
 import { type DocumentFetcher, fetcherFor, parseJsonDocument } from '../../internal/fetch.js';
 import { isObject } from '../../internal/json.js';
 import { importKeyPair } from '../../keys/import.js';
@@ -11,7 +12,7 @@ import {
   resolveVerificationMethod,
 } from '../../keys/resolve.js';
 import type { KeyPair, VerificationRelationship } from '../../keys/types.js';
-import { describe, errorText, importHeaderJwk } from './jws.js';
+import { errorText, importHeaderJwk } from './jws.js';
 import type { JwtIssue } from './types.js';
 
 /**
@@ -71,7 +72,7 @@ export async function resolveJwtKey(
           {
             code: 'jwt_key_invalid',
             path: 'header.kid',
-            message: `The header "kid" must be a non-empty URI string, found ${describe(kid)}`,
+            message: `The header "kid" must be a non-empty URI string, found ${describeValue(kid)}`,
           },
         ],
       };
@@ -249,7 +250,7 @@ async function webJwk(
       issue: {
         code: 'key_purpose_mismatch',
         path: 'header.kid',
-        message: `The JWK at ${id} is not for verifying signatures ("use": ${describe(j.use)}, "key_ops": ${describe(j.key_ops)})`,
+        message: `The JWK at ${id} is not for verifying signatures ("use": ${describeValue(j.use)}, "key_ops": ${describeValue(j.key_ops)})`,
       },
     };
   }

@@ -1,8 +1,10 @@
 /** Sign a credential as a VC-JWT (compact JWS). */
+
+import { describeValue } from '../../internal/describe.js';
 import { isObject } from '../../internal/json.js';
 import { checkSigningChecks, preflight } from '../preflight.js';
 import { claimsForCredential } from './claims.js';
-import { describe, prepareJwtSigning, sealJwt, toNumericDate } from './envelope.js';
+import { prepareJwtSigning, sealJwt, toNumericDate } from './envelope.js';
 import type { SignCredentialJwtOptions } from './types.js';
 
 /**
@@ -43,7 +45,7 @@ export async function signCredentialJwt(
 ): Promise<string> {
   const fn = 'signCredentialJwt(credential, options)';
   if (!isObject(credential))
-    throw new TypeError(`${fn}: credential must be an object, found ${describe(credential)}`);
+    throw new TypeError(`${fn}: credential must be an object, found ${describeValue(credential)}`);
   if (!isObject(options)) throw new TypeError(`${fn}: options must be an object with a key`);
   const { key, form, now, header } = prepareJwtSigning(credential, 'credential', options, fn);
   checkSigningChecks(options, fn);

@@ -1,4 +1,6 @@
 /** `context` check: the VC and Open Badges contexts are present and first. */
+
+import { describeValue } from '../../internal/describe.js';
 import type { JsonObject } from '../../internal/json.js';
 import {
   OB_V3_CONTEXT,
@@ -7,7 +9,7 @@ import {
   VC_V2_CONTEXT,
 } from '../../internal/urls.js';
 import type { CheckResult } from '../types.js';
-import { result, show } from './util.js';
+import { result } from './util.js';
 
 const ID = 'context';
 
@@ -58,7 +60,7 @@ export function checkContext(credential: JsonObject): CheckResult[] {
         ID,
         'fail',
         'context_vc_missing',
-        `@context[0] must be ${VC_V2_CONTEXT}, found ${show(first)}`,
+        `@context[0] must be ${VC_V2_CONTEXT}, found ${describeValue(first)}`,
         '$["@context"][0]',
       ),
     );
@@ -87,7 +89,7 @@ export function checkContext(credential: JsonObject): CheckResult[] {
         ID,
         'fail',
         'context_ob_missing',
-        `@context[1] must be the Open Badges 3.0 context ${OB_V3_CONTEXT}, found ${show(second)}`,
+        `@context[1] must be the Open Badges 3.0 context ${OB_V3_CONTEXT}, found ${describeValue(second)}`,
         '$["@context"][1]',
       ),
     );

@@ -1,7 +1,9 @@
 /** `issuer` check: the issuer is a Profile, and the proof's key belongs to it. */
+
+import { describeValue } from '../../internal/describe.js';
 import { isObject, type JsonObject } from '../../internal/json.js';
 import type { CheckResult } from '../types.js';
-import { hasType, result, show, valuesOf } from './util.js';
+import { hasType, result, valuesOf } from './util.js';
 
 const ID = 'issuer';
 
@@ -20,7 +22,7 @@ export function checkIssuerProfile(credential: JsonObject): CheckResult[] {
         ID,
         'fail',
         'issuer_type',
-        `issuer must be a Profile object with type "Profile", found ${show(issuer)}`,
+        `issuer must be a Profile object with type "Profile", found ${describeValue(issuer)}`,
         '$.issuer',
       ),
     ];

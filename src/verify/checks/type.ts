@@ -1,8 +1,10 @@
 /** `type` check: the credential is a VerifiableCredential of an Open Badges type. */
+
+import { describeValue } from '../../internal/describe.js';
 import type { JsonObject } from '../../internal/json.js';
 import type { CredentialRole } from '../state.js';
 import type { CheckResult } from '../types.js';
-import { result, show, typesOf } from './util.js';
+import { result, typesOf } from './util.js';
 
 const ID = 'type';
 
@@ -29,7 +31,7 @@ export function checkType(credential: JsonObject, role: CredentialRole): CheckRe
         ID,
         'fail',
         'type_not_vc',
-        `type must include "VerifiableCredential", found ${show(raw)}`,
+        `type must include "VerifiableCredential", found ${describeValue(raw)}`,
         '$.type',
       ),
     );
@@ -41,7 +43,7 @@ export function checkType(credential: JsonObject, role: CredentialRole): CheckRe
           ID,
           'fail',
           'type_not_endorsement',
-          `An endorsement's type must include "EndorsementCredential", found ${show(raw)}`,
+          `An endorsement's type must include "EndorsementCredential", found ${describeValue(raw)}`,
           '$.type',
         ),
       );
@@ -52,7 +54,7 @@ export function checkType(credential: JsonObject, role: CredentialRole): CheckRe
         ID,
         'fail',
         'type_not_open_badge',
-        `type must include "OpenBadgeCredential" or "AchievementCredential", found ${show(raw)}`,
+        `type must include "OpenBadgeCredential" or "AchievementCredential", found ${describeValue(raw)}`,
         '$.type',
       ),
     );

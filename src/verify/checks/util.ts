@@ -42,15 +42,3 @@ export function issuerIdOf(credential: JsonObject): string | undefined {
   if (isObject(issuer) && typeof issuer.id === 'string') return issuer.id;
   return undefined;
 }
-
-/** Short JSON rendering of a value for messages. */
-export function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  let s: string;
-  try {
-    s = JSON.stringify(value) ?? String(value);
-  } catch {
-    s = String(value);
-  }
-  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
-}

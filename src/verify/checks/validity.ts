@@ -4,9 +4,10 @@ import {
   hasNotBegun,
   parseDateTime as parseDateTimeMs,
 } from '../../internal/datetime.js';
+import { describeValue } from '../../internal/describe.js';
 import type { JsonObject } from '../../internal/json.js';
 import type { CheckResult } from '../types.js';
-import { result, show } from './util.js';
+import { result } from './util.js';
 
 const ID = 'validity';
 
@@ -56,7 +57,7 @@ export function checkValidity(
           ID,
           'fail',
           'date_invalid',
-          `${field} must be an XML Schema dateTime, found ${show(raw)}`,
+          `${field} must be an XML Schema dateTime, found ${describeValue(raw)}`,
           path,
         ),
       );
@@ -103,7 +104,7 @@ export function checkValidity(
             ID,
             'fail',
             'date_invalid',
-            `The JWT ${claim} claim must be a NumericDate, found ${show(v)}`,
+            `The JWT ${claim} claim must be a NumericDate, found ${describeValue(v)}`,
           ),
         );
         continue;

@@ -6,9 +6,9 @@ import {
   generateKeyPair,
   type KeyPair,
   type KeyType,
-} from '../../src/keys/index.js';
+} from '../../../src/keys/index.js';
 
-export const SHARED = path.resolve(__dirname, '../../../shared/ob3');
+export const SHARED = path.resolve(__dirname, '../../../../shared/ob3');
 const EXAMPLE = path.join(SHARED, 'spec/examples/basicOpenBadgeCredential.html');
 export const HAS_EXAMPLE = existsSync(EXAMPLE);
 export const SKIP_REASON = `1EdTech spec example not found at ${EXAMPLE}`;

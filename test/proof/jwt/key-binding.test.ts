@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { webJwkSpeaksFor } from '../../src/proof/jwt/key.js';
+import { webJwkSpeaksFor } from '../../../src/proof/jwt/key.js';
 
 describe('webJwkSpeaksFor: which party a JWK published at an https URL speaks for', () => {
   const yes: Array<[string, string]> = [

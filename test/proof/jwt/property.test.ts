@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDidKey, generateKeyPair, type KeyPair } from '../../src/keys/index.js';
-import { signCredentialJwt, verifyCredentialJwt } from '../../src/proof/jwt/index.js';
+import { createDidKey, generateKeyPair, type KeyPair } from '../../../src/keys/index.js';
+import { signCredentialJwt, verifyCredentialJwt } from '../../../src/proof/jwt/index.js';
 import { b64u, HAS_EXAMPLE, loadBasicCredential, SKIP_REASON } from './helpers.js';
 
-if (!HAS_EXAMPLE) console.warn(`test/jwt property tests skipped: ${SKIP_REASON}`);
+if (!HAS_EXAMPLE) console.warn(`test/proof/jwt property tests skipped: ${SKIP_REASON}`);
 
 const NOW = new Date('2024-06-01T00:00:00Z');
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkToRdf, toNQuads } from '../../src/jsonld/canonize.js';
 import { serializeNQuads } from '../../src/jsonld/nquads.js';
+import { codeOf } from '../helpers.js';
 
 // checkToRdf is toNQuads without the serialization: the same documents pass (with the same
 // quads), the same fail with the same codes (the oracle is toNQuads, itself tested against
@@ -15,15 +16,6 @@ const base = {
   validFrom: '2024-01-01T00:00:00Z',
   credentialSubject: { type: ['AchievementSubject'] },
 };
-
-async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await p;
-    return undefined;
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-}
 
 describe('checkToRdf', () => {
   it('passes a valid credential as toNQuads does, with the same quads', async () => {

@@ -1,16 +1,16 @@
 import { createPublicKey } from 'node:crypto';
 import { importJWK, jwtVerify, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ProofError } from '../../src/errors.js';
+import { ProofError } from '../../../src/errors.js';
 import {
   createDidKey,
   exportKeyPair,
   generateKeyPair,
   type KeyPair,
   type KeyType,
-} from '../../src/keys/index.js';
-import { signCredential, verifyCredentialProof } from '../../src/proof/index.js';
-import { signCredentialJwt, verifyCredentialJwt } from '../../src/proof/jwt/index.js';
+} from '../../../src/keys/index.js';
+import { signCredential, verifyCredentialProof } from '../../../src/proof/index.js';
+import { signCredentialJwt, verifyCredentialJwt } from '../../../src/proof/jwt/index.js';
 import {
   b64u,
   codes,
@@ -24,7 +24,7 @@ import {
   SKIP_REASON,
 } from './helpers.js';
 
-if (!HAS_EXAMPLE) console.warn(`test/jwt skipped: ${SKIP_REASON}`);
+if (!HAS_EXAMPLE) console.warn(`test/proof/jwt skipped: ${SKIP_REASON}`);
 
 const NOW = new Date('2024-06-01T00:00:00Z');
 const NBF = Date.parse('2010-01-01T00:00:00Z') / 1000;
@@ -675,6 +675,6 @@ describe.skipIf(!HAS_EXAMPLE)('VC-JWT', () => {
 });
 
 async function generateKeyPairPublic(): Promise<KeyPair> {
-  const { importKeyPair } = await import('../../src/keys/index.js');
+  const { importKeyPair } = await import('../../../src/keys/index.js');
   return importKeyPair((await generateKeyPair()).publicKeyJwk, { publicOnly: true });
 }
