@@ -309,7 +309,12 @@ function hasExtensions(model, cls) {
  * the published files. Each entry is applied after rendering the model.
  */
 export const PUBLISHED_DEVIATIONS = {
-  vc2: [],
+  vc2: [
+    // Not a published deviation but ours: the 2024 schemas require `credentialStatus.id`; VC Data
+    // Model 2.0 makes it optional, and so do 1EdTech's current schemas. A credential with a
+    // status entry without an id is valid (docs/validation.md).
+    { class: 'CredentialStatus', optional: ['id'] },
+  ],
   vc1: [
     // The 2022-2023 schemas name the language property `@language` (the model: `inLanguage`).
     { class: 'Achievement', renameProperties: { inLanguage: '@language' } },

@@ -124,11 +124,14 @@ export {
   validateProfile,
 } from './schema/index.js';
 export {
+  type Answer,
   type CheckResult,
   formatReport,
+  type ReportAnswers,
   type Verdict,
   type VerificationReport,
   type VerifyOptions,
+  type VerifyPolicy,
   verify,
   verifyCredential,
 } from './verify/index.js';

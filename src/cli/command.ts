@@ -65,6 +65,8 @@ export interface Command {
   /** Allowed number of positional arguments. */
   positionals: { min: number; max: number; names: string };
   examples?: string[];
+  /** The help's exit code line, when the command's codes differ from the common ones. */
+  exitCodes?: string;
   run(ctx: CommandContext): Promise<number>;
 }
 
@@ -101,7 +103,8 @@ export function formatCommandHelp(cmd: Command): string {
   }
   lines.push(
     '',
-    'Exit codes: 0 success, 1 credential invalid (verify/validate/status check), 2 usage or input error.',
+    cmd.exitCodes ??
+      'Exit codes: 0 success, 1 credential invalid (verify/validate/status check), 2 usage or input error.',
   );
   return `${lines.join('\n')}\n`;
 }

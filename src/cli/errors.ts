@@ -1,7 +1,8 @@
 /** Errors the command line reports to a person, each with the exit code it ends with. */
 
 /**
- * Exit codes: 0 success, 1 the checked credential is not valid / not in good standing, 2 usage or input error.
+ * Exit codes: 0 success, 1 the checked credential is not valid / not in good standing, 2 usage or
+ * input error, 3 (verify) nothing wrong was found but the credential could not be fully checked.
  *
  * @example
  * ```ts
@@ -27,6 +28,17 @@ export const EXIT_INVALID = 1;
  * ```
  */
 export const EXIT_USAGE = 2;
+
+/**
+ * `verify`: nothing wrong was found, but a check that matters (a proof, a key, a status list)
+ * could not be run (offline, unreachable, unsupported): not accepted.
+ *
+ * @example
+ * ```ts
+ * if (report.answers.fullyChecked.value !== 'yes') return EXIT_UNCHECKED;
+ * ```
+ */
+export const EXIT_UNCHECKED = 3;
 
 /**
  * A problem with how the command was called or with its input files. The message says what is

@@ -163,32 +163,34 @@ export function emit(io: Io, file: string | undefined, text: string): void {
 }
 
 /**
- * Parse `--document <url>=<file>` pairs and load each file as JSON (or as text when not JSON,
- * e.g. a JWT), keyed by URL.
+ * Parse `--document <url>=<file>` pairs (or another flag's, named in messages) and load each
+ * file as JSON (or as text when not JSON, e.g. a JWT), keyed by URL.
  *
  * @example
  * ```ts
  * const docs = await loadDocuments(io, ['https://example.edu/status/1=list.json']);
  * ```
  */
-export async function loadDocuments(io: Io, pairs: string[]): Promise<Record<string, unknown>> {
+export async function loadDocuments(
+  io: Io,
+  pairs: string[],
+  flag = '--document',
+): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
+  const example =
+    flag === '--document'
+      ? 'Example: --document https://example.edu/status/1=status-list.json'
+      : `Example: ${flag} https://example.org/contexts/v1=context.json`;
   for (const pair of pairs) {
     // A URL may hold '=' in its query; a file name rarely does: split on the last '='.
     const idx = pair.lastIndexOf('=');
     if (idx <= 0 || idx === pair.length - 1) {
-      throw new UsageError(
-        `--document '${pair}' is not <url>=<file>`,
-        'Example: --document https://example.edu/status/1=status-list.json',
-      );
+      throw new UsageError(`${flag} '${pair}' is not <url>=<file>`, example);
     }
     const url = pair.slice(0, idx);
     const file = pair.slice(idx + 1);
     if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) {
-      throw new UsageError(
-        `--document '${pair}': '${url}' is not a URL`,
-        'Example: --document https://example.edu/status/1=status-list.json',
-      );
+      throw new UsageError(`${flag} '${pair}': '${url}' is not a URL`, example);
     }
     const text = bytesToText(await readInput(io, file, 'document')).trim();
     out[url] =

@@ -29,7 +29,8 @@ export function formatGlobalHelp(): string {
     '',
     'Start with:  ob3kit demo',
     '',
-    'Exit codes: 0 success (verify: valid or warning), 1 credential invalid, 2 usage or input error.',
+    'Exit codes: 0 success (verify: accepted), 1 credential invalid, 2 usage or input error,',
+    '            3 verify: not fully checked (a proof, key or status could not be checked).',
     '',
   ];
   return lines.join('\n');

@@ -23,7 +23,7 @@ import { checkSchema } from '../verify/checks/schema.js';
 import { hasType, result, typesOf, valuesOf } from '../verify/checks/util.js';
 import { type DecodedInput, decodeText, fromObject } from '../verify/input.js';
 import type { CredentialProfile, ProfileContext } from '../verify/profile.js';
-import { computeVerdict } from '../verify/report.js';
+import { mapChecks, nestedCategory, nestedOpenQuestion } from '../verify/report.js';
 import type { RunState } from '../verify/state.js';
 import type { CheckResult, VerificationReport } from '../verify/types.js';
 import { associationCycles, associationsOf, listOf, recordAchievements } from './record.js';
@@ -334,7 +334,7 @@ function isUnsigned(item: unknown): boolean {
  * warning (`proof_vouched_by_record`), the rest of its report unchanged.
  */
 function vouched(report: VerificationReport): VerificationReport {
-  const checks = report.checks.map((c) =>
+  return mapChecks(report, (c) =>
     c.id === 'proof' && c.code === 'proof_missing'
       ? result(
           'proof',
@@ -345,7 +345,6 @@ function vouched(report: VerificationReport): VerificationReport {
         )
       : c,
   );
-  return { ...report, checks, verdict: computeVerdict(checks) };
 }
 
 /**
@@ -455,15 +454,18 @@ async function finish(
             ? ''
             : " (it has no proof of its own, and the record's proof does not vouch for it)"
         : '';
-      entries.push(
-        result(
+      // The record's answers follow what the credential's report found (a revoked credential
+      // makes the record not in force, a forged one not authentic).
+      entries.push({
+        ...result(
           'credentials',
           'fail',
           'credential_invalid',
           `Bundled credential ${n} is invalid${why}`,
           path,
         ),
-      );
+        category: nestedCategory(report),
+      });
     } else if (unsigned && !requireProofs) {
       entries.push(
         result(
@@ -474,6 +476,18 @@ async function finish(
           path,
         ),
       );
+    } else if (report.answers.fullyChecked.value !== 'yes') {
+      entries.push({
+        ...result(
+          'credentials',
+          'warn',
+          'credential_unchecked',
+          `Bundled credential ${n} could not be fully checked`,
+          path,
+        ),
+        category: 'completeness',
+        unchecked: nestedOpenQuestion(report),
+      });
     } else if (report.verdict === 'warning') {
       entries.push(
         result(

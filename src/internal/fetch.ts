@@ -187,6 +187,8 @@ interface RunShared {
 
 interface Settings {
   fetch: FetchFunction | undefined;
+  /** Why nothing is fetched, when a run that may fetch withholds it (see `withoutNetwork`). */
+  offlineReason?: string;
   allowPrivateAddresses: boolean;
   signal: AbortSignal | undefined;
   maxFetches: number;
@@ -282,6 +284,20 @@ export class DocumentFetcher {
         run: this.shared,
       },
     );
+  }
+
+  /**
+   * The same run (budgets, cache, documents) without the network: a document not given in
+   * `documents` fails with `ERR_FETCH_OFFLINE`, whose message is `reason`. This very fetcher
+   * when it has no `fetch` anyway.
+   */
+  withoutNetwork(reason: string): DocumentFetcher {
+    if (this.settings.fetch === undefined) return this;
+    const view = new DocumentFetcher(
+      { documents: this.documents },
+      { settings: { ...this.settings, fetch: undefined, offlineReason: reason }, run: this.shared },
+    );
+    return view;
   }
 
   /**
@@ -409,8 +425,10 @@ export class DocumentFetcher {
     if (fetchFn === undefined) {
       throw new FetchError(
         'ERR_FETCH_OFFLINE',
-        `${url} is needed and no fetch was given (pass it in documents, or pass fetch)`,
-        { url },
+        s.offlineReason !== undefined
+          ? `${url} was not requested: ${s.offlineReason}`
+          : `${url} is needed and no fetch was given (pass it in documents, or pass fetch)`,
+        { url, ...(s.offlineReason !== undefined ? { withheld: true } : {}) },
       );
     }
     const outer = s.signal;

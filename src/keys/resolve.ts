@@ -496,9 +496,12 @@ async function loadJson(
     return parseJsonDocument(await fetcher.load(url, kind));
   } catch (e) {
     if (e instanceof FetchError && e.code === 'ERR_FETCH_OFFLINE') {
+      const withheld = e.details?.withheld === true;
       throw new KeyError(
         'ERR_RESOLUTION_OFFLINE',
-        `Resolving ${shorten(subject)} needs ${url}; no fetch was given (pass options.fetch or options.documents)`,
+        withheld
+          ? `Resolving ${shorten(subject)}: ${e.message}`
+          : `Resolving ${shorten(subject)} needs ${url}; no fetch was given (pass options.fetch or options.documents)`,
         { url, subject },
         e,
       );

@@ -82,20 +82,25 @@ export async function verifyOb2(
   }
   const failed = decoded.checks.some((c) => c.outcome === 'fail');
   if (!decoded.ob2 || failed) {
-    if (failed) return makeReport(decoded, decoded.checks);
-    return makeReport(decoded, [
-      {
-        id: 'parse',
-        outcome: 'fail',
-        code: 'ob2_not_assertion',
-        message:
-          'The input is not an Open Badges 2.0 assertion (use verify() for Open Badges 3.0 credentials)',
-      },
-    ]);
+    if (failed) return makeReport(decoded, decoded.checks, state.policy);
+    return makeReport(
+      decoded,
+      [
+        {
+          id: 'parse',
+          outcome: 'fail',
+          code: 'ob2_not_assertion',
+          message:
+            'The input is not an Open Badges 2.0 assertion (use verify() for Open Badges 3.0 credentials)',
+        },
+      ],
+      state.policy,
+    );
   }
   return ob2Report(
     decoded.format,
     await verifyOb2Input(decoded.ob2, state, decoded.checks, OB2_TOOLBOX),
+    state.policy,
   );
 }
 

@@ -388,6 +388,11 @@ export function evaluatePathway(
         `evaluatePathway: reports[${i}] is not a verification report (from verify())`,
       );
     }
+    if (!isObject((r as unknown as VerificationReport).answers)) {
+      throw new TypeError(
+        `evaluatePathway: reports[${i}] has no answers (a report of an earlier version): verify the credential again`,
+      );
+    }
   }
   const known: LearnerIdentity[] =
     options.learner === undefined

@@ -82,9 +82,10 @@ function exclude(
 
 /**
  * The standing of one verified credential: it counts when it is an Open Badges 3.0
- * AchievementCredential whose proof verified (a pass, not unchecked), whose issuer check did not
- * fail, that is not revoked or suspended (a status it has was checked), inside its validity
- * period, not invalid for any other reason, with one subject, and with no result whose status is
+ * AchievementCredential whose report answers `authentic: yes` (a proof verified with the
+ * issuer's key) and `inForce: yes` (not revoked or suspended, its status checked, inside its
+ * validity period; `acceptUncheckedStatus` lets `unknown` count), that is not invalid for any
+ * other reason (under the report's policy), with one subject, and with no result whose status is
  * other than `Completed`.
  */
 export function standingOf(
@@ -104,7 +105,9 @@ export function standingOf(
       'Not an Open Badges 3.0 AchievementCredential',
     );
   }
-  if (has(report, 'proof', 'fail') || has(report, 'issuer', 'fail')) {
+  // The report's answers decide (authentic, in force); the entries behind them say why not.
+  const { authentic, inForce } = report.answers;
+  if (authentic.value === 'no') {
     return exclude(
       index,
       credential,
@@ -112,7 +115,20 @@ export function standingOf(
       "Its proof, or its issuer's key, does not verify",
     );
   }
-  if (!has(report, 'proof', 'pass')) {
+  if (inForce.value === 'no') {
+    if (has(report, 'status', 'fail', 'status_revoked'))
+      return exclude(index, credential, 'revoked', 'Revoked by its issuer');
+    if (has(report, 'status', 'fail', 'status_suspended'))
+      return exclude(index, credential, 'suspended', 'Suspended by its issuer');
+    if (has(report, 'validity', 'fail', 'expired'))
+      return exclude(index, credential, 'expired', 'Expired');
+    if (has(report, 'validity', 'fail', 'not_yet_valid'))
+      return exclude(index, credential, 'not_yet_valid', 'Not yet valid');
+    return exclude(index, credential, 'invalid', 'It is not in force');
+  }
+  if (report.verdict === 'invalid')
+    return exclude(index, credential, 'invalid', 'Its verification report is invalid');
+  if (authentic.value !== 'yes') {
     return exclude(
       index,
       credential,
@@ -120,17 +136,7 @@ export function standingOf(
       'Its proof was not verified (no key without network, or no proof of its own)',
     );
   }
-  if (has(report, 'status', 'fail', 'status_revoked'))
-    return exclude(index, credential, 'revoked', 'Revoked by its issuer');
-  if (has(report, 'status', 'fail', 'status_suspended'))
-    return exclude(index, credential, 'suspended', 'Suspended by its issuer');
-  if (has(report, 'status', 'fail'))
-    return exclude(index, credential, 'invalid', 'Its status could not be established');
-  if (
-    credential.credentialStatus !== undefined &&
-    !has(report, 'status', 'pass') &&
-    !options.acceptUncheckedStatus
-  ) {
+  if (inForce.value !== 'yes' && !options.acceptUncheckedStatus) {
     return exclude(
       index,
       credential,
@@ -138,12 +144,6 @@ export function standingOf(
       'It has a status (revocation) entry that was not checked; allow fetching or pass the status list in documents',
     );
   }
-  if (has(report, 'validity', 'fail', 'expired'))
-    return exclude(index, credential, 'expired', 'Expired');
-  if (has(report, 'validity', 'fail', 'not_yet_valid'))
-    return exclude(index, credential, 'not_yet_valid', 'Not yet valid');
-  if (report.verdict === 'invalid')
-    return exclude(index, credential, 'invalid', 'Its verification report is invalid');
   const subject = subjectOf(credential);
   if (!subject)
     return exclude(

@@ -8,6 +8,7 @@ import {
   verify,
   verifyCredential,
 } from '../verify/index.js';
+import { finalizeReport } from '../verify/report.js';
 import { fail, json, onlyMembers } from './http.js';
 import type { VcApiResponse } from './types.js';
 
@@ -232,6 +233,9 @@ export async function verifyCredentialRequest(
   const options = readOptions(body, false);
   const verifyOptions: VerifyOptions = {
     ...base,
+    // A VC-API verifier says "verified" only for a conforming credential (the W3C suites expect
+    // a data model violation to be refused): the conformance policy, unless configured.
+    policy: base.policy ?? 'conformance',
     ...(options.challenge !== undefined ? { challenge: options.challenge } : {}),
     ...(options.domain !== undefined ? { domain: options.domain } : {}),
   };
@@ -261,6 +265,9 @@ export async function verifyPresentationRequest(
   const options = readOptions(body, true);
   const verifyOptions: VerifyOptions = {
     ...base,
+    // A VC-API verifier says "verified" only for a conforming credential (the W3C suites expect
+    // a data model violation to be refused): the conformance policy, unless configured.
+    policy: base.policy ?? 'conformance',
     ...(options.challenge !== undefined ? { challenge: options.challenge } : {}),
     ...(options.domain !== undefined ? { domain: options.domain } : {}),
   };
@@ -282,7 +289,7 @@ export async function verifyPresentationRequest(
       },
     ];
     return answer(
-      { verdict: 'invalid', format: report.format, checks },
+      finalizeReport({ format: report.format, checks }, report.policy),
       options,
       failureStatus,
       true,

@@ -76,7 +76,7 @@ export async function loadStatusDocument(
       return {
         ok: false,
         code: 'status_unchecked_offline',
-        message: `${url} is not among the given documents and no fetch was allowed`,
+        message: `The status list ${url} could not be checked (offline): it is not among the given documents and no fetch was allowed`,
       };
     }
     return {

@@ -1,22 +1,30 @@
 /**
  * Verification: one `verify()` for a credential in any format (object, JSON text, VC-JWT,
  * baked PNG/SVG, presentation), following the Open Badges 3.0 verification algorithm, and a
- * report with a verdict and one entry a check.
+ * report that answers four questions (authentic, in force, fully checked, conformant), with a
+ * verdict under a policy and one entry a check.
  *
  * @packageDocumentation
  */
+export { CHECK_CODES, type CodeClass, classifyCheck } from './codes.js';
 export { computeVerdict, formatReport } from './report.js';
-export type {
-  ApplicationProfile,
-  CheckOutcome,
-  CheckResult,
-  FetchLike,
-  InputFormat,
-  KnownRecipient,
-  Verdict,
-  VerificationProfile,
-  VerificationReport,
-  VerifyLimits,
-  VerifyOptions,
+export {
+  type Answer,
+  type ApplicationProfile,
+  type CheckCategory,
+  type CheckOutcome,
+  type CheckResult,
+  type FetchLike,
+  type InputFormat,
+  type KnownRecipient,
+  REPORT_VERSION,
+  type ReportAnswers,
+  type UncheckedQuestion,
+  type Verdict,
+  type VerificationProfile,
+  type VerificationReport,
+  type VerifyLimits,
+  type VerifyOptions,
+  type VerifyPolicy,
 } from './types.js';
 export { verify, verifyCredential } from './verify.js';

@@ -158,6 +158,9 @@ export function decodeText(
   state: RunState,
 ): DecodedInput {
   const t = text.replace(/^\uFEFF/, '').trim();
+  if (t.length === 0) {
+    return fail(outer ?? 'json', 'input_empty', 'The input is empty: there is no credential in it');
+  }
   if (t.startsWith('{')) {
     // Measured before it is parsed (depth, values, array length: bound before work), and one
     // text must have one meaning: JSON.parse keeps the last of two members with one name,

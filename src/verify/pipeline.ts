@@ -24,37 +24,44 @@ import { result } from './checks/util.js';
 import { checkValidity } from './checks/validity.js';
 import { type DecodedInput, decodeText, fromObject } from './input.js';
 import { type CredentialProfile, checkDataModel, profileFor, selectProfile } from './profile.js';
-import { computeVerdict } from './report.js';
-import { type CredentialRole, type RunState, runCheck } from './state.js';
-import type { CheckResult, VerificationReport } from './types.js';
+import { finalizeReport, nestedCategory, nestedOpenQuestion, withChecks } from './report.js';
+import { type CredentialRole, type RunState, runCheck, withoutNetwork } from './state.js';
+import type { CheckResult, VerificationReport, VerifyPolicy } from './types.js';
 
 let ob2Module: Promise<typeof import('../ob2/verify.js')> | undefined;
 
-/** Build a report from its checks. */
+/** Build a report from its checks (with the outcomes the checks gave), under `policy`. */
 export function makeReport(
-  decoded: Pick<DecodedInput, 'format' | 'document'>,
+  decoded: Pick<DecodedInput, 'format' | 'document' | 'presentation'>,
   checks: CheckResult[],
-  extra: Partial<VerificationReport> = {},
+  policy: VerifyPolicy,
+  extra: Pick<VerificationReport, 'endorsements' | 'credentials' | 'refreshed' | 'profile'> = {},
 ): VerificationReport {
   // Nested reports count through their summary checks (`endorsement`, `credentials`).
-  const report: VerificationReport = {
-    verdict: computeVerdict(checks),
-    format: decoded.format,
-    ...(extra.profile ? { profile: extra.profile } : {}),
-    ...(decoded.document ? { credential: decoded.document } : {}),
-    checks,
-  };
-  if (extra.endorsements && extra.endorsements.length > 0) report.endorsements = extra.endorsements;
-  if (extra.credentials) report.credentials = extra.credentials;
-  if (extra.refreshed) report.refreshed = extra.refreshed;
-  return report;
+  return finalizeReport(
+    {
+      format: decoded.format,
+      credential: decoded.document,
+      checks,
+      endorsements: extra.endorsements,
+      credentials: extra.credentials,
+      refreshed: extra.refreshed,
+      presentation: decoded.presentation,
+      verificationProfile: extra.profile,
+    },
+    policy,
+  );
 }
 
 /** The report of an Open Badges 2.0 verification. */
-export function ob2Report(format: DecodedInput['format'], found: Ob2Outcome): VerificationReport {
-  const report = makeReport(
-    { format, ...(found.credential ? { document: found.credential } : {}) },
-    found.checks,
+export function ob2Report(
+  format: DecodedInput['format'],
+  found: Ob2Outcome,
+  policy: VerifyPolicy,
+): VerificationReport {
+  const report = finalizeReport(
+    { format, credential: found.credential, checks: found.checks, profile: 'ob2' },
+    policy,
   );
   report.ob2 = found.details;
   return report;
@@ -87,13 +94,15 @@ export async function verifyDecoded(
     ob2Module ??= import('../ob2/verify.js');
     const { verifyOb2Input } = await ob2Module;
     const found = await verifyOb2Input(decoded.ob2, state, checks, OB2_TOOLBOX);
-    return ob2Report(decoded.format, found);
+    return ob2Report(decoded.format, found, state.policy);
   }
   const doc = decoded.document;
-  if (!doc || checks.some((c) => c.outcome === 'fail')) return makeReport(decoded, checks);
+  if (!doc || checks.some((c) => c.outcome === 'fail')) {
+    return makeReport(decoded, checks, state.policy);
+  }
   // Whose key must sign follows from the role; a document that claims both roles has none.
   const ambiguous = ambiguousRole(decoded, doc);
-  if (ambiguous) return makeReport(decoded, [...checks, ambiguous]);
+  if (ambiguous) return makeReport(decoded, [...checks, ambiguous], state.policy);
   if (decoded.presentation) return verifyPresentationDoc(decoded, state);
   return verifyCredentialDoc(decoded, doc, state, role ?? roleOf(doc));
 }
@@ -151,28 +160,60 @@ function checkCredentialType(
 }
 
 /**
- * A refreshed credential stands in for the original only when the original's issuer issued it:
- * otherwise its report gets an `issuer` failure (`refresh_issuer_mismatch`).
+ * A refreshed credential stands in for the original only when the original's issuer issued it
+ * (otherwise `refresh_issuer_mismatch`) about the same subject (otherwise
+ * `refresh_subject_mismatch`: a refresh service must not hand over another learner's
+ * credential). Either failure is added to the refreshed credential's report.
  */
-function checkRefreshedIssuer(
-  original: JsonObject,
-  refreshed: VerificationReport,
-): VerificationReport {
+function checkRefreshed(original: JsonObject, refreshed: VerificationReport): VerificationReport {
+  const more: CheckResult[] = [];
   const mine = partyId(original.issuer);
   const doc = refreshed.credential;
   const theirs = isObject(doc) ? partyId(doc.issuer) : undefined;
-  if (typeof mine === 'string' && mine === theirs) return refreshed;
-  const checks = [
-    ...refreshed.checks,
-    result(
-      'issuer',
-      'fail',
-      'refresh_issuer_mismatch',
-      `The refreshed credential is issued by ${theirs ?? '(no single issuer id)'}, not by the original credential's issuer ${mine ?? '(no single issuer id)'}`,
-      '$.issuer',
-    ),
-  ];
-  return { ...refreshed, checks, verdict: computeVerdict(checks) };
+  if (typeof mine !== 'string' || mine !== theirs) {
+    more.push(
+      result(
+        'issuer',
+        'fail',
+        'refresh_issuer_mismatch',
+        `The refreshed credential is issued by ${theirs ?? '(no single issuer id)'}, not by the original credential's issuer ${mine ?? '(no single issuer id)'}`,
+        '$.issuer',
+      ),
+    );
+  }
+  const before = subjectKeys(original.credentialSubject);
+  const after = isObject(doc) ? subjectKeys(doc.credentialSubject) : [];
+  if (before.length === 0 || before.join('\n') !== after.join('\n')) {
+    more.push(
+      result(
+        'issuer',
+        'fail',
+        'refresh_subject_mismatch',
+        before.length === 0
+          ? 'The original credential names no subject (no credentialSubject id or identifier), so a refreshed credential cannot be tied to it'
+          : `The refreshed credential is about ${after.length > 0 ? after.join(', ') : '(no identified subject)'}, not about the original credential's subject ${before.join(', ')}`,
+        '$.credentialSubject',
+      ),
+    );
+  }
+  return more.length > 0 ? withChecks(refreshed, more) : refreshed;
+}
+
+/**
+ * What identifies a credential's subjects: each subject's `id`, and each `identifier`
+ * (identity type, hash and salt as written), sorted.
+ */
+function subjectKeys(raw: unknown): string[] {
+  const keys: string[] = [];
+  for (const s of Array.isArray(raw) ? raw : [raw]) {
+    if (!isObject(s)) continue;
+    if (typeof s.id === 'string') keys.push(`id ${s.id}`);
+    for (const i of Array.isArray(s.identifier) ? s.identifier : [s.identifier]) {
+      if (!isObject(i)) continue;
+      keys.push(`identifier ${JSON.stringify([i.identityType, i.identityHash, i.hashed, i.salt])}`);
+    }
+  }
+  return [...new Set(keys)].sort();
 }
 
 async function verifyCredentialDoc(
@@ -205,6 +246,32 @@ async function verifyCredentialDoc(
   const profile = selectProfile(credential, state.options.profile, role, state);
   const ob3 = profile !== 'vc';
   const clr = profile === 'clr' ? profileFor(credential, role, state) : undefined;
+  // The proof is verified first (its key documents are the only requests made before the
+  // credential is known to be authentic), and reported in the algorithm's order below.
+  let outcome: ProofOutcome | undefined;
+  const proofChecks = await runCheck('proof', async () => {
+    if (jwtError !== undefined) throw jwtError;
+    outcome = jwtResult ? checkJwtProof(jwtResult) : await checkEmbeddedProof(credential, state);
+    return outcome.proof;
+  });
+  const proofPassed = outcome?.passed === true;
+  const issuerChecks = await runCheck('issuer', () => {
+    const entries = [...(ob3 ? checkIssuerProfile(credential) : []), ...(outcome?.issuer ?? [])];
+    return entries.length > 0 ? entries : [result('issuer', 'pass')];
+  });
+  // Nothing is fetched on behalf of a credential that is not authentic so far (no request
+  // oracle for a forged credential): its status list, credentialSchema and endorsements are
+  // looked up in `documents` only.
+  const bound = !outcome?.issuer.some((c) => c.outcome === 'fail');
+  const withheld = !(proofPassed && bound) && state.fetcher.online;
+  const gated = withheld
+    ? withoutNetwork(
+        state,
+        proofPassed
+          ? "the signing key is not bound to the issuer, so nothing is fetched on the credential's behalf"
+          : "the credential's proof was not verified, so nothing is fetched on its behalf",
+      )
+    : state;
   // 1. Conformance: context, JSON-LD, type, schema, subject, evidence (ob3); data model (vc).
   if (ob3) {
     checks.push(
@@ -219,9 +286,14 @@ async function verifyCredentialDoc(
     );
     checks.push(...(await runCheck('type', () => checkCredentialType(credential, role, clr))));
     checks.push(
-      ...(await runCheck('schema', () =>
-        clr ? clr.schema(credential, state) : checkSchema(credential, state),
-      )),
+      ...withheldAs(
+        await runCheck('schema', () =>
+          clr ? clr.schema(credential, gated) : checkSchema(credential, gated),
+        ),
+        withheld,
+        'credential_schema_unchecked_offline',
+        'credential_schema_not_fetched',
+      ),
     );
     checks.push(
       ...(await runCheck('subject', () =>
@@ -239,20 +311,7 @@ async function verifyCredentialDoc(
     checks.push(...(await runCheck('type', () => vcRoleCheck(credential))));
   }
   // 2. Proof, then the issuer (profile and key binding).
-  let outcome: ProofOutcome | undefined;
-  const proofChecks = await runCheck('proof', async () => {
-    if (jwtError !== undefined) throw jwtError;
-    outcome = jwtResult ? checkJwtProof(jwtResult) : await checkEmbeddedProof(credential, state);
-    return outcome.proof;
-  });
-  checks.push(...proofChecks);
-  const proofPassed = outcome?.passed === true;
-  checks.push(
-    ...(await runCheck('issuer', () => {
-      const entries = [...(ob3 ? checkIssuerProfile(credential) : []), ...(outcome?.issuer ?? [])];
-      return entries.length > 0 ? entries : [result('issuer', 'pass')];
-    })),
-  );
+  checks.push(...proofChecks, ...issuerChecks);
   // 3. Refresh (ob3: 1EdTech's refresh service).
   let refreshed: VerificationReport | undefined;
   const refreshChecks = await runCheck('refresh', async () => {
@@ -264,8 +323,9 @@ async function verifyCredentialDoc(
       typeof plan.refreshed === 'string'
         ? decodeText(plan.refreshed, undefined, next)
         : fromObject(plan.refreshed, 'json', next);
-    // Verified as a credential (in the original's role), and only by the original's issuer.
-    refreshed = checkRefreshedIssuer(
+    // Verified as a credential (in the original's role), and only by the original's issuer,
+    // about the original's subject.
+    refreshed = checkRefreshed(
       credential,
       await verifyDecoded(asCredentialInput(inner), next, role),
     );
@@ -282,7 +342,14 @@ async function verifyCredentialDoc(
   });
   checks.push(...refreshChecks);
   // 4. Status, then the validity period.
-  checks.push(...(await runCheck('status', () => checkCredentialStatus(credential, state))));
+  checks.push(
+    ...withheldAs(
+      await runCheck('status', () => checkCredentialStatus(credential, gated)),
+      withheld,
+      'status_unchecked_offline',
+      'status_not_fetched',
+    ),
+  );
   checks.push(
     ...(await runCheck('validity', () =>
       checkValidity(
@@ -303,7 +370,7 @@ async function verifyCredentialDoc(
   if (ob3) {
     const endorsed = clr ? clr.endorsementScope(credential) : credential;
     checks.push(
-      ...(await runCheck('endorsement', () => verifyEndorsements(endorsed, state, endorsements))),
+      ...(await runCheck('endorsement', () => verifyEndorsements(endorsed, gated, endorsements))),
     );
   }
   // 7. Application profiles the caller asked for (never by default), for badges.
@@ -312,12 +379,13 @@ async function verifyCredentialDoc(
       checks.push(...(await runCheck(p.name, () => p.check(credential))));
     }
   }
-  // 8. What the class profile adds (for a CLR: the credentials it bundles, each in its own report).
+  // 8. What the class profile adds (for a CLR: the credentials it bundles, each in its own
+  // report; nothing is fetched for them on behalf of a record that is not authentic so far).
   let credentials: VerificationReport[] | undefined;
   if (clr) {
     checks.push(
       ...(await runCheck('credentials', async () => {
-        const extra = await clr.finish(credential, state, {
+        const extra = await clr.finish(credential, gated, {
           proofPassed,
           verifyNested: (inner, next) =>
             verifyDecoded(asCredentialInput(inner), next, 'credential'),
@@ -327,7 +395,36 @@ async function verifyCredentialDoc(
       })),
     );
   }
-  return makeReport(decoded, checks, { endorsements, refreshed, credentials, profile });
+  return makeReport(decoded, checks, state.policy, {
+    endorsements,
+    refreshed,
+    credentials,
+    profile,
+  });
+}
+
+/**
+ * Entries of a check run without the network for a credential not authentic so far: "could not
+ * be had offline" is then "not requested" (`notFetched`), with the reason.
+ */
+function withheldAs(
+  entries: CheckResult[],
+  withheld: boolean,
+  offline: string,
+  notFetched: string,
+): CheckResult[] {
+  if (!withheld) return entries;
+  return entries.map((c) =>
+    c.code === offline
+      ? {
+          ...c,
+          outcome: 'skip',
+          code: notFetched,
+          message:
+            'The document this check needs was not requested: the credential is not authentic so far, so nothing is fetched on its behalf',
+        }
+      : c,
+  );
 }
 
 async function verifyEndorsements(
@@ -407,26 +504,24 @@ async function verifyEndorsements(
     const mismatch = decoded.document ? checkEndorsedSubject(e, decoded.document) : undefined;
     const nested: RunState = { ...state, depth: state.depth + 1, allowRefresh: true };
     let report = await verifyDecoded(asCredentialInput(decoded), nested, 'endorsement');
-    if (mismatch) {
-      report = makeReport(
-        { format: report.format, document: report.credential as JsonObject | undefined },
-        [...report.checks, mismatch],
-        report,
-      );
-    }
+    if (mismatch) report = withChecks(report, [mismatch]);
     reports.push(report);
     if (report.verdict === 'invalid') {
-      out.push(
-        result(
+      // An endorsement problem alone does not make the credential untrustworthy (its own report
+      // says what is wrong), unless the endorsement breaks a security rule: that is refused.
+      const refused = report.checks.some((c) => c.category === 'security' && c.outcome === 'fail');
+      out.push({
+        ...result(
           ID,
           'fail',
           'endorsement_invalid',
           mismatch
             ? `Endorsement ${reports.length} is invalid: it endorses something else (endorsement_subject_mismatch)`
-            : `Endorsement ${reports.length} is invalid`,
+            : `Endorsement ${reports.length} is invalid${refused ? ': it is unreadable or breaks a security rule' : ''}`,
           e.path,
         ),
-      );
+        ...(refused ? { category: 'security' as const } : {}),
+      });
     } else if (report.verdict === 'warning') {
       out.push(
         result(
@@ -443,6 +538,63 @@ async function verifyEndorsements(
     return [result(ID, 'pass', undefined, `${reports.length} endorsement(s) verified`)];
   }
   return out;
+}
+
+/**
+ * The `credentials` entry for one credential of a presentation: it takes the category of what
+ * the credential's own report found (a revoked credential makes the presentation not in force,
+ * a forged one not authentic), so the presentation's answers and verdict follow its contents.
+ */
+function credentialSummary(
+  report: VerificationReport,
+  i: number,
+  path: string,
+): CheckResult | undefined {
+  const n = i + 1;
+  if (report.verdict === 'invalid') {
+    const category = nestedCategory(report);
+    const why =
+      category === 'security'
+        ? 'it is unreadable or breaks a security rule'
+        : category === 'authenticity'
+          ? 'it is not authentic'
+          : category === 'inForce'
+            ? 'it is not in force'
+            : 'it does not conform to Open Badges 3.0';
+    return {
+      ...result(
+        'credentials',
+        'fail',
+        'credential_invalid',
+        `Credential ${n} is invalid: ${why}`,
+        path,
+      ),
+      category,
+    };
+  }
+  if (report.answers.fullyChecked.value !== 'yes') {
+    return {
+      ...result(
+        'credentials',
+        'warn',
+        'credential_unchecked',
+        `Credential ${n} could not be fully checked`,
+        path,
+      ),
+      category: 'completeness',
+      unchecked: nestedOpenQuestion(report),
+    };
+  }
+  if (report.verdict === 'warning') {
+    return result(
+      'credentials',
+      'warn',
+      'credential_warning',
+      `Credential ${n} has warnings`,
+      path,
+    );
+  }
+  return undefined;
 }
 
 async function verifyPresentationDoc(
@@ -510,31 +662,13 @@ async function verifyPresentationDoc(
         } else inner = fromObject(item, 'json', state);
         const report = await verifyDecoded(asCredentialInput(inner), state);
         credentials.push(report);
-        if (report.verdict === 'invalid')
-          out.push(
-            result(
-              'credentials',
-              'fail',
-              'credential_invalid',
-              `Credential ${i + 1} is invalid`,
-              path,
-            ),
-          );
-        else if (report.verdict === 'warning')
-          out.push(
-            result(
-              'credentials',
-              'warn',
-              'credential_warning',
-              `Credential ${i + 1} has warnings`,
-              path,
-            ),
-          );
+        const summary = credentialSummary(report, i, path);
+        if (summary) out.push(summary);
       }
       return out.length > 0
         ? out
         : [result('credentials', 'pass', undefined, `${list.length} credential(s) verified`)];
     })),
   );
-  return makeReport(decoded, checks, { credentials, profile: 'vc' });
+  return makeReport(decoded, checks, state.policy, { credentials, profile: 'vc' });
 }

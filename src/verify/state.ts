@@ -18,7 +18,7 @@ import {
 } from '../internal/limits.js';
 import { createDocumentLoader, type DocumentLoader } from '../jsonld/index.js';
 import { WorkBudget } from '../jsonld/work.js';
-import type { CheckResult, VerifyLimits, VerifyOptions } from './types.js';
+import type { CheckResult, VerifyLimits, VerifyOptions, VerifyPolicy } from './types.js';
 
 /** Defaults of {@link VerifyLimits}. */
 export const DEFAULT_LIMITS: Required<VerifyLimits> = {
@@ -58,6 +58,8 @@ export interface RunState {
   readonly depth: number;
   /** Whether a refresh service may be followed (never for an already refreshed credential). */
   readonly allowRefresh: boolean;
+  /** The policy every report of the run follows. */
+  readonly policy: VerifyPolicy;
   /** Offline JSON-LD loader: bundled contexts plus `options.contexts`. */
   readonly documentLoader: DocumentLoader;
   /**
@@ -136,6 +138,9 @@ export function createRunState(options: unknown): RunState {
       throw new TypeError(`verify: options.${k} must be a string`);
     }
   }
+  if (o.policy !== undefined && o.policy !== 'default' && o.policy !== 'conformance') {
+    throw new TypeError("verify: options.policy must be 'default' or 'conformance'");
+  }
   if (o.profile !== undefined && !['auto', 'ob3', 'vc'].includes(o.profile as string)) {
     throw new TypeError(`verify: options.profile must be 'auto', 'ob3' or 'vc'`);
   }
@@ -196,7 +201,19 @@ export function createRunState(options: unknown): RunState {
     },
     depth: 0,
     allowRefresh: true,
+    policy: o.policy ?? 'default',
   };
+}
+
+/**
+ * The same run without the network (documents only, same budgets), for what is checked on
+ * behalf of a credential that is not authentic so far: no request is made for it. The run itself
+ * when it has no network anyway.
+ */
+export function withoutNetwork(state: RunState, reason: string): RunState {
+  if (!state.fetcher.online) return state;
+  const fetcher = state.fetcher.withoutNetwork(reason);
+  return { ...state, fetcher, options: { ...state.options, fetch: fetcher.handle } };
 }
 
 /** Result of looking a document up. */

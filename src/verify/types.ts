@@ -8,14 +8,18 @@ import type { DidResolver } from '../keys/index.js';
 import type { Ob2Details } from '../ob2/types.js';
 
 /**
- * Overall verdict of a verification, as 1EdTech's validator gives it: any failed check makes
- * the credential `invalid`; otherwise any warning makes it `warning`; otherwise it is `valid`.
- * Skipped checks do not change the verdict (see `docs/verifying.md`).
+ * Overall verdict of a verification, under the report's {@link VerifyPolicy}: any failed check
+ * makes the credential `invalid`; otherwise any warning makes it `warning`; otherwise it is
+ * `valid`. Under the default policy a check fails only when the credential is not authentic, not
+ * in force, unreadable or breaks a security rule; conformance findings and what could not be
+ * checked are warnings. Skipped checks do not change the verdict (see `docs/verifying.md`). A
+ * `warning` may mean "not fully checked": read `report.answers.fullyChecked` before accepting.
  *
  * @example
  * ```ts
- * import type { Verdict } from 'ob3kit/verify';
- * const ok = (v: Verdict) => v !== 'invalid';
+ * import type { VerificationReport } from 'ob3kit/verify';
+ * const accept = (r: VerificationReport) =>
+ *   r.verdict !== 'invalid' && r.answers.fullyChecked.value === 'yes';
  * ```
  */
 export type Verdict = 'valid' | 'warning' | 'invalid';
@@ -43,6 +47,41 @@ export type CheckOutcome = 'pass' | 'fail' | 'warn' | 'skip';
 export type InputFormat = 'json' | 'jwt' | 'png' | 'svg' | 'presentation' | 'url';
 
 /**
+ * What a report entry is about, for the four answers and the policy:
+ *
+ * - `authenticity`: whether a proof verified and its key is bound to the issuer (or holder);
+ * - `inForce`: revocation, suspension, the validity period;
+ * - `completeness`: something that matters could not be checked (no network, an unreachable or
+ *   unverifiable document, an unknown DID method, an unsupported suite); see `unchecked`;
+ * - `conformance`: the Open Badges 3.0 data model, schemas and contexts (the issuer's to fix);
+ * - `security`: the input is unreadable or breaks a security rule (ambiguity, the compact form,
+ *   a role mismatch, a limit). Always `fail` under every policy.
+ *
+ * @example
+ * ```ts
+ * import type { CheckCategory } from 'ob3kit/verify';
+ * const blocking: CheckCategory[] = ['authenticity', 'inForce', 'security'];
+ * ```
+ */
+export type CheckCategory =
+  | 'authenticity'
+  | 'inForce'
+  | 'completeness'
+  | 'conformance'
+  | 'security';
+
+/**
+ * For a `completeness` entry: which question could not be answered because of it.
+ *
+ * @example
+ * ```ts
+ * import type { UncheckedQuestion } from 'ob3kit/verify';
+ * const q: UncheckedQuestion = 'inForce'; // a status list that could not be had
+ * ```
+ */
+export type UncheckedQuestion = 'authenticity' | 'inForce' | 'conformance';
+
+/**
  * The rules a credential was verified by: `ob3`, the Open Badges 3.0 verification algorithm
  * (the VC Data Model plus the Open Badges context, types, schemas, subject, evidence, issuer
  * profile, refresh and endorsements); `clr`, the same algorithm for a CLR 2.0 record, with the
@@ -63,18 +102,24 @@ export type VerificationProfile = 'ob3' | 'clr' | 'vc';
 /**
  * One entry of a report: which check (`id`, a stable name such as `proof`), what it concluded,
  * and, when useful, a stable snake_case `code`, a human-readable `message` and a JSON `path`.
- * A check may contribute several entries (for example one a schema issue).
+ * A check may contribute several entries (for example one a schema issue). Every entry of a
+ * report from `verify()` has a `category` (from {@link CHECK_CODES}); a `completeness` entry
+ * says what it left `unchecked`. `fixBy` names who can act on it: the `issuer` (a conformance
+ * finding) or the `verifier` (give the missing document, allow the network).
  *
  * @example
  * ```ts
  * import type { CheckResult } from 'ob3kit/verify';
- * const entry: CheckResult = { id: 'status', outcome: 'warn', code: 'status_unchecked_offline' };
+ * const entry: CheckResult = {
+ *   id: 'status', outcome: 'warn', code: 'status_unchecked_offline',
+ *   category: 'completeness', unchecked: 'inForce', fixBy: 'verifier',
+ * };
  * ```
  */
 export interface CheckResult {
   /** Stable check name: `parse`, `context`, `type`, `schema`, `subject`, `proof`, ... */
   id: string;
-  /** `pass`, `fail`, `warn` or `skip`. */
+  /** `pass`, `fail`, `warn` or `skip`, under the report's policy. */
   outcome: CheckOutcome;
   /** Stable snake_case code (for example `status_unchecked_offline`). */
   code?: string;
@@ -82,23 +127,108 @@ export interface CheckResult {
   message?: string;
   /** JSONPath-like location, rooted at `$`. */
   path?: string;
+  /** What the entry is about (always set in a report from `verify()`). */
+  category?: CheckCategory;
+  /** For a `completeness` entry: the question it leaves open. */
+  unchecked?: UncheckedQuestion;
+  /** Who can act on a finding: the credential's `issuer`, or the `verifier` running the check. */
+  fixBy?: 'issuer' | 'verifier';
 }
 
 /**
- * What `verify()` returns: the verdict, the input format, the credential that was checked and
- * every check's result, with nested reports for endorsements (and, for presentations, for the
- * credentials they carry).
+ * How a verdict is reached from the checks:
+ *
+ * - `default` (wallets, employers, anyone deciding whether to trust a badge): `invalid` only
+ *   when the credential is not authentic, not in force, unreadable, or breaks a security rule;
+ *   conformance findings and what could not be checked are warnings;
+ * - `conformance` (conformance testers, issuers checking their own output): conformance errors
+ *   are `invalid` too, as 1EdTech's validator reports them (see docs/conformance.md).
+ *
+ * @example
+ * ```ts
+ * import { verify, type VerifyPolicy } from 'ob3kit/verify';
+ * const policy: VerifyPolicy = 'conformance';
+ * const report = await verify(credential, { policy });
+ * ```
+ */
+export type VerifyPolicy = 'default' | 'conformance';
+
+/**
+ * One of the four answers: `yes`, `no`, or `unknown` (it could not be established), with the
+ * indexes (into `report.checks`) of the entries behind it.
+ *
+ * @example
+ * ```ts
+ * import type { Answer, VerificationReport } from 'ob3kit/verify';
+ * const why = (r: VerificationReport, a: Answer) => a.checks.map((i) => r.checks[i]?.message);
+ * ```
+ */
+export interface Answer {
+  /** The answer. */
+  value: 'yes' | 'no' | 'unknown';
+  /** Indexes into `report.checks` of the entries this answer rests on. */
+  checks: number[];
+}
+
+/**
+ * The four questions a report answers separately (see docs/verifying.md):
+ *
+ * - `authentic`: a proof verified and its key is bound to the issuer (for a presentation: the
+ *   holder, and each credential it carries is authentic);
+ * - `inForce`: not revoked or suspended, inside its validity period;
+ * - `fullyChecked`: nothing that matters under the policy was left unchecked;
+ * - `conformant`: it follows Open Badges 3.0 (data model, schema, contexts).
+ *
+ * @example
+ * ```ts
+ * import { verify } from 'ob3kit/verify';
+ * const { answers } = await verify(badge);
+ * if (answers.authentic.value === 'yes' && answers.inForce.value === 'yes') console.log('trusted');
+ * ```
+ */
+export interface ReportAnswers {
+  authentic: Answer;
+  inForce: Answer;
+  fullyChecked: Answer;
+  conformant: Answer;
+}
+
+/**
+ * The version of the report's shape ({@link VerificationReport.reportVersion}). It changes only
+ * when a field is removed or changes meaning; new fields may appear within a version.
+ *
+ * @example
+ * ```ts
+ * import { REPORT_VERSION, verify } from 'ob3kit/verify';
+ * const report = await verify(badge);
+ * if (report.reportVersion !== REPORT_VERSION) throw new Error('unexpected report version');
+ * ```
+ */
+export const REPORT_VERSION = 2;
+
+/**
+ * What `verify()` returns: the verdict under the policy, the four answers, the input format,
+ * the credential that was checked and every check's result, with nested reports (each with its
+ * own verdict and answers) for endorsements, the credentials of a presentation, and a refreshed
+ * credential.
  *
  * @example
  * ```ts
  * import { verify, type VerificationReport } from 'ob3kit/verify';
  * const report: VerificationReport = await verify(credential);
  * const failed = report.checks.filter((c) => c.outcome === 'fail').map((c) => c.code);
+ * console.log(report.answers.inForce.value); // 'yes' | 'no' | 'unknown'
  * ```
  */
 export interface VerificationReport {
-  /** Overall verdict. */
+  /** The version of this shape: {@link REPORT_VERSION}. */
+  reportVersion: typeof REPORT_VERSION;
+  /** Overall verdict, under `policy`. */
   verdict: Verdict;
+  /** The policy the verdict follows. */
+  policy: VerifyPolicy;
+  /** The four answers, each with the entries behind it. */
+  answers: ReportAnswers;
   /** The format the input arrived in. */
   format: InputFormat;
   /**
@@ -300,4 +430,9 @@ export interface VerifyOptions {
   profiles?: readonly ApplicationProfile[];
   /** Resource limits. */
   limits?: VerifyLimits;
+  /**
+   * How the verdict is reached: `'default'` (trust decisions; conformance findings are
+   * warnings) or `'conformance'` (conformance errors are `invalid`, as 1EdTech's validator).
+   */
+  policy?: VerifyPolicy;
 }

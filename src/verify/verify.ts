@@ -210,15 +210,19 @@ async function run(
   try {
     return await verifyDecoded(decoded, state);
   } catch (e) {
-    return makeReport(decoded, [
-      ...decoded.checks,
-      {
-        id: 'verify',
-        outcome: 'fail',
-        code: 'internal_error',
-        message: `Unexpected error: ${errorMessage(e)}`,
-      },
-    ]);
+    return makeReport(
+      decoded,
+      [
+        ...decoded.checks,
+        {
+          id: 'verify',
+          outcome: 'fail',
+          code: 'internal_error',
+          message: `Unexpected error: ${errorMessage(e)}`,
+        },
+      ],
+      state.policy,
+    );
   }
 }
 

@@ -148,12 +148,19 @@ describe('ob3kit demo', () => {
       },
     );
     writeFileSync(path.join(dir, 'vp.json'), JSON.stringify(vp));
+    const list = JSON.parse(readFileSync(path.join(out, 'status-list.json'), 'utf8'));
     const args = ['verify', 'vp.json', '--json', '--domain', 'https://verifier.example'];
-    const ok = await runBin(bin, [...args, '--challenge', 'n-0S6_WzA2Mj'], { cwd: dir });
+    const withList = [...args, '--document', `${list.id}=out/status-list.json`];
+    const ok = await runBin(bin, [...withList, '--challenge', 'n-0S6_WzA2Mj'], { cwd: dir });
     const report = JSON.parse(ok.stdout);
     expect(report.format).toBe('presentation');
     expect(report.credentials).toHaveLength(1);
+    expect(report.answers.fullyChecked.value).toBe('yes');
     expect(ok.code).toBe(0);
+    // Without the status list the credential's status could not be checked: not accepted (3).
+    const unchecked = await runBin(bin, [...args, '--challenge', 'n-0S6_WzA2Mj'], { cwd: dir });
+    expect(JSON.parse(unchecked.stdout).answers.inForce.value).toBe('unknown');
+    expect(unchecked.code).toBe(3);
     const replay = await runBin(bin, [...args, '--challenge', 'another-nonce'], { cwd: dir });
     expect(replay.code).toBe(1);
     expect(JSON.parse(replay.stdout).verdict).toBe('invalid');

@@ -99,7 +99,9 @@ describe('1EdTech validator fixture clr20/simple.json', () => {
     expect(r.credentials).toHaveLength(1);
     expect(r.credentials?.[0]?.verdict).toBe('valid');
     expect((r.credentials?.[0]?.credential as Loose)?.name).toBe('Teamwork Badge');
-    expect(formatReport(r)).toContain('  Bundled credential 1: VALID (format: json)');
+    expect(formatReport(r)).toContain(
+      '  Bundled credential 1: VALID (policy: default, format: json)',
+    );
   });
 
   it('a changed bundled badge breaks the record proof and the badge proof, each reported where it is', async () => {
@@ -167,9 +169,12 @@ describe('bundled credentials: a tree of reports', () => {
         code: 'credential_invalid',
         message: 'Bundled credential 2 is invalid',
         path: '$.credentialSubject.verifiableCredential[1]',
+        category: 'authenticity',
       },
     ]);
     expect(r.verdict).toBe('invalid');
+    // A forged bundled credential makes the record not authentic as a whole.
+    expect(r.answers.authentic.value).toBe('no');
   });
 
   it('an expired or not yet valid bundled credential is invalid in its report', async () => {
@@ -256,7 +261,15 @@ describe('bundled credentials: a tree of reports', () => {
     const r = await verify(await signCredential(outer, { key: school.key }), { now: NOW });
     expect(codes(r.credentials?.[1] as Loose, 'type')).toEqual(['type_not_open_badge']);
     expect(r.credentials?.[1]?.credentials).toBeUndefined();
-    expect(r.verdict).toBe('invalid');
+    // Authentic and in force, but not an Open Badge: a conformance finding under the default
+    // policy, invalid under the conformance policy.
+    expect(r.credentials?.[1]?.answers.conformant.value).toBe('no');
+    expect(r.verdict).toBe('warning');
+    const strict = await verify(await signCredential(outer, { key: school.key }), {
+      now: NOW,
+      policy: 'conformance',
+    });
+    expect(strict.verdict).toBe('invalid');
   });
 
   it("reports profile 'clr' (its badges 'ob3'); options.profile 'vc' checks the record by the VC Data Model only", async () => {
@@ -625,7 +638,12 @@ describe('the record itself', () => {
     ];
     const r = await verify(await signCredential(clr, { key: school.key }), { now: NOW });
     expect(entries(r, 'schema')).toEqual([
-      { id: 'schema', outcome: 'pass', message: 'Valid against vc2/clr-credential' },
+      {
+        id: 'schema',
+        outcome: 'pass',
+        message: 'Valid against vc2/clr-credential',
+        category: 'conformance',
+      },
     ]);
   });
 });
@@ -646,13 +664,16 @@ describe('bounds', () => {
     expect(entries(one, 'credentials')).toEqual([
       {
         id: 'credentials',
-        outcome: 'warn',
+        // A limit is a security rule: the record is refused, not accepted with a warning.
+        outcome: 'fail',
         code: 'credential_limit',
         message:
           '1 bundled credential(s) not verified: the run reached limits.maxBundledCredentials (2)',
         path: '$.credentialSubject.verifiableCredential[2]',
+        category: 'security',
       },
     ]);
+    expect(one.verdict).toBe('invalid');
     // The budget is the run's: two records in one presentation share it.
     const vp = createPresentation({
       credentials: [
@@ -663,5 +684,48 @@ describe('bounds', () => {
     const r = await verify(vp, { now: NOW, limits: { maxBundledCredentials: 3 } });
     expect(r.credentials?.map((x) => x.credentials?.length)).toEqual([2, 1]);
     expect(codes(r.credentials?.[1] as Loose, 'credentials')).toEqual(['credential_limit']);
+  });
+});
+
+describe('the four answers of a record', () => {
+  it('an expired bundled credential: the record is not in force; its entry says why', async () => {
+    const school = await party(1);
+    const expired = badge(A, LEARNER, school.did) as Loose;
+    expired.validUntil = '2025-01-01T00:00:00Z';
+    const r = await verify(
+      await signedRecord(school, [
+        await signedBadge(school, B),
+        await signCredential(expired, { key: school.key }),
+      ]),
+      { now: NOW },
+    );
+    expect(r.credentials?.map((x) => x.answers.inForce.value)).toEqual(['yes', 'no']);
+    expect(entries(r, 'credentials').map((c) => [c.code, c.category])).toEqual([
+      ['credential_invalid', 'inForce'],
+    ]);
+    expect([r.answers.authentic.value, r.answers.inForce.value, r.verdict]).toEqual([
+      'yes',
+      'no',
+      'invalid',
+    ]);
+  });
+
+  it('a bundled badge that does not conform: a warning under the default policy, invalid under conformance', async () => {
+    const school = await party(1);
+    const odd = badge(A, LEARNER, school.did) as Loose;
+    odd.credentialSubject.achievement.achievementType = 'Program'; // not in the enumeration
+    const part = await signCredential(odd, { key: school.key, validate: false });
+    const signed = await signedRecord(school, [part]);
+    const r = await verify(signed, { now: NOW });
+    expect(r.credentials?.[0]?.answers.conformant.value).toBe('no');
+    expect(r.answers).toMatchObject({
+      authentic: { value: 'yes' },
+      inForce: { value: 'yes' },
+      fullyChecked: { value: 'yes' },
+      conformant: { value: 'no' },
+    });
+    expect(r.verdict).toBe('warning');
+    const strict = await verify(signed, { now: NOW, policy: 'conformance' });
+    expect(strict.verdict).toBe('invalid');
   });
 });

@@ -79,8 +79,9 @@ describe('serve: credentials past a verification limit are not verified', () => 
       expect(r.status).toBe(400);
       const body = r.body as Json;
       expect(body.verified).toBe(false);
+      // verify() itself refuses it (a limit is a security rule): the problem names the limit.
       expect(body.problemDetails.map((d: Json) => d.type)).toContain(
-        'urn:ob3kit:check:check_not_satisfied',
+        'urn:ob3kit:check:credential_limit',
       );
     }
   }, 60_000);
@@ -177,13 +178,10 @@ describe('serve: the proof is always required', () => {
   }, 60_000);
 });
 
-describe('verify(): credentials past a limit (open)', () => {
-  // Open: verify() itself reports credentials past limits.maxCredentials as a warning
-  // (credential_limit), so the verdict of a presentation hiding a forged credential there is
-  // 'warning', which callers commonly accept. The VC-API endpoints refuse it (above); the
-  // library's verdict would need credential_limit to fail (src/verify/pipeline.ts, and the CLR
-  // budget in src/clr/verify.ts), a change of documented behaviour left to the verdict owners.
-  it.fails('a presentation with a forged credential past the limit is invalid', async () => {
+describe('verify(): credentials past a limit', () => {
+  // A limit is a security rule: credentials past limits.maxCredentials are not verified, so the
+  // presentation is refused (credential_limit fails), whatever they are.
+  it('a presentation with a forged credential past the limit is invalid', async () => {
     const vp = createPresentation({ credentials: [good, good, forged] });
     const r = await verify(vp, { now: NOW, limits: { maxCredentials: 2 } });
     expect(r.verdict).toBe('invalid');

@@ -155,9 +155,16 @@ describe('redirects are never followed', () => {
           const report = await run(web ? signedWeb : signedHttps, { fetch });
           expect(requested).toEqual([web ? 'https://issuer.example/.well-known/did.json' : https]);
           const proof = entries(report, 'proof');
-          expect(proof.map((p) => p.outcome)).toEqual(['fail']);
+          // Not verified, and said so: could not be checked (never accepted), and a failure
+          // under the conformance policy.
+          expect(proof.map((p) => p.code)).toEqual(['fetch_redirect']);
           expect(proof[0]?.message).toMatch(/redirect/);
-          expect(report.verdict).toBe('invalid');
+          expect(report.answers.authentic.value).toBe('unknown');
+          expect(report.answers.fullyChecked.value).toBe('no');
+          expect(report.verdict).not.toBe('valid');
+          const strict = await run(web ? signedWeb : signedHttps, { fetch, policy: 'conformance' });
+          expect(entries(strict, 'proof').map((p) => p.outcome)).toEqual(['fail']);
+          expect(strict.verdict).toBe('invalid');
         }),
         { numRuns: fuzzRuns(20) },
       );
@@ -365,7 +372,13 @@ describe('private addresses are never requested unless allowed', () => {
     const report = await run(signed, { fetch: refused.fetch });
     expect(refused.requested).toEqual([]);
     expect(entries(report, 'proof')[0]?.message).toContain('allowPrivateAddresses is off');
-    expect(report.verdict).toBe('invalid');
+    expect(entries(report, 'proof')[0]?.code).toBe('fetch_private_address');
+    expect(report.answers.authentic.value).toBe('unknown');
+    expect(report.answers.fullyChecked.value).toBe('no');
+    expect((await run(signed, { fetch: refused.fetch, policy: 'conformance' })).verdict).toBe(
+      'invalid',
+    );
+    expect(refused.requested).toEqual([]);
     // Allowed (a test against a local https server): the document is fetched and the proof verifies.
     const document = {
       '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
@@ -535,7 +548,9 @@ describe('bodies and totals are bounded', () => {
     // 4 lists of 16 MiB fill the 64 MiB default; the other 60 are not decoded.
     expect(status.filter((s) => s.outcome === 'pass')).toHaveLength(4);
     expect(status.filter((s) => s.code === 'status_list_total_too_large')).toHaveLength(60);
-    // (The Open Badges schema wants one credentialStatus object, so this badge fails `schema` too.)
+    // Lists left undecoded by the limit are a security rule reached: refused under every policy
+    // (the Open Badges schema also wants one credentialStatus object: a conformance finding).
+    expect(status.find((s) => s.code === 'status_list_total_too_large')?.outcome).toBe('fail');
     expect(report.verdict).toBe('invalid');
   });
 

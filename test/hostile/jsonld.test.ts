@@ -50,9 +50,9 @@ function tampered(edit: (c: Loose) => void): Loose {
 }
 
 /** verify() with network allowed, through a fetch that must never be called (did:key needs none). */
-async function verifyOffline(input: unknown) {
+async function verifyOffline(input: unknown, options: { policy?: 'conformance' } = {}) {
   const fetch = forbiddenFetch();
-  const report = await verify(input as object, { now: NOW, fetch });
+  const report = await verify(input as object, { now: NOW, fetch, ...options });
   expectReport(report);
   expect(fetch).not.toHaveBeenCalled();
   return report;
@@ -125,7 +125,10 @@ describe('inline contexts', () => {
     // The protected VC definitions win, so the graph is the very one that was signed, and the
     // context check still reports the non-standard first entry.
     expect(await canonize(before)).toBe(await canonize(unsecured));
-    const report = await verifyOffline({ ...before, proof: signed.proof });
+    const report = await verifyOffline(
+      { ...before, proof: signed.proof },
+      { policy: 'conformance' },
+    );
     expect(failCodes(report)).toContain('context_vc_missing');
   });
 
@@ -213,9 +216,15 @@ describe('remote contexts are never fetched', () => {
     });
     for (const url of [REMOTE, 'http://127.0.0.1:8080/ctx', 'file:///etc/passwd', 'data:,{}']) {
       const doc = tampered((c) => c['@context'].push(url));
+      // Not fetched: what the credential means cannot be read, so nothing about it is known
+      // (never accepted); the conformance policy calls it invalid.
       const report = await verify(doc, { now: NOW, fetch });
-      expect(report.verdict).toBe('invalid');
-      expect(failCodes(report)).toContain('context_unknown');
+      expect(report.checks.map((c) => c.code)).toContain('context_unknown');
+      expect(report.answers.authentic.value).not.toBe('yes');
+      expect(report.answers.fullyChecked.value).toBe('no');
+      const strict = await verify(doc, { now: NOW, fetch, policy: 'conformance' });
+      expect(strict.verdict).toBe('invalid');
+      expect(failCodes(strict)).toContain('context_unknown');
     }
     expect(fetch.mock.calls.map((c) => c[0])).not.toContain(REMOTE);
     for (const [url] of fetch.mock.calls) expect(url).not.toMatch(/ctx|context|passwd|^data:/);

@@ -202,9 +202,13 @@ describe('hosted verification', () => {
     const http = fixture('spec/assertion-hosted.json');
     http.id = 'http://example.org/beths-robotics-badge.json';
     const { fetch, requested } = fakeFetch({});
-    const report = await verify(http, { fetch, now: IN_2017 });
+    const report = await verify(http, { fetch, now: IN_2017, policy: 'conformance' });
     expect(requested).toEqual([]);
     expect(failCodes(report)).toEqual(['ob2_not_https']);
+    // Under the default policy: it could not be checked (not authentic so far, not fully checked).
+    const trusting = await verify(http, { fetch, now: IN_2017 });
+    expect(trusting.answers.authentic.value).toBe('unknown');
+    expect(trusting.answers.fullyChecked.value).toBe('no');
     expect(report.checks.find((c) => c.code === 'ob2_not_https')?.message).toMatch(
       /https only.*documents/,
     );
@@ -237,9 +241,17 @@ describe('hosted verification', () => {
     const m = await verify(fixture('spec/assertion-hosted.json'), {
       fetch: missing.fetch,
       now: IN_2017,
+      policy: 'conformance',
     });
     expect(codes(m, 'proof')).toEqual(['fetch_status']);
     expect(m.verdict).toBe('invalid');
+    const mDefault = await verify(fixture('spec/assertion-hosted.json'), {
+      fetch: missing.fetch,
+      now: IN_2017,
+    });
+    expect(mDefault.answers.authentic.value).toBe('unknown');
+    expect(mDefault.answers.fullyChecked.value).toBe('no');
+    expect(mDefault.verdict).toBe('warning');
     const privateHost = fixture('spec/assertion-hosted.json');
     privateHost.id = 'https://127.0.0.1/a.json';
     const p = await verify(privateHost, { fetch: missing.fetch, now: IN_2017 });
@@ -250,9 +262,16 @@ describe('hosted verification', () => {
     const docs = hostedDocs();
     delete docs['https://example.org/organization.json'];
     const { fetch } = fakeFetch(docs);
-    const report = await verify(fixture('spec/assertion-hosted.json'), { fetch, now: IN_2017 });
+    const report = await verify(fixture('spec/assertion-hosted.json'), {
+      fetch,
+      now: IN_2017,
+      policy: 'conformance',
+    });
     expect(codes(report, 'issuer')).toEqual(['fetch_status']);
     expect(report.verdict).toBe('invalid');
+    const trusting = await verify(fixture('spec/assertion-hosted.json'), { fetch, now: IN_2017 });
+    expect(trusting.answers.authentic.value).toBe('unknown');
+    expect(trusting.verdict).toBe('warning');
   });
 
   it('one document, one meaning: a second spelling of a member, or a context that redefines a term, is refused', async () => {

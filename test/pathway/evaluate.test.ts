@@ -3,6 +3,7 @@ import { PathwayError, ValidationError } from '../../src/errors.js';
 import { createIdentityObject } from '../../src/model/index.js';
 import { evaluatePathway, type Pathway } from '../../src/pathway/index.js';
 import { createPresentation } from '../../src/present/index.js';
+import { signCredential } from '../../src/proof/index.js';
 import { verify } from '../../src/verify/index.js';
 import { record } from '../clr/helpers.js';
 import type { Loose } from '../verify/helpers.js';
@@ -328,5 +329,39 @@ describe('evaluatePathway: inputs', () => {
     const a = evaluatePathway(p, R('vis', 'sql', 'visRevoked', 'stats'));
     const b = evaluatePathway(p, R('vis', 'sql', 'visRevoked', 'stats'));
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+});
+
+describe('evaluatePathway reads the answers of the reports', () => {
+  it('an authentic, current badge with a conformance finding counts; under the conformance policy it does not', async () => {
+    // Issued as some issuers do: an achievementType outside the enumeration (signed without
+    // the signing checks, as another issuer's software would).
+    const c = (await makeBadge(pool.school, { achievement: VIS, name: 'Visualisation' })) as Loose;
+    delete c.proof;
+    c.credentialSubject.achievement.achievementType = 'Program';
+    const odd = await signCredential(c, { key: pool.school.key, validate: false });
+    const report = await verify(odd, { now: NOW });
+    expect([report.verdict, report.answers.conformant.value]).toEqual(['warning', 'no']);
+    const r = evaluatePathway(analystPathway(pool.school), [
+      pool.reports.sql,
+      pool.reports.stats,
+      report,
+    ] as never);
+    expect(r.credentials[2]).toMatchObject({ counts: true });
+    expect(r.met).toBe(true);
+    const strict = await verify(odd, { now: NOW, policy: 'conformance' });
+    const s = evaluatePathway(analystPathway(pool.school), [
+      pool.reports.sql,
+      pool.reports.stats,
+      strict,
+    ] as never);
+    expect(s.credentials[2]).toMatchObject({ counts: false, reason: 'invalid' });
+  });
+
+  it('a report without answers (an earlier version) is refused with a clear error', () => {
+    const { answers: _, ...old } = pool.reports.sql as Loose;
+    expect(() => evaluatePathway(analystPathway(pool.school), [old] as never)).toThrow(
+      /has no answers/,
+    );
   });
 });

@@ -250,6 +250,7 @@ describe('the extension context and verify()', () => {
         outcome: 'pass',
         message:
           'All 11 mandatory elements of the EU micro-credential profile are present (and 5 of 5 optional ones)',
+        category: 'conformance',
       },
     ]);
     expect(asked.verdict).toBe('valid');

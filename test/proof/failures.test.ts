@@ -143,12 +143,13 @@ describe('verifyCredentialProof: one code for each failure', () => {
     ]);
   });
 
-  it('verification_method_unresolved / _offline / _revoked and controller_document_invalid', async () => {
+  it('verification_method_unresolved / _unsupported / _offline / _revoked and controller_document_invalid', async () => {
     expect(await codes(withProof({ verificationMethod: `${ISSUER}#nope` }))).toEqual([
       'verification_method_unresolved',
     ]);
+    // A DID method ob3kit does not resolve (and no resolver was given): could not be checked.
     expect(await codes(withProof({ verificationMethod: 'did:example:123#k' }))).toEqual([
-      'verification_method_unresolved',
+      'verification_method_unsupported',
     ]);
     expect(await codes(signed, {})).toEqual(['verification_method_offline']);
     const revoked = controllerDocument(ISSUER, [

@@ -217,23 +217,44 @@ describe('checkStatus with BitstringStatusList', () => {
     expect(r4.checks[0]).toMatchObject({ status: 'unknown', code: 'status_list_proof_invalid' });
   });
 
-  it("checks the list's issuer, validity period, type and purpose", async () => {
+  it("reads the entry of a list issued by another party, verified against that party's key", async () => {
     const byOther = await signedList({ key: other, set: [3] });
+    // The Bitstring Status List specification lets another party publish the list: its proof is
+    // verified against its own issuer, the bit is read, and the difference is a finding.
     const r1 = await checkStatus(credentialWith(entry(3)), {
       documents: { [LIST_URL]: byOther },
       now: NOW,
     });
-    expect(r1.checks[0]).toMatchObject({ status: 'unknown', code: 'status_issuer_mismatch' });
-    const r2 = await checkStatus(credentialWith(entry(3)), {
+    expect(r1.checks[0]).toMatchObject({ status: 'revoked', code: 'status_revoked' });
+    expect(r1.checks[0]?.findings?.map((f) => f.code)).toEqual(['status_issuer_mismatch']);
+    expect(r1.revoked).toBe(true);
+    const clear = await checkStatus(credentialWith(entry(4)), {
       documents: { [LIST_URL]: byOther },
-      requireSameIssuer: false,
       now: NOW,
     });
-    expect(r2.checks[0]).toMatchObject({ status: 'revoked' });
+    expect(clear.checks[0]).toMatchObject({ status: 'ok' });
+    // Asked for, a list by another party is refused (its entry not read).
+    const r2 = await checkStatus(credentialWith(entry(3)), {
+      documents: { [LIST_URL]: byOther },
+      requireSameIssuer: true,
+      now: NOW,
+    });
+    expect(r2.checks[0]).toMatchObject({ status: 'unknown', code: 'status_issuer_mismatch' });
+    // A list whose proof does not verify against its own issuer is not read, whoever it names.
+    const forged = structuredClone(byOther);
+    forged.issuer = issuer.did;
+    const r3 = await checkStatus(credentialWith(entry(3)), {
+      documents: { [LIST_URL]: forged },
+      now: NOW,
+    });
+    expect(r3.checks[0]).toMatchObject({ status: 'unknown', code: 'status_list_proof_invalid' });
+  });
 
+  it("checks the list's validity period, type and purpose, and reads a set bit whatever they say", async () => {
     const expiring = await signedList({
       validFrom: '2025-03-01T00:00:00Z',
       validUntil: '2025-04-01T00:00:00Z',
+      set: [5],
     });
     const early = await checkStatus(credentialWith(entry(3)), {
       documents: { [LIST_URL]: expiring },
@@ -250,20 +271,37 @@ describe('checkStatus with BitstringStatusList', () => {
       now: new Date('2025-03-15T00:00:00Z'),
     });
     expect(inside.checks[0]).toMatchObject({ status: 'ok' });
+    // A revocation is final: a set bit in an expired list still says revoked.
+    const revokedLate = await checkStatus(credentialWith(entry(5)), {
+      documents: { [LIST_URL]: expiring },
+      now: NOW,
+    });
+    expect(revokedLate.checks[0]).toMatchObject({ status: 'revoked', code: 'status_revoked' });
 
-    const suspensionList = await signedList({ purpose: 'suspension' });
+    // A list of another purpose: a clear bit says nothing about the entry's purpose; a set bit
+    // means what the list says.
+    const suspensionList = await signedList({ purpose: 'suspension', set: [6] });
     const r3 = await checkStatus(credentialWith(entry(3)), {
       documents: { [LIST_URL]: suspensionList },
       now: NOW,
     });
-    expect(r3.checks[0]).toMatchObject({ status: 'unknown', code: 'status_purpose_mismatch' });
+    expect(r3.checks[0]).toMatchObject({ status: 'unknown', code: 'status_purpose_unchecked' });
+    expect(r3.checks[0]?.findings?.map((f) => f.code)).toEqual(['status_purpose_mismatch']);
+    const r3set = await checkStatus(credentialWith(entry(6)), {
+      documents: { [LIST_URL]: suspensionList },
+      now: NOW,
+    });
+    expect(r3set.checks[0]).toMatchObject({ status: 'suspended', code: 'status_suspended' });
+    expect(r3set.checks[0]?.findings?.map((f) => f.code)).toEqual(['status_purpose_mismatch']);
 
-    const sl2021 = await signedList({ type: 'StatusList2021' });
+    // A StatusList2021 list named by a BitstringStatusListEntry: read as what it is, reported.
+    const sl2021 = await signedList({ type: 'StatusList2021', set: [3] });
     const r4 = await checkStatus(credentialWith(entry(3)), {
       documents: { [LIST_URL]: sl2021 },
       now: NOW,
     });
-    expect(r4.checks[0]).toMatchObject({ status: 'unknown', code: 'status_list_type_mismatch' });
+    expect(r4.checks[0]).toMatchObject({ status: 'revoked', code: 'status_revoked' });
+    expect(r4.checks[0]?.findings?.map((f) => f.code)).toEqual(['status_list_type_mismatch']);
   });
 
   it('checks indexes, list sizes and entries', async () => {
@@ -274,7 +312,6 @@ describe('checkStatus with BitstringStatusList', () => {
       [{ ...entry(1), statusListIndex: '-1' }, 'status_entry_malformed'],
       [{ ...entry(1), statusListIndex: '0x10' }, 'status_entry_malformed'],
       [{ ...entry(1), statusListIndex: '99999999999999999999' }, 'status_index_out_of_range'],
-      [{ ...entry(1), statusPurpose: undefined }, 'status_entry_malformed'],
       [{ ...entry(1), statusListCredential: 'not a url' }, 'status_entry_malformed'],
       [{ ...entry(1), statusSize: 2 }, 'status_size_unsupported'],
       [{ type: 'SomeOtherStatus2030', id: 'https://example.edu/x' }, 'status_type_unsupported'],
@@ -300,13 +337,37 @@ describe('checkStatus with BitstringStatusList', () => {
       documents: { [LIST_URL]: short },
       now: NOW,
     });
-    expect(r.checks[0]).toMatchObject({ status: 'unknown', code: 'status_list_too_short' });
+    // Read, with a finding (the specification's minimum protects the holders' privacy).
+    expect(r.checks[0]).toMatchObject({ status: 'ok' });
+    expect(r.checks[0]?.findings?.map((f) => f.code)).toEqual(['status_list_too_short']);
+    expect(r.checks[0]?.findings?.[0]?.message).toContain('8000 entries');
+    shortList.bytes[0] = 0b0100_0000;
+    const shortRevoked = await checkStatus(credentialWith(entry(1)), {
+      documents: {
+        [LIST_URL]: await signCredential(
+          await createStatusListCredential({ id: LIST_URL, issuer: issuer.did, list: shortList }),
+          { key: issuer.keyPair },
+        ),
+      },
+      now: NOW,
+    });
+    expect(shortRevoked.checks[0]).toMatchObject({ status: 'revoked', code: 'status_revoked' });
     const allowed = await checkStatus(credentialWith(entry(1)), {
       documents: { [LIST_URL]: short },
       minLength: 8000,
       now: NOW,
     });
     expect(allowed.checks[0]).toMatchObject({ status: 'ok' });
+    expect(allowed.checks[0]?.findings).toBeUndefined();
+    // An entry without statusPurpose: the list's purpose is used, and the entry is reported.
+    const noPurpose = await checkStatus(credentialWith({ ...entry(1), statusPurpose: undefined }), {
+      documents,
+      now: NOW,
+    });
+    expect(noPurpose.checks[0]).toMatchObject({ status: 'ok', purpose: 'revocation' });
+    expect(noPurpose.checks[0]?.findings?.map((f) => f.code)).toEqual([
+      'status_entry_nonconformant',
+    ]);
     const tooLarge = await checkStatus(credentialWith(entry(1)), {
       documents,
       maxListBytes: 1000,
@@ -374,7 +435,8 @@ describe('checkStatus with StatusList2021', () => {
       documents: { [LIST_URL]: await signedList({}) },
       now: NOW,
     });
-    expect(wrong.checks[0]).toMatchObject({ status: 'unknown', code: 'status_list_type_mismatch' });
+    expect(wrong.checks[0]).toMatchObject({ status: 'ok' });
+    expect(wrong.checks[0]?.findings?.map((f) => f.code)).toEqual(['status_list_type_mismatch']);
   });
 });
 
@@ -423,7 +485,13 @@ describe('checkStatus with 1EdTechRevocationList', () => {
     const theirs = await checkStatus(credentialWith(status, 'urn:uuid:a'), {
       documents: list(other.did),
     });
-    expect(theirs.checks[0]).toMatchObject({ status: 'unknown', code: 'status_issuer_mismatch' });
+    expect(theirs.checks[0]).toMatchObject({ status: 'revoked', code: 'status_revoked' });
+    expect(theirs.checks[0]?.findings?.map((f) => f.code)).toEqual(['status_issuer_mismatch']);
+    const refused = await checkStatus(credentialWith(status, 'urn:uuid:a'), {
+      documents: list(other.did),
+      requireSameIssuer: true,
+    });
+    expect(refused.checks[0]).toMatchObject({ status: 'unknown', code: 'status_issuer_mismatch' });
     const noId = credentialWith(status);
     delete noId.id;
     expect((await checkStatus(noId, { documents: list(issuer.did) })).checks[0]?.code).toBe(
@@ -471,16 +539,20 @@ describe("1EdTech's validator fixtures", () => {
       index: 23,
       code: 'status_revoked',
     });
-    expect(result.checks[0]?.message).toContain('statusListIndex is a number');
-    // Without the key's document the list cannot be verified: unknown, never a pass.
+    expect(result.checks[0]?.findings?.[0]).toMatchObject({ code: 'status_entry_nonconformant' });
+    expect(result.checks[0]?.findings?.[0]?.message).toContain('statusListIndex is the number 23');
+    // Without the key's document the list cannot be verified: unknown, never a pass, and said
+    // as "could not be checked", not "does not verify".
     const unverifiable = await checkStatus(credential, {
       documents: { [credential.credentialStatus.statusListCredential]: testlist },
       now: NOW,
     });
     expect(unverifiable.checks[0]).toMatchObject({
       status: 'unknown',
-      code: 'status_list_proof_invalid',
+      code: 'status_list_proof_unchecked',
     });
+    expect(unverifiable.checks[0]?.message).toContain('could not be checked');
+    expect(unverifiable.checks[0]?.message).not.toContain('does not verify');
     expect((await checkStatus(credential)).checks[0]?.code).toBe('status_unchecked_offline');
   });
 });

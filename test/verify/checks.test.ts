@@ -501,10 +501,18 @@ describe('formatReport', () => {
     c.endorsement = [baseEndorsement()];
     const r = await verify(c, offline);
     const text = formatReport(r);
-    expect(text).toMatch(/^Verdict: (VALID|WARNING|INVALID) \(format: json\)/);
+    expect(text).toMatch(/^Verdict: (VALID|WARNING|INVALID) \(policy: default, format: json\)/);
     for (const check of r.checks) expect(text).toContain(check.id);
     expect(text).toContain('Endorsement 1:');
-    expect(text).toContain('"Teamwork Badge"');
+    // What an employer reads first: the achievement, recipient, issuer and dates, then the answers.
+    expect(text).toContain('Achievement:  Teamwork: Collaboration within a group.');
+    expect(text).toContain('Criteria:     Nominated by peers.');
+    expect(text).toContain('Recipient:    <did:example:ebfeb1f712ebc6f1c276e12ec21>');
+    expect(text).toContain('Issuer:       Example Corp <https://example.com/issuers/876543>');
+    expect(text).toContain('Issued:       2010-01-01T00:00:00Z');
+    expect(text).toContain('Valid until:  no end date');
+    expect(text).toMatch(/Authentic: +NO: The document has no "proof"/);
+    expect(text.indexOf('Authentic:')).toBeLessThan(text.indexOf('[PASS] parse'));
     // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting no ANSI colour codes
     expect(text).not.toMatch(/\u001b\[/);
     expect(() => formatReport({} as never)).toThrow(TypeError);

@@ -191,14 +191,24 @@ describe('key resolution: offline, documents, fetch', () => {
     const without = await verify(signed, { now: NOW });
     expect(outcomes(without, 'proof')).not.toEqual(['pass']);
   });
-  it('a key document that cannot be fetched is a failure when fetching was allowed', async () => {
+  it('a key document that cannot be fetched: could not be checked (fetch_status), a failure under the conformance policy', async () => {
     const web = await makeDidWebIssuer('gone.example');
     const signed = await signDi(credentialFrom(web), web);
     const { fetch, requested } = fakeFetch({});
     const r = await verify(signed, { now: NOW, fetch });
     expect(requested).toEqual([web.url]);
-    expect(outcomes(r, 'proof')).toEqual(['fail']);
-    expect(r.verdict).toBe('invalid');
+    // "Could not be checked", not "wrong": the key document answered 404.
+    expect(codes(r, 'proof')).toEqual(['fetch_status']);
+    expect(entries(r, 'proof')[0]).toMatchObject({
+      category: 'completeness',
+      unchecked: 'authenticity',
+    });
+    expect(r.answers.authentic.value).toBe('unknown');
+    expect(r.answers.fullyChecked.value).toBe('no');
+    expect(r.verdict).toBe('warning');
+    const strict = await verify(signed, { now: NOW, fetch, policy: 'conformance' });
+    expect(outcomes(strict, 'proof')).toEqual(['fail']);
+    expect(strict.verdict).toBe('invalid');
   });
 });
 
@@ -273,7 +283,9 @@ describe('signed endorsements', () => {
   it('a forged endorsement makes the badge invalid, with the nested report saying why', async () => {
     const endorser = await makeIssuer('Endorser');
     const forged = await signDi(
-      endorsementFrom(endorser, 'urn:uuid:00000000-0000-4000-8000-0000000000d4'),
+      endorsementFrom(endorser, 'urn:uuid:00000000-0000-4000-8000-0000000000d4', (e) => {
+        e.credentialSubject.id = credentialFrom(issuer).credentialSubject.achievement.id;
+      }),
       endorser,
     );
     forged.credentialSubject.endorsementComment = 'Changed after signing';
@@ -281,11 +293,25 @@ describe('signed endorsements', () => {
       credentialFrom(issuer, (c) => (c.endorsement = [forged])),
       issuer,
     );
-    const r = await verify(signed, { now: NOW });
+    // Under the conformance policy (1EdTech: an endorsement's errors count in the parent).
+    const r = await verify(signed, { now: NOW, policy: 'conformance' });
     expect(codes(r.endorsements![0]!, 'proof')).toEqual(['proof_signature_invalid']);
+    expect(r.endorsements![0]!.answers.authentic.value).toBe('no');
     expect(codes(r, 'endorsement')).toEqual(['endorsement_invalid']);
     expect(entries(r, 'endorsement')[0]?.path).toBe('$.endorsement[0]');
     expect(r.verdict).toBe('invalid');
+    // Under the default policy the badge itself is authentic and in force: the endorsement's
+    // own report says it is invalid, the badge's verdict is a warning.
+    const trust = await verify(signed, { now: NOW });
+    expect(trust.endorsements![0]!.verdict).toBe('invalid');
+    expect(entries(trust, 'endorsement')[0]).toMatchObject({
+      outcome: 'warn',
+      code: 'endorsement_invalid',
+      fixBy: 'issuer',
+    });
+    expect(trust.answers.authentic.value).toBe('yes');
+    expect(trust.answers.inForce.value).toBe('yes');
+    expect(trust.verdict).toBe('warning');
   });
 });
 

@@ -26,9 +26,13 @@ describe('fetch limits in verify()', () => {
     expect(requested).toEqual([issuer.url]);
     expect(entries(report, 'proof').map((c) => c.outcome)).toEqual(['pass']);
     const status = entries(report, 'status');
-    expect(status.map((c) => c.outcome)).toEqual(['warn']);
+    // A limit reached is a security rule: the status was not checked, and the badge is refused.
+    expect(status.map((c) => [c.outcome, c.code, c.category])).toEqual([
+      ['fail', 'fetch_limit_requests', 'security'],
+    ]);
     expect(status[0]?.message).toContain('maxFetches');
-    expect(report.verdict).toBe('warning');
+    expect(report.verdict).toBe('invalid');
+    expect(report.answers.inForce.value).toBe('unknown');
   });
 
   it('gives up on a request after limits.fetchTimeoutMs instead of hanging', async () => {

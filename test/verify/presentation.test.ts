@@ -130,8 +130,8 @@ describe('report shape', () => {
       'endorsement',
     ]);
     const text = formatReport(r);
-    expect(text).toMatch(/^Verdict: VALID \(format: presentation\)/);
-    expect(text).toContain('  Credential 1: VALID (format: json)');
-    expect(text).toContain('  Credential 2: VALID (format: jwt)');
+    expect(text).toMatch(/^Verdict: VALID \(policy: default, format: presentation\)/);
+    expect(text).toContain('  Credential 1: VALID (policy: default, format: json)');
+    expect(text).toContain('  Credential 2: VALID (policy: default, format: jwt)');
   });
 });

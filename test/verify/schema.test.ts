@@ -40,13 +40,20 @@ describe('schema', () => {
       delete x.credentialSubject.achievement.name;
       x.validFrom = 42;
     });
-    const r = await verify(c, { now: NOW });
+    const r = await verify(c, { now: NOW, policy: 'conformance' });
     expect(outcomes(r, 'schema').every((o) => o === 'fail')).toBe(true);
     const paths = entries(r, 'schema').map((e) => e.path);
     expect(paths).toEqual(
       expect.arrayContaining(['$.credentialSubject.achievement.name', '$.validFrom']),
     );
+    expect(r.answers.conformant.value).toBe('no');
     expect(r.verdict).toBe('invalid');
+    // Under the default policy the same findings are warnings for the issuer (this credential
+    // is unsigned, so it is invalid all the same: not authentic).
+    const d = await verify(c, { now: NOW });
+    expect(outcomes(d, 'schema').every((o) => o === 'warn')).toBe(true);
+    expect(entries(d, 'schema').every((e) => e.fixBy === 'issuer')).toBe(true);
+    expect(d.answers.authentic.value).toBe('no');
   });
   it('a single proof object (not an array) is a warning, as 1EdTech reports plain-JSON-only schema errors', async () => {
     const c = await signDi(credentialFrom(issuer), issuer, undefined, true);
@@ -81,16 +88,21 @@ describe('schema', () => {
     expect(fromDocs.verdict).toBe('valid');
 
     const { fetch, requested } = fakeFetch({ [CUSTOM]: customSchema });
-    const fetched = await verify(short, { now: NOW, fetch });
+    const fetched = await verify(short, { now: NOW, fetch, policy: 'conformance' });
     expect(requested).toEqual([CUSTOM]);
     expect(entries(fetched, 'schema').map((e) => [e.outcome, e.path])).toEqual([
       ['fail', '$.name'],
     ]);
 
     const gone = fakeFetch({});
-    const unavailable = await verify(long, { now: NOW, fetch: gone.fetch });
+    const unavailable = await verify(long, { now: NOW, fetch: gone.fetch, policy: 'conformance' });
     expect(codes(unavailable, 'schema')).toEqual(['fetch_status']);
     expect(unavailable.verdict).toBe('invalid');
+    // Under the default policy: a conformance question left open, which does not decide trust.
+    const trusting = await verify(long, { now: NOW, fetch: gone.fetch });
+    expect(trusting.answers.conformant.value).toBe('unknown');
+    expect(trusting.answers.fullyChecked.value).toBe('yes');
+    expect(trusting.verdict).toBe('warning');
   });
   it('credentialSchema entries of other types are skipped (only 1EdTechJsonSchemaValidator2019 is checked)', async () => {
     const c = await signDi(

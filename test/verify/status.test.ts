@@ -82,8 +82,18 @@ describe('status', () => {
     });
     forged.credentialSubject.encodedList = empty.credentialSubject.encodedList;
     const r = await verify(await badgeAt(7), { now: NOW, documents: { [LIST_URL]: forged } });
-    expect(outcomes(r, 'status')).toEqual(['fail']);
-    expect(r.verdict).toBe('invalid');
+    expect(codes(r, 'status')).toEqual(['status_list_proof_invalid']);
+    // The status could not be established: never in force, never fully checked.
+    expect(r.answers.inForce.value).toBe('unknown');
+    expect(r.answers.fullyChecked.value).toBe('no');
+    expect(r.verdict).toBe('warning');
+    const strict = await verify(await badgeAt(7), {
+      now: NOW,
+      documents: { [LIST_URL]: forged },
+      policy: 'conformance',
+    });
+    expect(outcomes(strict, 'status')).toEqual(['fail']);
+    expect(strict.verdict).toBe('invalid');
   });
   it('1EdTechRevocationList: revoked when the list names the credential (1EdTech RevocationListProbe)', async () => {
     const badge = await signDi(

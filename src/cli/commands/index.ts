@@ -54,7 +54,8 @@ export const commands: CommandEntry[] = [
   },
   {
     name: 'verify',
-    summary: 'Verify a credential (JSON, JWT, baked PNG or SVG) and print the report',
+    summary:
+      'Verify credentials (JSON, JWT, baked PNG or SVG, presentations) and print the reports',
     load: async () => (await import('./verify.js')).verifyCommand,
   },
   {

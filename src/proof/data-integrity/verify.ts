@@ -3,6 +3,7 @@
 import { KeyError, Ob3Error } from '../../errors.js';
 import { concatBytes } from '../../internal/bytes.js';
 import { hasEnded, parseDateTime } from '../../internal/datetime.js';
+import { type FetchReportCode, fetchReportCode } from '../../internal/fetch.js';
 import { asArray, isObject, joinPath } from '../../internal/json.js';
 import { graphRoleIssue, type ProofRole, partyId, roleIssue } from '../../internal/roles.js';
 import { checkCompactForm } from '../../jsonld/compact-form.js';
@@ -144,6 +145,7 @@ export type ProofIssueCode =
   | 'key_invalid'
   | 'key_type_mismatch'
   | 'verification_method_unresolved'
+  | 'verification_method_unsupported'
   | 'verification_method_offline'
   | 'verification_method_revoked'
   | 'controller_document_invalid'
@@ -152,7 +154,8 @@ export type ProofIssueCode =
   | 'jsonld_context_unknown'
   | 'jsonld_not_compact'
   | 'jsonld_context_unsupported'
-  | 'jsonld_error';
+  | 'jsonld_error'
+  | FetchReportCode;
 
 class Fail extends Error {
   constructor(
@@ -190,6 +193,7 @@ function jsonLdIssue(e: unknown, where: string, path: string): Fail {
 
 const RESOLUTION_CODES: Record<string, ProofIssueCode> = {
   ERR_RESOLUTION_OFFLINE: 'verification_method_offline',
+  ERR_DID_METHOD_UNSUPPORTED: 'verification_method_unsupported',
   ERR_KEY_PURPOSE_MISMATCH: 'proof_purpose_mismatch',
   ERR_KEY_REVOKED: 'verification_method_revoked',
   ERR_KEY_INVALID: 'key_invalid',
@@ -652,6 +656,15 @@ async function verifyOne(
       );
     }
     if (e instanceof Ob3Error && e.code === 'ERR_ABORTED') throw e;
+    // A key document that could not be fetched: "could not be checked", not "wrong".
+    const fetchCode = fetchReportCode(e);
+    if (fetchCode !== undefined) {
+      throw new Fail(
+        fetchCode,
+        `Verification method ${vmId} could not be resolved: ${e instanceof Error ? e.message : String(e)}`,
+        joinPath(path, 'verificationMethod'),
+      );
+    }
     throw new Fail(
       'verification_method_unresolved',
       `Verification method ${vmId} could not be resolved: ${e instanceof Error ? e.message : String(e)}`,

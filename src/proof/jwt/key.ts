@@ -30,6 +30,15 @@ export interface JwtKey {
   issues: JwtIssue[];
 }
 
+/** Key errors that say the key was found but cannot be used. */
+const INVALID_KEY_CODES = new Set([
+  'ERR_KEY_INVALID',
+  'ERR_KEY_FORMAT',
+  'ERR_KEY_TYPE_UNSUPPORTED',
+  'ERR_DID_ID_MISMATCH',
+  'ERR_CONTROLLER_ID_MISMATCH',
+]);
+
 /**
  * Get the public key named by the header and check that `controller` (the issuer, or the
  * holder of a presentation) controls it for `purpose`.
@@ -93,12 +102,16 @@ export async function resolveJwtKey(
           origin: options.webJwkBinding === 'origin',
         });
       }
+      // A key that was found but is not a usable key is wrong (jwt_key_invalid); one that could
+      // not be had (offline, unreachable, an unsupported DID method) is unresolved.
       const code =
         e.code === 'ERR_KEY_PURPOSE_MISMATCH'
           ? 'key_purpose_mismatch'
           : e.code === 'ERR_KEY_REVOKED'
             ? 'key_revoked'
-            : 'jwt_key_unresolved';
+            : INVALID_KEY_CODES.has(e.code)
+              ? 'jwt_key_invalid'
+              : 'jwt_key_unresolved';
       return {
         issues: [
           {

@@ -9,7 +9,8 @@ const ID = 'issuer';
 
 /**
  * Structural rules on `issuer` (as 1EdTech's validator): present, a `Profile` object with an
- * `id`; `otherIdentifier` entries are `IdentityObject`s; `parentOrg` is a `Profile`.
+ * `id`; `otherIdentifier` entries are `IdentifierEntry`s (the Open Badges 3.0 data model's type
+ * for them); `parentOrg` is a `Profile`.
  */
 export function checkIssuerProfile(credential: JsonObject): CheckResult[] {
   const issuer = credential.issuer;
@@ -37,13 +38,13 @@ export function checkIssuerProfile(credential: JsonObject): CheckResult[] {
     );
   }
   valuesOf(issuer.otherIdentifier).forEach((o, i) => {
-    if (!hasType(o, 'IdentityObject')) {
+    if (!hasType(o, 'IdentifierEntry')) {
       out.push(
         result(
           ID,
           'fail',
           'issuer_other_identifier_type',
-          'Each issuer.otherIdentifier must be of type "IdentityObject"',
+          'Each issuer.otherIdentifier must be of type "IdentifierEntry"',
           `$.issuer.otherIdentifier[${i}]`,
         ),
       );

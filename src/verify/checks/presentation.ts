@@ -49,7 +49,7 @@ export async function checkPresentation(
           ID,
           'warn',
           'presentation_unchecked_offline',
-          `The presentation proof could not be checked without network: ${issue.message}`,
+          `The presentation proof could not be checked (offline): ${issue.message}`,
           issue.path,
         ),
       );

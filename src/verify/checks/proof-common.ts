@@ -60,7 +60,7 @@ export function failures(issues: readonly AnyIssue[]): CheckResult[] {
             ID,
             'warn',
             'proof_unchecked_offline',
-            `The proof could not be checked without network: ${i.message}`,
+            `The proof could not be checked (offline): ${i.message}`,
             i.path,
           )
         : result(ID, 'fail', i.code, i.message, i.path),

@@ -9,63 +9,81 @@ import { result } from './util.js';
 const ID = 'status';
 
 /**
- * Codes of an unknown status that point at a broken or tampered entry or list (`fail`); every
- * other unknown status (offline, unreachable, unsupported, list outside its validity period)
- * means the status could not be determined (`warn`), never a pass.
+ * Unknown statuses that point at a broken entry or list, or a list that does not verify: `fail`
+ * as the checks give them (the `conformance` policy), a warning under the default policy (the
+ * status could not be checked, which `fullyChecked` says). Every other unknown status is a
+ * warning under both.
  */
 const FAILING = new Set([
   'status_entry_malformed',
   'status_credential_id_missing',
   'status_list_malformed',
-  'status_list_type_mismatch',
   'status_list_proof_invalid',
   'status_issuer_mismatch',
-  'status_purpose_mismatch',
-  'status_list_too_short',
   'status_index_out_of_range',
 ]);
 
-function entryOf(c: StatusCheck): CheckResult {
+/** Findings beside the answer that the `conformance` policy counts as errors. */
+const FAILING_FINDINGS = new Set([
+  'status_list_type_mismatch',
+  'status_purpose_mismatch',
+  'status_list_too_short',
+]);
+
+function entriesOf(c: StatusCheck): CheckResult[] {
   const where = c.listId
     ? ` (${c.type} ${c.listId}${c.index !== undefined ? ` #${c.index}` : ''})`
     : '';
+  let main: CheckResult;
   if (c.status === 'revoked') {
-    return result(
+    main = result(
       ID,
       'fail',
       c.code ?? 'status_revoked',
       `The credential is revoked${where}${c.message ? `: ${c.message}` : ''}`,
       c.path,
     );
-  }
-  if (c.status === 'suspended') {
-    return result(
+  } else if (c.status === 'suspended') {
+    main = result(
       ID,
       'fail',
       c.code ?? 'status_suspended',
       `The credential is suspended${where}${c.message ? `: ${c.message}` : ''}`,
       c.path,
     );
-  }
-  if (c.status === 'unknown') {
-    const code = c.code ?? 'status_unknown';
-    return result(
+  } else if (c.status === 'unknown') {
+    const code = c.code ?? 'status_unchecked';
+    main = result(
       ID,
       FAILING.has(code) ? 'fail' : 'warn',
       code,
       c.message ?? `The status could not be determined${where}`,
       c.path,
     );
+  } else if (c.code !== undefined) {
+    main = result(ID, 'warn', c.code, c.message, c.path);
+  } else {
+    main = result(
+      ID,
+      'pass',
+      undefined,
+      `Not revoked or suspended${where}${c.message ? `: ${c.message}` : ''}`,
+      c.path,
+    );
   }
-  if (c.code !== undefined) return result(ID, 'warn', c.code, c.message, c.path);
-  return result(ID, 'pass', undefined, `Not revoked or suspended${where}`, c.path);
+  const findings = (c.findings ?? []).map((f) =>
+    result(ID, FAILING_FINDINGS.has(f.code) ? 'fail' : 'warn', f.code, f.message, c.path),
+  );
+  return [main, ...findings];
 }
 
 /**
  * Verification step 4 (status): each `credentialStatus` entry (1EdTechRevocationList,
  * BitstringStatusListEntry, StatusList2021Entry) is looked up in its list, from `documents` or,
- * when allowed, through `fetch`; the list credential's own proof is verified. Revoked or
- * suspended fails; a list that cannot be obtained offline is `status_unchecked_offline` (warn).
+ * when allowed, through `fetch`; the list credential's own proof is verified against its own
+ * issuer and the entry is read whenever it can be. Revoked or suspended fails; a list that cannot
+ * be had or checked is a `completeness` entry (for example `status_unchecked_offline`); what is
+ * wrong with the entry or list besides is a finding of its own.
  */
 export async function checkCredentialStatus(
   credential: JsonObject,
@@ -78,5 +96,5 @@ export async function checkCredentialStatus(
   if (res.checks.length === 0) {
     return [result(ID, 'skip', 'status_absent', 'The credential has no credentialStatus')];
   }
-  return res.checks.map(entryOf);
+  return res.checks.flatMap(entriesOf);
 }
