@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describeJsonTextProblem, parseJsonText as parseBounded } from '../internal/json-scan.js';
+import { describeJsonTextProblem, parseJsonText as parseBounded } from '../jsonld/index.js';
 import {
   createLedger,
   type IssuanceRecord,

@@ -1,7 +1,7 @@
 /** Reading inputs and writing outputs for the command line, with messages a person can act on. */
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describeJsonTextProblem, parseJsonText as parseBounded } from '../internal/json-scan.js';
+import { describeJsonTextProblem, parseJsonText as parseBounded } from '../jsonld/index.js';
 import { UsageError } from './errors.js';
 import { locateJsonError } from './json-locate.js';
 

@@ -6,9 +6,8 @@
  * names only for an object that has members. Every place JSON text enters the library (input,
  * JWT header and payload, baked payloads, did:jwk, fetched or supplied documents, status list
  * JWTs, CLI files) calls {@link parseJsonText}, so no text deeper or wider than the limits ever
- * reaches `JSON.parse`.
- *
- * @internal
+ * reaches `JSON.parse`. `parseJsonText` and `describeJsonTextProblem` are public through
+ * `ob3kit/jsonld`.
  */
 import {
   DEFAULT_MAX_ARRAY_LENGTH,

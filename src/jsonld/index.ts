@@ -1,7 +1,8 @@
 /**
  * JSON-LD for Open Badges 3.0: the bundled, hash-pinned contexts, an offline document loader
  * (remote contexts are never fetched), RDFC-1.0 canonicalization, and the JSON
- * Canonicalization Scheme (RFC 8785) of the JCS cryptosuites.
+ * Canonicalization Scheme (RFC 8785) of the JCS cryptosuites; JSON text is bounded (depth, values,
+ * array length) and refused with a member name twice before it is parsed (`parseJsonText`).
  *
  * @packageDocumentation
  */
@@ -15,6 +16,14 @@ export {
   DEFAULT_MAX_WORK_FACTOR,
   toNQuads,
 } from './canonize.js';
+export {
+  describeJsonTextProblem,
+  type JsonTextLimits,
+  type JsonTextProblem,
+  type ParsedJsonText,
+  parseJsonText,
+  scanJsonText,
+} from '../internal/json-scan.js';
 export { canonicalizeJcs, DEFAULT_JCS_MAX_DEPTH, type JcsOptions } from './jcs.js';
 export {
   createDocumentLoader,

@@ -1,7 +1,7 @@
 /** `ob3kit revoke` and `ob3kit status publish`: status changes and publication from the issuance ledger. */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseJsonText as parseBounded } from '../../internal/json-scan.js';
+import { parseJsonText as parseBounded } from '../../jsonld/index.js';
 import type { Ledger, StatusChange, StatusTarget } from '../../ledger/index.js';
 import { DEFAULT_LEDGER_FILE, ledgerLocation, openExistingLedger } from '../batch-ledger.js';
 import { writeFileAtomic } from '../batch-worker.js';
