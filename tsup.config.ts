@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { Plugin } from 'esbuild';
-import { defineConfig } from 'tsup';
+import { type Plugin, transform } from 'esbuild';
+import { defineConfig, type Options } from 'tsup';
 
 /** The library's public entry points: `ob3kit/<name>` is `src/<name>/index.ts`. */
 const SUBPATHS = [
@@ -58,6 +58,36 @@ const cliUsesBuiltLibrary: Plugin = {
   },
 };
 
+/** A tsup plugin (the kind `options.plugins` takes: it sees each written chunk). */
+type TsupPlugin = NonNullable<Options['plugins']>[number];
+
+/**
+ * The precompiled schema validators (`src/schema/generated/*.generated.js`, ajv standalone code
+ * written compactly) are most of the package: esbuild reprints them indented, a quarter larger
+ * (about 240 KB over the three forms). Their chunks, which hold nothing else, are written
+ * without that whitespace (names, code and the `// src/...` lines naming the modules kept), so
+ * the package stays within its unpacked budget (scripts/check-pack.mjs).
+ */
+const compactGeneratedValidators: TsupPlugin = {
+  name: 'ob3kit-compact-generated-validators',
+  async renderChunk(code, info) {
+    if (!info.path.endsWith('.js')) return undefined;
+    const modules = [...code.matchAll(/^\/\/ (\S+)$/gm)].map((m) => m[1] as string);
+    if (
+      modules.length === 0 ||
+      !modules.every((m) => /^src\/schema\/generated\/[\w-]+\.generated\.js$/.test(m))
+    ) {
+      return undefined;
+    }
+    const out = await transform(code, {
+      format: 'esm',
+      minifyWhitespace: true,
+      legalComments: 'none',
+    });
+    return { code: `${modules.map((m) => `// ${m}`).join('\n')}\n${out.code}` };
+  },
+};
+
 /**
  * Built-ins some supported engines lack, replaced in the built library by the stand-ins of
  * src/internal/compat.ts (Hermes, React Native's engine, had no `Object.hasOwn`). The React
@@ -83,11 +113,12 @@ export default defineConfig([
     // dist/cli/ is the other build's (both run at once).
     clean: ['**/*', '!cli/**'],
     splitting: true,
-    treeshake: true,
+    treeshake: { preset: 'recommended', moduleSideEffects: false },
     target: 'es2022',
     platform: 'neutral',
     define: COMPAT_BUILD_OPTIONS.define,
     inject: COMPAT_BUILD_OPTIONS.inject,
+    plugins: [compactGeneratedValidators],
   },
   {
     // The CLI and its chunks (one a command, loaded when it runs) all live in dist/cli/.

@@ -1,12 +1,12 @@
 /** `bakeBadge` and `unbakeBadge`: the format-independent entry points. */
 import { BakeError } from '../errors.js';
 import { describeValue } from '../internal/describe.js';
-import type { JsonTextLimits } from '../internal/json-scan.js';
-import { decodeUtf8, decodeUtf16, encodeUtf8 } from '../internal/text.js';
-import { CLR_CARRIER, type FoundCarrier, OB3_CARRIER } from './carriers.js';
-import { claimsClr, legacyKind, readOb3Payload } from './payload.js';
-import { bakePng, findPngCarrier, hasPngSignature } from './png.js';
-import { bakeSvg, findSvgCarrier, looksLikeSvg } from './svg.js';
+import { encodeUtf8 } from '../internal/text.js';
+import { CLR_CARRIER, OB3_CARRIER } from './carriers.js';
+import { claimsClr } from './payload.js';
+import { bakePng } from './png.js';
+import { kindOfBytes, readBadge, svgOptions, svgTextOf } from './read.js';
+import { bakeSvg } from './svg.js';
 import {
   type BakeableCredential,
   type BakeOptions,
@@ -14,7 +14,7 @@ import {
   type UnbakeOptions,
   type UnbakeResult,
 } from './types.js';
-import type { SvgScanOptions } from './xml-scanner.js';
+import { looksLikeSvg, type SvgScanOptions } from './xml-scanner.js';
 
 /**
  * Options of {@link bakeBadge}: limits, the PNG chunk position, and SVG DOCTYPE handling.
@@ -35,49 +35,6 @@ export interface BakeBadgeOptions extends BakeOptions, SvgScanOptions {}
  * ```
  */
 export interface UnbakeBadgeOptions extends UnbakeOptions, SvgScanOptions {}
-
-function svgTextOf(bytes: Uint8Array): string {
-  if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe)) {
-    throw new BakeError(
-      'ERR_SVG_ENCODING',
-      'The SVG is UTF-16; only UTF-8 SVG is read and written',
-    );
-  }
-  try {
-    return decodeUtf8(bytes, { fatal: true, ignoreBOM: true });
-  } catch {
-    throw new BakeError('ERR_SVG_ENCODING', 'The SVG bytes are not valid UTF-8');
-  }
-}
-
-function kindOfBytes(bytes: Uint8Array, fn: string): 'png' | 'svg' {
-  if (hasPngSignature(bytes)) return 'png';
-  // Only the start is needed to recognise an SVG; decode a bounded prefix leniently.
-  const head = decodeUtf8(bytes.subarray(0, 65536));
-  if (looksLikeSvg(head)) return 'svg';
-  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
-  if (le || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    const wide = decodeUtf16(bytes.subarray(0, 65536), le);
-    if (looksLikeSvg(wide)) {
-      throw new BakeError(
-        'ERR_SVG_ENCODING',
-        `${fn}: the SVG is UTF-16; only UTF-8 SVG is read and written`,
-      );
-    }
-  }
-  throw new BakeError(
-    'ERR_IMAGE_FORMAT',
-    `${fn}: the image is neither a PNG (no PNG signature) nor an SVG document (no <svg> root element)`,
-  );
-}
-
-function svgOptions(options: SvgScanOptions | undefined, fn: string): SvgScanOptions {
-  const v = options?.rejectDoctype;
-  if (v !== undefined && typeof v !== 'boolean') {
-    throw new TypeError(`${fn}: options.rejectDoctype must be a boolean`);
-  }
-  return { rejectDoctype: v === true };
-}
 
 /**
  * Bake a credential into a badge image, as Open Badges 3.0 section "Baked Badge" says.
@@ -235,79 +192,5 @@ export function unbakeBadge(
   image: Uint8Array | string,
   options?: UnbakeBadgeOptions,
 ): UnbakeResult {
-  return unbakeBounded(image, options);
-}
-
-/**
- * {@link unbakeBadge} with the JSON text bounds of the caller (`verify()` passes its run's
- * `maxJsonDepth`); the baked JSON is measured before it is parsed.
- *
- * @internal
- */
-export function unbakeBounded(
-  image: Uint8Array | string,
-  options: UnbakeBadgeOptions | undefined,
-  jsonLimits?: Partial<JsonTextLimits>,
-): UnbakeResult {
-  const fn = 'unbakeBadge(image, options)';
-  const found = locateCarrier(image, options, fn);
-  if (!found) {
-    throw new BakeError(
-      'ERR_BAKE_NO_CREDENTIAL',
-      isPngImage(image)
-        ? "The PNG has no iTXt chunk with keyword 'openbadgecredential' (nor an Open Badges 2.0 'openbadges' or CLR 'clrcredential' chunk)"
-        : 'The SVG has no <openbadges:credential> element (nor an Open Badges 2.0 <openbadges:assertion> or a CLR credential element)',
-    );
-  }
-  const { format, text } = found;
-  const compressed = found.compressed ? { compressed: true } : {};
-  const version = found.spec.version;
-  if (version === 'ob2') {
-    return { format, version, kind: legacyKind(text), text, ...compressed };
-  }
-  if (format === 'svg' && text.trim().length === 0) {
-    throw new BakeError('ERR_BAKE_PAYLOAD', `${found.where} is empty`);
-  }
-  return { format, version, text, ...readOb3Payload(text, found.where, jsonLimits), ...compressed };
-}
-
-function isPngImage(image: Uint8Array | string): boolean {
-  return typeof image !== 'string' && hasPngSignature(image);
-}
-
-/**
- * The one credential carrier of an image, read but not interpreted (internal: `unbakeBadge` and
- * the Open Badges 2.0 reader build on it): `undefined` when the image carries none. Checks the
- * arguments and limits as `unbakeBadge` does, and throws what it throws.
- */
-export function locateCarrier(
-  image: Uint8Array | string,
-  options: UnbakeBadgeOptions | undefined,
-  fn: string,
-): FoundCarrier | undefined {
-  const limits = resolveLimits(options, fn);
-  const svg = svgOptions(options, fn);
-  if (typeof image === 'string') {
-    if (!looksLikeSvg(image)) {
-      throw new BakeError(
-        'ERR_IMAGE_FORMAT',
-        `${fn}: a string image must be SVG text (an <svg> root element); pass PNG images as bytes`,
-      );
-    }
-    return findSvgCarrier(image, limits, svg);
-  }
-  if (!(image instanceof Uint8Array)) {
-    throw new TypeError(
-      `${fn}: image must be a Uint8Array or SVG text; got ${describeValue(image)}`,
-    );
-  }
-  if (image.length > limits.maxImageBytes) {
-    throw new BakeError(
-      'ERR_IMAGE_TOO_LARGE',
-      `${fn}: the image is ${image.length} bytes, more than maxImageBytes (${limits.maxImageBytes})`,
-      { size: image.length, limit: limits.maxImageBytes },
-    );
-  }
-  if (kindOfBytes(image, fn) === 'png') return findPngCarrier(image, limits);
-  return findSvgCarrier(svgTextOf(image), limits, svg);
+  return readBadge(image, options);
 }

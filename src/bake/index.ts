@@ -18,7 +18,8 @@ export {
   unbakeBadge,
 } from './bake.js';
 export { crc32 } from './crc32.js';
-export { encodeChunk as encodePngChunk, PNG_SIGNATURE } from './png.js';
+export { encodeChunk as encodePngChunk } from './png.js';
+export { PNG_SIGNATURE } from './signatures.js';
 export { type SniffedFormat, sniffFormat } from './sniff.js';
 export {
   type BakeableCredential,

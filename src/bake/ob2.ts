@@ -10,9 +10,10 @@
  * (the element then empty) or the hosted URL (the JSON then its CDATA body).
  */
 import { BakeError } from '../errors.js';
-import { locateCarrier, type UnbakeBadgeOptions } from './bake.js';
+import type { UnbakeBadgeOptions } from './bake.js';
 import type { CarrierLocation } from './carriers.js';
 import { legacyKind } from './payload.js';
+import { locateCarrier } from './read.js';
 
 /**
  * An Open Badges 2.0 assertion as baked. At least one of `url`, `json` and `jws` is set; an SVG

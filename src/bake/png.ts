@@ -24,10 +24,8 @@ import {
 } from './carriers.js';
 import { crc32 } from './crc32.js';
 import { toBakePayload } from './payload.js';
+import { hasPngSignature } from './signatures.js';
 import type { BakeOptions, ResolvedLimits } from './types.js';
-
-/** The eight bytes every PNG datastream starts with. */
-export const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 const MAX_CHUNK_LENGTH = 0x7fffffff;
 
@@ -46,13 +44,6 @@ interface ParsedPng {
   chunks: Chunk[];
   /** Offset just past the IEND chunk (bytes after it are kept as they are). */
   iendEnd: number;
-}
-
-/** True when `bytes` starts with the PNG signature. */
-export function hasPngSignature(bytes: Uint8Array): boolean {
-  if (bytes.length < 8) return false;
-  for (let i = 0; i < 8; i++) if (bytes[i] !== PNG_SIGNATURE[i]) return false;
-  return true;
 }
 
 function readU32(bytes: Uint8Array, at: number): number {

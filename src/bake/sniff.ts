@@ -1,8 +1,8 @@
 /** Detect what a string or byte input holds. */
 import { decodeUtf8 } from '../internal/text.js';
 import { COMPACT_JWT } from './payload.js';
-import { hasPngSignature } from './png.js';
-import { looksLikeSvg } from './svg.js';
+import { hasPngSignature } from './signatures.js';
+import { looksLikeSvg } from './xml-scanner.js';
 
 /**
  * What {@link sniffFormat} can tell apart.

@@ -25,13 +25,11 @@ import type { ResolvedLimits } from './types.js';
 import {
   attributeValue,
   decodeEntities,
-  firstElementName,
   hasNonXmlChar,
   normalizeLineEnds,
   position,
   type SvgScanOptions,
   scanXml,
-  splitName,
   type XmlStartTag,
 } from './xml-scanner.js';
 
@@ -251,12 +249,6 @@ function checkSize(text: string, limits: ResolvedLimits, what: 'image' | 'creden
       { limit: max },
     );
   }
-}
-
-/** True when `text` is (after an optional BOM, XML declaration, comments and DOCTYPE) an `<svg>` document. */
-export function looksLikeSvg(text: string): boolean {
-  const name = firstElementName(text);
-  return name !== undefined && splitName(name).local === 'svg';
 }
 
 /**

@@ -519,3 +519,9 @@ export function firstElementName(text: string): string | undefined {
     }
   }
 }
+
+/** True when `text` is (after an optional BOM, XML declaration, comments and DOCTYPE) an `<svg>` document. */
+export function looksLikeSvg(text: string): boolean {
+  const name = firstElementName(text);
+  return name !== undefined && splitName(name).local === 'svg';
+}

@@ -1,6 +1,10 @@
 /** Baking CLR 2.0 records into PNG and SVG images, under the CLR 2.0 keyword and namespace. */
-import { type BakeBadgeOptions, bakeCarrier, type UnbakeBadgeOptions } from '../bake/bake.js';
-import { unbakeBadge } from '../bake/index.js';
+import {
+  type BakeBadgeOptions,
+  bakeCarrier,
+  type UnbakeBadgeOptions,
+  unbakeBadge,
+} from '../bake/bake.js';
 import { claimsClr } from '../bake/payload.js';
 import type { BakeableCredential, UnbakeResult } from '../bake/types.js';
 import { BakeError } from '../errors.js';

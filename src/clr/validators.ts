@@ -2,7 +2,8 @@
  * The CLR 2.0 precompiled validators, run (internal). Kept apart from the generated code so that
  * `verify()` can load the validators only when a CLR arrives.
  */
-import { dedupeIssues, errorsToIssues } from '../schema/issues.js';
+import { errorsToIssues } from '../schema/issues.js';
+import { dedupeIssues } from '../schema/run.js';
 import type { PrecompiledValidator, ValidationResult } from '../schema/types.js';
 
 /**

@@ -16,7 +16,7 @@ import {
   VC_V1_CONTEXT,
   VC_V2_CONTEXT,
 } from '../internal/urls.js';
-import { compareLearners, type LearnerIdentity } from '../model/identity.js';
+import type { LearnerIdentity } from '../model/identity.js';
 import { resolveCredentialSchemas } from '../schema/credential-schemas.js';
 import type { PrecompiledValidator, ValidationResult, Validator } from '../schema/types.js';
 import { checkSchema } from '../verify/checks/schema.js';
@@ -570,7 +570,7 @@ async function finish(
       const at = Array.isArray(s)
         ? `${r.path}.credentialSubject[${j}]`
         : `${r.path}.credentialSubject`;
-      const match = compareLearners(subject, ns, learner);
+      const match = context.compareLearners(subject, ns, learner);
       if (match === 'different') {
         mismatches.push(
           result(

@@ -13,7 +13,7 @@ import {
   DEFAULT_MAX_ARRAY_LENGTH,
   DEFAULT_MAX_JSON_DEPTH,
   DEFAULT_MAX_JSON_VALUES,
-} from './limits.js';
+} from './json-limits.js';
 
 /** The bounds the scan applies (defaults: the library's documented limits). */
 export interface JsonTextLimits {

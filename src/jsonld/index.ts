@@ -6,6 +6,15 @@
  *
  * @packageDocumentation
  */
+
+export {
+  describeJsonTextProblem,
+  type JsonTextLimits,
+  type JsonTextProblem,
+  type ParsedJsonText,
+  parseJsonText,
+  scanJsonText,
+} from '../internal/json-scan.js';
 export {
   type CanonizeNQuadsOptions,
   type CanonizeOptions,
@@ -16,14 +25,6 @@ export {
   DEFAULT_MAX_WORK_FACTOR,
   toNQuads,
 } from './canonize.js';
-export {
-  describeJsonTextProblem,
-  type JsonTextLimits,
-  type JsonTextProblem,
-  type ParsedJsonText,
-  parseJsonText,
-  scanJsonText,
-} from '../internal/json-scan.js';
 export { canonicalizeJcs, DEFAULT_JCS_MAX_DEPTH, type JcsOptions } from './jcs.js';
 export {
   createDocumentLoader,

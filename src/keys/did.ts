@@ -42,16 +42,7 @@ export interface CreateDidKeyOptions {
   verificationMethodType?: 'Multikey' | 'Ed25519VerificationKey2020';
 }
 
-/**
- * Make the did:key DID of an Ed25519, P-256 or P-384 key, its verification method id, and its DID document.
- *
- * @example
- * ```ts
- * import { createDidKey, generateKeyPair } from 'ob3kit/keys';
- * const { did, verificationMethodId, keyPair } = createDidKey(await generateKeyPair());
- * // did = 'did:key:z6Mk...', verificationMethodId = `${did}#z6Mk...`; sign with keyPair
- * ```
- */
+/** `createDidKey` (public: keys/api.ts); ob3kit's own modules call this one. @internal */
 export function createDidKey(key: KeyPair, options: CreateDidKeyOptions = {}): CreatedDid {
   if (!isKeyPair(key)) throw new TypeError('createDidKey(key): key must be a KeyPair from ob3kit');
   const fingerprint = key.publicKeyMultibase;
@@ -175,16 +166,7 @@ function canonicalPublicJwk(jwk: Jwk): Record<string, string> {
   return out;
 }
 
-/**
- * Make the did:jwk DID of a key (Ed25519, P-256 or RSA), its verification method id (`#0`) and document.
- *
- * @example
- * ```ts
- * import { createDidJwk, generateKeyPair } from 'ob3kit/keys';
- * const { did, verificationMethodId } = createDidJwk(await generateKeyPair({ type: 'P-256' }));
- * // did = 'did:jwk:eyJjcnYiOiJQLTI1NiIs...', verificationMethodId = `${did}#0`
- * ```
- */
+/** `createDidJwk` (public: keys/api.ts); ob3kit's own modules call this one. @internal */
 export function createDidJwk(key: KeyPair): CreatedDid {
   if (!isKeyPair(key)) throw new TypeError('createDidJwk(key): key must be a KeyPair from ob3kit');
   const jwk = canonicalPublicJwk(key.publicKeyJwk);

@@ -21,34 +21,7 @@ export interface ImportKeyPairOptions {
   publicOnly?: boolean;
 }
 
-/**
- * Import a key pair (or a public key) from JSON, detecting the format:
- * - Multikey: `{ type: 'Multikey', publicKeyMultibase, secretKeyMultibase? }`
- *   (Ed25519 `z6Mk...`, P-256 `zDn...`, P-384 `z82...`; a 64-byte Ed25519 secret — seed then
- *   public key — is accepted);
- * - a bare JWK: `{ kty: 'OKP', crv: 'Ed25519', x, d? }`, `{ kty: 'EC', crv: 'P-256' | 'P-384', x, y, d? }`,
- *   `{ kty: 'RSA', n, e, d?, p?, q?, dp?, dq?, qi? }`;
- * - a JsonWebKey / JsonWebKey2020 verification method: `{ type, publicKeyJwk, secretKeyJwk? | privateKeyJwk? }`;
- * - Ed25519VerificationKey2020: `{ publicKeyMultibase, privateKeyMultibase? }`;
- * - Ed25519VerificationKey2018: `{ publicKeyBase58, privateKeyBase58? }`.
- *
- * `id` and `controller` are taken from the JSON (a JWK's `kid` becomes the id) unless given in
- * `options`. Throws `KeyError` with `ERR_KEY_FORMAT` (not a key document), `ERR_KEY_INVALID`
- * (malformed or inconsistent key material) or `ERR_KEY_TYPE_UNSUPPORTED` (for example secp256k1).
- *
- * @example
- * ```ts
- * import { importKeyPair } from 'ob3kit/keys';
- * const key = importKeyPair({
- *   type: 'Multikey',
- *   id: 'did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2',
- *   controller: 'did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2',
- *   publicKeyMultibase: 'z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2',
- *   secretKeyMultibase: 'z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq',
- * });
- * key.type; // 'Ed25519'
- * ```
- */
+/** `importKeyPair` (public: keys/api.ts); ob3kit's own modules call this one. @internal */
 export function importKeyPair(json: unknown, options: ImportKeyPairOptions = {}): KeyPair {
   if (!isObject(json)) {
     throw new TypeError(

@@ -12,12 +12,16 @@ export type {
   FetchInit,
   FetchResponse,
 } from '../internal/fetch.js';
+export {
+  createDidJwk,
+  createDidKey,
+  importKeyPair,
+  resolveVerificationMethod,
+} from './api.js';
 export { DEFAULT_MAX_BASE58_BYTES, decodeBase58btc, encodeBase58btc } from './base58.js';
 export {
   type CreateDidKeyOptions,
   type CreatedDid,
-  createDidJwk,
-  createDidKey,
   didKeyMethodId,
   resolveDidJwk,
   resolveDidKey,
@@ -27,7 +31,6 @@ export { type ExportKeyPairOptions, exportKeyPair, type KeyExportFormat } from '
 export { type GenerateKeyPairOptions, generateKeyPair } from './generate.js';
 export {
   type ImportKeyPairOptions,
-  importKeyPair,
   importRawKeyPair,
   type RawKeyPairInput,
 } from './import.js';
@@ -42,7 +45,6 @@ export {
   type ResolveVerificationMethodOptions,
   resolveControllerDocument,
   resolveDid,
-  resolveVerificationMethod,
 } from './resolve.js';
 export { isSigner, type Signer, type SignerAlgorithm } from './signer.js';
 export {

@@ -11,8 +11,8 @@ import {
   parseJsonDocument,
 } from '../internal/fetch.js';
 import { isObject } from '../internal/json.js';
+import { onDemand } from '../internal/lazy.js';
 import { didKeyMethodId, resolveDidJwk, resolveDidKey } from './did.js';
-import { didWebToUrl } from './did-web.js';
 import { importKeyPair } from './import.js';
 import { isPlainOptions } from './multikey.js';
 import type {
@@ -22,6 +22,9 @@ import type {
   VerificationMethod,
   VerificationRelationship,
 } from './types.js';
+
+/** The did:web grammar, loaded for a did:web DID. */
+const didWebCode = /* @__PURE__ */ onDemand(() => import('./did-web.js'));
 
 /**
  * A `fetch`-compatible function (the global one fits). ob3kit calls it only with a canonical
@@ -129,7 +132,7 @@ export async function resolveDid(did: string, options: ResolveOptions = {}): Pro
   if (!m) throw new KeyError('ERR_DID_INVALID', `Malformed DID "${shorten(did)}"`, { did });
   const method = m[1] as string;
   // A did:web outside its grammar is refused before anything is looked up.
-  const webUrl = method === 'web' ? didWebToUrl(bare) : undefined;
+  const webUrl = method === 'web' ? (await didWebCode()).didWebToUrl(bare) : undefined;
 
   const fetcher = fetcherOfOptions(options);
   const given = fetcher.known(bare);
@@ -205,35 +208,7 @@ export async function resolveControllerDocument(
   return checkDocumentId(doc, url, 'ERR_CONTROLLER_ID_MISMATCH');
 }
 
-/**
- * Resolve a verification method id (`did:key:z6Mk...#z6Mk...`, `did:web:example.com#key-1`,
- * `https://example.edu/issuers/565049#key-1`, ...) to the method, its controller document, and
- * its public key.
- *
- * Rules: the method is found in `verificationMethod` or embedded in a relationship of the
- * document named by the id (without fragment), or is itself the document at that URL (a bare
- * `did:key:z...` stands for its one key, `did:key:z...#z...`); relative
- * ids (`#key-1`) are resolved against the document id; a method whose `controller` is not that
- * document's id is accepted only if its controller's own document lists it; a `revoked` method
- * fails; with `purpose`, the controller document must list the method under that relationship.
- *
- * Every document this needs (the method's, its controller's) comes through one fetcher, so the
- * fetch limits apply to the whole resolution.
- *
- * Errors (`KeyError`): those of {@link resolveDid} and {@link resolveControllerDocument}, plus
- * `ERR_VERIFICATION_METHOD_NOT_FOUND`, `ERR_VERIFICATION_METHOD_INVALID`, `ERR_KEY_REVOKED`,
- * `ERR_KEY_PURPOSE_MISMATCH`, `ERR_KEY_INVALID`, `ERR_KEY_TYPE_UNSUPPORTED`, `ERR_KEY_FORMAT`.
- *
- * @example
- * ```ts
- * import { resolveVerificationMethod } from 'ob3kit/keys';
- * const { keyPair } = await resolveVerificationMethod(
- *   'did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2',
- *   { purpose: 'assertionMethod' },
- * );
- * await keyPair.verify(data, signature);
- * ```
- */
+/** `resolveVerificationMethod` (public: keys/api.ts); ob3kit's own modules call this one. @internal */
 export async function resolveVerificationMethod(
   given: string,
   options: ResolveVerificationMethodOptions = {},

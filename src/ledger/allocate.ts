@@ -4,7 +4,7 @@
  * never see the same free index; the store's unique key on (list, index) is the last guard.
  */
 import { LedgerError } from '../errors.js';
-import { MIN_STATUS_LIST_LENGTH, type StatusListType } from '../status/index.js';
+import { MIN_STATUS_LIST_LENGTH, type StatusListType } from '../status/bitstring.js';
 import type { LedgerPurpose, LedgerTransaction, ListRow, StatusListSeries } from './types.js';
 
 /**

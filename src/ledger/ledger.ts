@@ -2,12 +2,8 @@
 import { LedgerError } from '../errors.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import { randomBytes, randomUrnUuid } from '../internal/random.js';
-import {
-  createStatusEntry,
-  createStatusList,
-  createStatusListCredential,
-  setStatus,
-} from '../status/index.js';
+import { createStatusList, setStatus } from '../status/bitstring.js';
+import { createStatusEntry, createStatusListCredential } from '../status/credential.js';
 import { allocate, IndexSource, type ResolvedSeries, resolveSeries } from './allocate.js';
 import type {
   CredentialRow,

@@ -53,4 +53,4 @@ export {
   type PresentationValidationOptions,
   validateVerifiableCredential,
   validateVerifiablePresentation,
-} from './vc-data-model.js';
+} from './vc-data-model-api.js';

@@ -108,16 +108,8 @@ const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const SRI_BYTES: Record<string, number> = { sha256: 32, sha384: 48, sha512: 64 };
 
 /**
- * True for a URL as the data model means it: an absolute IRI (a scheme, no white space or
- * control characters) that the WHATWG URL parser also accepts. `https ://x`, `fake-issuer`,
- * `''` and `https://a.example/\u0001` are not.
- *
- * @example
- * ```ts
- * import { isAbsoluteUrl } from 'ob3kit/model';
- * isAbsoluteUrl('did:example:123'); // true
- * isAbsoluteUrl('https ://example.com'); // false
- * ```
+ * The implementation of `isAbsoluteUrl`, which the package exports from `vc-data-model-api.ts`
+ * (see there); ob3kit's own modules call this one.
  */
 export function isAbsoluteUrl(value: unknown): value is string {
   if (typeof value !== 'string' || !ABSOLUTE_IRI.test(value)) return false;
@@ -716,32 +708,8 @@ function credentialIssues(doc: JsonObject, version: '2.0' | '1.1', issues: Issue
 }
 
 /**
- * Check a credential against the W3C Verifiable Credentials Data Model (2.0, or 1.1 for a
- * document whose `@context` starts with the VC 1.1 context): `@context` (base context first,
- * then URLs and objects), `type` (includes `VerifiableCredential`; terms and absolute URLs),
- * `id` (one URL), `issuer` (a URL or an object with an `id` URL), `credentialSubject` (objects,
- * each with at least one claim), `validFrom`/`validUntil` (VC 1.1: `issuanceDate`, required, and
- * `expirationDate`) as date-times with a time zone, the end not before the start, a `type` on
- * every `credentialStatus`, `credentialSchema` (with an `id` URL), `refreshService`, `termsOfUse`
- * and `evidence` entry, `name`/`description` as strings or language value objects, `@direction`
- * `ltr`/`rtl`, and `relatedResource` entries with a unique `id` and a well-formed digest.
- * Every broken rule is reported, with its path; never throws for a bad document.
- *
- * JSON-LD rules (every term defined, protected terms not redefined) are checked when the
- * document is canonicalized (signing does), not here. Open Badges rules are in
- * `validateCredential` (`ob3kit/schema`).
- *
- * @example
- * ```ts
- * import { validateVerifiableCredential } from 'ob3kit/model';
- * const r = validateVerifiableCredential({
- *   '@context': ['https://www.w3.org/ns/credentials/v2'],
- *   type: ['VerifiableCredential'],
- *   issuer: null,
- *   credentialSubject: {},
- * });
- * r.issues.map((i) => i.code); // ['issuer_invalid', 'subject_empty']
- * ```
+ * The implementation of `validateVerifiableCredential`, which the package exports from `vc-data-model-api.ts`
+ * (see there); ob3kit's own modules call this one.
  */
 export function validateVerifiableCredential(
   credential: unknown,
@@ -763,14 +731,8 @@ export function validateVerifiableCredential(
 }
 
 /**
- * Like {@link validateVerifiableCredential}, but throws a `ValidationError` (code
- * `ERR_CREDENTIAL_INVALID`) holding every issue when the credential breaks a rule.
- *
- * @example
- * ```ts
- * import { assertValidVerifiableCredential } from 'ob3kit/model';
- * assertValidVerifiableCredential(credential); // throws ValidationError with .issues
- * ```
+ * The implementation of `assertValidVerifiableCredential`, which the package exports from `vc-data-model-api.ts`
+ * (see there); ob3kit's own modules call this one.
  */
 export function assertValidVerifiableCredential(
   credential: unknown,
@@ -781,24 +743,8 @@ export function assertValidVerifiableCredential(
 }
 
 /**
- * Check a presentation against the W3C Verifiable Credentials Data Model (2.0, or 1.1):
- * `@context`, `type` (includes `VerifiablePresentation`), `id` (one URL), `holder` (a URL or an
- * object with an `id` URL), `termsOfUse` entries with a `type`, and `verifiableCredential`:
- * objects only in VC 2.0 (a JWT goes in an `EnvelopedVerifiableCredential`; VC 1.1
- * presentations may hold compact JWTs), each a credential that passes
- * {@link validateVerifiableCredential} (its issues prefixed with its path; not checked with
- * `credentials: false`) or an enveloped credential (`type` `EnvelopedVerifiableCredential`,
- * `id` a `data:` URL).
- *
- * @example
- * ```ts
- * import { validateVerifiablePresentation } from 'ob3kit/model';
- * validateVerifiablePresentation({
- *   '@context': ['https://www.w3.org/ns/credentials/v2'],
- *   type: ['VerifiablePresentation'],
- *   verifiableCredential: ['eyJhbGciOi...'],
- * }).issues[0]?.code; // 'presentation_credential_invalid'
- * ```
+ * The implementation of `validateVerifiablePresentation`, which the package exports from `vc-data-model-api.ts`
+ * (see there); ob3kit's own modules call this one.
  */
 export function validateVerifiablePresentation(
   presentation: unknown,
@@ -867,14 +813,8 @@ function checkValueObjectsOutsideCredentials(presentation: JsonObject, issues: I
 }
 
 /**
- * Like {@link validateVerifiablePresentation}, but throws a `ValidationError` (code
- * `ERR_PRESENTATION_INVALID`) holding every issue when the presentation breaks a rule.
- *
- * @example
- * ```ts
- * import { assertValidVerifiablePresentation } from 'ob3kit/model';
- * assertValidVerifiablePresentation(presentation);
- * ```
+ * The implementation of `assertValidVerifiablePresentation`, which the package exports from `vc-data-model-api.ts`
+ * (see there); ob3kit's own modules call this one.
  */
 export function assertValidVerifiablePresentation(
   presentation: unknown,

@@ -14,7 +14,7 @@ import {
   checkJwsSignature,
   DEFAULT_MAX_JWT_LENGTH,
   parseCompactJws,
-} from '../proof/jwt/index.js';
+} from '../proof/jwt/jws.js';
 
 /** The functions Open Badges 2.0 verification uses from other capabilities. */
 export interface Ob2Toolbox {

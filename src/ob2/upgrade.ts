@@ -10,7 +10,7 @@ import { Ob3Error } from '../errors.js';
 import { toHex, utf8 } from '../internal/bytes.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import { randomUrnUuid } from '../internal/random.js';
-import { assertValidCredential } from '../schema/index.js';
+import { assertValidCredential } from '../schema/validate.js';
 import type { CheckResult, VerificationReport } from '../verify/types.js';
 import type { UpgradeOb2Options, UpgradeOb2Result } from './types.js';
 import { parseOb2DateTime } from './validate.js';

@@ -4,7 +4,7 @@ import { describeValue } from '../internal/describe.js';
 import { isObject } from '../internal/json.js';
 import { partyId } from '../internal/roles.js';
 import { signPresentationDocument } from '../proof/data-integrity/sign.js';
-import { prepareJwtSigning, sealJwt, toNumericDate } from '../proof/jwt/index.js';
+import { prepareJwtSigning, sealJwt, toNumericDate } from '../proof/jwt/envelope.js';
 import { checkSigningChecks, preflight } from '../proof/preflight.js';
 import type { SignPresentationJwtOptions, SignPresentationOptions } from './types.js';
 

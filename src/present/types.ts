@@ -3,7 +3,7 @@ import type { DocumentLoader } from '../jsonld/index.js';
 import type { WorkBudget } from '../jsonld/work.js';
 import type { DidResolver, FetchLike, JwsAlgorithm, KeyPair, Signer } from '../keys/index.js';
 import type { SuiteName } from '../proof/index.js';
-import type { JwtPayloadForm } from '../proof/jwt/index.js';
+import type { JwtPayloadForm } from '../proof/jwt/types.js';
 import type { SigningChecks } from '../proof/preflight.js';
 
 /** One problem found: a stable snake_case `code`, a message, and where. */

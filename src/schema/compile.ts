@@ -5,50 +5,58 @@
  */
 import { type Issue, Ob3Error, ValidationError } from '../errors.js';
 import { isObject } from '../internal/json.js';
-import { errorsToIssues } from './issues.js';
+import type { ToIssues } from './run.js';
 import type { PrecompiledValidator, ValidationResult, Validator } from './types.js';
 
 interface AjvInstance {
   compile(schema: object): PrecompiledValidator;
 }
 
-let compilerFactory: Promise<() => AjvInstance> | undefined;
+/** A fresh Ajv, and the conversion of its errors into issues. */
+interface Compiler {
+  create: () => AjvInstance;
+  toIssues: ToIssues;
+}
 
-/** Load Ajv (draft 2019-09) and ajv-formats once, on first use. */
-function loadCompiler(): Promise<() => AjvInstance> {
-  compilerFactory ??= Promise.all([import('ajv/dist/2019.js'), import('ajv-formats')]).then(
-    ([ajvModule, formatsModule]) => {
-      // both packages are CommonJS: the class / function may sit on `default` once or twice
-      const unwrap = <T>(m: unknown): T => {
-        let v = m as { default?: unknown };
-        while (typeof v !== 'function' && v && 'default' in v)
-          v = v.default as { default?: unknown };
-        return v as T;
-      };
-      const Ajv = unwrap<new (options: object) => AjvInstance>(ajvModule);
-      const addFormats = unwrap<(ajv: AjvInstance) => void>(formatsModule);
-      return () => {
-        const ajv = new Ajv({
-          strict: false,
-          allErrors: true,
-          verbose: true,
-          inlineRefs: false,
-          logger: false,
-        });
-        addFormats(ajv);
-        return ajv;
-      };
-    },
-  );
+let compilerFactory: Promise<Compiler> | undefined;
+
+/** Load Ajv (draft 2019-09), ajv-formats and the error conversion once, on first use. */
+function loadCompiler(): Promise<Compiler> {
+  compilerFactory ??= Promise.all([
+    import('ajv/dist/2019.js'),
+    import('ajv-formats'),
+    import('./issues.js'),
+  ]).then(([ajvModule, formatsModule, issues]) => {
+    // both packages are CommonJS: the class / function may sit on `default` once or twice
+    const unwrap = <T>(m: unknown): T => {
+      let v = m as { default?: unknown };
+      while (typeof v !== 'function' && v && 'default' in v) v = v.default as { default?: unknown };
+      return v as T;
+    };
+    const Ajv = unwrap<new (options: object) => AjvInstance>(ajvModule);
+    const addFormats = unwrap<(ajv: AjvInstance) => void>(formatsModule);
+    const create = () => {
+      const ajv = new Ajv({
+        strict: false,
+        allErrors: true,
+        verbose: true,
+        inlineRefs: false,
+        logger: false,
+      });
+      addFormats(ajv);
+      return ajv;
+    };
+    return { create, toIssues: issues.errorsToIssues };
+  });
   return compilerFactory;
 }
 
 const cache = new WeakMap<object, Promise<Validator>>();
 
-function makeValidator(id: string, validate: PrecompiledValidator): Validator {
+function makeValidator(id: string, validate: PrecompiledValidator, toIssues: ToIssues): Validator {
   const run = (document: unknown): ValidationResult => {
     if (validate(document)) return { ok: true, issues: [], schemas: [id] };
-    const issues: Issue[] = errorsToIssues(validate.errors ?? [], document);
+    const issues: Issue[] = toIssues(validate.errors ?? [], document);
     return { ok: issues.length === 0, issues, schemas: [id] };
   };
   return {
@@ -86,11 +94,11 @@ export function createValidator(schema: object): Promise<Validator> {
   }
   const cached = cache.get(schema);
   if (cached) return cached;
-  const created = loadCompiler().then((factory) => {
+  const created = loadCompiler().then(({ create, toIssues }) => {
     const id = isObject(schema) && typeof schema.$id === 'string' ? schema.$id : 'anonymous';
     let validate: PrecompiledValidator;
     try {
-      validate = factory().compile(schema);
+      validate = create().compile(schema);
     } catch (e) {
       if (e instanceof EvalError) {
         throw new Ob3Error(
@@ -115,7 +123,7 @@ export function createValidator(schema: object): Promise<Validator> {
         `createValidator: the schema ${id} does not compile`,
       );
     }
-    return makeValidator(id, validate);
+    return makeValidator(id, validate, toIssues);
   });
   cache.set(schema, created);
   created.catch(() => cache.delete(schema));

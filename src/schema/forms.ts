@@ -6,6 +6,7 @@
  *
  * @internal
  */
+import { onDemand } from '../internal/lazy.js';
 import {
   checkOptions,
   credentialKind,
@@ -18,6 +19,9 @@ import {
 import type { SchemaForm, ValidationResult } from './types.js';
 
 const loading: Partial<Record<SchemaForm, Promise<FormValidators>>> = {};
+
+/** The error-to-issue conversion, loaded when a document fails a validator. */
+const issuesCode = /* @__PURE__ */ onDemand(() => import('./issues.js'));
 
 /** The import of one form's module (a literal specifier each, so bundlers split them). */
 function importForm(form: SchemaForm): Promise<FormValidators> {
@@ -58,5 +62,14 @@ export async function validateCredentialOnDemand(
   const opts = checkOptions('validateCredential', options);
   const form = resolveForm(credential, opts);
   const validators = await loadForm(form);
-  return validateAs(credentialKind(credential, opts), credential, opts, true, form, validators);
+  const kind = credentialKind(credential, opts);
+  // A document that passes needs no issues; one that fails runs again with the conversion.
+  let failed = false;
+  const passing = validateAs(kind, credential, opts, true, form, validators, () => {
+    failed = true;
+    return [];
+  });
+  if (!failed) return passing;
+  const { errorsToIssues } = await issuesCode();
+  return validateAs(kind, credential, opts, true, form, validators, errorsToIssues);
 }

@@ -9,6 +9,7 @@
 import type { Issue } from '../errors.js';
 import { describeValue } from '../internal/describe.js';
 import { isObject, joinPath } from '../internal/json.js';
+import { dedupeIssues } from './run.js';
 import type { SchemaError } from './types.js';
 
 interface Node {
@@ -305,17 +306,4 @@ export function errorsToIssues(errors: readonly SchemaError[], root: unknown): I
     }
   }
   return dedupeIssues(pending.map((n) => n.issue));
-}
-
-/** Drop repeated issues (same code, path and message), keeping the first. @internal */
-export function dedupeIssues(issues: readonly Issue[]): Issue[] {
-  const seen = new Set<string>();
-  const out: Issue[] = [];
-  for (const issue of issues) {
-    const key = `${issue.code}\u0000${issue.path}\u0000${issue.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(issue);
-  }
-  return out;
 }

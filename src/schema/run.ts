@@ -13,14 +13,33 @@ import {
   OFFICIAL_SCHEMA_URLS,
   resolveCredentialSchemas,
 } from './credential-schemas.js';
-import { dedupeIssues, errorsToIssues } from './issues.js';
 import type {
   PrecompiledValidator,
+  SchemaError,
   SchemaForm,
   SchemaKind,
   ValidationResult,
   Validator,
 } from './types.js';
+
+/**
+ * What turns a precompiled validator's errors into issues (`errorsToIssues`): passed in, so that
+ * a document that passes never loads it. @internal
+ */
+export type ToIssues = (errors: readonly SchemaError[], root: unknown) => Issue[];
+
+/** Drop repeated issues (same code, path and message), keeping the first. @internal */
+export function dedupeIssues(issues: readonly Issue[]): Issue[] {
+  const seen = new Set<string>();
+  const out: Issue[] = [];
+  for (const issue of issues) {
+    const key = `${issue.code}\u0000${issue.path}\u0000${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(issue);
+  }
+  return out;
+}
 
 /** The precompiled validators of one form, by class. @internal */
 export type FormValidators = Readonly<Record<SchemaKind, PrecompiledValidator>>;
@@ -103,9 +122,13 @@ export function resolveForm(document: unknown, options: SchemaValidationOptions)
 }
 
 /** Run one precompiled validator. */
-function runPrecompiled(validate: PrecompiledValidator, document: unknown): Issue[] {
+function runPrecompiled(
+  validate: PrecompiledValidator,
+  document: unknown,
+  toIssues: ToIssues,
+): Issue[] {
   if (validate(document)) return [];
-  return errorsToIssues(validate.errors ?? [], document);
+  return toIssues(validate.errors ?? [], document);
 }
 
 /** The caller's validator for an official URL of this class, if any. */
@@ -132,6 +155,7 @@ export function validateAs(
   withCredentialSchemas: boolean,
   form: SchemaForm,
   validators: FormValidators,
+  toIssues: ToIssues,
 ): ValidationResult {
   const applied: string[] = [];
   const issues: Issue[] = [];
@@ -142,7 +166,10 @@ export function validateAs(
   };
   const main = suppliedFor(kind, options);
   if (main) apply(main[0], () => main[1].validate(document).issues);
-  else apply(bundledSchemaName(kind, form), () => runPrecompiled(validators[kind], document));
+  else
+    apply(bundledSchemaName(kind, form), () =>
+      runPrecompiled(validators[kind], document, toIssues),
+    );
 
   if (withCredentialSchemas) {
     const { entries } = resolveCredentialSchemas(document, options);
@@ -154,7 +181,7 @@ export function validateAs(
         const k = entry.kind;
         const replacement = suppliedFor(k, options);
         if (replacement) apply(replacement[0], () => replacement[1].validate(document).issues);
-        else apply(entry.bundled, () => runPrecompiled(validators[k], document));
+        else apply(entry.bundled, () => runPrecompiled(validators[k], document, toIssues));
       }
     }
   }

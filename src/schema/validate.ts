@@ -12,6 +12,7 @@ import type { resolveCredentialSchemas } from './credential-schemas.js';
 import * as lenient from './generated/lenient.generated.js';
 import * as vc1 from './generated/vc1.generated.js';
 import * as vc2 from './generated/vc2.generated.js';
+import { errorsToIssues } from './issues.js';
 import {
   checkOptions,
   credentialKind,
@@ -40,7 +41,15 @@ function validateWithAll(
   withCredentialSchemas: boolean,
 ): ValidationResult {
   const form = resolveForm(document, options);
-  return validateAs(kind, document, options, withCredentialSchemas, form, PRECOMPILED[form]);
+  return validateAs(
+    kind,
+    document,
+    options,
+    withCredentialSchemas,
+    form,
+    PRECOMPILED[form],
+    errorsToIssues,
+  );
 }
 
 function assertOk(result: ValidationResult, what: string): void {

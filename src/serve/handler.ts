@@ -1,6 +1,6 @@
 /** `createVcApiHandler`: the VC-API routes, authentication and error mapping. */
 import { isObject } from '../internal/json.js';
-import { createDocumentLoader } from '../jsonld/index.js';
+import { createDocumentLoader } from '../jsonld/loader.js';
 import type { VerifyOptions } from '../verify/index.js';
 import { empty, fail, HttpProblem, json, problem, readJsonBody, TokenSet } from './http.js';
 import { issueCredential, type ResolvedIssuer, resolveIssuer } from './issue.js';

@@ -2,18 +2,19 @@
 import { isObject, type JsonObject } from '../internal/json.js';
 import { randomUrnUuid } from '../internal/random.js';
 import { partyId } from '../internal/roles.js';
-import type { DocumentLoader } from '../jsonld/index.js';
-import { isKeyPair, isSigner, type KeyPair, type KeyType, type Signer } from '../keys/index.js';
+import type { DocumentLoader } from '../jsonld/loader.js';
+import { isKeyPair } from '../keys/key-pair.js';
+import { isSigner, type Signer } from '../keys/signer.js';
+import type { KeyPair, KeyType } from '../keys/types.js';
 import { invalidError, isAbsoluteUrl } from '../model/vc-data-model.js';
+import { signCredential } from '../proof/data-integrity/sign.js';
 import {
   ECDSA_RDFC_2019,
   EDDSA_RDFC_2022,
   type SuiteName,
-  signCredential,
-  signCredentialJwt,
-  signingKeyMismatch,
-  validateBeforeSigning,
-} from '../proof/index.js';
+} from '../proof/data-integrity/suites.js';
+import { signCredentialJwt } from '../proof/jwt/sign.js';
+import { signingKeyMismatch, validateBeforeSigning } from '../proof/preflight.js';
 import { fail, onlyMembers } from './http.js';
 import type { StatusLedger, VcApiIssuer } from './types.js';
 

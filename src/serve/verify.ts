@@ -1,14 +1,9 @@
 /** `POST /credentials/verify` and `POST /presentations/verify` (internal). */
 import { isObject, type JsonObject } from '../internal/json.js';
 import { VC_V2_CONTEXT } from '../internal/urls.js';
-import {
-  type CheckResult,
-  type VerificationReport,
-  type VerifyOptions,
-  verify,
-  verifyCredential,
-} from '../verify/index.js';
 import { finalizeReport } from '../verify/report.js';
+import type { CheckResult, VerificationReport, VerifyOptions } from '../verify/types.js';
+import { verify, verifyCredential } from '../verify/verify.js';
 import { fail, json, onlyMembers } from './http.js';
 import type { VcApiResponse } from './types.js';
 

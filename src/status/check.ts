@@ -1,15 +1,14 @@
 /**
  * `checkStatus`: look a credential's `credentialStatus` entries up in their lists
  * (BitstringStatusListEntry, StatusList2021Entry, 1EdTechRevocationList). Never throws for a bad
- * credential or list; every entry gets a result with a stable code. Loading and verifying lists
- * is in `run.ts` and `load.ts`, each kind of entry in its own module.
+ * credential or list; every entry gets a result with a stable code. The lookup is in `lookup.ts`
+ * (which `verify()` loads on demand), loading and verifying lists in `run.ts` and `load.ts`, each
+ * kind of entry in its own module.
  */
 import type { FetchReportCode } from '../internal/fetch.js';
-import { isObject, joinPath } from '../internal/json.js';
 import type { FetchLike } from '../keys/index.js';
-import { BITSTRING, checkBitstringEntry, SL2021 } from './entry-bitstring.js';
-import { checkRevocationList } from './entry-revocation-list.js';
-import { errorText, StatusRun } from './run.js';
+import { verifyListProof } from './list-proof.js';
+import { lookupStatus } from './lookup.js';
 
 /**
  * Stable snake_case codes of {@link StatusCheck} entries (see docs/revocation.md).
@@ -230,71 +229,5 @@ export async function checkStatus(
   credential: object,
   options: CheckStatusOptions = {},
 ): Promise<StatusResult> {
-  const fn = 'checkStatus(credential, options)';
-  if (!isObject(credential)) throw new TypeError(`${fn}: credential must be a credential object`);
-  if (!isObject(options)) throw new TypeError(`${fn}: options must be an object`);
-  if (options.documents !== undefined && !isObject(options.documents)) {
-    throw new TypeError(`${fn}: options.documents must be an object mapping URLs to documents`);
-  }
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
-    throw new TypeError(`${fn}: options.fetch must be a function`);
-  }
-  const v = options.verifyListCredential;
-  if (v !== undefined && v !== false && typeof v !== 'function') {
-    throw new TypeError(`${fn}: options.verifyListCredential must be a function or false`);
-  }
-  if (
-    options.now !== undefined &&
-    !(options.now instanceof Date && !Number.isNaN(options.now.getTime()))
-  ) {
-    throw new TypeError(`${fn}: options.now must be a valid Date`);
-  }
-  const run = new StatusRun(options);
-  const raw = credential.credentialStatus;
-  const entries = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-  const checks = await Promise.all(
-    entries.map(async (entry, i): Promise<StatusCheck> => {
-      const path = Array.isArray(raw) ? joinPath('$.credentialStatus', i) : '$.credentialStatus';
-      if (!isObject(entry)) {
-        return {
-          path,
-          type: '(none)',
-          status: 'unknown',
-          code: 'status_entry_malformed',
-          message: `${path} must be an object`,
-        };
-      }
-      const type =
-        typeof entry.type === 'string'
-          ? entry.type
-          : Array.isArray(entry.type)
-            ? entry.type.join(',')
-            : '(none)';
-      const base: StatusCheck = { path, type, status: 'unknown' };
-      try {
-        if (type === BITSTRING.entry)
-          return await checkBitstringEntry(credential, entry, base, BITSTRING, run);
-        if (type === SL2021.entry)
-          return await checkBitstringEntry(credential, entry, base, SL2021, run);
-        if (type === '1EdTechRevocationList')
-          return await checkRevocationList(credential, entry, base, run);
-      } catch (e) {
-        return {
-          ...base,
-          status: 'unknown',
-          code: 'status_list_malformed',
-          message: `Unexpected error: ${errorText(e)}`,
-        };
-      }
-      return {
-        ...base,
-        status: 'unknown',
-        code: 'status_type_unsupported',
-        message: `${path} has type ${type}, which ob3kit does not check (supported: BitstringStatusListEntry, StatusList2021Entry, 1EdTechRevocationList)`,
-      };
-    }),
-  );
-  const revoked = checks.some((c) => c.status === 'revoked');
-  const suspended = checks.some((c) => c.status === 'suspended');
-  return { checks, revoked, suspended, ok: checks.every((c) => c.status === 'ok') };
+  return lookupStatus(credential, options, verifyListProof);
 }

@@ -1,18 +1,18 @@
 /**
  * One `checkStatus` call's access to lists (internal): each list URL loaded, verified and
  * decoded once, within the run's fetch and decode budgets. The list's proof is verified against
- * the list's own issuer, whoever that is; comparing that issuer with the credential's is left to
- * the entry checks.
+ * the list's own issuer, whoever that is, by the verifier the caller passes (`checkStatus`
+ * passes ob3kit's own, `verify()` the code it already has); comparing that issuer with the
+ * credential's is left to the entry checks.
  */
 import { fromBase64Url, fromUtf8 } from '../internal/bytes.js';
 import type { DocumentFetcher } from '../internal/fetch.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import { parseJsonText } from '../internal/json-scan.js';
 import { DEFAULT_MAX_JSON_DEPTH } from '../internal/limits.js';
-import { verifyCredentialProof } from '../proof/index.js';
-import { verifyCredentialJwt } from '../proof/jwt/index.js';
 import type { StatusList, StatusListType } from './bitstring.js';
 import type { CheckStatusOptions, ListVerification, StatusCheckCode } from './check.js';
+import type { ListProofOptions } from './list-proof.js';
 import {
   decodeStatusListOnce,
   type LoadedStatusDocument,
@@ -20,6 +20,12 @@ import {
   type StatusLoadCode,
   statusFetcher,
 } from './load.js';
+
+/** How a status list credential is verified when the caller gave no `verifyListCredential`. */
+export type DefaultListVerifier = (
+  listCredential: JsonObject | string,
+  options: ListProofOptions,
+) => Promise<ListVerification>;
 
 /** A list credential that was obtained, with the outcome of verifying its proof. */
 export interface ListReady {
@@ -107,7 +113,10 @@ export class StatusRun {
   private readonly lists = new Map<string, Promise<LoadedList>>();
   readonly now: Date;
 
-  constructor(readonly options: CheckStatusOptions) {
+  constructor(
+    readonly options: CheckStatusOptions,
+    private readonly verifyDefault: DefaultListVerifier,
+  ) {
     this.fetcher = statusFetcher(options);
     this.now = options.now ?? new Date();
   }
@@ -158,13 +167,8 @@ export class StatusRun {
         ...(this.options.signal ? { signal: this.options.signal } : {}),
         now: this.now,
       };
-      if (typeof doc === 'string') {
-        const r = await verifyCredentialJwt(doc, shared);
-        return { verified: r.verified, issues: r.issues };
-      }
       // As a credential: the list's key must be its own issuer's, whatever the list's type says.
-      const r = await verifyCredentialProof(doc, { ...shared, role: 'credential' });
-      return { verified: r.verified, issues: r.issues };
+      return await this.verifyDefault(doc, shared);
     } catch (e) {
       return { verified: false, issues: [{ code: 'verifier_error', message: errorText(e) }] };
     }

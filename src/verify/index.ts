@@ -7,7 +7,8 @@
  * @packageDocumentation
  */
 export { CHECK_CODES, type CodeClass, classifyCheck } from './codes.js';
-export { computeVerdict, formatReport } from './report.js';
+export { formatReport } from './format.js';
+export { computeVerdict } from './report.js';
 export {
   type Answer,
   type ApplicationProfile,

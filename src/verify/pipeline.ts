@@ -1,10 +1,11 @@
 /** The verification pipeline (internal): one credential in, one report out. */
 import { isObject, type JsonObject } from '../internal/json.js';
+import { onDemand } from '../internal/lazy.js';
 import { claimedRoles, partyId, roleIssue } from '../internal/roles.js';
+import { compareLearners } from '../model/identity.js';
 import { OB2_TOOLBOX } from '../ob2/toolbox.js';
 import type { Ob2Outcome } from '../ob2/verify.js';
-import type { CredentialJwtVerificationResult } from '../proof/jwt/index.js';
-import { extractCredential } from '../proof/jwt/index.js';
+import type { CredentialJwtVerificationResult } from '../proof/jwt/types.js';
 import { checkContext } from './checks/context.js';
 import { checkEndorsedSubject, findEndorsements } from './checks/endorsement.js';
 import { checkEvidence } from './checks/evidence.js';
@@ -29,6 +30,9 @@ import { type CredentialRole, type RunState, runCheck, withoutNetwork } from './
 import type { CheckResult, VerificationReport, VerifyPolicy } from './types.js';
 
 let ob2Module: Promise<typeof import('../ob2/verify.js')> | undefined;
+
+/** The JWT claims mapping, loaded for a presentation that came as a VP-JWT. */
+const claimsCode = /* @__PURE__ */ onDemand(() => import('../proof/jwt/claims.js'));
 
 /** Build a report from its checks (with the outcomes the checks gave), under `policy`. */
 export function makeReport(
@@ -245,7 +249,7 @@ async function verifyCredentialDoc(
   // status, validity and recipient.
   const profile = selectProfile(credential, state.options.profile, role, state);
   const ob3 = profile !== 'vc';
-  const clr = profile === 'clr' ? profileFor(credential, role, state) : undefined;
+  const clr = profile === 'clr' ? await profileFor(credential, role, state) : undefined;
   // The proof is verified first (its key documents are the only requests made before the
   // credential is known to be authentic), and reported in the algorithm's order below.
   let outcome: ProofOutcome | undefined;
@@ -389,6 +393,7 @@ async function verifyCredentialDoc(
           proofPassed,
           verifyNested: (inner, next) =>
             verifyDecoded(asCredentialInput(inner), next, 'credential'),
+          compareLearners,
         });
         credentials = extra.credentials;
         return extra.checks;
@@ -609,7 +614,7 @@ async function verifyPresentationDoc(
   // is checked without its JWT claims (nonce, aud, ...), which are not JSON-LD.
   const ld =
     decoded.jwtPayload !== undefined
-      ? (extractCredential(decoded.jwtPayload, 'vp').value ?? vp)
+      ? ((await claimsCode()).extractCredential(decoded.jwtPayload, 'vp').value ?? vp)
       : vp;
   checks.push(
     ...(await runCheck('jsonld', () => checkJsonLd(ld, state.documentLoader, state.canonizeWork))),

@@ -5,12 +5,9 @@
  * only when a CLR arrives); `vc` the W3C Verifiable Credentials Data Model rules for any other
  * credential, without the Open Badges checks.
  */
-import { CLR_PROFILE } from '../clr/verify.js';
 import type { JsonObject } from '../internal/json.js';
-import {
-  validateVerifiableCredential,
-  validateVerifiablePresentation,
-} from '../model/vc-data-model.js';
+import { onDemand } from '../internal/lazy.js';
+import type { compareLearners } from '../model/identity.js';
 import { typesOf } from './checks/util.js';
 import type { DecodedInput } from './input.js';
 import type { CredentialRole, RunState } from './state.js';
@@ -19,12 +16,22 @@ import type { CheckResult, VerificationProfile, VerificationReport } from './typ
 /** The `type` values that make a credential an Open Badge (verified by the `ob3` profile). */
 const OB_TYPES = new Set(['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential']);
 
+/** The CLR 2.0 profile (`src/clr/verify.ts`), loaded when a CLR record arrives. */
+const clrProfile = /* @__PURE__ */ onDemand(() =>
+  import('../clr/verify.js').then((m): CredentialProfile => m.CLR_PROFILE),
+);
+
 /** What the pipeline gives a profile's extra steps. */
 export interface ProfileContext {
   /** Whether the credential's own proof (embedded or JWT) verified. */
   proofPassed: boolean;
   /** Verify a nested credential with the full pipeline, in the credential role. */
   verifyNested(decoded: DecodedInput, state: RunState): Promise<VerificationReport>;
+  /**
+   * `compareLearners` (`model/identity.ts`), handed over so that the profile's code, loaded on
+   * demand, does not keep the identity module (re-exported by the root) alive on its own.
+   */
+  compareLearners: typeof compareLearners;
 }
 
 /** The checks a class of credential replaces in the `ob3` pipeline, and what it adds after. */
@@ -44,18 +51,24 @@ export interface CredentialProfile {
 }
 
 /**
- * The class profile of a credential in the `ob3` pipeline, when it is not plain Open Badges
- * 3.0: a `ClrCredential` verified as a credential (not one bundled in another CLR) is a CLR 2.0
- * record.
+ * Whether a credential is a CLR 2.0 record in the `ob3` pipeline: a `ClrCredential` verified as
+ * a credential (not one bundled in another CLR).
  */
-export function profileFor(
+function isClrRecord(credential: JsonObject, role: CredentialRole, state: RunState): boolean {
+  if (role !== 'credential' || state.inClr) return false;
+  return typesOf(credential.type).includes('ClrCredential');
+}
+
+/**
+ * The class profile of a credential in the `ob3` pipeline, when it is not plain Open Badges
+ * 3.0: the CLR 2.0 profile for a CLR 2.0 record (see {@link isClrRecord}).
+ */
+export async function profileFor(
   credential: JsonObject,
   role: CredentialRole,
   state: RunState,
-): CredentialProfile | undefined {
-  if (role !== 'credential' || state.inClr) return undefined;
-  if (!typesOf(credential.type).includes('ClrCredential')) return undefined;
-  return CLR_PROFILE;
+): Promise<CredentialProfile | undefined> {
+  return isClrRecord(credential, role, state) ? clrProfile() : undefined;
 }
 
 /**
@@ -72,7 +85,7 @@ export function selectProfile(
 ): VerificationProfile {
   if (role === 'endorsement') return 'ob3';
   if (requested === 'vc') return 'vc';
-  if (profileFor(credential, role, state) !== undefined) return 'clr';
+  if (isClrRecord(credential, role, state)) return 'clr';
   if (requested === 'ob3') return 'ob3';
   return typesOf(credential.type).some((t) => OB_TYPES.has(t) || t === 'ClrCredential')
     ? 'ob3'
@@ -80,25 +93,19 @@ export function selectProfile(
 }
 
 /**
+ * The VC Data Model rules, loaded for the `data_model` check (through `data-model.ts`, which
+ * exports nothing else: a dynamic import keeps every export of its target).
+ */
+const dataModel = /* @__PURE__ */ onDemand(() => import('./data-model.js'));
+
+/**
  * The `data_model` check: the VC Data Model rules every credential (or presentation) obeys
  * (`validateVerifiableCredential`, `validateVerifiablePresentation`); each broken rule is a
- * failure.
+ * failure. The rules (`data-model.ts`) load on first use.
  */
-export function checkDataModel(
+export async function checkDataModel(
   document: JsonObject,
   role: 'credential' | 'presentation',
-): CheckResult[] {
-  // A presentation's credentials are verified one by one (each by its own profile).
-  const { issues } =
-    role === 'presentation'
-      ? validateVerifiablePresentation(document, { credentials: false })
-      : validateVerifiableCredential(document);
-  if (issues.length === 0) return [{ id: 'data_model', outcome: 'pass' }];
-  return issues.map((i) => ({
-    id: 'data_model',
-    outcome: 'fail',
-    code: i.code,
-    message: i.message,
-    path: i.path,
-  }));
+): Promise<CheckResult[]> {
+  return (await dataModel()).checkDataModel(document, role);
 }

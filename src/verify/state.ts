@@ -16,7 +16,7 @@ import {
   DEFAULT_MAX_FETCHES,
   DEFAULT_MAX_STATUS_LIST_TOTAL_BYTES,
 } from '../internal/limits.js';
-import { createDocumentLoader, type DocumentLoader } from '../jsonld/index.js';
+import { createDocumentLoader, type DocumentLoader } from '../jsonld/loader.js';
 import { WorkBudget } from '../jsonld/work.js';
 import type { CheckResult, VerifyLimits, VerifyOptions, VerifyPolicy } from './types.js';
 

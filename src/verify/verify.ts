@@ -1,14 +1,37 @@
 /** `verify()` and `verifyCredential()`: the public entry points. */
-import { unbakeBounded } from '../bake/bake.js';
-import { sniffFormat, type UnbakeResult } from '../bake/index.js';
-import { readBakedOb2 } from '../bake/ob2.js';
+import { hasPngSignature } from '../bake/signatures.js';
+import type { UnbakeResult } from '../bake/types.js';
 import { fromUtf8 } from '../internal/bytes.js';
 import { isObject } from '../internal/json.js';
+import { onDemand } from '../internal/lazy.js';
+import { decodeUtf8 } from '../internal/text.js';
 import { typesOf } from './checks/util.js';
 import { assertInputType, type DecodedInput, decodeText, fail, fromObject } from './input.js';
 import { asCredentialInput, makeReport, verifyDecoded } from './pipeline.js';
 import { createRunState, errorCode, errorMessage, type RunState } from './state.js';
 import type { CheckResult, VerificationReport, VerifyOptions } from './types.js';
+
+/** The image decoders, loaded when the input is a PNG or an SVG. */
+const imageCode = /* @__PURE__ */ onDemand(() =>
+  Promise.all([import('../bake/read.js'), import('../bake/ob2.js')]).then(([read, ob2]) => ({
+    looksLikeSvg: read.looksLikeSvg,
+    unbakeBadge: read.readBadge,
+    readBakedOb2: ob2.readBakedOb2,
+  })),
+);
+type ImageCode = Awaited<ReturnType<typeof imageCode>>;
+
+/**
+ * `'png'` or `'svg'` when `sniffFormat` says the input is one, else `undefined`, by the same
+ * rules; the SVG test (the XML scanner) is loaded only for text that starts with `<`.
+ */
+export async function imageKind(input: string | Uint8Array): Promise<'png' | 'svg' | undefined> {
+  if (input instanceof Uint8Array && hasPngSignature(input)) return 'png';
+  const text = typeof input === 'string' ? input : decodeUtf8(input);
+  const t = text.replace(/^\uFEFF/, '').trim();
+  if (!t.startsWith('<')) return undefined;
+  return (await imageCode()).looksLikeSvg(t) ? 'svg' : undefined;
+}
 
 /** Detect the input's form and decode it (internal: `verifyOb2` shares it). */
 export async function decodeAny(
@@ -24,8 +47,8 @@ export async function decodeAny(
         `The input is larger than limits.maxInputBytes (${state.limits.maxInputBytes})`,
       );
     }
-    const kind = sniffFormat(input);
-    if (kind === 'png' || kind === 'svg') return decodeImage(input, kind, state);
+    const kind = await imageKind(input);
+    if (kind !== undefined) return decodeImage(input, kind, state, await imageCode());
     let text: string;
     if (typeof input === 'string') text = input;
     else {
@@ -52,10 +75,11 @@ function decodeImage(
   input: string | Uint8Array,
   kind: 'png' | 'svg',
   state: RunState,
+  code: ImageCode,
 ): DecodedInput {
   let found: UnbakeResult;
   try {
-    found = unbakeBounded(
+    found = code.unbakeBadge(
       input,
       { maxImageBytes: state.limits.maxInputBytes },
       { maxJsonDepth: state.limits.maxJsonDepth },
@@ -68,7 +92,7 @@ function decodeImage(
     const reported = typeof reason === 'string' ? reason : IMAGE_CODES[code];
     return fail(kind, reported ?? 'image_invalid', errorMessage(e));
   }
-  if (found.version === 'ob2') return decodeOb2Image(input, kind, state);
+  if (found.version === 'ob2') return decodeOb2Image(input, kind, state, code);
   // The baked text itself, so that JSON text gets the same checks as JSON given directly (one
   // member name twice in an object is refused, not read last-wins).
   const decoded = decodeText(found.jwt ?? found.text, kind, state);
@@ -113,10 +137,11 @@ function decodeOb2Image(
   input: string | Uint8Array,
   kind: 'png' | 'svg',
   state: RunState,
+  code: ImageCode,
 ): DecodedInput {
-  let baked: ReturnType<typeof readBakedOb2>;
+  let baked: ReturnType<ImageCode['readBakedOb2']>;
   try {
-    baked = readBakedOb2(input, { maxImageBytes: state.limits.maxInputBytes });
+    baked = code.readBakedOb2(input, { maxImageBytes: state.limits.maxInputBytes });
   } catch (e) {
     const code = errorCode(e);
     if (code === undefined || !code.startsWith('ERR_')) throw e;

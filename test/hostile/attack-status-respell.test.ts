@@ -6,7 +6,7 @@
  * other. The compact-form walk (`src/jsonld/compact-form.ts`, `scalar()`) only looks at strings
  * of `@id` / `@vocab` terms, and the graph comparison (`src/jsonld/read-view.ts`, `fromJson`)
  * reads both as the same literal `L1`, so neither objects. The status check then reads the JSON
- * value by its JavaScript type: `statusSize !== 1` (`src/status/check.ts`,
+ * value by its JavaScript type: `statusSize !== 1` (`src/status/entry-bitstring.ts`,
  * `checkBitstringEntry`), reports `status_size_unsupported` — a *warning* ("the status could not
  * be determined") — and never looks at the list. The OB 3.0 schema does not constrain
  * `statusSize` either.

@@ -1,7 +1,8 @@
 /**
  * scripts/check-size.mjs: the browser budget of verify() (at most 100 KB gzipped up front for a
- * VC 2.0 badge, the other schema forms on demand), measured from the sources; and the rules
- * that turn figures into problems. `npm test` measures the built package too (--dist).
+ * VC 2.0 badge, the other schema forms on demand) and of builders plus baking from the root
+ * barrel (25 KB), measured from the sources; and the rules that turn figures into problems.
+ * `npm test` measures the built package too (--dist).
  */
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without type declarations
@@ -60,6 +61,16 @@ describe('check-size', () => {
     expect(r.use?.upFront.gz).toBeLessThanOrEqual(100 * KB);
     // The other two forms are there, lazily: the whole is well over what loads up front.
     expect(r.lazy.gz).toBeGreaterThan(r.use?.onDemand.gz ?? 0);
+    expect(problemsOf([r])).toEqual([]);
+  });
+
+  it('builders and baking from the root barrel stay under 25 KB gzipped, free of JSON-LD and crypto', async () => {
+    const spec = BUNDLES.find((b: { name: string }) => b.name === 'root');
+    expect(spec.budgetKb).toBe(25);
+    const r: Measured = await measureBundle(spec);
+    expect(r.forbiddenInputs).toEqual([]);
+    expect(r.initial.gz).toBeGreaterThan(5 * KB); // the builders and the image code are there
+    expect(r.initial.gz).toBeLessThanOrEqual(25 * KB);
     expect(problemsOf([r])).toEqual([]);
   });
 

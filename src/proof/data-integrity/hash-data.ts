@@ -3,10 +3,12 @@
 import { sha384 } from '@noble/hashes/sha2.js';
 import { JsonLdError, ProofError } from '../../errors.js';
 import { concatBytes, toHex, utf8 } from '../../internal/bytes.js';
+import { parseDateTime } from '../../internal/datetime.js';
 import { sha256 } from '../../internal/hash.js';
 import { isObject } from '../../internal/json.js';
-import { canonize, type DocumentLoader } from '../../jsonld/index.js';
-import { canonicalizeJcs } from '../../jsonld/jcs.js';
+import { onDemand } from '../../internal/lazy.js';
+import { canonize } from '../../jsonld/canonize.js';
+import type { DocumentLoader } from '../../jsonld/loader.js';
 import { abortedError } from '../../jsonld/map-error.js';
 import type { WorkBudget } from '../../jsonld/work.js';
 import type { KeyType } from '../../keys/types.js';
@@ -17,6 +19,9 @@ import {
   suiteOfProof,
   VC_V2_CONTEXT,
 } from './suites.js';
+
+/** JSON Canonicalization Scheme (RFC 8785), loaded for the JCS cryptosuites. */
+const jcsCode = /* @__PURE__ */ onDemand(() => import('../../jsonld/jcs.js'));
 
 /** Options of {@link createProofHashData}. */
 export interface ProofHashDataOptions {
@@ -112,14 +117,15 @@ export function proofConfigOf(
  * in order, and the document is hashed with the proof's `@context` in place of its own. Throws
  * `ProofError` `ERR_PROOF_CONTEXT_MISMATCH` otherwise.
  */
-export function jcsSignedView(
+export async function jcsSignedView(
   document: Record<string, unknown>,
   proof: Record<string, unknown>,
-): Record<string, unknown> {
+): Promise<Record<string, unknown>> {
   if (!Object.hasOwn(proof, '@context')) return document;
   const signed = proof['@context'];
   const ours = document['@context'];
-  if (!contextStartsWith(ours, signed)) {
+  const { canonicalizeJcs } = await jcsCode();
+  if (!contextStartsWith(ours, signed, canonicalizeJcs)) {
     throw new ProofError(
       'ERR_PROOF_CONTEXT_MISMATCH',
       "The document's @context does not start with the proof's @context (the JCS suites sign the proof's)",
@@ -149,7 +155,11 @@ function contextList(context: unknown): unknown[] | undefined {
 }
 
 /** True when `context` starts with every entry of `prefix`, in order (each compared as JCS text). */
-function contextStartsWith(context: unknown, prefix: unknown): boolean {
+function contextStartsWith(
+  context: unknown,
+  prefix: unknown,
+  canonicalizeJcs: (value: unknown) => string,
+): boolean {
   const a = contextList(context);
   const b = contextList(prefix);
   if (a === undefined || b === undefined || b.length === 0 || b.length > a.length) return false;
@@ -193,6 +203,7 @@ export async function canonicalFormOf(
   options: ProofHashDataOptions,
 ): Promise<string> {
   if (suite.canonicalization === 'jcs') {
+    const { canonicalizeJcs } = await jcsCode();
     if (options.signal?.aborted) throw abortedError(options.signal);
     return canonicalizeJcs(document);
   }
@@ -255,7 +266,7 @@ export async function createProofHashData(
   if (proof.previousProof !== undefined) {
     input = { ...unsecured, proof: previousProofsOf(existing, proof.previousProof) };
   }
-  if (suite.canonicalization === 'jcs') input = jcsSignedView(input, proof);
+  if (suite.canonicalization === 'jcs') input = await jcsSignedView(input, proof);
   const [doc, config] = await Promise.all([
     canonicalFormOf(suite, input, options),
     canonicalFormOf(suite, proofConfigOf(proof, unsecured, suite), options),
@@ -296,4 +307,9 @@ export function previousProofsOf(existing: unknown, previousProof: unknown): unk
     }
     return found[0];
   });
+}
+
+/** True for an XSD dateTimeStamp (a dateTime with a time zone) naming a real instant. */
+export function isDateTimeStamp(value: unknown): value is string {
+  return typeof value === 'string' && parseDateTime(value, { requireZone: true }) !== undefined;
 }

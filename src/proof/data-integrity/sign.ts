@@ -2,7 +2,6 @@
 
 import { ProofError } from '../../errors.js';
 import { concatBytes } from '../../internal/bytes.js';
-import { parseDateTime } from '../../internal/datetime.js';
 import { asArray, cloneJson, isObject } from '../../internal/json.js';
 import type { DocumentLoader } from '../../jsonld/index.js';
 import { encodeBase58btc } from '../../keys/base58.js';
@@ -23,6 +22,7 @@ import {
   definesDataIntegrityProof,
   digestFor,
   includesContext,
+  isDateTimeStamp,
   previousProofsOf,
   proofConfigOf,
 } from './hash-data.js';
@@ -102,11 +102,6 @@ function defaultProofForm(document: Record<string, unknown>): 'array' | 'object'
   const types = asArray(document.type);
   const isOb = types.some((t) => typeof t === 'string' && OB_CREDENTIAL_TYPES.has(t));
   return isOb && includesContext(document['@context'], VC_V2_CONTEXT) ? 'array' : 'object';
-}
-
-/** True for an XSD dateTimeStamp (a dateTime with a time zone) naming a real instant. */
-export function isDateTimeStamp(value: unknown): value is string {
-  return typeof value === 'string' && parseDateTime(value, { requireZone: true }) !== undefined;
 }
 
 function formatDate(value: Date | string, name: string): string {

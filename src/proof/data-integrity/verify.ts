@@ -22,11 +22,11 @@ import {
   canonicalFormOf,
   digestFor,
   includesContext,
+  isDateTimeStamp,
   jcsCoversContext,
   jcsSignedView,
   proofConfigOf,
 } from './hash-data.js';
-import { isDateTimeStamp } from './sign.js';
 import {
   ED25519_2020_CONTEXT,
   EDDSA_RDFC_2022,
@@ -598,7 +598,7 @@ async function verifyOne(
   try {
     canonicalDoc =
       suite.canonicalization === 'jcs'
-        ? await canonicalFormOf(suite, jcsSignedView(signed.document, proof), {
+        ? await canonicalFormOf(suite, await jcsSignedView(signed.document, proof), {
             signal: opts.signal,
             runBudget: opts.runBudget,
           })

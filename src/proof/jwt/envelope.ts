@@ -8,7 +8,6 @@
  * @internal
  */
 import { ProofError } from '../../errors.js';
-import { isObject } from '../../internal/json.js';
 import { type ProofRole, roleIssue } from '../../internal/roles.js';
 import type { ResolveOptions } from '../../keys/resolve.js';
 import type { SigningKey } from '../../keys/signer.js';
@@ -17,57 +16,24 @@ import { extractCredential, isVc11 } from './claims.js';
 import {
   checkHeader,
   checkJwsSignature,
-  DEFAULT_CLOCK_TOLERANCE,
-  DEFAULT_MAX_JWT_LENGTH,
   type ParsedJws,
   parseCompactJws,
   pickAlgorithm,
-  pickAlgorithms,
   signCompactJws,
   toNumericDate,
   toSigningKey,
 } from './jws.js';
 import { resolveJwtKey, type WebJwkBinding } from './key.js';
-import type { JwtIssue, JwtPayloadForm, VerifyCredentialJwtOptions } from './types.js';
+import type { CheckedVerifyOptions } from './options.js';
+import type { JwtIssue, JwtPayloadForm } from './types.js';
 
+export { type CheckedVerifyOptions, checkTime, checkVerifyOptions } from './options.js';
 export { type ParsedJws, toNumericDate };
 
 /** Header `typ` values accepted on a credential JWT (compared case-insensitively). */
 const CREDENTIAL_TYPS = ['jwt', 'vc+jwt', 'vc-ld+jwt', 'vc+ld+jwt'];
 /** Header `typ` values accepted on a presentation JWT. */
 const PRESENTATION_TYPS = ['jwt', 'vp+jwt', 'vp-ld+jwt', 'vp+ld+jwt'];
-
-/** Validated verification options. @internal */
-export interface CheckedVerifyOptions {
-  now: Date;
-  clockTolerance: number;
-  maxLength: number;
-  algorithms: readonly JwsAlgorithm[];
-}
-
-/** Check the options shared by credential and presentation JWT verification. @internal */
-export function checkVerifyOptions(
-  options: VerifyCredentialJwtOptions,
-  fn: string,
-): CheckedVerifyOptions {
-  if (!isObject(options)) throw new TypeError(`${fn}: options must be an object`);
-  const now = options.now ?? new Date();
-  if (!(now instanceof Date) || Number.isNaN(now.getTime()))
-    throw new TypeError(`${fn}: options.now must be a valid Date`);
-  const clockTolerance = options.clockTolerance ?? DEFAULT_CLOCK_TOLERANCE;
-  if (typeof clockTolerance !== 'number' || !(clockTolerance >= 0))
-    throw new TypeError(`${fn}: options.clockTolerance must be a number of seconds >= 0`);
-  const maxLength = options.maxLength ?? DEFAULT_MAX_JWT_LENGTH;
-  if (typeof maxLength !== 'number' || !(maxLength > 0))
-    throw new TypeError(`${fn}: options.maxLength must be a positive number`);
-  if (options.fetch !== undefined && typeof options.fetch !== 'function')
-    throw new TypeError(`${fn}: options.fetch must be a function`);
-  if (options.documents !== undefined && !isObject(options.documents))
-    throw new TypeError(`${fn}: options.documents must be an object`);
-  if (options.resolvers !== undefined && !isObject(options.resolvers))
-    throw new TypeError(`${fn}: options.resolvers must be an object`);
-  return { now, clockTolerance, maxLength, algorithms: pickAlgorithms(options.algorithms, fn) };
-}
 
 /** Check `typ` (optional; media types compare case-insensitively, `application/` optional). */
 function checkTyp(header: Record<string, unknown>, accepted: string[], noun: string): JwtIssue[] {
@@ -82,33 +48,6 @@ function checkTyp(header: Record<string, unknown>, accepted: string[], noun: str
       message: `"typ": ${JSON.stringify(typ)} is not a ${noun} JWT type; expected one of ${accepted.map((t) => (t === 'jwt' ? 'JWT' : t)).join(', ')}`,
     },
   ];
-}
-
-/** `exp` and `nbf` against the clock. Issues: `jwt_expired`, `jwt_not_yet_valid`. @internal */
-export function checkTime(
-  payload: Record<string, unknown>,
-  now: Date,
-  tolerance: number,
-): JwtIssue[] {
-  const issues: JwtIssue[] = [];
-  const t = now.getTime() / 1000;
-  const { exp, nbf } = payload;
-  // Expired at `exp` itself (RFC 7519: now must be before it), as every other end.
-  if (typeof exp === 'number' && Number.isFinite(exp) && t >= exp + tolerance) {
-    issues.push({
-      code: 'jwt_expired',
-      path: 'payload.exp',
-      message: `The JWT expired at ${new Date(exp * 1000).toISOString()} (now is ${now.toISOString()})`,
-    });
-  }
-  if (typeof nbf === 'number' && Number.isFinite(nbf) && t < nbf - tolerance) {
-    issues.push({
-      code: 'jwt_not_yet_valid',
-      path: 'payload.nbf',
-      message: `The JWT is not valid before ${new Date(nbf * 1000).toISOString()} (now is ${now.toISOString()})`,
-    });
-  }
-  return issues;
 }
 
 /** A JWT opened for the role it is verified in. @internal */

@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 
+export { verifyCredentialJwt } from './api.js';
 /** @internal The credential (or presentation) a JWT payload carries, VC 1.1 claims mapped back. */
 export { extractCredential } from './claims.js';
 export {
@@ -39,4 +40,3 @@ export type {
   SignCredentialJwtOptions,
   VerifyCredentialJwtOptions,
 } from './types.js';
-export { verifyCredentialJwt } from './verify.js';

@@ -1,12 +1,16 @@
 /** `presentation` check: a presentation's proof, holder binding, challenge and domain. */
 import type { JsonObject } from '../../internal/json.js';
-import { verifyPresentation } from '../../present/index.js';
+import { onDemand } from '../../internal/lazy.js';
+import { verifyCredentialProof } from '../../proof/data-integrity/verify.js';
 import type { RunState } from '../state.js';
 import type { CheckResult } from '../types.js';
 import { isOffline, resolutionOptions } from './proof-common.js';
 import { result } from './util.js';
 
 const ID = 'presentation';
+
+/** Presentation verification, loaded for a presentation. */
+const presentationCode = /* @__PURE__ */ onDemand(() => import('../../present/verifier.js'));
 
 /** Stands in for the caller's challenge when none was given (never a real nonce). */
 const NO_CHALLENGE = 'urn:ob3kit:no-challenge-given';
@@ -28,7 +32,9 @@ export async function checkPresentation(
   state: RunState,
 ): Promise<CheckResult[]> {
   const { challenge, domain } = state.options;
-  const res = await verifyPresentation(jwt ?? vp, {
+  const { verifyPresentationWith } = await presentationCode();
+  // `verifyPresentation`, with the Data Integrity verifier this run already has.
+  const res = await verifyPresentationWith(verifyCredentialProof, jwt ?? vp, {
     challenge: challenge ?? NO_CHALLENGE,
     ...(domain !== undefined ? { domain } : {}),
     documentLoader: state.documentLoader,

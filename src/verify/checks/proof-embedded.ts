@@ -1,6 +1,6 @@
 /** `proof` for embedded Data Integrity proofs. */
 import type { JsonObject } from '../../internal/json.js';
-import { verifyCredentialProof } from '../../proof/index.js';
+import { verifyCredentialProof } from '../../proof/data-integrity/verify.js';
 import type { RunState } from '../state.js';
 import type { CheckResult } from '../types.js';
 import {

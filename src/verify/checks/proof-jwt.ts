@@ -1,8 +1,6 @@
 /** `proof` for VC-JWT credentials. */
-import {
-  type CredentialJwtVerificationResult,
-  verifyCredentialJwt,
-} from '../../proof/jwt/index.js';
+import { onDemand } from '../../internal/lazy.js';
+import type { CredentialJwtVerificationResult } from '../../proof/jwt/types.js';
 import type { RunState } from '../state.js';
 import {
   BINDING_CODES,
@@ -15,11 +13,15 @@ import {
 } from './proof-common.js';
 import { result } from './util.js';
 
+/** VC-JWT verification, loaded for a credential that came as a JWT. */
+const jwtCode = /* @__PURE__ */ onDemand(() => import('../../proof/jwt/verifying.js'));
+
 /** Verify a VC-JWT (run once while parsing; the result feeds `proof`, `issuer` and the credential). */
 export async function runJwtVerification(
   jwt: string,
   state: RunState,
 ): Promise<CredentialJwtVerificationResult> {
+  const { verifyCredentialJwt } = await jwtCode();
   return verifyCredentialJwt(jwt, resolutionOptions(state));
 }
 

@@ -1,6 +1,7 @@
 /** `recipient` check: the credential is about the identity the verifier knows. */
 import { isObject, type JsonObject } from '../../internal/json.js';
-import { type IdentityObject, matchIdentity } from '../../model/index.js';
+import { matchIdentity } from '../../model/identity.js';
+import type { IdentityObject } from '../../model/types.generated.js';
 import type { CheckResult, KnownRecipient } from '../types.js';
 import { result, valuesOf } from './util.js';
 

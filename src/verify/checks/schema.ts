@@ -1,6 +1,6 @@
 /** `schema` check: the bundled JSON Schema and the credential's own `credentialSchema` entries. */
 import type { JsonObject } from '../../internal/json.js';
-import { createValidator } from '../../schema/compile.js';
+import { onDemand } from '../../internal/lazy.js';
 import { resolveCredentialSchemas } from '../../schema/credential-schemas.js';
 import { validateCredentialOnDemand } from '../../schema/forms.js';
 import type { ValidationResult, Validator } from '../../schema/types.js';
@@ -9,6 +9,9 @@ import type { CheckResult } from '../types.js';
 import { result } from './util.js';
 
 const ID = 'schema';
+
+/** The JSON Schema compiler front end, loaded for a `credentialSchema` that is not bundled. */
+const compilerCode = /* @__PURE__ */ onDemand(() => import('../../schema/compile.js'));
 
 /**
  * Validate against the bundled schema of the credential's class and VC version (as 1EdTech's
@@ -79,6 +82,7 @@ export async function checkSchema(
       continue;
     }
     try {
+      const { createValidator } = await compilerCode();
       schemas[url] = await createValidator(loaded.document as object);
     } catch (e) {
       if ((e as { code?: unknown }).code === 'ERR_SCHEMA_COMPILER_UNAVAILABLE') {

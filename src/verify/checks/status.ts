@@ -1,12 +1,17 @@
 /** `status` check: revocation and suspension through `checkStatus`. */
 import type { JsonObject } from '../../internal/json.js';
-import { checkStatus, type StatusCheck } from '../../status/index.js';
+import { onDemand } from '../../internal/lazy.js';
+import type { StatusCheck } from '../../status/check.js';
+import { verifyListProof } from '../../status/list-proof.js';
 import type { RunState } from '../state.js';
 import type { CheckResult } from '../types.js';
 import { resolutionOptions } from './proof-common.js';
 import { result } from './util.js';
 
 const ID = 'status';
+
+/** The status list machinery, loaded for a credential that has a `credentialStatus`. */
+const statusCode = /* @__PURE__ */ onDemand(() => import('../../status/lookup.js'));
 
 /**
  * Unknown statuses that point at a broken entry or list, or a list that does not verify: `fail`
@@ -92,7 +97,9 @@ export async function checkCredentialStatus(
   if (credential.credentialStatus === undefined || credential.credentialStatus === null) {
     return [result(ID, 'skip', 'status_absent', 'The credential has no credentialStatus')];
   }
-  const res = await checkStatus(credential, resolutionOptions(state));
+  const { lookupStatus } = await statusCode();
+  // `checkStatus`, with the list credential's proof verified by the code this check already has.
+  const res = await lookupStatus(credential, resolutionOptions(state), verifyListProof);
   if (res.checks.length === 0) {
     return [result(ID, 'skip', 'status_absent', 'The credential has no credentialStatus')];
   }
