@@ -7,7 +7,7 @@ import { OB2_TOOLBOX } from '../ob2/toolbox.js';
 import type { Ob2Outcome } from '../ob2/verify.js';
 import type { CredentialJwtVerificationResult } from '../proof/jwt/types.js';
 import { checkContext } from './checks/context.js';
-import { checkEndorsedSubject, findEndorsements } from './checks/endorsement.js';
+import { findEndorsements } from './checks/endorsement.js';
 import { checkEvidence } from './checks/evidence.js';
 import { checkIssuerProfile } from './checks/issuer.js';
 import { checkJsonLd } from './checks/jsonld.js';
@@ -33,6 +33,8 @@ let ob2Module: Promise<typeof import('../ob2/verify.js')> | undefined;
 
 /** The JWT claims mapping, loaded for a presentation that came as a VP-JWT. */
 const claimsCode = /* @__PURE__ */ onDemand(() => import('../proof/jwt/claims.js'));
+/** The `endorsed` check, loaded when a credential carries an endorsement. */
+const endorsedCode = /* @__PURE__ */ onDemand(() => import('./checks/endorsed.js'));
 
 /** Build a report from its checks (with the outcomes the checks gave), under `policy`. */
 export function makeReport(
@@ -451,6 +453,7 @@ async function verifyEndorsements(
       ),
     ];
   }
+  const { checkEndorsedSubject } = await endorsedCode();
   const out: CheckResult[] = [];
   // No cycle can be written in finite JSON (an object that contains itself is refused before),
   // so every endorsement is verified; chains end at maxEndorsementDepth. An endorsement that
