@@ -3,6 +3,12 @@ import { BakeError } from '../errors.js';
 import { fromBase64Url, fromUtf8, utf8 } from '../internal/bytes.js';
 import { describeValue } from '../internal/describe.js';
 import { isObject, type JsonObject } from '../internal/json.js';
+import {
+  describeJsonTextProblem,
+  type JsonTextLimits,
+  jsonTextReportCode,
+  parseJsonText,
+} from '../internal/json-scan.js';
 import type { ResolvedLimits } from './types.js';
 
 /** A compact JWS/JWT: three base64url parts (the signature may be empty; verification decides). */
@@ -32,21 +38,23 @@ export function toBakePayload(
   if (typeof credential === 'string') {
     const t = credential.trim();
     if (COMPACT_JWT.test(t)) {
+      const payload = jwtPayloadOf(t);
+      if (payload !== undefined) refusePresentation(payload, fn);
       kind = 'jwt';
       text = t;
     } else if (t.startsWith('{')) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(t);
-      } catch (e) {
+      const parsed = parseJsonText(t);
+      if (!parsed.ok) {
         throw new BakeError(
           'ERR_BAKE_PAYLOAD',
-          `${fn}: the credential text is not valid JSON: ${(e as Error).message}`,
+          `${fn}: the credential text ${describeJsonTextProblem(parsed.problem)}`,
+          { reason: jsonTextReportCode(parsed.problem) },
         );
       }
-      if (!isObject(parsed)) {
+      if (!isObject(parsed.value)) {
         throw new BakeError('ERR_BAKE_PAYLOAD', `${fn}: the credential JSON must be an object`);
       }
+      refusePresentation(parsed.value, fn);
       kind = 'json';
       text = credential;
     } else {
@@ -64,6 +72,7 @@ export function toBakePayload(
         `${fn}: the credential object cannot be serialized as JSON: ${(e as Error).message}`,
       );
     }
+    refusePresentation(credential, fn);
     kind = 'json';
     text = json.replace(/[\ufffe\uffff]/g, (c) => (c === '\ufffe' ? '\\ufffe' : '\\uffff'));
   } else {
@@ -85,28 +94,87 @@ export function toBakePayload(
 /** What an Open Badges 3.0 baked text holds. */
 export type Ob3Payload = { kind: 'json'; credential: JsonObject } | { kind: 'jwt'; jwt: string };
 
-/** Classify an Open Badges 3.0 baked text: a JSON object or a compact JWT, else `ERR_BAKE_PAYLOAD`. */
-export function readOb3Payload(text: string, where: string): Ob3Payload {
+/**
+ * True when a JSON object is (or a JWT payload carries) a verifiable presentation. An image
+ * carries one credential; a presentation holds any number, under its holder's proof.
+ */
+export function isPresentationPayload(doc: JsonObject): boolean {
+  if (doc.vp !== undefined) return true;
+  const inner = isObject(doc.vc) ? doc.vc : doc;
+  const t = inner.type;
+  return (
+    t === 'VerifiablePresentation' || (Array.isArray(t) && t.includes('VerifiablePresentation'))
+  );
+}
+
+/** Refuse to bake a presentation (`ERR_BAKE_PAYLOAD`): an image carries one credential. */
+function refusePresentation(doc: JsonObject, fn: string): void {
+  if (isPresentationPayload(doc)) {
+    throw new BakeError(
+      'ERR_BAKE_PAYLOAD',
+      `${fn}: the payload is a verifiable presentation; an image carries one credential (bake each credential on its own)`,
+    );
+  }
+}
+
+/** The payload of a compact JWT as a JSON object, bounded and read without verifying it. */
+function jwtPayloadOf(jwt: string, limits?: Partial<JsonTextLimits>): JsonObject | undefined {
+  const bytes = fromBase64Url(jwt.split('.')[1] as string);
+  if (!bytes) return undefined;
+  let text: string;
+  try {
+    text = fromUtf8(bytes);
+  } catch {
+    return undefined;
+  }
+  const parsed = parseJsonText(text, limits);
+  return parsed.ok && isObject(parsed.value) ? parsed.value : undefined;
+}
+
+/**
+ * Classify an Open Badges 3.0 baked text: a JSON object or a compact JWT, else `ERR_BAKE_PAYLOAD`
+ * (also for a presentation, and for JSON text past `limits` or with a member name twice: then
+ * `details.reason` is the report code `verify()` gives such text, e.g. `input_too_deep`).
+ */
+export function readOb3Payload(
+  text: string,
+  where: string,
+  limits?: Partial<JsonTextLimits>,
+): Ob3Payload {
   const t = text.replace(/^\uFEFF/, '').trim();
   if (t.startsWith('{')) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(t);
-    } catch (e) {
+    const parsed = parseJsonText(t, limits);
+    if (!parsed.ok) {
       throw new BakeError(
         'ERR_BAKE_PAYLOAD',
-        `The credential in ${where} is not valid JSON: ${(e as Error).message}`,
+        `The credential in ${where} ${describeJsonTextProblem(parsed.problem)}`,
+        { reason: jsonTextReportCode(parsed.problem) },
       );
     }
-    if (!isObject(parsed)) {
+    if (!isObject(parsed.value)) {
       throw new BakeError(
         'ERR_BAKE_PAYLOAD',
         `The credential in ${where} is JSON but not an object`,
       );
     }
-    return { kind: 'json', credential: parsed };
+    if (isPresentationPayload(parsed.value)) {
+      throw new BakeError(
+        'ERR_BAKE_PAYLOAD',
+        `${where} holds a verifiable presentation; an image carries one credential`,
+      );
+    }
+    return { kind: 'json', credential: parsed.value };
   }
-  if (COMPACT_JWT.test(t)) return { kind: 'jwt', jwt: t };
+  if (COMPACT_JWT.test(t)) {
+    const payload = jwtPayloadOf(t, limits);
+    if (payload !== undefined && isPresentationPayload(payload)) {
+      throw new BakeError(
+        'ERR_BAKE_PAYLOAD',
+        `${where} holds a VP-JWT (a verifiable presentation); an image carries one credential`,
+      );
+    }
+    return { kind: 'jwt', jwt: t };
+  }
   throw new BakeError(
     'ERR_BAKE_PAYLOAD',
     `The text in ${where} is neither a JSON object nor a compact JWT (it starts with ${JSON.stringify(t.slice(0, 20))})`,
@@ -130,15 +198,12 @@ export function claimsClr(credential: unknown): boolean {
   let doc: unknown = credential;
   if (typeof credential === 'string') {
     const t = credential.trim();
-    try {
-      if (t.startsWith('{')) doc = JSON.parse(t);
-      else if (COMPACT_JWT.test(t)) {
-        const bytes = fromBase64Url(t.split('.')[1] as string);
-        const payload: unknown = bytes ? JSON.parse(fromUtf8(bytes)) : undefined;
-        doc = isObject(payload) && isObject(payload.vc) ? payload.vc : payload;
-      }
-    } catch {
-      return false;
+    if (t.startsWith('{')) {
+      const parsed = parseJsonText(t);
+      doc = parsed.ok ? parsed.value : undefined;
+    } else if (COMPACT_JWT.test(t)) {
+      const payload = jwtPayloadOf(t);
+      doc = isObject(payload) && isObject(payload.vc) ? payload.vc : payload;
     }
   }
   if (!isObject(doc)) return false;

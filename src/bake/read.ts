@@ -6,6 +6,7 @@
  */
 import { BakeError } from '../errors.js';
 import { describeValue } from '../internal/describe.js';
+import type { JsonTextLimits } from '../internal/json-scan.js';
 import { decodeUtf8, decodeUtf16 } from '../internal/text.js';
 import type { UnbakeBadgeOptions } from './bake.js';
 import type { FoundCarrier } from './carriers.js';
@@ -65,11 +66,16 @@ export function svgOptions(options: SvgScanOptions | undefined, fn: string): Svg
 }
 
 /**
- * `unbakeBadge` (see there for the rules and errors).
+ * `unbakeBadge` (see there for the rules and errors), with the JSON text bounds of the caller
+ * (`verify()` passes its run's `maxJsonDepth`): the baked JSON is measured before it is parsed.
  *
  * @internal
  */
-export function readBadge(image: Uint8Array | string, options?: UnbakeBadgeOptions): UnbakeResult {
+export function readBadge(
+  image: Uint8Array | string,
+  options?: UnbakeBadgeOptions,
+  jsonLimits?: Partial<JsonTextLimits>,
+): UnbakeResult {
   const fn = 'unbakeBadge(image, options)';
   const found = locateCarrier(image, options, fn);
   if (!found) {
@@ -89,7 +95,7 @@ export function readBadge(image: Uint8Array | string, options?: UnbakeBadgeOptio
   if (format === 'svg' && text.trim().length === 0) {
     throw new BakeError('ERR_BAKE_PAYLOAD', `${found.where} is empty`);
   }
-  return { format, version, text, ...readOb3Payload(text, found.where), ...compressed };
+  return { format, version, text, ...readOb3Payload(text, found.where, jsonLimits), ...compressed };
 }
 
 function isPngImage(image: Uint8Array | string): boolean {

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { describeJsonTextProblem, parseJsonText as parseBounded } from '../jsonld/index.js';
 import {
   createLedger,
   type IssuanceRecord,
@@ -223,7 +224,9 @@ export function readBatchMarker(outDir: string): BatchMarker | undefined {
   if (!existsSync(file)) return undefined;
   let marker: Partial<BatchMarker>;
   try {
-    marker = JSON.parse(readFileSync(file, 'utf8'));
+    const parsed = parseBounded(readFileSync(file, 'utf8'));
+    if (!parsed.ok) throw new Error(describeJsonTextProblem(parsed.problem));
+    marker = parsed.value as Partial<BatchMarker>;
   } catch (e) {
     throw new UsageError(
       `the batch marker '${file}' is unreadable: ${(e as Error).message}`,
@@ -299,15 +302,15 @@ export function fileCredentialId(file: string): string | undefined {
   }
   try {
     if (text.startsWith('{')) {
-      const id = (JSON.parse(text) as { id?: unknown }).id;
+      const parsed = parseBounded(text);
+      const id = parsed.ok ? (parsed.value as { id?: unknown } | null)?.id : undefined;
       return typeof id === 'string' ? id : undefined;
     }
     const payload = text.split('.')[1];
     if (payload === undefined) return undefined;
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<
-      string,
-      unknown
-    >;
+    const parsed = parseBounded(Buffer.from(payload, 'base64url').toString('utf8'));
+    if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return undefined;
+    const claims = parsed.value as Record<string, unknown>;
     const vc = claims.vc as { id?: unknown } | undefined;
     const id = claims.id ?? claims.jti ?? vc?.id;
     return typeof id === 'string' ? id : undefined;

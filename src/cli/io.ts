@@ -1,53 +1,15 @@
 /** Reading inputs and writing outputs for the command line, with messages a person can act on. */
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import process from 'node:process';
+import { describeJsonTextProblem, parseJsonText as parseBounded } from '../jsonld/index.js';
 import { UsageError } from './errors.js';
 import { locateJsonError } from './json-locate.js';
 
-/**
- * The process streams and environment a command uses (injectable for tests).
- *
- * @example
- * ```ts
- * const io: Io = processIo();
- * io.err('working...\n');
- * ```
- */
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-  stdoutIsTTY: boolean;
-  stderrIsTTY: boolean;
-  env: Record<string, string | undefined>;
-  cwd: string;
-  readStdin(): Promise<Uint8Array>;
-}
+// The process streams live in their own module, which `ob3kit --help` and `--version` load
+// without the library (this module reads JSON through the library's bounded parser).
+export { type Io, processIo } from './process-io.js';
 
-/**
- * The real process streams.
- *
- * @example
- * ```ts
- * const io = processIo();
- * io.out('hello\n');
- * ```
- */
-export function processIo(): Io {
-  return {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
-    env: process.env,
-    cwd: process.cwd(),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return new Uint8Array(Buffer.concat(chunks));
-    },
-  };
-}
+import type { Io } from './process-io.js';
 
 /**
  * Read a file (or standard input for `-`) as bytes, turning file-system errors into a
@@ -93,7 +55,9 @@ export function bytesToText(bytes: Uint8Array): string {
 }
 
 /**
- * Parse JSON text; a syntax error becomes a {@link UsageError} with the line and column.
+ * Parse JSON text; a syntax error becomes a {@link UsageError} with the line and column. The text
+ * is measured first (depth, values, array length: the library's default limits) and a member
+ * name given twice in one object is refused, as everywhere JSON text enters the library.
  *
  * @example
  * ```ts
@@ -101,26 +65,32 @@ export function bytesToText(bytes: Uint8Array): string {
  * ```
  */
 export function parseJsonText(text: string, label: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const pos = locateJsonError(text);
-    let where = '';
-    if (pos === undefined) {
-      where = `: ${(e as Error).message}`;
-    } else if (pos >= text.length) {
-      where = ` at its end (line ${text.split('\n').length}): the text stops too early`;
-    } else {
-      const before = text.slice(0, pos);
-      const line = before.split('\n').length;
-      const col = pos - before.lastIndexOf('\n');
-      where = ` at line ${line}, column ${col}: unexpected ${JSON.stringify(text[pos])}`;
-    }
+  const parsed = parseBounded(text);
+  if (parsed.ok) return parsed.value;
+  if (parsed.problem.kind !== 'syntax') {
     throw new UsageError(
-      `${label} is not valid JSON${where}`,
-      'Fix the JSON (a JSON linter shows the exact spot).',
+      `${label} ${describeJsonTextProblem(parsed.problem)}`,
+      parsed.problem.kind === 'duplicate'
+        ? 'Give each member name once in each object.'
+        : 'Split or flatten the document.',
     );
   }
+  const pos = locateJsonError(text);
+  let where = '';
+  if (pos === undefined) {
+    where = `: ${parsed.problem.message}`;
+  } else if (pos >= text.length) {
+    where = ` at its end (line ${text.split('\n').length}): the text stops too early`;
+  } else {
+    const before = text.slice(0, pos);
+    const line = before.split('\n').length;
+    const col = pos - before.lastIndexOf('\n');
+    where = ` at line ${line}, column ${col}: unexpected ${JSON.stringify(text[pos])}`;
+  }
+  throw new UsageError(
+    `${label} is not valid JSON${where}`,
+    'Fix the JSON (a JSON linter shows the exact spot).',
+  );
 }
 
 /**

@@ -3,7 +3,7 @@ import { version } from '../../package.json';
 import { formatCommandHelp, parseCommandArgs } from './command.js';
 import { type CommandEntry, commands } from './commands/index.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
-import { type Io, processIo } from './io.js';
+import { type Io, processIo } from './process-io.js';
 
 /**
  * The global help text: every command with its one-line summary.

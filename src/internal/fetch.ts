@@ -25,7 +25,7 @@
  * @packageDocumentation
  */
 import { FetchError, Ob3Error } from '../errors.js';
-import { findDuplicateJsonKey } from './json-duplicates.js';
+import { describeJsonTextProblem, parseJsonText } from './json-scan.js';
 import { onDemand } from './lazy.js';
 import {
   DEFAULT_FETCH_TIMEOUT_MS,
@@ -697,26 +697,22 @@ export function parseJsonDocument(loaded: LoadedDocument): unknown {
   const where = loaded.source === 'fetch' ? `GET ${loaded.url}` : `documents['${loaded.key}']`;
   if (typeof loaded.value !== 'string') return loaded.value;
   const text = loaded.value.replace(/^\uFEFF/, '');
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
+  // Measured (depth, values, array length) and checked for a member name given twice in one
+  // pass before it is parsed.
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) {
+    const problem = parsed.problem;
     throw new FetchError(
       'ERR_FETCH_MALFORMED',
-      `${where}: not JSON (${errorText(e)})`,
-      { url: loaded.source === 'fetch' ? loaded.url : loaded.key },
-      e,
-    );
-  }
-  const duplicate = findDuplicateJsonKey(text);
-  if (duplicate !== undefined) {
-    throw new FetchError(
-      'ERR_FETCH_MALFORMED',
-      `${where}: the member name ${JSON.stringify(duplicate.key)} appears twice in one object (at character ${duplicate.offset})`,
+      problem.kind === 'syntax'
+        ? `${where}: not JSON (${problem.message})`
+        : problem.kind === 'duplicate'
+          ? `${where}: the member name ${JSON.stringify(problem.key)} appears twice in one object (at character ${problem.offset})`
+          : `${where}: the JSON text ${describeJsonTextProblem(problem)}`,
       { url: loaded.source === 'fetch' ? loaded.url : loaded.key },
     );
   }
-  return value;
+  return parsed.value;
 }
 
 /**

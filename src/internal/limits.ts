@@ -7,6 +7,13 @@
  * @packageDocumentation
  */
 import { LimitError } from '../errors.js';
+import {
+  DEFAULT_MAX_ARRAY_LENGTH,
+  DEFAULT_MAX_JSON_DEPTH,
+  DEFAULT_MAX_JSON_VALUES,
+} from './json-limits.js';
+
+export { DEFAULT_MAX_ARRAY_LENGTH, DEFAULT_MAX_JSON_DEPTH, DEFAULT_MAX_JSON_VALUES };
 
 /**
  * Largest input accepted (JSON text, JWT, PNG or SVG bytes), in bytes: 16 MiB.
@@ -17,17 +24,6 @@ import { LimitError } from '../errors.js';
  * ```
  */
 export const DEFAULT_MAX_INPUT_BYTES = 16 * 1024 * 1024;
-
-/**
- * Deepest JSON nesting accepted (objects and arrays), counting the root as 1: 64 levels.
- * Open Badges credentials nest about 8 levels deep.
- *
- * @example
- * ```ts
- * assertJsonDepth(credential, DEFAULT_MAX_JSON_DEPTH);
- * ```
- */
-export const DEFAULT_MAX_JSON_DEPTH = 64;
 
 /**
  * How deep endorsements of endorsements are followed: 3 (0 checks none).
@@ -48,29 +44,6 @@ export const DEFAULT_MAX_ENDORSEMENT_DEPTH = 3;
  * ```
  */
 export const DEFAULT_MAX_ENDORSEMENTS = 100;
-
-/**
- * Most JSON values (objects, arrays and scalars, counted as if serialized: a shared sub-object
- * counts each time it is reached) a document may hold before JSON-LD processing: 100,000.
- *
- * @example
- * ```ts
- * measureJson(doc, { ...DEFAULT_LIMITS, maxJsonValues: DEFAULT_MAX_JSON_VALUES });
- * ```
- */
-export const DEFAULT_MAX_JSON_VALUES = 100_000;
-
-/**
- * Longest JSON array accepted before JSON-LD processing: 4,096 items. JSON-LD to RDF removes
- * duplicate values of a property one by one (quadratic in the number of values), so one huge
- * array would cost seconds to minutes.
- *
- * @example
- * ```ts
- * const { maxArrayLength } = resolveLimits({});
- * ```
- */
-export const DEFAULT_MAX_ARRAY_LENGTH = 4096;
 
 /**
  * Largest decoded (decompressed) status list, in bytes: 16 MiB, i.e. 134,217,728 entries of

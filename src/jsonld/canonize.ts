@@ -85,6 +85,13 @@ export interface CanonizeOptions {
    * `ERR_CANONIZE_LIMIT` (`details.limit` `maxCanonizeWork`).
    */
   maxCanonizeWork?: number;
+  /**
+   * A budget shared with other canonicalizations (of one verification run), spent by this one
+   * as well as its own.
+   *
+   * @internal
+   */
+  runBudget?: WorkBudget;
 }
 
 /**
@@ -200,7 +207,11 @@ async function toDataset(fn: string, document: object, options: CanonizeOptions)
   }
   let quads: Quad[];
   // One budget for the whole canonicalization: JSON-LD to RDF, then RDFC-1.0.
-  const budget = new WorkBudget(options.maxCanonizeWork ?? DEFAULT_MAX_CANONIZE_WORK);
+  const budget = new WorkBudget(
+    options.maxCanonizeWork ?? DEFAULT_MAX_CANONIZE_WORK,
+    options.runBudget,
+  );
+  budget.checkRun();
   try {
     const loader = options.documentLoader ?? getDefaultDocumentLoader();
     quads = await documentToQuads(document, {

@@ -16,6 +16,7 @@
  * @internal
  */
 import { isObject, joinPath } from '../internal/json.js';
+import { describeJsonTextProblem, parseJsonText } from '../internal/json-scan.js';
 import {
   type ActiveContext,
   BAIL,
@@ -117,6 +118,45 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 const q = JSON.stringify;
 
+/** XML Schema datatypes whose values are numbers. */
+const NUMERIC = new Set([
+  'integer',
+  'decimal',
+  'float',
+  'double',
+  'nonNegativeInteger',
+  'positiveInteger',
+  'nonPositiveInteger',
+  'negativeInteger',
+  'long',
+  'int',
+  'short',
+  'byte',
+  'unsignedLong',
+  'unsignedInt',
+  'unsignedShort',
+  'unsignedByte',
+]);
+/**
+ * An XML Schema datatype IRI, by its local name: the namespace (over http, or https as some
+ * contexts write it), or `xsd:` where a context leaves the prefix undefined (the IRI is then
+ * `xsd:boolean` itself, and JSON-LD types values with it all the same).
+ */
+const XSD_TYPE = /^(?:https?:\/\/www\.w3\.org\/2001\/XMLSchema#|xsd:)([A-Za-z]+)$/;
+
+/**
+ * The one JSON type a value of a term with a fixed datatype is written in. JSON-LD gives `1`,
+ * `"1"` (and `true`, `"true"`) the same typed literal under such a term, so a proof over one
+ * also verifies the other, while a check reads them as different JSON values: numeric XSD
+ * datatypes are written as JSON numbers, `xsd:boolean` as JSON booleans, every other datatype
+ * (`xsd:string`, `xsd:dateTime`, `xsd:anyURI`, multibase, ...) as JSON strings.
+ */
+function typedForm(datatype: string): 'number' | 'boolean' | 'string' {
+  const local = XSD_TYPE.exec(datatype)?.[1];
+  if (local === 'boolean') return 'boolean';
+  return local !== undefined && NUMERIC.has(local) ? 'number' : 'string';
+}
+
 /** Node ids seen in one graph: its top node, and every node object that describes an id. */
 interface Scope {
   /** Id of the scope's top node object (the document, a proof), and where it is. */
@@ -196,9 +236,7 @@ class Walk {
   ): void {
     if (element === null || element === undefined) return; // JSON-LD drops it, as the checks do
     if (typeof element !== 'object') {
-      if (property !== null && typeof element === 'string') {
-        this.scalar(ctx, property, element, loc);
-      }
+      if (property !== null) this.scalar(ctx, property, element, loc);
       return;
     }
     if (Array.isArray(element)) {
@@ -211,11 +249,34 @@ class Walk {
     this.object(ctx, property, element, loc, scope, root);
   }
 
-  /** A string value: an IRI (`@type: @id`) or a vocabulary term (`@type: @vocab`) is checked. */
-  scalar(ctx: ActiveContext, property: string, value: string, loc: Loc): void {
+  /**
+   * A scalar value: an IRI (`@type: @id`) or a vocabulary term (`@type: @vocab`) is checked; under
+   * a term with a fixed datatype, the value is written in the JSON type of its datatype (see
+   * {@link typedForm}).
+   */
+  scalar(ctx: ActiveContext, property: string, value: unknown, loc: Loc): void {
     const type = ctx.mappings.get(property)?.['@type'];
+    if (type === undefined || type === '@json') return;
+    if (typeof value !== 'string') {
+      const want = type === '@id' || type === '@vocab' ? 'string' : typedForm(type);
+      if (typeof value === want) return;
+      refuse(
+        loc,
+        (p) =>
+          `The value ${q(value)} at ${p} is a JSON ${typeof value}, but its member's context ` +
+          `types it ${type}, written as a JSON ${want}`,
+      );
+    }
     if (type === '@id') this.id(ctx, value, loc);
     else if (type === '@vocab') this.vocab(ctx, value, loc, 'value');
+    else if (typedForm(type) !== 'string') {
+      refuse(
+        loc,
+        (p) =>
+          `The string ${q(value)} at ${p} is typed ${type} by its member's context: JSON-LD signs ` +
+          `it as the ${typedForm(type)} it spells; write it as a JSON ${typedForm(type)}`,
+      );
+    }
   }
 
   /** A node id: an absolute IRI written as itself (no prefix expansion, no blank node id). */
@@ -697,7 +758,11 @@ export async function checkCompactForm(
     let doc: unknown;
     try {
       doc = (await loader(need.url)).document;
-      if (typeof doc === 'string') doc = JSON.parse(doc);
+      if (typeof doc === 'string') {
+        const parsed = parseJsonText(doc);
+        if (!parsed.ok) throw new Error(`the context ${describeJsonTextProblem(parsed.problem)}`);
+        doc = parsed.value;
+      }
     } catch (e) {
       return unsupported(`could not be loaded (${e instanceof Error ? e.message : String(e)})`);
     }

@@ -1,10 +1,20 @@
 /**
  * JSON-LD for Open Badges 3.0: the bundled, hash-pinned contexts, an offline document loader
  * (remote contexts are never fetched), RDFC-1.0 canonicalization, and the JSON
- * Canonicalization Scheme (RFC 8785) of the JCS cryptosuites.
+ * Canonicalization Scheme (RFC 8785) of the JCS cryptosuites; JSON text is bounded (depth, values,
+ * array length) and refused with a member name twice before it is parsed (`parseJsonText`).
  *
  * @packageDocumentation
  */
+
+export {
+  describeJsonTextProblem,
+  type JsonTextLimits,
+  type JsonTextProblem,
+  type ParsedJsonText,
+  parseJsonText,
+  scanJsonText,
+} from '../internal/json-scan.js';
 export {
   type CanonizeNQuadsOptions,
   type CanonizeOptions,

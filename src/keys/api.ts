@@ -66,7 +66,7 @@ export function importKeyPair(json: unknown, options: ImportKeyPairOptions = {})
  * Every document this needs (the method's, its controller's) comes through one fetcher, so the
  * fetch limits apply to the whole resolution.
  *
- * Errors (`KeyError`): those of {@link resolveDid} and {@link resolveControllerDocument}, plus
+ * Errors (`KeyError`): those of `resolveDid` and `resolveControllerDocument` (`ob3kit/keys`), plus
  * `ERR_VERIFICATION_METHOD_NOT_FOUND`, `ERR_VERIFICATION_METHOD_INVALID`, `ERR_KEY_REVOKED`,
  * `ERR_KEY_PURPOSE_MISMATCH`, `ERR_KEY_INVALID`, `ERR_KEY_TYPE_UNSUPPORTED`, `ERR_KEY_FORMAT`.
  *

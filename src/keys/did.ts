@@ -2,6 +2,7 @@
 import { KeyError } from '../errors.js';
 import { fromBase64Url, fromUtf8, maxEncodedLength, toBase64Url, utf8 } from '../internal/bytes.js';
 import { isObject } from '../internal/json.js';
+import { describeJsonTextProblem, parseJsonText } from '../internal/json-scan.js';
 import { MAX_DECODED_BYTES } from '../internal/limits.js';
 import { importJwk } from './import.js';
 import { bindKeyPair, isKeyPair } from './key-pair.js';
@@ -215,8 +216,19 @@ export function resolveDidJwk(did: string): DidDocument {
   const raw = m ? fromBase64Url(m[1] as string, MAX_DECODED_BYTES.didJwk) : undefined;
   let jwk: unknown;
   try {
-    jwk = raw ? JSON.parse(fromUtf8(raw)) : undefined;
-  } catch {
+    // One member name once: JSON.parse keeps the last of two "x", another reader the first,
+    // so one DID would stand for two keys.
+    const parsed = raw ? parseJsonText(fromUtf8(raw)) : undefined;
+    if (parsed !== undefined && !parsed.ok && parsed.problem.kind === 'duplicate') {
+      throw new KeyError(
+        'ERR_DID_INVALID',
+        `Malformed did:jwk "${shorten(did)}": its JWK ${describeJsonTextProblem(parsed.problem)}`,
+        { did: shorten(did) },
+      );
+    }
+    jwk = parsed?.ok ? parsed.value : undefined;
+  } catch (e) {
+    if (e instanceof KeyError) throw e;
     jwk = undefined;
   }
   if (!isObject(jwk) || typeof jwk.kty !== 'string') {

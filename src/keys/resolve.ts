@@ -1,5 +1,7 @@
 /** Resolution of DIDs, controller documents and verification methods. */
+
 import { FetchError, KeyError } from '../errors.js';
+import { hasEnded, parseDateTime } from '../internal/datetime.js';
 import { describeValue } from '../internal/describe.js';
 import {
   type DocumentFetcher,
@@ -280,9 +282,10 @@ export async function resolveVerificationMethod(
     );
   }
   if (vm.revoked !== undefined) {
-    const at = typeof vm.revoked === 'string' ? Date.parse(vm.revoked) : Number.NaN;
+    // Revoked from that instant on (an unreadable date counts as revoked).
+    const at = parseDateTime(vm.revoked);
     const now = (options.now ?? new Date()).getTime();
-    if (Number.isNaN(at) || at <= now) {
+    if (at === undefined || hasEnded(at, now)) {
       throw new KeyError(
         'ERR_KEY_REVOKED',
         `Verification method ${shorten(id)} was revoked (${String(vm.revoked)})`,

@@ -1,5 +1,6 @@
 /** Types of the presentations capability. */
 import type { DocumentLoader } from '../jsonld/index.js';
+import type { WorkBudget } from '../jsonld/work.js';
 import type { DidResolver, FetchLike, JwsAlgorithm, KeyPair, Signer } from '../keys/index.js';
 import type { SuiteName } from '../proof/index.js';
 import type { JwtPayloadForm } from '../proof/jwt/types.js';
@@ -78,6 +79,12 @@ export interface VerifyPresentationOptions {
   resolvers?: Record<string, DidResolver>;
   /** JSON-LD document loader for Data Integrity proofs. Default: the bundled contexts only. */
   documentLoader?: DocumentLoader;
+  /**
+   * A canonicalization budget shared by a verification run (`verify()`).
+   *
+   * @internal
+   */
+  runBudget?: WorkBudget;
   /** Clock. Default: now. */
   now?: Date;
   /** Accepted JWT algorithms. Default: `RS256`, `ES256`, `ES384`, `EdDSA`. */
@@ -90,6 +97,11 @@ export interface VerifyPresentationOptions {
   maxLength?: number;
   /** Abort signal. */
   signal?: AbortSignal;
+  /**
+   * How far a JWK published at an https `kid` (naming no controller) speaks for the holder or
+   * issuer: `'path'` (default) or `'origin'` (opt-in; see docs/jwt.md).
+   */
+  webJwkBinding?: 'path' | 'origin';
   /**
    * Also verify each presented credential's proof (default `true`). `verify()` passes `false`:
    * it runs its whole pipeline on every presented credential itself.

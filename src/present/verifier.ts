@@ -99,6 +99,7 @@ async function verifyDataIntegrityPresentation(
       ...(options.suites !== undefined ? { suites: options.suites } : {}),
       now: options.now,
       signal: options.signal,
+      runBudget: options.runBudget,
     });
     issues.push(...proofResult.issues);
   }
@@ -192,6 +193,7 @@ async function verifyJwtPresentation(
         resolvers: options.resolvers,
         signal: options.signal,
         now: checked.now,
+        ...(options.webJwkBinding ? { webJwkBinding: options.webJwkBinding } : {}),
       },
       `${base}.holder`,
     );
@@ -312,6 +314,7 @@ async function verifyOneCredential(
       clockTolerance: options.clockTolerance,
       maxLength: options.maxLength,
       signal: options.signal,
+      ...(options.webJwkBinding ? { webJwkBinding: options.webJwkBinding } : {}),
     });
     const out: PresentedCredentialResult = {
       index,
@@ -345,6 +348,7 @@ async function verifyOneCredential(
     ...(options.suites !== undefined ? { suites: options.suites } : {}),
     now: options.now,
     signal: options.signal,
+    runBudget: options.runBudget,
   });
   return {
     index,

@@ -1,4 +1,5 @@
 /** Status list credentials and the `credentialStatus` entries that point into them. */
+import { parseDateTime } from '../internal/datetime.js';
 import type { JsonObject } from '../internal/json.js';
 import { isObject } from '../internal/json.js';
 import {
@@ -87,11 +88,7 @@ function dateText(value: unknown, name: string, fn: string): string | undefined 
     if (Number.isNaN(value.getTime())) throw new TypeError(`${fn}: ${name} is an invalid Date`);
     return value.toISOString().replace(/\.\d{3}Z$/, 'Z');
   }
-  if (
-    typeof value === 'string' &&
-    !Number.isNaN(Date.parse(value)) &&
-    /T.*(Z|[+-]\d\d:\d\d)$/.test(value)
-  ) {
+  if (typeof value === 'string' && parseDateTime(value, { requireZone: true }) !== undefined) {
     return value;
   }
   throw new TypeError(`${fn}: ${name} must be a Date or an XML Schema dateTime with a time zone`);

@@ -3,6 +3,7 @@
  * list can be had and its own proof verifies, whatever else is wrong with the entry or the list;
  * what is wrong besides becomes a finding.
  */
+import { hasEnded, hasNotBegun, parseDateTime } from '../internal/datetime.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import type { StatusListType } from './bitstring.js';
 import type { StatusCheck, StatusCheckCode, StatusFinding } from './check.js';
@@ -58,9 +59,7 @@ export function isUrl(value: string): boolean {
 }
 
 function parseTime(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? undefined : t;
+  return parseDateTime(value);
 }
 
 /** Look one bitstring entry up in its list. */
@@ -121,7 +120,12 @@ export async function checkBitstringEntry(
     );
   }
   base.listId = statusListCredential;
-  if (statusSize !== undefined && statusSize !== 1) {
+  // Read by its value, as the signed graph reads it (`xsd:integer`): `1`, `"1"` and `[1]` are
+  // one literal, so a holder cannot turn a revoked entry into an unsupported one by re-spelling it
+  // (`verify()` also refuses the string spellings as not compact).
+  const one = Array.isArray(statusSize) && statusSize.length === 1 ? statusSize[0] : statusSize;
+  const size = typeof one === 'string' && /^[+-]?[0-9]+$/.test(one) ? Number(one) : one;
+  if (size !== undefined && size !== 1) {
     return unknown(
       'status_size_unsupported',
       `${base.path}.statusSize is ${JSON.stringify(statusSize)}; only one-bit entries are supported`,
@@ -256,13 +260,13 @@ export async function checkBitstringEntry(
       `${where} has an unreadable validity date, so its clear entry ${index} says nothing`,
     );
   }
-  if (from !== undefined && now < from) {
+  if (from !== undefined && hasNotBegun(from, now)) {
     return unknown(
       'status_list_not_yet_valid',
       `${where} is not valid before ${String(fromText)}, so its clear entry ${index} says nothing yet`,
     );
   }
-  if (until !== undefined && now > until) {
+  if (until !== undefined && hasEnded(until, now)) {
     return unknown(
       'status_list_expired',
       `${where} expired at ${String(untilText)}, so its clear entry ${index} says nothing now`,

@@ -36,6 +36,7 @@ export {
   type ListVerification,
   type StatusCheck,
   type StatusCheckCode,
+  type StatusFinding,
   type StatusResult,
 } from './check.js';
 export {

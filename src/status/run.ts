@@ -8,6 +8,8 @@
 import { fromBase64Url, fromUtf8 } from '../internal/bytes.js';
 import type { DocumentFetcher } from '../internal/fetch.js';
 import { isObject, type JsonObject } from '../internal/json.js';
+import { parseJsonText } from '../internal/json-scan.js';
+import { DEFAULT_MAX_JSON_DEPTH } from '../internal/limits.js';
 import type { StatusList, StatusListType } from './bitstring.js';
 import type { CheckStatusOptions, ListVerification, StatusCheckCode } from './check.js';
 import type { ListProofOptions } from './list-proof.js';
@@ -47,12 +49,14 @@ export function errorText(e: unknown): string {
 function jwtCredential(jwt: string): JsonObject | undefined {
   const bytes = fromBase64Url(jwt.split('.')[1] ?? '');
   if (!bytes) return undefined;
-  let payload: unknown;
+  let text: string;
   try {
-    payload = JSON.parse(fromUtf8(bytes));
+    text = fromUtf8(bytes);
   } catch {
     return undefined;
   }
+  const parsed = parseJsonText(text, { maxJsonDepth: DEFAULT_MAX_JSON_DEPTH + 1 });
+  const payload = parsed.ok ? parsed.value : undefined;
   if (!isObject(payload)) return undefined;
   if (!isObject(payload.vc)) return '@context' in payload ? payload : undefined;
   const vc: JsonObject = { ...payload.vc };

@@ -158,6 +158,7 @@ export const CHECK_CODES: Readonly<Record<string, CodeClass>> = Object.freeze({
   controller_document_invalid: A,
   jwt_too_large: S,
   jwt_malformed: S,
+  jwt_duplicate_member: S,
   jwt_alg_missing: A,
   jwt_alg_forbidden: S,
   // An algorithm ob3kit does not implement; Open Badges 2.0 allows RS256 only.
@@ -262,6 +263,9 @@ export const CHECK_CODES: Readonly<Record<string, CodeClass>> = Object.freeze({
   // endorsements (never change the answers about the credential itself)
   endorsement_absent: C,
   endorsement_invalid: C,
+  // (in an endorsement's own report) it endorses something other than what it is attached to:
+  // a genuine endorsement copied into another badge is refused
+  endorsement_subject_mismatch: S,
   endorsement_malformed: C,
   endorsement_warning: C,
   endorsement_depth_exceeded: { category: 'completeness', unchecked: 'conformance' },

@@ -2,7 +2,12 @@
 
 import { fromBase64Url, fromUtf8 } from '../internal/bytes.js';
 import { isObject, type JsonObject } from '../internal/json.js';
-import { findDuplicateJsonKey } from '../internal/json-duplicates.js';
+import {
+  describeJsonTextProblem,
+  type JsonTextLimits,
+  jsonTextReportCode,
+  parseJsonText,
+} from '../internal/json-scan.js';
 import {
   DEFAULT_MAX_ARRAY_LENGTH,
   DEFAULT_MAX_JSON_VALUES,
@@ -53,18 +58,40 @@ export function assertInputType(input: unknown): void {
   );
 }
 
-/** Decode a compact JWT's payload without verifying it (the `proof` check verifies). */
-export function decodeJwtPayload(jwt: string): JsonObject | undefined {
+/**
+ * Decode a compact JWT's payload without verifying it (the `proof` check verifies). The JSON text
+ * is bounded (`limits`) and checked for a member name given twice before it is parsed; a refusal
+ * is returned as such.
+ */
+export function decodeJwtPayloadChecked(
+  jwt: string,
+  limits?: Partial<JsonTextLimits>,
+): { payload: JsonObject } | { code: string; message: string } | undefined {
   const parts = jwt.split('.');
   if (parts.length !== 3) return undefined;
   const bytes = fromBase64Url(parts[1] as string);
   if (!bytes) return undefined;
+  let text: string;
   try {
-    const payload = JSON.parse(fromUtf8(bytes)) as unknown;
-    return isObject(payload) ? payload : undefined;
+    text = fromUtf8(bytes);
   } catch {
     return undefined;
   }
+  const parsed = parseJsonText(text, limits);
+  if (!parsed.ok) {
+    if (parsed.problem.kind === 'syntax') return undefined;
+    return {
+      code: jsonTextReportCode(parsed.problem),
+      message: `The JWT payload ${describeJsonTextProblem(parsed.problem)}`,
+    };
+  }
+  return isObject(parsed.value) ? { payload: parsed.value } : undefined;
+}
+
+/** Decode a compact JWT's payload without verifying it (the `proof` check verifies). */
+export function decodeJwtPayload(jwt: string): JsonObject | undefined {
+  const decoded = decodeJwtPayloadChecked(jwt);
+  return decoded !== undefined && 'payload' in decoded ? decoded.payload : undefined;
 }
 
 /** True when a JSON object is a Verifiable Presentation. */
@@ -112,6 +139,15 @@ function shapeFailure(
   return undefined;
 }
 
+/** The bounds JSON text is measured against before it is parsed (those of `shapeFailure`). */
+function textLimits(state: RunState): JsonTextLimits {
+  return {
+    maxJsonDepth: state.limits.maxJsonDepth,
+    maxJsonValues: DEFAULT_MAX_JSON_VALUES,
+    maxArrayLength: DEFAULT_MAX_ARRAY_LENGTH,
+  };
+}
+
 /**
  * Turn a decoded text (JSON or JWT) into the document to verify.
  * `format` is the outer format (png/svg keep theirs; JSON/JWT get 'json'/'jwt').
@@ -126,30 +162,33 @@ export function decodeText(
     return fail(outer ?? 'json', 'input_empty', 'The input is empty: there is no credential in it');
   }
   if (t.startsWith('{')) {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(t);
-    } catch (e) {
+    // Measured before it is parsed (depth, values, array length: bound before work), and one
+    // text must have one meaning: JSON.parse keeps the last of two members with one name,
+    // another parser (a display layer) may show the first.
+    const parsed = parseJsonText(t, textLimits(state));
+    if (!parsed.ok) {
+      const problem = parsed.problem;
       return fail(
         outer ?? 'json',
-        'json_invalid',
-        `The input is not valid JSON: ${(e as Error).message}`,
+        jsonTextReportCode(problem),
+        problem.kind === 'syntax'
+          ? `The input ${describeJsonTextProblem(problem)}`
+          : `The JSON text ${describeJsonTextProblem(problem)}`,
       );
     }
-    // JSON.parse keeps the last of two members with one name; another parser (a display layer)
-    // may show the first. One text must have one meaning.
-    const duplicate = findDuplicateJsonKey(t);
-    if (duplicate) {
-      return fail(
-        outer ?? 'json',
-        'json_duplicate_key',
-        `The JSON text has the member name "${duplicate.key}" twice in one object (second at character ${duplicate.offset})`,
-      );
-    }
-    return fromObject(doc, outer ?? 'json', state);
+    return fromObject(parsed.value, outer ?? 'json', state);
   }
   if (JWT_PATTERN.test(t)) {
-    const payload = decodeJwtPayload(t);
+    // The credential sits one level down in the payload (its `vc` or `vp` claim).
+    const limits = textLimits(state);
+    const decodedPayload = decodeJwtPayloadChecked(t, {
+      ...limits,
+      maxJsonDepth: limits.maxJsonDepth + 1,
+    });
+    if (decodedPayload !== undefined && 'code' in decodedPayload) {
+      return fail(outer ?? 'jwt', decodedPayload.code, decodedPayload.message);
+    }
+    const payload = decodedPayload?.payload;
     if (!payload) {
       return fail(
         outer ?? 'jwt',

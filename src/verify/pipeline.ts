@@ -33,6 +33,8 @@ let ob2Module: Promise<typeof import('../ob2/verify.js')> | undefined;
 
 /** The JWT claims mapping, loaded for a presentation that came as a VP-JWT. */
 const claimsCode = /* @__PURE__ */ onDemand(() => import('../proof/jwt/claims.js'));
+/** The `endorsed` check, loaded when a credential carries an endorsement. */
+const endorsedCode = /* @__PURE__ */ onDemand(() => import('./checks/endorsed.js'));
 
 /** Build a report from its checks (with the outcomes the checks gave), under `policy`. */
 export function makeReport(
@@ -283,7 +285,11 @@ async function verifyCredentialDoc(
         clr ? clr.context(credential) : checkContext(credential),
       )),
     );
-    checks.push(...(await runCheck('jsonld', () => checkJsonLd(credential, state.documentLoader))));
+    checks.push(
+      ...(await runCheck('jsonld', () =>
+        checkJsonLd(credential, state.documentLoader, state.canonizeWork),
+      )),
+    );
     checks.push(...(await runCheck('type', () => checkCredentialType(credential, role, clr))));
     checks.push(
       ...withheldAs(
@@ -303,7 +309,11 @@ async function verifyCredentialDoc(
     checks.push(...(await runCheck('evidence', () => checkEvidence(credential))));
   } else {
     checks.push(...(await runCheck('data_model', () => checkDataModel(credential, 'credential'))));
-    checks.push(...(await runCheck('jsonld', () => checkJsonLd(credential, state.documentLoader))));
+    checks.push(
+      ...(await runCheck('jsonld', () =>
+        checkJsonLd(credential, state.documentLoader, state.canonizeWork),
+      )),
+    );
     checks.push(...(await runCheck('type', () => vcRoleCheck(credential))));
   }
   // 2. Proof, then the issuer (profile and key binding).
@@ -443,6 +453,7 @@ async function verifyEndorsements(
       ),
     ];
   }
+  const { checkEndorsedSubject } = await endorsedCode();
   const out: CheckResult[] = [];
   // No cycle can be written in finite JSON (an object that contains itself is refused before),
   // so every endorsement is verified; chains end at maxEndorsementDepth. An endorsement that
@@ -496,8 +507,12 @@ async function verifyEndorsements(
       }
       decoded = fromObject(e.value, 'json', state);
     }
+    // It must endorse the object it is attached to (else a genuine endorsement of anything
+    // could be copied into any badge): a mismatch fails the endorsement's own report.
+    const mismatch = decoded.document ? checkEndorsedSubject(e, decoded.document) : undefined;
     const nested: RunState = { ...state, depth: state.depth + 1, allowRefresh: true };
-    const report = await verifyDecoded(asCredentialInput(decoded), nested, 'endorsement');
+    let report = await verifyDecoded(asCredentialInput(decoded), nested, 'endorsement');
+    if (mismatch) report = withChecks(report, [mismatch]);
     reports.push(report);
     if (report.verdict === 'invalid') {
       // An endorsement problem alone does not make the credential untrustworthy (its own report
@@ -508,7 +523,9 @@ async function verifyEndorsements(
           ID,
           'fail',
           'endorsement_invalid',
-          `Endorsement ${reports.length} is invalid${refused ? ': it is unreadable or breaks a security rule' : ''}`,
+          mismatch
+            ? `Endorsement ${reports.length} is invalid: it endorses something else (endorsement_subject_mismatch)`
+            : `Endorsement ${reports.length} is invalid${refused ? ': it is unreadable or breaks a security rule' : ''}`,
           e.path,
         ),
         ...(refused ? { category: 'security' as const } : {}),
@@ -602,7 +619,9 @@ async function verifyPresentationDoc(
     decoded.jwtPayload !== undefined
       ? ((await claimsCode()).extractCredential(decoded.jwtPayload, 'vp').value ?? vp)
       : vp;
-  checks.push(...(await runCheck('jsonld', () => checkJsonLd(ld, state.documentLoader))));
+  checks.push(
+    ...(await runCheck('jsonld', () => checkJsonLd(ld, state.documentLoader, state.canonizeWork))),
+  );
   checks.push(...(await runCheck('presentation', () => checkPresentation(vp, decoded.jwt, state))));
   const list =
     vp.verifiableCredential === undefined

@@ -10,12 +10,14 @@ import {
 import { isObject } from '../internal/json.js';
 import {
   DEFAULT_FETCH_TIMEOUT_MS,
+  DEFAULT_MAX_CANONIZE_WORK,
   DEFAULT_MAX_DOCUMENT_BYTES,
   DEFAULT_MAX_FETCH_BYTES,
   DEFAULT_MAX_FETCHES,
   DEFAULT_MAX_STATUS_LIST_TOTAL_BYTES,
 } from '../internal/limits.js';
 import { createDocumentLoader, type DocumentLoader } from '../jsonld/loader.js';
+import { WorkBudget } from '../jsonld/work.js';
 import type { CheckResult, VerifyLimits, VerifyOptions, VerifyPolicy } from './types.js';
 
 /** Defaults of {@link VerifyLimits}. */
@@ -30,6 +32,7 @@ export const DEFAULT_LIMITS: Required<VerifyLimits> = {
   maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
   maxStatusListTotalBytes: DEFAULT_MAX_STATUS_LIST_TOTAL_BYTES,
   maxBundledCredentials: 200,
+  maxCanonizeWorkTotal: 2 * DEFAULT_MAX_CANONIZE_WORK,
 };
 
 /** Default of `maxEndorsementDepth`. */
@@ -65,6 +68,12 @@ export interface RunState {
    * verifications included). `options.fetch` is its handle, so every module shares it.
    */
   readonly fetcher: DocumentFetcher;
+  /**
+   * The canonicalization work the whole run may do (`maxCanonizeWorkTotal`), nested
+   * verifications included: every JSON-LD conversion and canonicalization spends from it as well
+   * as from its own `maxCanonizeWork`.
+   */
+  readonly canonizeWork: WorkBudget;
 }
 
 /** Validate the options (misuse throws `TypeError`) and build the initial state. */
@@ -117,6 +126,9 @@ export function createRunState(options: unknown): RunState {
     throw new TypeError(
       'verify: options.profiles must be an array of application profiles ({ name, check }), such as euMicroCredentialProfile',
     );
+  }
+  if (o.webJwkBinding !== undefined && o.webJwkBinding !== 'path' && o.webJwkBinding !== 'origin') {
+    throw new TypeError("verify: options.webJwkBinding must be 'path' or 'origin'");
   }
   if (o.requireNestedProofs !== undefined && typeof o.requireNestedProofs !== 'boolean') {
     throw new TypeError('verify: options.requireNestedProofs must be a boolean');
@@ -174,6 +186,11 @@ export function createRunState(options: unknown): RunState {
   return {
     documentLoader,
     fetcher,
+    canonizeWork: new WorkBudget(
+      limits.maxCanonizeWorkTotal,
+      undefined,
+      'limits.maxCanonizeWorkTotal',
+    ),
     options: guarded,
     now: o.now ?? new Date(),
     limits,

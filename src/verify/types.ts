@@ -103,7 +103,7 @@ export type VerificationProfile = 'ob3' | 'clr' | 'vc';
  * One entry of a report: which check (`id`, a stable name such as `proof`), what it concluded,
  * and, when useful, a stable snake_case `code`, a human-readable `message` and a JSON `path`.
  * A check may contribute several entries (for example one a schema issue). Every entry of a
- * report from `verify()` has a `category` (from {@link CHECK_CODES}); a `completeness` entry
+ * report from `verify()` has a `category` (from `CHECK_CODES` in `ob3kit/verify`); a `completeness` entry
  * says what it left `unchecked`. `fixBy` names who can act on it: the `issuer` (a conformance
  * finding) or the `verifier` (give the missing document, allow the network).
  *
@@ -321,6 +321,14 @@ export interface VerifyLimits {
    * (default 200); the rest are a warning (`credential_limit`).
    */
   maxBundledCredentials?: number;
+  /**
+   * Most canonicalization work in one run, in the units of `maxCanonizeWork` (which bounds each
+   * document), every JSON-LD conversion and canonicalization of the run together: the input,
+   * its endorsements and presented or bundled credentials, each for the `jsonld` check and for
+   * its proofs (default 8,000,000: twice one document's bound). Past it, the remaining
+   * documents fail `jsonld_too_large` (and their proofs cannot be checked).
+   */
+  maxCanonizeWorkTotal?: number;
 }
 
 /**
@@ -380,6 +388,13 @@ export interface VerifyOptions {
   contexts?: Record<string, object>;
   /** DID resolvers by method name (`{ ion: async (did) => didDocument }`), for key resolution. */
   resolvers?: Record<string, DidResolver>;
+  /**
+   * How far a JWK published at an https `kid` (a bare JWK or JWK Set, naming no controller)
+   * speaks for an issuer or holder: `'path'` (default) for the id at its URL or one path segment
+   * above it; `'origin'` for any id on its origin (only for hosts that serve one party). See
+   * docs/jwt.md.
+   */
+  webJwkBinding?: 'path' | 'origin';
   /** The recipient identity to check against `credentialSubject.id` / `identifier`. */
   recipient?: KnownRecipient;
   /** For presentations: the expected challenge (nonce). */

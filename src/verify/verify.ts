@@ -79,16 +79,31 @@ function decodeImage(
 ): DecodedInput {
   let found: UnbakeResult;
   try {
-    found = code.unbakeBadge(input, { maxImageBytes: state.limits.maxInputBytes });
+    found = code.unbakeBadge(
+      input,
+      { maxImageBytes: state.limits.maxInputBytes },
+      { maxJsonDepth: state.limits.maxJsonDepth },
+    );
   } catch (e) {
     const code = errorCode(e);
     if (code === undefined || !code.startsWith('ERR_')) throw e;
-    return fail(kind, IMAGE_CODES[code] ?? 'image_invalid', errorMessage(e));
+    // JSON text refused before parsing: the code JSON text given directly would get.
+    const reason = (e as { details?: { reason?: unknown } }).details?.reason;
+    const reported = typeof reason === 'string' ? reason : IMAGE_CODES[code];
+    return fail(kind, reported ?? 'image_invalid', errorMessage(e));
   }
   if (found.version === 'ob2') return decodeOb2Image(input, kind, state, code);
   // The baked text itself, so that JSON text gets the same checks as JSON given directly (one
   // member name twice in an object is refused, not read last-wins).
   const decoded = decodeText(found.jwt ?? found.text, kind, state);
+  if (decoded.presentation) {
+    // One credential an image: a presentation holds any number (unbakeBadge refuses it too).
+    return fail(
+      kind,
+      'image_payload_invalid',
+      `The ${kind.toUpperCase()} carries a verifiable presentation; an image carries one credential`,
+    );
+  }
   // A CLR travels under its own carrier (clrcredential, <clr:credential>), a badge under its own.
   const clr =
     isObject(decoded.document) && typesOf(decoded.document.type).includes('ClrCredential');

@@ -23,7 +23,11 @@
  * endorsement / credential limit warning), not canonicalized.
  *
  * The test measures work in the library's own units (`WorkBudget.charge`), never time. Once the
- * run has spent the bound the spy refuses further work, so the failing test ends quickly.
+ * run has spent the bound the spy refuses further work, so a failing test ends quickly.
+ *
+ * Now one run shares one budget, `limits.maxCanonizeWorkTotal` (twice `maxCanonizeWork` by
+ * default): every conversion and canonicalization of the run spends from it as well as from its
+ * own, and the documents left once it is spent fail `jsonld_too_large` before any work.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LimitError } from '../../src/errors.js';
@@ -105,7 +109,7 @@ function meterRun(): { total: () => number } {
 }
 
 describe('one verify() run: canonicalization work is bounded as a whole', () => {
-  it.fails('20 costly endorsements in one credential', async () => {
+  it('20 costly endorsements in one credential', async () => {
     const endorsement = await signCredential(costlyEndorsement(), {
       key: keyPair,
       validate: false,
@@ -116,12 +120,19 @@ describe('one verify() run: canonicalization work is bounded as a whole', () => 
     const meter = meterRun();
     const report = await verifyOffline(c, { now: NOW });
     expect(report.verdict).toBe('invalid');
-    // Today: the outer document spends one budget, then each endorsement about two more
-    // quarters of one (jsonld check, proof): far past any bound of the whole run.
+    // The outer document spends one budget (jsonld_too_large), its proof another; what remains
+    // of the run's is spent by the first endorsements, and the rest are refused before any work.
     expect(meter.total()).toBeLessThanOrEqual(RUN_BOUND);
+    const refused = (report.endorsements ?? []).filter((e) =>
+      e.checks.some(
+        (x) => x.code === 'jsonld_too_large' && x.message?.includes('limits.maxCanonizeWorkTotal'),
+      ),
+    );
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((e) => e.verdict === 'invalid')).toBe(true);
   }, 60_000);
 
-  it.fails('20 costly credentials in one (unsigned) presentation', async () => {
+  it('20 costly credentials in one (unsigned) presentation', async () => {
     const one = costlyEndorsement();
     one.type = ['VerifiableCredential', 'OpenBadgeCredential'];
     one.credentialSubject = {
@@ -137,8 +148,12 @@ describe('one verify() run: canonicalization work is bounded as a whole', () => 
       credentials: Array.from({ length: 20 }, () => structuredClone(signed)),
     }) as Loose;
     const meter = meterRun();
-    await verifyOffline(vp, { now: NOW });
+    const report = await verifyOffline(vp, { now: NOW });
     expect(meter.total()).toBeLessThanOrEqual(RUN_BOUND);
+    expect(report.verdict).toBe('invalid');
+    expect(
+      report.credentials?.some((c) => c.checks.some((x) => x.code === 'jsonld_too_large')),
+    ).toBe(true);
   }, 60_000);
 
   it('one costly endorsement alone stays within the bound (the meter measures the run)', async () => {

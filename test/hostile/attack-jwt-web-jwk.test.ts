@@ -41,12 +41,31 @@ function documents(): Record<string, unknown> {
 }
 
 describe('a web JWK on a shared origin', () => {
-  it.fails('does not sign for another issuer on the same origin', async () => {
+  it('does not sign for another issuer on the same origin', async () => {
     const jwt = await forged(VICTIM);
     const report = await verifyOffline(jwt, { documents: documents() });
     // Today: valid; proof and issuer pass.
     expect(report.verdict).toBe('invalid');
     expect(report.checks.map((c) => c.code)).toContain('issuer_key_mismatch');
+  });
+
+  it('a parent path, the origin and a deeper key document are refused too', async () => {
+    const documents = () => ({
+      [ATTACKER_JWKS]: { keys: [{ ...attackerKey.publicKeyJwk, kid: 'k1', use: 'sig' }] },
+    });
+    for (const issuer of ['https://platform.example/issuers', 'https://platform.example/']) {
+      const report = await verifyOffline(await forged(issuer), { documents: documents() });
+      expect(report.verdict, issuer).toBe('invalid');
+      expect(report.checks.map((c) => c.code)).toContain('issuer_key_mismatch');
+    }
+  });
+
+  it('origin-level binding is an explicit opt-in (webJwkBinding: origin)', async () => {
+    const report = await verifyOffline(await forged(VICTIM), {
+      documents: documents(),
+      webJwkBinding: 'origin',
+    });
+    expect(report.verdict).toBe('valid');
   });
 
   it('control: the JWK signs for the issuer whose path serves it', async () => {

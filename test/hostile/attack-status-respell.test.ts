@@ -18,11 +18,16 @@
  * Expected: the status check reads `statusSize` by its value (`"1"` and `1` alike, as the signed
  * graph does), so the revoked entry is `status_revoked`; or the compact form refuses a typed
  * term written in a second JSON form. Either way the verdict stays `invalid`.
+ *
+ * Now both hold: the compact form refuses a value of a typed term written in the other JSON type
+ * (a string for a numeric or boolean datatype, a number or boolean for any other), and the status
+ * check reads `statusSize` by its value (a one-element array as its element).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDidKey, generateKeyPair, type KeyPair } from '../../src/keys/index.js';
 import { signCredential, verifyCredentialProof } from '../../src/proof/index.js';
 import {
+  checkStatus,
   createStatusEntry,
   createStatusList,
   createStatusListCredential,
@@ -70,7 +75,13 @@ describe('statusSize written as "1", [1] or ["1"] instead of 1', () => {
       const respelled = structuredClone(revoked);
       respelled.credentialStatus.statusSize = value;
       expect(await referenceCanonical(respelled)).toBe(original);
-      expect((await verifyCredentialProof(respelled)).verified).toBe(true);
+      // The proof is over the same graph; the string spellings are refused as not compact.
+      const proof = await verifyCredentialProof(respelled);
+      if (typeof value === 'string' || (Array.isArray(value) && typeof value[0] === 'string')) {
+        expect(proof.issues.map((i) => i.code)).toContain('jsonld_not_compact');
+      } else {
+        expect(proof.verified).toBe(true);
+      }
     }
   });
 
@@ -81,11 +92,52 @@ describe('statusSize written as "1", [1] or ["1"] instead of 1', () => {
   });
 
   for (const [label, value] of SPELLINGS) {
-    it.fails(`statusSize ${label}: still revoked (today: warning, status_size_unsupported)`, async () => {
+    it(`statusSize ${label}: still invalid`, async () => {
       const respelled = structuredClone(revoked);
       respelled.credentialStatus.statusSize = value;
       const report = await verifyOffline(respelled, { now: NOW, documents: documents() });
       expect(report.verdict).toBe('invalid');
+      // A string under a term typed xsd:integer is not the compact form; [1] is read as 1.
+      expect(failCodes(report)).toEqual(
+        typeof value === 'string' || (Array.isArray(value) && typeof value[0] === 'string')
+          ? ['jsonld_not_compact', 'jsonld_not_compact', 'status_revoked'] // jsonld, proof
+          : ['status_revoked'],
+      );
     });
   }
+
+  it('checkStatus alone reads statusSize by its value too', async () => {
+    for (const [, value] of SPELLINGS) {
+      const respelled = structuredClone(revoked);
+      respelled.credentialStatus.statusSize = value;
+      const result = await checkStatus(respelled, { documents: documents() });
+      expect(result.checks.map((x) => x.status)).toEqual(['revoked']);
+      expect(result.revoked).toBe(true);
+    }
+  });
+
+  it('a typed value in the other JSON type is refused wherever it is (jsonld_not_compact)', async () => {
+    const c = richCredential(did);
+    c.credentialSubject.identifier = [
+      {
+        type: 'IdentityObject',
+        identityHash: 'a@example.org',
+        identityType: 'emailAddress',
+        hashed: 'false',
+        salt: 's',
+      },
+    ];
+    const report = await verifyOffline(c, { now: NOW });
+    const entry = report.checks.find((x) => x.code === 'jsonld_not_compact');
+    expect(entry?.path).toBe('$.credentialSubject.identifier[0].hashed');
+    c.credentialSubject.identifier[0].hashed = false;
+    c.credentialSubject.achievement.creditsAvailable = '3'; // xsd:float
+    const credits = await verifyOffline(c, { now: NOW });
+    expect(credits.checks.find((x) => x.code === 'jsonld_not_compact')?.path).toBe(
+      '$.credentialSubject.achievement.creditsAvailable',
+    );
+    c.credentialSubject.achievement.creditsAvailable = 3;
+    const fine = await verifyOffline(c, { now: NOW });
+    expect(fine.checks.find((x) => x.code === 'jsonld_not_compact')).toBeUndefined();
+  });
 });

@@ -643,7 +643,12 @@ describe('authentic documents are in their compact form', () => {
       const found = await checkCompactForm(doc, { documentLoader });
       if (found) refused.push(`${name}: ${found.code} ${found.path} ${found.message}`);
     }
-    expect(refused).toEqual([]);
+    // Except a value of a typed member written in another JSON type (`"3"` for an xsd:float,
+    // `"false"` for an xsd:boolean, a number for an IRI): JSON-LD reads it as the typed value,
+    // the checks as what it is; only fixtures that are invalid for that JSON type have one.
+    const typed = refused.filter((r) => r.includes("its member's context"));
+    expect(typed.filter((r) => !/^fixtures\/invalid\/[^:]*\.type\.json:/.test(r))).toEqual([]);
+    expect(refused.filter((r) => !typed.includes(r))).toEqual([]);
     expect(checked).toBeGreaterThan(hasShared ? 100 : 20);
   });
 });

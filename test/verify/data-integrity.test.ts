@@ -215,35 +215,77 @@ describe('key resolution: offline, documents, fetch', () => {
 describe('signed endorsements', () => {
   it('valid endorsements on the credential, issuer and achievement give a valid badge', async () => {
     const endorser = await makeIssuer('Endorser');
+    const plain = credentialFrom(issuer);
+    // Each endorses the object it is attached to (on the credential: an achievement or profile
+    // in it; its own id would make the endorsement's subject one node with the credential).
+    const of = (subject: string) => (e: Loose) => {
+      e.credentialSubject.id = subject;
+    };
     const e1 = await signDi(
-      endorsementFrom(endorser, 'urn:uuid:00000000-0000-4000-8000-0000000000d1'),
+      endorsementFrom(
+        endorser,
+        'urn:uuid:00000000-0000-4000-8000-0000000000d1',
+        of(plain.credentialSubject.achievement.id),
+      ),
       endorser,
     );
     const e2 = await signDi(
-      endorsementFrom(endorser, 'urn:uuid:00000000-0000-4000-8000-0000000000d2'),
+      endorsementFrom(
+        endorser,
+        'urn:uuid:00000000-0000-4000-8000-0000000000d2',
+        of(plain.issuer.id),
+      ),
       endorser,
     );
     const e3 = await signDi(
-      endorsementFrom(endorser, 'urn:uuid:00000000-0000-4000-8000-0000000000d3'),
+      endorsementFrom(
+        endorser,
+        'urn:uuid:00000000-0000-4000-8000-0000000000d3',
+        of(plain.credentialSubject.achievement.id),
+      ),
       endorser,
     );
-    const signed = await signDi(
-      credentialFrom(issuer, (c) => {
-        c.endorsement = [e1];
-        c.issuer.endorsement = [e2];
-        c.credentialSubject.achievement.endorsement = [e3];
-      }),
-      issuer,
-    );
-    const r = await verify(signed, { now: NOW });
+    const badge = (first: Loose, second: Loose, third: Loose) =>
+      signDi(
+        credentialFrom(issuer, (c) => {
+          c.endorsement = [first];
+          c.issuer.endorsement = [second];
+          c.credentialSubject.achievement.endorsement = [third];
+        }),
+        issuer,
+      );
+    const r = await verify(await badge(e1, e2, e3), { now: NOW });
     expect(r.endorsements?.map((e) => e.verdict)).toEqual(['valid', 'valid', 'valid']);
     expect(outcomes(r, 'endorsement')).toEqual(['pass']);
     expect(r.verdict).toBe('valid');
+    // Each on another object: each endorses something else.
+    const elsewhere = await signDi(
+      endorsementFrom(
+        endorser,
+        'urn:uuid:00000000-0000-4000-8000-0000000000d5',
+        of('https://elsewhere.example/achievements/1'),
+      ),
+      endorser,
+    );
+    const moved = await verify(await badge(elsewhere, e3, e2), { now: NOW });
+    expect(moved.endorsements?.map((e) => codes(e, 'endorsed'))).toEqual([
+      ['endorsement_subject_mismatch'],
+      ['endorsement_subject_mismatch'],
+      ['endorsement_subject_mismatch'],
+    ]);
+    expect(codes(moved, 'endorsement')).toEqual([
+      'endorsement_invalid',
+      'endorsement_invalid',
+      'endorsement_invalid',
+    ]);
+    expect(moved.verdict).toBe('invalid');
   });
   it('a forged endorsement makes the badge invalid, with the nested report saying why', async () => {
     const endorser = await makeIssuer('Endorser');
     const forged = await signDi(
-      endorsementFrom(endorser, 'urn:uuid:00000000-0000-4000-8000-0000000000d4'),
+      endorsementFrom(endorser, 'urn:uuid:00000000-0000-4000-8000-0000000000d4', (e) => {
+        e.credentialSubject.id = credentialFrom(issuer).credentialSubject.achievement.id;
+      }),
       endorser,
     );
     forged.credentialSubject.endorsementComment = 'Changed after signing';

@@ -245,6 +245,8 @@ describe('endorsements inside a credential', () => {
     e.issuer = { id: endorser.did, type: ['Profile'], name: 'Endorser' };
     e.validUntil = '2020-01-01T00:00:00Z';
     const c = badge();
+    // It endorses the achievement it is attached to.
+    e.credentialSubject.id = c.credentialSubject.achievement.id;
     c.credentialSubject.achievement.endorsement = [await referenceSign(e, endorser)];
     const signed = await referenceSign(c, issuer);
     const r = await verify(signed, { now: NOW, documents: { [LIST]: cleanList } });

@@ -61,7 +61,9 @@ describe('VC-JWT input', () => {
     const endorser = await makeIssuer('Endorser');
     const { endorsementFrom } = await import('./signed-helpers.js');
     const e = await signJwt(
-      endorsementFrom(endorser, 'urn:uuid:00000000-0000-4000-8000-0000000000e1'),
+      endorsementFrom(endorser, 'urn:uuid:00000000-0000-4000-8000-0000000000e1', (x) => {
+        x.credentialSubject.id = credentialFrom(issuer).id;
+      }),
       endorser,
     );
     const bad = tamperJwt(e);

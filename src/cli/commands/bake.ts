@@ -1,5 +1,6 @@
 /** `ob3kit bake` and `ob3kit unbake`: put a credential into a badge image, or take it out. */
 import { bakeBadge, unbakeBadge } from '../../bake/index.js';
+import { parseJsonText as parseBounded } from '../../jsonld/index.js';
 import { readBakedOb2 } from '../../ob2/index.js';
 import { type Command, requireOpt, stringOpt } from '../command.js';
 import { EXIT_OK, UsageError } from '../errors.js';
@@ -25,11 +26,8 @@ async function readCredential(
 }
 
 function tryJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const parsed = parseBounded(text);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 /** Why a credential is not signed, or `undefined` when it carries a signature. */

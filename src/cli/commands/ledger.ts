@@ -1,6 +1,7 @@
 /** `ob3kit revoke` and `ob3kit status publish`: status changes and publication from the issuance ledger. */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseJsonText as parseBounded } from '../../jsonld/index.js';
 import type { Ledger, StatusChange, StatusTarget } from '../../ledger/index.js';
 import { DEFAULT_LEDGER_FILE, ledgerLocation, openExistingLedger } from '../batch-ledger.js';
 import { writeFileAtomic } from '../batch-worker.js';
@@ -134,7 +135,9 @@ function listFile(outDir: string, url: string): string {
 /** The id of the status list credential in a file, when it is one. */
 function existingListId(file: string): string | undefined {
   try {
-    const json = JSON.parse(readFileSync(file, 'utf8')) as { id?: unknown; type?: unknown };
+    const parsed = parseBounded(readFileSync(file, 'utf8'));
+    if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return undefined;
+    const json = parsed.value as { id?: unknown; type?: unknown };
     const types = Array.isArray(json.type) ? json.type : [json.type];
     const isList = types.some((t) => typeof t === 'string' && t.endsWith('StatusListCredential'));
     return isList && typeof json.id === 'string' ? json.id : undefined;

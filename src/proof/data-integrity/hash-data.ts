@@ -3,12 +3,14 @@
 import { sha384 } from '@noble/hashes/sha2.js';
 import { JsonLdError, ProofError } from '../../errors.js';
 import { concatBytes, toHex, utf8 } from '../../internal/bytes.js';
+import { parseDateTime } from '../../internal/datetime.js';
 import { sha256 } from '../../internal/hash.js';
 import { isObject } from '../../internal/json.js';
 import { onDemand } from '../../internal/lazy.js';
 import { canonize } from '../../jsonld/canonize.js';
 import type { DocumentLoader } from '../../jsonld/loader.js';
 import { abortedError } from '../../jsonld/map-error.js';
+import type { WorkBudget } from '../../jsonld/work.js';
 import type { KeyType } from '../../keys/types.js';
 import {
   DATA_INTEGRITY_V1_CONTEXT,
@@ -32,6 +34,12 @@ export interface ProofHashDataOptions {
    * for `'P-384'` and SHA-256 otherwise. Default: SHA-256.
    */
   keyType?: KeyType;
+  /**
+   * A canonicalization budget shared by a verification run.
+   *
+   * @internal
+   */
+  runBudget?: WorkBudget;
 }
 
 /** Every intermediate value of the Data Integrity hashing, for inspection and tests. */
@@ -203,6 +211,7 @@ export async function canonicalFormOf(
     documentLoader: options.documentLoader,
     safe: true,
     signal: options.signal,
+    ...(options.runBudget ? { runBudget: options.runBudget } : {}),
   });
   if (hasLoneSurrogate(canonical)) {
     // Hashing would encode it as U+FFFD: "\ud800", "\udc00" and "\ufffd" would all verify.
@@ -300,10 +309,7 @@ export function previousProofsOf(existing: unknown, previousProof: unknown): unk
   });
 }
 
-const DATE_TIME =
-  /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
-
-/** True for an XSD dateTimeStamp (a dateTime with a time zone). */
+/** True for an XSD dateTimeStamp (a dateTime with a time zone) naming a real instant. */
 export function isDateTimeStamp(value: unknown): value is string {
-  return typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+  return typeof value === 'string' && parseDateTime(value, { requireZone: true }) !== undefined;
 }

@@ -1,11 +1,14 @@
 /** Verification of Data Integrity proofs: never throws for a bad credential, returns a report. */
+
 import { KeyError, Ob3Error } from '../../errors.js';
 import { concatBytes } from '../../internal/bytes.js';
+import { hasEnded, parseDateTime } from '../../internal/datetime.js';
 import { type FetchReportCode, fetchReportCode } from '../../internal/fetch.js';
 import { asArray, isObject, joinPath } from '../../internal/json.js';
 import { graphRoleIssue, type ProofRole, partyId, roleIssue } from '../../internal/roles.js';
 import { checkCompactForm } from '../../jsonld/compact-form.js';
 import type { DocumentLoader } from '../../jsonld/index.js';
+import type { WorkBudget } from '../../jsonld/work.js';
 import { decodeBase58btc } from '../../keys/base58.js';
 import {
   checkKeyController,
@@ -38,6 +41,13 @@ import {
 export interface VerifyCredentialProofOptions {
   /** JSON-LD document loader. Default: the bundled contexts only. */
   documentLoader?: DocumentLoader;
+  /**
+   * A canonicalization budget shared by a verification run (`verify()`), spent by every
+   * canonicalization of this call as well as each one's own `maxCanonizeWork`.
+   *
+   * @internal
+   */
+  runBudget?: WorkBudget;
   /** Fetch for did:web and https key documents. Without it those keys are `verification_method_offline`. */
   fetch?: FetchLike;
   /** Known DID / controller / key documents by URL or DID (looked up before fetching). */
@@ -270,7 +280,11 @@ export async function verifyCredentialProof(
   const { proof: _p, ...unsecured } = credential;
   const pathOf = (i: number) => (Array.isArray(proofValue) ? joinPath('$.proof', i) : '$.proof');
   const chain = planProofChain(list, pathOf);
-  const hashOptions = { documentLoader: opts.documentLoader, signal: opts.signal };
+  const hashOptions = {
+    documentLoader: opts.documentLoader,
+    signal: opts.signal,
+    runBudget: opts.runBudget,
+  };
   // RDFC canonical forms of the document, by the previous proofs it carries ('' = none).
   const canonicalDocuments = new Map<string, Promise<string>>();
   const documentFor = (i: number) => {
@@ -555,7 +569,8 @@ async function verifyOne(
     }
   }
   const now = opts.now ?? new Date();
-  if (typeof proof.expires === 'string' && Date.parse(proof.expires) <= now.getTime()) {
+  const expires = parseDateTime(proof.expires, { requireZone: true });
+  if (expires !== undefined && hasEnded(expires, now.getTime())) {
     throw new Fail(
       'proof_expired',
       `The proof expired at ${proof.expires}`,
@@ -585,6 +600,7 @@ async function verifyOne(
       suite.canonicalization === 'jcs'
         ? await canonicalFormOf(suite, await jcsSignedView(signed.document, proof), {
             signal: opts.signal,
+            runBudget: opts.runBudget,
           })
         : await signed.canonicalDocument(suite);
   } catch (e) {
@@ -600,6 +616,7 @@ async function verifyOne(
     canonicalConfig = await canonicalFormOf(suite, config, {
       documentLoader: opts.documentLoader,
       signal: opts.signal,
+      runBudget: opts.runBudget,
     });
   } catch (e) {
     throw jsonLdIssue(e, 'The proof options cannot be canonicalized', path);

@@ -18,7 +18,7 @@ import { verifyCredentialJwt as verifyJwt } from './verify.js';
  * fields the `vc` claim leaves out) and the credential as the payload (VC 2.0 / Open Badges 3.0).
  *
  * Never throws for a bad JWT: every problem is an entry in `issues` with a stable code
- * (`jwt_too_large`, `jwt_malformed`, `jwt_alg_missing`, `jwt_alg_forbidden`,
+ * (`jwt_too_large`, `jwt_malformed`, `jwt_duplicate_member`, `jwt_alg_missing`, `jwt_alg_forbidden`,
  * `jwt_alg_unsupported`, `jwt_alg_key_mismatch`, `jwt_crit_unsupported`, `jwt_typ_unsupported`,
  * `jwt_payload_invalid`, `jwt_key_missing`, `jwt_jwk_private`, `jwt_key_invalid`,
  * `jwt_key_unresolved`, `jwt_jwk_kid_mismatch`, `key_purpose_mismatch`, `key_revoked`,

@@ -3,7 +3,9 @@
  * VC-JWT 1.1): iss = issuer id, sub = credentialSubject.id, jti = id, nbf = validFrom
  * (issuanceDate), exp = validUntil (expirationDate).
  */
+
 import { ProofError } from '../../errors.js';
+import { parseDateTime as parseXsdDateTime } from '../../internal/datetime.js';
 import { describeValue } from '../../internal/describe.js';
 import { isObject } from '../../internal/json.js';
 import { partyId } from '../../internal/roles.js';
@@ -13,13 +15,9 @@ import type { JwtIssue, JwtPayloadForm } from './types.js';
 /** Registered JWT claim names (RFC 7519 section 4.1) that are removed from a VC 2.0 payload. */
 export const REGISTERED_CLAIMS = ['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti'] as const;
 
-const DATE_TIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i;
-
-/** Milliseconds of an XML Schema dateTime with a time zone, or undefined. */
+/** Milliseconds of an XML Schema dateTime with a time zone, or undefined (also for 30 February). */
 export function parseDateTime(value: unknown): number | undefined {
-  if (typeof value !== 'string' || !DATE_TIME_RE.test(value)) return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
+  return parseXsdDateTime(value, { requireZone: true });
 }
 
 /** A NumericDate as an XML Schema dateTime (`2024-01-01T00:00:00Z`). */

@@ -23,7 +23,7 @@ import {
   toNumericDate,
   toSigningKey,
 } from './jws.js';
-import { resolveJwtKey } from './key.js';
+import { resolveJwtKey, type WebJwkBinding } from './key.js';
 import type { CheckedVerifyOptions } from './options.js';
 import type { JwtIssue, JwtPayloadForm } from './types.js';
 
@@ -120,7 +120,7 @@ export async function verifyJwtKey(
   parsed: ParsedJws,
   party: string | null | undefined,
   role: ProofRole,
-  options: ResolveOptions & { now?: Date },
+  options: ResolveOptions & { now?: Date; webJwkBinding?: WebJwkBinding },
   path: string,
 ): Promise<{ verificationMethod?: string; issues: JwtIssue[] }> {
   const presentation = role === 'presentation';

@@ -11,7 +11,8 @@ import {
 } from '../../internal/bytes.js';
 import { describeValue } from '../../internal/describe.js';
 import { isObject } from '../../internal/json.js';
-import { MAX_DECODED_BYTES } from '../../internal/limits.js';
+import { describeJsonTextProblem, parseJsonText } from '../../internal/json-scan.js';
+import { DEFAULT_MAX_JSON_DEPTH, MAX_DECODED_BYTES } from '../../internal/limits.js';
 import { importKeyPair } from '../../keys/import.js';
 import { isKeyPair } from '../../keys/key-pair.js';
 import { isSigner, type SigningKey, toSigningKey as signingKeyOf } from '../../keys/signer.js';
@@ -124,9 +125,9 @@ function decodeJsonSegment(
     });
     return undefined;
   }
-  let value: unknown;
+  let text: string;
   try {
-    value = JSON.parse(fromUtf8(bytes));
+    text = fromUtf8(bytes);
   } catch {
     issues.push({
       code: 'jwt_malformed',
@@ -135,6 +136,22 @@ function decodeJsonSegment(
     });
     return undefined;
   }
+  // Bounded before it is parsed, and one member name once: JSON.parse would keep the last of
+  // two `alg` (or `kid`, `iss`...), another JOSE library the first (RFC 7515 section 4: reject).
+  // (The credential sits one level down in the payload.)
+  const parsed = parseJsonText(text, { maxJsonDepth: DEFAULT_MAX_JSON_DEPTH + 1 });
+  if (!parsed.ok) {
+    issues.push({
+      code: parsed.problem.kind === 'duplicate' ? 'jwt_duplicate_member' : 'jwt_malformed',
+      path: name,
+      message:
+        parsed.problem.kind === 'syntax'
+          ? `The ${name} segment does not decode to UTF-8 JSON`
+          : `The ${name} ${describeJsonTextProblem(parsed.problem)}`,
+    });
+    return undefined;
+  }
+  const value = parsed.value;
   if (!isObject(value)) {
     issues.push({
       code: 'jwt_malformed',

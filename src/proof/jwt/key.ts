@@ -15,6 +15,14 @@ import type { KeyPair, VerificationRelationship } from '../../keys/types.js';
 import { errorText, importHeaderJwk } from './jws.js';
 import type { JwtIssue } from './types.js';
 
+/**
+ * How far a JWK published at an https URL (a bare JWK or a JWK Set, naming no controller) speaks
+ * for an issuer or holder: `'path'` (default) only for the id that is its URL, the id one path
+ * segment above it, or the origin for a document under `/.well-known/`; `'origin'` for any id on
+ * its web origin (for hosts that serve a single party only: opt in knowingly).
+ */
+export type WebJwkBinding = 'path' | 'origin';
+
 /** What {@link resolveJwtKey} found. */
 export interface JwtKey {
   key?: KeyPair;
@@ -44,7 +52,7 @@ export async function resolveJwtKey(
   controller: string | undefined,
   purpose: VerificationRelationship,
   role: 'issuer' | 'holder',
-  options: ResolveOptions & { now?: Date },
+  options: ResolveOptions & { now?: Date; webJwkBinding?: WebJwkBinding },
 ): Promise<JwtKey> {
   const mismatchCode = role === 'issuer' ? 'issuer_key_mismatch' : 'presentation_holder_mismatch';
   const { kid, jwk } = header;
@@ -90,7 +98,9 @@ export async function resolveJwtKey(
       const bare = await webJwk(id, fetcher);
       if (bare !== undefined) {
         if (bare.issue) return { issues: [bare.issue] };
-        return bindWebJwk(id, bare.key as KeyPair, headerKey, controller, mismatchCode, role);
+        return bindWebJwk(id, bare.key as KeyPair, headerKey, controller, mismatchCode, role, {
+          origin: options.webJwkBinding === 'origin',
+        });
       }
       // A key that was found but is not a usable key is wrong (jwt_key_invalid); one that could
       // not be had (offline, unreachable, an unsupported DID method) is unresolved.
@@ -261,8 +271,8 @@ async function webJwk(
 }
 
 /**
- * A JWK published at an https URL names no controller: it speaks for the web origin that serves
- * it, so the issuer (or holder) must be an https URL on that same origin.
+ * A JWK published at an https URL names no controller: it speaks only for the party whose URL
+ * space it sits in, as narrowly as its URL says (see {@link webJwkSpeaksFor}; docs/jwt.md).
  */
 function bindWebJwk(
   id: string,
@@ -271,6 +281,7 @@ function bindWebJwk(
   controller: string | undefined,
   mismatchCode: string,
   role: string,
+  binding: { origin: boolean },
 ): JwtKey {
   const issues: JwtIssue[] = [];
   if (headerKey !== undefined && !sameKey(headerKey, key)) {
@@ -280,14 +291,66 @@ function bindWebJwk(
       message: `The header "jwk" is not the key published at "kid" (${id})`,
     });
   }
-  if (controller !== undefined && originOf(controller) !== originOf(id)) {
-    issues.push({
-      code: mismatchCode,
-      path: 'header.kid',
-      message: `The JWK at ${id} is published on ${originOf(id)}; the ${role} ${controller} is not on that origin`,
-    });
+  if (controller !== undefined) {
+    if (binding.origin) {
+      if (originOf(controller) === undefined || originOf(controller) !== originOf(id)) {
+        issues.push({
+          code: mismatchCode,
+          path: 'header.kid',
+          message: `The JWK at ${id} is published on ${originOf(id)}; the ${role} ${controller} is not on that origin`,
+        });
+      }
+    } else if (!webJwkSpeaksFor(id, controller)) {
+      issues.push({
+        code: mismatchCode,
+        path: 'header.kid',
+        message: `The JWK at ${id} names no controller and speaks only for its own URL, the URL one path segment above it, or (under /.well-known/) its origin; the ${role} ${controller} is none of them (a key for it is published at its id, directly under it, or in a controller document that lists it)`,
+      });
+    }
   }
   return { key, verificationMethod: id, issues };
+}
+
+/**
+ * Whether a JWK document at the https URL `keyUrl` (its fragment, naming a key of a set, aside)
+ * speaks for the party `partyId`: both https on one origin, no query on either, and
+ * - the document is at the party's id itself, or
+ * - it sits one path segment below the party's id (`<id>/jwks.json`, `<id>/key`), or
+ * - the party is the origin itself (`https://host` or `https://host/`) and the document sits
+ *   one segment below `/.well-known/`.
+ * The key URL must be written in its normalized form (no dot segments or escapes that resolve).
+ * Never a sibling (`/issuers/a/jwks.json` does not speak for `/issuers/b`), never a party
+ * further up than one segment (`/issuers/a/keys/k.json` does not speak for `/issuers`).
+ *
+ * @internal
+ */
+export function webJwkSpeaksFor(keyUrl: string, partyId: string): boolean {
+  let key: URL;
+  let party: URL;
+  try {
+    key = new URL(keyUrl);
+    party = new URL(partyId);
+  } catch {
+    return false;
+  }
+  if (key.protocol !== 'https:' || party.protocol !== 'https:') return false;
+  // The key's URL as written must be its normalized form (no dot segments, `%2e`, default
+  // port, upper-case host...), so that what is compared is what was named.
+  const hash = keyUrl.indexOf('#');
+  if ((hash < 0 ? keyUrl : keyUrl.slice(0, hash)) !== `${key.origin}${key.pathname}${key.search}`)
+    return false;
+  if (key.origin !== party.origin || key.search !== '' || party.search !== '') return false;
+  if (party.hash !== '' || key.username !== '' || party.username !== '') return false;
+  const keyPath = key.pathname;
+  const partyPath = party.pathname;
+  if (keyPath === partyPath) return true;
+  const dir = partyPath.endsWith('/') ? partyPath : `${partyPath}/`;
+  const oneBelow = (base: string) =>
+    keyPath.startsWith(base) &&
+    keyPath.length > base.length &&
+    !keyPath.slice(base.length).includes('/');
+  if (oneBelow(dir)) return true;
+  return partyPath === '/' && oneBelow('/.well-known/');
 }
 
 function originOf(url: string): string | undefined {

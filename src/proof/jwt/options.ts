@@ -50,7 +50,8 @@ export function checkTime(
   const issues: JwtIssue[] = [];
   const t = now.getTime() / 1000;
   const { exp, nbf } = payload;
-  if (typeof exp === 'number' && Number.isFinite(exp) && t > exp + tolerance) {
+  // Expired at `exp` itself (RFC 7519: now must be before it), as every other end.
+  if (typeof exp === 'number' && Number.isFinite(exp) && t >= exp + tolerance) {
     issues.push({
       code: 'jwt_expired',
       path: 'payload.exp',

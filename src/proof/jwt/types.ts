@@ -65,6 +65,12 @@ export interface VerifyCredentialJwtOptions {
   maxLength?: number;
   /** Abort signal for `fetch` and resolvers. */
   signal?: AbortSignal;
+  /**
+   * How far a JWK published at an https `kid` (naming no controller) speaks for the issuer:
+   * `'path'` (default) for the id at its URL or one path segment above it; `'origin'` for any id
+   * on its origin (only for hosts that serve one party). See docs/jwt.md.
+   */
+  webJwkBinding?: 'path' | 'origin';
 }
 
 /** What `verifyCredentialJwt` returns. */

@@ -37,6 +37,7 @@ export async function verifyCredentialJwt(
         resolvers: options.resolvers,
         signal: options.signal,
         now: checked.now,
+        ...(options.webJwkBinding ? { webJwkBinding: options.webJwkBinding } : {}),
       },
       'credential.issuer',
     );

@@ -8,6 +8,7 @@ import { checkToRdf } from '../../jsonld/canonize.js';
 import { checkCompactForm } from '../../jsonld/compact-form.js';
 import type { DocumentLoader } from '../../jsonld/index.js';
 import { compareReadView } from '../../jsonld/read-view.js';
+import type { WorkBudget } from '../../jsonld/work.js';
 import { errorCode, errorMessage } from '../state.js';
 import type { CheckResult } from '../types.js';
 import { result } from './util.js';
@@ -35,10 +36,11 @@ const CODES: Record<string, string> = {
 export async function checkJsonLd(
   document: JsonObject,
   documentLoader: DocumentLoader,
+  runBudget?: WorkBudget,
 ): Promise<CheckResult[]> {
   let quads: Awaited<ReturnType<typeof checkToRdf>>;
   try {
-    quads = await checkToRdf(document, { documentLoader, safe: true });
+    quads = await checkToRdf(document, { documentLoader, safe: true, runBudget });
   } catch (e) {
     const code = errorCode(e);
     if (code === undefined || !code.startsWith('ERR_')) throw e;

@@ -38,6 +38,7 @@ export async function checkPresentation(
     challenge: challenge ?? NO_CHALLENGE,
     ...(domain !== undefined ? { domain } : {}),
     documentLoader: state.documentLoader,
+    runBudget: state.canonizeWork,
     ...resolutionOptions(state),
     // Each presented credential goes through the whole pipeline (the `credentials` check).
     verifyCredentials: false,

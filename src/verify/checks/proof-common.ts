@@ -36,6 +36,7 @@ export function resolutionOptions(state: RunState) {
     ...(o.fetch ? { fetch: o.fetch as unknown as KeysFetchLike } : {}),
     ...(o.documents ? { documents: o.documents } : {}),
     ...(o.resolvers ? { resolvers: o.resolvers } : {}),
+    ...(o.webJwkBinding ? { webJwkBinding: o.webJwkBinding } : {}),
     now: state.now,
   };
 }

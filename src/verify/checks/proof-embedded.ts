@@ -26,6 +26,7 @@ export async function checkEmbeddedProof(
   const base = {
     role: 'credential' as const,
     documentLoader: state.documentLoader,
+    runBudget: state.canonizeWork,
     ...resolutionOptions(state),
   };
   let res = await verifyCredentialProof(credential, base);

@@ -1,5 +1,9 @@
 /** `validity` check: the credential is within its validity period. */
-
+import {
+  hasEnded,
+  hasNotBegun,
+  parseDateTime as parseDateTimeMs,
+} from '../../internal/datetime.js';
 import { describeValue } from '../../internal/describe.js';
 import type { JsonObject } from '../../internal/json.js';
 import type { CheckResult } from '../types.js';
@@ -7,22 +11,14 @@ import { result } from './util.js';
 
 const ID = 'validity';
 
-const DATE_TIME = /^(\d{4,})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/i;
-
 /**
- * Parse an XML Schema `dateTime` (RFC 3339 profile; a value without a time zone is read as
- * UTC). Returns `undefined` for anything else.
+ * Parse an XML Schema `dateTime` (a value without a time zone is read as UTC); an impossible
+ * date or time (30 February, hour 24) is `undefined`, in every runtime. Returns `undefined` for
+ * anything else.
  */
 export function parseDateTime(value: unknown): Date | undefined {
-  if (typeof value !== 'string') return undefined;
-  const m = DATE_TIME.exec(value.trim());
-  if (!m) return undefined;
-  const [, , mo, d, h, mi, s] = m;
-  if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return undefined;
-  if (Number(h) > 24 || Number(mi) > 59 || Number(s) > 60) return undefined;
-  const text = m[8] ? value.trim() : `${value.trim()}Z`;
-  const t = Date.parse(text);
-  return Number.isNaN(t) ? undefined : new Date(t);
+  const t = parseDateTimeMs(typeof value === 'string' ? value.trim() : value);
+  return t === undefined ? undefined : new Date(t);
 }
 
 /** JWT claims that bound validity (`nbf`, `exp`), in seconds since the epoch. */
@@ -34,7 +30,8 @@ export interface JwtTimeClaims {
 /**
  * Check `validFrom`/`validUntil` (VC 2.0) and `issuanceDate`/`expirationDate` (VC 1.1), and the
  * JWT `nbf`/`exp` claims when the credential came as a JWT: a start in the future is
- * `not_yet_valid`, an end in the past is `expired`, an unreadable date is `date_invalid`.
+ * `not_yet_valid`, an end now or in the past is `expired` (a period ends at its end), an
+ * unreadable or impossible date is `date_invalid`.
  */
 export function checkValidity(
   credential: JsonObject,
@@ -66,7 +63,7 @@ export function checkValidity(
       );
       continue;
     }
-    if (kind === 'start' && date.getTime() > now.getTime()) {
+    if (kind === 'start' && hasNotBegun(date.getTime(), now.getTime())) {
       out.push(
         result(
           ID,
@@ -77,7 +74,7 @@ export function checkValidity(
         ),
       );
     }
-    if (kind === 'end' && date.getTime() < now.getTime()) {
+    if (kind === 'end' && hasEnded(date.getTime(), now.getTime())) {
       out.push(
         result(
           ID,
@@ -113,7 +110,7 @@ export function checkValidity(
         continue;
       }
       const ms = v * 1000;
-      if (claim === 'nbf' && ms > now.getTime()) {
+      if (claim === 'nbf' && hasNotBegun(ms, now.getTime())) {
         out.push(
           result(
             ID,
@@ -123,7 +120,7 @@ export function checkValidity(
           ),
         );
       }
-      if (claim === 'exp' && ms < now.getTime()) {
+      if (claim === 'exp' && hasEnded(ms, now.getTime())) {
         out.push(
           result(ID, 'fail', 'expired', `The JWT expired at ${new Date(ms).toISOString()} (exp)`),
         );

@@ -265,8 +265,8 @@ describe.skipIf(!HAS_EXAMPLE)('VC-JWT', () => {
   describe('kid naming a JWK on the web (OB 3.0 section 8.2.1)', () => {
     const rsaKid = (url: string) => ({ key: keys.RSA.key, header: { alg: 'RS256', kid: url } });
 
-    it('a bare JWK at an https kid on the issuer origin (from documents)', async () => {
-      const url = 'https://example.com/keys/1';
+    it("a bare JWK at an https kid directly under the issuer's URL (from documents)", async () => {
+      const url = `${ISSUER}/key-1`;
       const { key, header } = rsaKid(url);
       const jwt = handJwt(header, { ...credential, ...EXPECTED_CLAIMS }, key);
       const r = await verifyCredentialJwt(jwt, {
@@ -277,8 +277,8 @@ describe.skipIf(!HAS_EXAMPLE)('VC-JWT', () => {
       expect(r.verificationMethod).toBe(url);
     });
 
-    it('a JWK Set fetched from the issuer origin, member chosen by the kid fragment', async () => {
-      const { key, header } = rsaKid('https://example.com/keys#key-1');
+    it("a JWK Set fetched from under the issuer's URL, member chosen by the kid fragment", async () => {
+      const { key, header } = rsaKid(`${ISSUER}/jwks.json#key-1`);
       const other = await generateKeyPair({ type: 'P-256' });
       const jwks = {
         keys: [
@@ -294,7 +294,7 @@ describe.skipIf(!HAS_EXAMPLE)('VC-JWT', () => {
       const jwt = handJwt(header, { ...credential, ...EXPECTED_CLAIMS }, key);
       const r = await verifyCredentialJwt(jwt, { fetch, now: NOW });
       expect(codes(r)).toEqual([]);
-      expect(asked).toEqual(['https://example.com/keys']);
+      expect(asked).toEqual([`${ISSUER}/jwks.json`]);
       // The same set with the member for signing turned off.
       jwks.keys[1] = { ...key.publicKeyJwk, kid: 'key-1', use: 'enc' };
       expect(codes(await verifyCredentialJwt(jwt, { fetch, now: NOW }))).toEqual([
@@ -311,6 +311,26 @@ describe.skipIf(!HAS_EXAMPLE)('VC-JWT', () => {
         now: NOW,
       });
       expect(codes(r)).toEqual(['issuer_key_mismatch']);
+    });
+
+    it('issuer_key_mismatch: a JWK elsewhere on the issuer origin, unless webJwkBinding is origin', async () => {
+      for (const url of [
+        'https://example.com/keys/1',
+        'https://example.com/issuers/other/jwks.json',
+        `${ISSUER}/keys/k.json`,
+      ]) {
+        const { key, header } = rsaKid(url);
+        const jwt = handJwt(header, { ...credential, ...EXPECTED_CLAIMS }, key);
+        const documents = { [url]: key.publicKeyJwk };
+        const r = await verifyCredentialJwt(jwt, { documents, now: NOW });
+        expect(codes(r), url).toEqual(['issuer_key_mismatch']);
+        const opted = await verifyCredentialJwt(jwt, {
+          documents,
+          now: NOW,
+          webJwkBinding: 'origin',
+        });
+        expect(codes(opted), url).toEqual([]);
+      }
     });
 
     it('jwt_jwk_private: a published JWK holding "d"', async () => {
@@ -580,6 +600,10 @@ describe.skipIf(!HAS_EXAMPLE)('VC-JWT', () => {
       expect(codes(await at('2025-01-01T00:02:00Z'))).toEqual(['jwt_expired']);
       expect(codes(await at('2025-01-01T00:00:30Z'))).toEqual([]);
       expect(codes(await at('2025-01-01T00:00:30Z', 0))).toEqual(['jwt_expired']);
+      // At exp itself the JWT has expired (RFC 7519: now must be before exp).
+      expect(codes(await at('2025-01-01T00:00:00Z', 0))).toEqual(['jwt_expired']);
+      expect(codes(await at('2024-12-31T23:59:59Z', 0))).toEqual([]);
+      expect(codes(await at('2024-01-01T00:00:00Z', 0))).toEqual([]); // at nbf: valid
       expect(codes(await at('2023-12-31T23:58:00Z'))).toEqual(['jwt_not_yet_valid']);
       expect(codes(await at('2023-12-31T23:59:30Z'))).toEqual([]);
     });
