@@ -86,9 +86,10 @@ export const BUNDLES = [
     name: 'root',
     what: "builders and baking imported from the root barrel ('ob3kit'): tree-shaking works",
     code: "export { createOpenBadgeCredential, createAchievement, bakeBadge, unbakeBadge } from 'ob3kit';",
-    // The same code imported from ob3kit/model and ob3kit/bake is about 21 KB gz; a module that
-    // code loaded on demand keeps alive, and that the root barrel re-exports, would land here.
-    budgetKb: 25,
+    // About the same code as imported from ob3kit/model and ob3kit/bake (baking reads JSON text
+    // through the bounded scanner, measured before parsing); a module that code loaded on demand
+    // keeps alive, and that the root barrel re-exports, would land here and exceed the budget.
+    budgetKb: 27,
     forbid: NO_CRYPTO,
   },
   {

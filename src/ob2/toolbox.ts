@@ -1,6 +1,6 @@
 /**
  * What Open Badges 2.0 verification borrows from the rest of ob3kit (internal): JSON-LD
- * expansion, JWS parsing and checking, key import, identity hashing, the fetch loader's helpers. `verify()` loads
+ * expansion, key import, identity hashing, the fetch loader's helpers. `verify()` loads
  * the 2.0 verification code on first use; handing it these (rather than letting it import them)
  * keeps bundlers from moving the JSON-LD, key and JWS code into chunks shared with entry points
  * that never verify anything (a builders-only app stays free of them).
@@ -9,20 +9,10 @@ import { fetchReportCode, parseJsonDocument } from '../internal/fetch.js';
 import { checkToRdf } from '../jsonld/canonize.js';
 import { importKeyPair } from '../keys/import.js';
 import { matchIdentity } from '../model/identity.js';
-import {
-  checkHeader,
-  checkJwsSignature,
-  DEFAULT_MAX_JWT_LENGTH,
-  parseCompactJws,
-} from '../proof/jwt/jws.js';
 
 /** The functions Open Badges 2.0 verification uses from other capabilities. */
 export interface Ob2Toolbox {
   checkToRdf: typeof checkToRdf;
-  parseCompactJws: typeof parseCompactJws;
-  checkHeader: typeof checkHeader;
-  checkJwsSignature: typeof checkJwsSignature;
-  maxJwtLength: number;
   importKeyPair: typeof importKeyPair;
   fetchReportCode: typeof fetchReportCode;
   parseJsonDocument: typeof parseJsonDocument;
@@ -32,10 +22,6 @@ export interface Ob2Toolbox {
 /** The toolbox, built from ob3kit's own modules. */
 export const OB2_TOOLBOX: Ob2Toolbox = {
   checkToRdf,
-  parseCompactJws,
-  checkHeader,
-  checkJwsSignature,
-  maxJwtLength: DEFAULT_MAX_JWT_LENGTH,
   importKeyPair,
   fetchReportCode,
   parseJsonDocument,

@@ -13,6 +13,12 @@
 import { isObject, type JsonObject } from '../internal/json.js';
 import type { IdentityObject } from '../model/types.generated.js';
 import type { ParsedJws } from '../proof/jwt/index.js';
+import {
+  checkHeader,
+  checkJwsSignature,
+  DEFAULT_MAX_JWT_LENGTH,
+  parseCompactJws,
+} from '../proof/jwt/jws.js';
 import type { RunState } from '../verify/state.js';
 import type { CheckOutcome, CheckResult, KnownRecipient } from '../verify/types.js';
 import { ambiguousMembers, checkContexts } from './context.js';
@@ -207,7 +213,7 @@ async function verifyInto(run: Run, input: Ob2Input): Promise<JsonObject | undef
   let parsed: ParsedJws | undefined;
   let url: string | undefined;
   if (input.kind === 'jws') {
-    const { parsed: p, issues } = run.tools.parseCompactJws(input.jws, run.tools.maxJwtLength);
+    const { parsed: p, issues } = parseCompactJws(input.jws, DEFAULT_MAX_JWT_LENGTH);
     if (!p) {
       for (const i of issues)
         entries.add('parse', 'fail', i.code, `The signed assertion: ${i.message}`);
@@ -737,7 +743,7 @@ async function checkSigned(
   badgeClass: JsonObject | undefined,
 ) {
   const { entries, state } = run;
-  const header = run.tools.checkHeader(parsed.header, ['RS256']);
+  const header = checkHeader(parsed.header, ['RS256']);
   if (header.length > 0) {
     for (const i of header) entries.add('proof', 'fail', i.code, i.message, i.path);
     return;
@@ -856,7 +862,7 @@ async function checkSigned(
       });
       continue;
     }
-    const issues = await run.tools.checkJwsSignature(parsed, parsed.header.alg, key, 'JWS');
+    const issues = await checkJwsSignature(parsed, parsed.header.alg, key, 'JWS');
     if (issues.length === 0) {
       entries.add(
         'proof',

@@ -1,7 +1,7 @@
 /**
  * scripts/check-size.mjs: the browser budget of verify() (at most 100 KB gzipped up front for a
  * VC 2.0 badge, the other schema forms on demand) and of builders plus baking from the root
- * barrel (25 KB), measured from the sources; and the rules that turn figures into problems.
+ * barrel (27 KB), measured from the sources; and the rules that turn figures into problems.
  * `npm test` measures the built package too (--dist).
  */
 import { describe, expect, it } from 'vitest';
@@ -64,13 +64,13 @@ describe('check-size', () => {
     expect(problemsOf([r])).toEqual([]);
   });
 
-  it('builders and baking from the root barrel stay under 25 KB gzipped, free of JSON-LD and crypto', async () => {
+  it('builders and baking from the root barrel stay under 27 KB gzipped, free of JSON-LD and crypto', async () => {
     const spec = BUNDLES.find((b: { name: string }) => b.name === 'root');
-    expect(spec.budgetKb).toBe(25);
+    expect(spec.budgetKb).toBe(27);
     const r: Measured = await measureBundle(spec);
     expect(r.forbiddenInputs).toEqual([]);
     expect(r.initial.gz).toBeGreaterThan(5 * KB); // the builders and the image code are there
-    expect(r.initial.gz).toBeLessThanOrEqual(25 * KB);
+    expect(r.initial.gz).toBeLessThanOrEqual(27 * KB);
     expect(problemsOf([r])).toEqual([]);
   });
 
