@@ -61,7 +61,7 @@ function endsLiteral(c: number): boolean {
 /**
  * The first problem of JSON text under `limits`, or `undefined`. The text need not be valid
  * JSON (the scan never throws; `JSON.parse` judges the syntax afterwards); for valid JSON the
- * counts are exact: depth as {@link measureJson} counts it (root container 1), values (each
+ * counts are exact: depth as the parsed-value walk counts it (root container 1), values (each
  * container and scalar once), array items, and member names compared after unescaping (`"a"` and
  * `"\u0061"` are one name, as `JSON.parse` treats them).
  *
