@@ -476,6 +476,22 @@ async function finish(
           path,
         ),
       );
+      // What its report left open (its status, its validity) stays open in the record: the
+      // record's proof vouches for what the credential says, not for whether it is in force.
+      if (report.answers.fullyChecked.value !== 'yes') {
+        entries.push({
+          ...result(
+            'credentials',
+            'warn',
+            'credential_unchecked',
+            `Bundled credential ${n} could not be fully checked`,
+            path,
+          ),
+          category: 'completeness',
+          unchecked:
+            report.answers.inForce.value !== 'yes' ? 'inForce' : nestedOpenQuestion(report),
+        });
+      }
     } else if (report.answers.fullyChecked.value !== 'yes') {
       entries.push({
         ...result(
