@@ -138,8 +138,13 @@ function problemDetails(checks: CheckResult[]): JsonObject[] {
     }));
 }
 
-/** The required checks that did not pass outright. */
-function unmet(report: VerificationReport, checks: string[]): string[] {
+/**
+ * The required checks that did not pass outright, for the report and (named `credential N: ...`)
+ * every credential it carries, at any depth: a record (CLR) is verified only when what it
+ * bundles is. The proof is always required of a carried credential; an unsigned credential a
+ * record vouches for (`proof_vouched_by_record`, the record's own proof being required) meets it.
+ */
+function unmet(report: VerificationReport, checks: string[], depth = 0): string[] {
   const out: string[] = [];
   for (const name of checks) {
     for (const id of CHECKS[name] as string[]) {
@@ -148,10 +153,20 @@ function unmet(report: VerificationReport, checks: string[]): string[] {
         entries.length > 0 &&
         entries.every(
           (c) =>
-            c.outcome === 'pass' || (c.outcome === 'skip' && SATISFIED_SKIPS.has(c.code ?? '')),
+            c.outcome === 'pass' ||
+            (c.outcome === 'skip' && SATISFIED_SKIPS.has(c.code ?? '')) ||
+            (depth > 0 && c.code === 'proof_vouched_by_record'),
         );
       if (!ok) out.push(name);
     }
+  }
+  const inner = [...new Set(['proof', ...checks])];
+  for (const [i, nested] of (report.credentials ?? []).entries()) {
+    if (depth >= MAX_REPORT_DEPTH) {
+      out.push(`credential ${i + 1}: not read (nested too deep)`);
+      continue;
+    }
+    out.push(...unmet(nested, inner, depth + 1).map((n) => `credential ${i + 1}: ${n}`));
   }
   return [...new Set(out)];
 }
