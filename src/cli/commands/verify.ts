@@ -24,12 +24,16 @@ const MAX_MATCHES = 10_000;
  * How one input ends: its exit code under the options, from its report.
  *
  * - 1 (invalid): the verdict is `invalid` (or `warning` with `--fail-on warning`);
- * - 3 (not fully checked): not invalid, but a check that matters could not be run;
- * - 0 (accepted): otherwise.
+ * - 3 (not fully checked): not invalid, but a check that matters could not be run, or it is
+ *   not known to be authentic and in force (a presentation that carries no credential);
+ * - 0 (accepted): otherwise: authentic, in force and fully checked.
  */
 function exitFor(report: VerificationReport, failOnWarning: boolean): number {
   if (report.verdict === 'invalid') return EXIT_INVALID;
-  if (report.answers.fullyChecked.value !== 'yes') return EXIT_UNCHECKED;
+  const { authentic, inForce, fullyChecked } = report.answers;
+  if (fullyChecked.value !== 'yes' || authentic.value !== 'yes' || inForce.value !== 'yes') {
+    return EXIT_UNCHECKED;
+  }
   if (failOnWarning && report.verdict === 'warning') return EXIT_INVALID;
   return EXIT_OK;
 }
