@@ -2,7 +2,7 @@
  * `ob3kit verify` exit code 0 means accepted: authentic, in force and fully checked (as the
  * documentation tells library users to decide). A presentation carrying no credential is
  * authentic (its holder signed it) and fully checked, but nothing in it is in force: the command
- * line must not accept it.
+ * line must not accept it, nor a presentation without a proof (nothing binds its holder).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/process-io.js';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   badge = await makeBadge(holder, { achievement: SQL, name: 'SQL' });
 }, 60_000);
 
-async function exitCode(input: unknown): Promise<number> {
+async function exitCode(input: unknown, challenge = true): Promise<number> {
   const io: Io = {
     out: () => {},
     err: () => {},
@@ -37,10 +37,7 @@ async function exitCode(input: unknown): Promise<number> {
       '-',
       '--now',
       NOW.toISOString(),
-      '--challenge',
-      OPTIONS.challenge,
-      '--domain',
-      OPTIONS.domain,
+      ...(challenge ? ['--challenge', OPTIONS.challenge, '--domain', OPTIONS.domain] : []),
     ],
     io,
   );
@@ -63,5 +60,14 @@ describe('ob3kit verify: exit 0 only for what is authentic, in force and fully c
     expect(r.verdict).not.toBe('invalid');
     expect(r.answers.inForce.value).toBe('unknown');
     expect(await exitCode(vp)).toBe(3);
+  });
+
+  it('a presentation without a proof, verified without a challenge (authentic: unknown), is not accepted', async () => {
+    const vp = createPresentation({ holder: holder.did, credentials: [badge] });
+    const r = await verify(vp, { now: NOW });
+    expect(r.verdict).toBe('warning');
+    expect(r.answers.authentic.value).toBe('unknown');
+    expect(r.answers.fullyChecked.value).toBe('yes');
+    expect(await exitCode(vp, false)).toBe(3);
   });
 });
