@@ -69,6 +69,7 @@ export async function checkPathway(
 export interface StackedIssue {
   code:
     | 'stacked_invalid'
+    | 'stacked_unchecked'
     | 'stacked_wrong_achievement'
     | 'component_missing'
     | 'component_not_counting'
@@ -125,6 +126,20 @@ export async function verifyStackedCredential(
   const report = await verify(stacked, verifyOptions);
   if (report.verdict === 'invalid') {
     issues.push({ code: 'stacked_invalid', message: 'The stacked credential does not verify' });
+  } else {
+    // Not invalid is not enough: a proof that could not be checked (a key offline) or a status
+    // not read is a warning. It holds only as its components count: authentic and in force.
+    const { authentic, inForce } = report.answers;
+    const statusOpen = inForce.value !== 'yes' && evaluateOptions.acceptUncheckedStatus !== true;
+    if (authentic.value !== 'yes' || statusOpen) {
+      issues.push({
+        code: 'stacked_unchecked',
+        message:
+          authentic.value !== 'yes'
+            ? "The stacked credential could not be shown authentic (its proof was not verified with its issuer's key)"
+            : 'The stacked credential could not be shown in force (its status was not checked; pass the status list in documents, or acceptUncheckedStatus)',
+      });
+    }
   }
   const doc = isObject(report.credential) ? (report.credential as JsonObject) : {};
   const subject = subjectOf(doc);
