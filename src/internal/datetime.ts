@@ -72,7 +72,12 @@ export function parseDateTime(
     const utc = (((hour * 60 + minute - offset) % 1440) + 1440) % 1440;
     if (utc !== 23 * 60 + 59) return undefined;
   }
-  const ms = Number((m[7] ?? '').slice(0, 3).padEnd(3, '0'));
+  // Milliseconds, rounded up when finer digits are not zero: against a clock in whole
+  // milliseconds, `now < start` and `now >= end` then read exactly as written (truncating would
+  // let a period begin up to a millisecond before its start).
+  const fraction = m[7] ?? '';
+  const ms =
+    Number(fraction.slice(0, 3).padEnd(3, '0')) + (/[1-9]/.test(fraction.slice(3)) ? 1 : 0);
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   date.setUTCHours(hour, minute - offset, second, ms);
