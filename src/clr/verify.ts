@@ -20,6 +20,7 @@ import type { LearnerIdentity } from '../model/identity.js';
 import { resolveCredentialSchemas } from '../schema/credential-schemas.js';
 import type { PrecompiledValidator, ValidationResult, Validator } from '../schema/types.js';
 import { checkSchema } from '../verify/checks/schema.js';
+import { checkSubjectIdentity } from '../verify/checks/subject.js';
 import { hasType, result, typesOf, valuesOf } from '../verify/checks/util.js';
 import { type DecodedInput, decodeText, fromObject } from '../verify/input.js';
 import type { CredentialProfile, ProfileContext } from '../verify/profile.js';
@@ -173,32 +174,7 @@ export function checkClrSubject(credential: JsonObject): CheckResult[] {
       ),
     );
   }
-  const identifiers = valuesOf(subject.identifier);
-  const hasId = typeof subject.id === 'string' && subject.id.trim().length > 0;
-  if (!hasId && identifiers.length === 0) {
-    out.push(
-      result(
-        ID,
-        'fail',
-        'subject_unidentified',
-        'credentialSubject must identify the learner by an id and/or an identifier',
-        SUBJECT,
-      ),
-    );
-  }
-  identifiers.forEach((io, i) => {
-    if (!hasType(io, 'IdentityObject')) {
-      out.push(
-        result(
-          ID,
-          'fail',
-          'subject_identifier_type',
-          'Each credentialSubject.identifier must be of type "IdentityObject"',
-          `${SUBJECT}.identifier[${i}]`,
-        ),
-      );
-    }
-  });
+  out.push(...checkSubjectIdentity(subject, SUBJECT));
   if (listOf(subject.verifiableCredential).length === 0) {
     out.push(
       result(

@@ -1,16 +1,26 @@
 import type rdfCanonizeModule from 'rdf-canonize';
-import { JsonLdError, LimitError } from '../errors.js';
+import { JsonLdError, LimitError, Ob3Error } from '../errors.js';
+import { onDemand } from '../internal/lazy.js';
 import {
   DEFAULT_LIMITS,
   DEFAULT_MAX_CANONIZE_WORK as MAX_CANONIZE_WORK,
   measureJson,
 } from '../internal/limits.js';
+import { abortedError } from './aborted.js';
 import { canonizeRdfc } from './fast-rdfc.js';
 import { type DocumentLoader, getDefaultDocumentLoader } from './loader.js';
-import { abortedError, mapJsonLdError } from './map-error.js';
 import { serializeNQuads } from './nquads.js';
 import { documentToQuads, type Quad } from './quads.js';
 import { WorkBudget } from './work.js';
+
+/** The mapping of jsonld.js and rdf-canonize errors, loaded when one is thrown. */
+const errorMapping = /* @__PURE__ */ onDemand(() => import('./map-error.js'));
+
+/** An ob3kit error for anything thrown while converting or canonizing (mapped on demand). */
+async function mapError(e: unknown, signal: AbortSignal | undefined): Promise<Ob3Error> {
+  if (e instanceof Ob3Error) return e;
+  return (await errorMapping()).mapJsonLdError(e, signal);
+}
 
 /**
  * Default bound on rdf-canonize's deep iterations (`nonUniqueBlankNodes ** maxWorkFactor`);
@@ -221,7 +231,7 @@ async function toDataset(fn: string, document: object, options: CanonizeOptions)
       budget,
     });
   } catch (e) {
-    throw mapJsonLdError(e, signal);
+    throw await mapError(e, signal);
   }
   if (signal?.aborted) throw abortedError(signal);
   const maxQuads = options.maxQuads ?? DEFAULT_MAX_QUADS;
@@ -298,7 +308,7 @@ export async function toNQuads(document: object, options: CanonizeOptions = {}):
   try {
     return serializeNQuads(quads);
   } catch (e) {
-    throw mapJsonLdError(e, options.signal);
+    throw await mapError(e, options.signal);
   }
 }
 

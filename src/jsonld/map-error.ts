@@ -1,9 +1,12 @@
 /**
- * Maps errors raised by jsonld.js and rdf-canonize to ob3kit errors with stable codes.
+ * Maps errors raised by jsonld.js and rdf-canonize to ob3kit errors with stable codes. Loaded
+ * when such an error is thrown (src/jsonld/canonize.ts): a successful canonicalization does not
+ * carry it.
  *
  * @internal
  */
 import { JsonLdError, LimitError, Ob3Error } from '../errors.js';
+import { abortedError } from './aborted.js';
 
 /** Safe-mode events about a term or IRI that does not expand to an absolute IRI. */
 const TERM_EVENTS: Record<string, string> = {
@@ -149,14 +152,4 @@ export function mapJsonLdError(e: unknown, signal?: AbortSignal): Ob3Error {
     { ...(name ? { jsonldError: name } : {}), ...(jsonldCode ? { jsonldCode } : {}) },
     e,
   );
-}
-
-/** The error for an aborted operation. */
-export function abortedError(signal: AbortSignal): Ob3Error {
-  const reason = signal.reason;
-  const text = reason instanceof Error ? reason.message : (stringOf(reason) ?? 'aborted');
-  return new Ob3Error('ERR_ABORTED', `Operation aborted: ${text}`, {
-    cause: reason,
-    details: { reason: text },
-  });
 }

@@ -7,9 +7,9 @@ import { parseDateTime } from '../../internal/datetime.js';
 import { sha256 } from '../../internal/hash.js';
 import { isObject } from '../../internal/json.js';
 import { onDemand } from '../../internal/lazy.js';
+import { abortedError } from '../../jsonld/aborted.js';
 import { canonize } from '../../jsonld/canonize.js';
 import type { DocumentLoader } from '../../jsonld/loader.js';
-import { abortedError } from '../../jsonld/map-error.js';
 import type { WorkBudget } from '../../jsonld/work.js';
 import type { KeyType } from '../../keys/types.js';
 import {

@@ -7,6 +7,43 @@ import { hasType, result, valuesOf } from './util.js';
 const ID = 'subject';
 
 /**
+ * The rule every credential subject shares (an OB 3.0 `AchievementSubject`, a CLR `ClrSubject`):
+ * identified by `id` and/or `identifier`, each identifier an `IdentityObject`.
+ *
+ * @internal
+ */
+export function checkSubjectIdentity(subject: JsonObject, path: string): CheckResult[] {
+  const out: CheckResult[] = [];
+  const hasId = typeof subject.id === 'string' && subject.id.trim().length > 0;
+  const identifiers = valuesOf(subject.identifier);
+  if (!hasId && identifiers.length === 0) {
+    out.push(
+      result(
+        ID,
+        'fail',
+        'subject_unidentified',
+        'credentialSubject must be identified by an id and/or an identifier',
+        path,
+      ),
+    );
+  }
+  identifiers.forEach((idObj, j) => {
+    if (!hasType(idObj, 'IdentityObject')) {
+      out.push(
+        result(
+          ID,
+          'fail',
+          'subject_identifier_type',
+          'Each credentialSubject.identifier must be of type "IdentityObject"',
+          `${joinPath(path, 'identifier')}[${j}]`,
+        ),
+      );
+    }
+  });
+  return out;
+}
+
+/**
  * Check `credentialSubject` (verification step 1, and the structural rules 1EdTech's validator
  * adds): it is an `AchievementSubject` (an `EndorsementSubject` for endorsements), identified by
  * `id` and/or `identifier`; identifiers are `IdentityObject`s, results `Result`s, result
@@ -40,32 +77,7 @@ export function checkSubject(credential: JsonObject, role: CredentialRole): Chec
         ),
       );
     }
-    const hasId = typeof subject.id === 'string' && subject.id.trim().length > 0;
-    const identifiers = valuesOf(subject.identifier);
-    if (!hasId && identifiers.length === 0) {
-      out.push(
-        result(
-          ID,
-          'fail',
-          'subject_unidentified',
-          'credentialSubject must be identified by an id and/or an identifier',
-          path,
-        ),
-      );
-    }
-    identifiers.forEach((idObj, j) => {
-      if (!hasType(idObj, 'IdentityObject')) {
-        out.push(
-          result(
-            ID,
-            'fail',
-            'subject_identifier_type',
-            'Each credentialSubject.identifier must be of type "IdentityObject"',
-            `${joinPath(path, 'identifier')}[${j}]`,
-          ),
-        );
-      }
-    });
+    out.push(...checkSubjectIdentity(subject, path));
     valuesOf(subject.result).forEach((r, j) => {
       if (!hasType(r, 'Result')) {
         out.push(

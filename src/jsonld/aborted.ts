@@ -1,0 +1,29 @@
+/**
+ * The error for an aborted operation (internal): canonicalization and proof hashing throw it
+ * when their `signal` is aborted.
+ *
+ * @internal
+ */
+import { Ob3Error } from '../errors.js';
+
+/** The text of an abort reason: an Error's message, a string, or the reason as JSON. */
+function reasonText(reason: unknown): string {
+  if (reason instanceof Error) return reason.message;
+  if (typeof reason === 'string') return reason;
+  if (reason === null || reason === undefined) return 'aborted';
+  try {
+    return JSON.stringify(reason) ?? String(reason);
+  } catch {
+    return String(reason);
+  }
+}
+
+/** The error for an aborted operation. */
+export function abortedError(signal: AbortSignal): Ob3Error {
+  const reason = signal.reason;
+  const text = reasonText(reason);
+  return new Ob3Error('ERR_ABORTED', `Operation aborted: ${text}`, {
+    cause: reason,
+    details: { reason: text },
+  });
+}
