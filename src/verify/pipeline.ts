@@ -392,7 +392,8 @@ async function verifyCredentialDoc(
     checks.push(
       ...(await runCheck('credentials', async () => {
         const extra = await clr.finish(credential, gated, {
-          proofPassed,
+          // The record vouches for what it bundles only when its issuer's key signed it.
+          proofPassed: proofPassed && bound,
           verifyNested: (inner, next) =>
             verifyDecoded(asCredentialInput(inner), next, 'credential'),
           compareLearners,

@@ -23,7 +23,7 @@ const clrProfile = /* @__PURE__ */ onDemand(() =>
 
 /** What the pipeline gives a profile's extra steps. */
 export interface ProfileContext {
-  /** Whether the credential's own proof (embedded or JWT) verified. */
+  /** Whether the credential's own proof (embedded or JWT) verified with its issuer's key. */
   proofPassed: boolean;
   /** Verify a nested credential with the full pipeline, in the credential role. */
   verifyNested(decoded: DecodedInput, state: RunState): Promise<VerificationReport>;

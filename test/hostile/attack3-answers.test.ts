@@ -3,7 +3,8 @@
  * credential a CLR bundles (vouched for by the record's proof) whose status could not be
  * checked leaves the record's "in force" open, exactly as a signed one does; otherwise the record
  * reads as fully checked and the command line accepts it (exit 0) while a revoked credential may
- * sit inside.
+ * sit inside. And a record vouches for its unsigned credentials only when its issuer's key signed
+ * it: a record whose proof verifies with another key must not make them read as vouched for.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createClrCredential } from '../../src/clr/index.js';
@@ -77,5 +78,31 @@ describe('an unsigned bundled credential whose status was not checked', () => {
     expect(r.answers.fullyChecked.value).toBe('yes');
     expect(r.answers.inForce.value).toBe('yes');
     expect(r.verdict).toBe('warning');
+  });
+});
+
+describe("a record signed with a key that is not its issuer's vouches for nothing", () => {
+  it('its unsigned credential is not vouched for (proof_missing, credential_invalid)', async () => {
+    const attacker = await party(44);
+    // The record names the school as issuer, but the attacker's key signs it.
+    const forged = await signCredential(
+      createClrCredential({
+        name: 'Transcript',
+        issuer: { id: school.did, name: 'Example University' },
+        validFrom: '2024-02-01T00:00:00Z',
+        credentialSubject: { id: LEARNER, verifiableCredential: [bundled(false)] },
+      }) as Loose,
+      { key: attacker.key, checkIssuer: false },
+    );
+    const r = await verify(forged, { now: NOW });
+    expect(r.checks.find((c) => c.id === 'proof')?.outcome).toBe('pass');
+    expect(r.checks.find((c) => c.id === 'issuer' && c.outcome === 'fail')?.code).toBe(
+      'issuer_key_mismatch',
+    );
+    expect(r.verdict).toBe('invalid');
+    const inner = r.credentials?.[0];
+    expect(inner?.checks.find((c) => c.id === 'proof')?.code).toBe('proof_missing');
+    expect(inner?.verdict).toBe('invalid');
+    expect(r.checks.find((c) => c.id === 'credentials')?.code).toBe('credential_invalid');
   });
 });
