@@ -30,9 +30,11 @@ export interface Io {
  * ```
  */
 export function processIo(): Io {
+  const out = closable(process.stdout);
+  const err = closable(process.stderr);
   return {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
+    out,
+    err,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     env: process.env,
@@ -42,5 +44,21 @@ export function processIo(): Io {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return new Uint8Array(Buffer.concat(chunks));
     },
+  };
+}
+
+/**
+ * Writes to a process stream that may be closed by its reader (`ob3kit verify ... | head`): the
+ * pipe's EPIPE ends the writing, not the process, so the command finishes and exits with its
+ * own code. Any other stream error is thrown as before.
+ */
+function closable(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
   };
 }
