@@ -15,11 +15,9 @@
  * @packageDocumentation
  */
 
-import { assertInputType, type DecodedInput, fail } from '../verify/input.js';
 import { makeReport, ob2Report } from '../verify/pipeline.js';
-import { createRunState, errorMessage } from '../verify/state.js';
 import type { VerificationReport } from '../verify/types.js';
-import { decodeAny } from '../verify/verify.js';
+import { readInput } from '../verify/verify.js';
 import { OB2_TOOLBOX } from './toolbox.js';
 import type { UpgradeOb2Options, UpgradeOb2Result, VerifyOb2Options } from './types.js';
 import { upgradeWith } from './upgrade.js';
@@ -67,19 +65,7 @@ export async function verifyOb2(
   input: unknown,
   options?: VerifyOb2Options,
 ): Promise<VerificationReport> {
-  assertInputType(input);
-  const state = createRunState(options);
-  const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
-  let decoded: DecodedInput;
-  try {
-    decoded = await decodeAny(bytes as string | Uint8Array | object, state);
-  } catch (e) {
-    decoded = fail(
-      'json',
-      'internal_error',
-      `Unexpected error while reading the input: ${errorMessage(e)}`,
-    );
-  }
+  const { state, decoded } = await readInput(input, options);
   const failed = decoded.checks.some((c) => c.outcome === 'fail');
   if (!decoded.ob2 || failed) {
     if (failed) return makeReport(decoded, decoded.checks, state.policy);

@@ -33,7 +33,7 @@ export async function imageKind(input: string | Uint8Array): Promise<'png' | 'sv
   return (await imageCode()).looksLikeSvg(t) ? 'svg' : undefined;
 }
 
-/** Detect the input's form and decode it (internal: `verifyOb2` shares it). */
+/** Detect the input's form and decode it (internal). */
 export async function decodeAny(
   input: string | Uint8Array | object,
   state: RunState,
@@ -210,6 +210,27 @@ export async function verify(input: unknown, options?: VerifyOptions): Promise<V
 }
 
 /**
+ * Check the input's type, make the run's state and decode the input; anything unexpected while
+ * decoding is an `internal_error` entry (`verify()` and `verifyOb2()` start here).
+ *
+ * @internal
+ */
+export async function readInput(
+  input: unknown,
+  options: VerifyOptions | undefined,
+): Promise<{ state: RunState; decoded: DecodedInput }> {
+  assertInputType(input);
+  const state = createRunState(options);
+  const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+  try {
+    return { state, decoded: await decodeAny(bytes as string | Uint8Array | object, state) };
+  } catch (e) {
+    const message = `Unexpected error while reading the input: ${errorMessage(e)}`;
+    return { state, decoded: fail('json', 'internal_error', message) };
+  }
+}
+
+/**
  * Decode and verify. `asCredential`: the caller expects a credential, so a presentation is
  * verified as one (and fails closed: `type_role_mismatch`), never as a presentation.
  */
@@ -218,19 +239,9 @@ async function run(
   options: VerifyOptions | undefined,
   asCredential: true | undefined,
 ): Promise<VerificationReport> {
-  assertInputType(input);
-  const state = createRunState(options);
-  const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
-  let decoded: DecodedInput;
-  try {
-    decoded = await decodeAny(bytes as string | Uint8Array | object, state);
-  } catch (e) {
-    decoded = fail(
-      'json',
-      'internal_error',
-      `Unexpected error while reading the input: ${errorMessage(e)}`,
-    );
-  }
+  const read = await readInput(input, options);
+  const { state } = read;
+  let { decoded } = read;
   if (asCredential) decoded = asCredentialInput(decoded);
   try {
     return await verifyDecoded(decoded, state);
