@@ -287,22 +287,24 @@ function endorsementScope(credential: JsonObject): JsonObject {
 /** Decode one bundled credential: an object, an enveloped VC-JWT, or (not CLR 2.0) a JWT string. */
 function decodeBundled(item: unknown, state: RunState): DecodedInput {
   if (typeof item === 'string') return decodeText(item, 'jwt', state);
-  if (
-    isObject(item) &&
-    item.type === 'EnvelopedVerifiableCredential' &&
-    typeof item.id === 'string'
-  ) {
+  if (isObject(item) && isEnvelope(item) && typeof item.id === 'string') {
     const m = /^data:[^,]*,(.*)$/s.exec(item.id);
     if (m) return decodeText(m[1] as string, 'jwt', state);
   }
   return fromObject(item, 'json', state);
 }
 
+/**
+ * An `EnvelopedVerifiableCredential`, its type written as a string or in an array (one RDF
+ * type either way): what it carries is the credential, verified as such.
+ */
+function isEnvelope(item: unknown): boolean {
+  return isObject(item) && typesOf(item.type).includes('EnvelopedVerifiableCredential');
+}
+
 /** A bundled credential given as a JSON object with no proof member at all. */
 function isUnsigned(item: unknown): boolean {
-  return (
-    isObject(item) && item.type !== 'EnvelopedVerifiableCredential' && item.proof === undefined
-  );
+  return isObject(item) && !isEnvelope(item) && item.proof === undefined;
 }
 
 /**

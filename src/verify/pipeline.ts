@@ -21,7 +21,7 @@ import { checkSchema } from './checks/schema.js';
 import { checkCredentialStatus } from './checks/status.js';
 import { checkSubject } from './checks/subject.js';
 import { checkType, roleOf } from './checks/type.js';
-import { result } from './checks/util.js';
+import { result, typesOf } from './checks/util.js';
 import { checkValidity } from './checks/validity.js';
 import { type DecodedInput, decodeText, fromObject } from './input.js';
 import { type CredentialProfile, checkDataModel, profileFor, selectProfile } from './profile.js';
@@ -663,7 +663,7 @@ async function verifyPresentationDoc(
         if (typeof item === 'string') inner = decodeText(item, 'jwt', state);
         else if (
           isObject(item) &&
-          item.type === 'EnvelopedVerifiableCredential' &&
+          typesOf(item.type).includes('EnvelopedVerifiableCredential') &&
           typeof item.id === 'string'
         ) {
           const m = /^data:[^,]*,(.*)$/s.exec(item.id);
