@@ -19,6 +19,7 @@ import {
 import type { LearnerIdentity } from '../model/identity.js';
 import { resolveCredentialSchemas } from '../schema/credential-schemas.js';
 import type { PrecompiledValidator, ValidationResult, Validator } from '../schema/types.js';
+import { checkContextAt } from '../verify/checks/context.js';
 import { checkSchema } from '../verify/checks/schema.js';
 import { checkSubjectIdentity } from '../verify/checks/subject.js';
 import { hasType, result, typesOf, valuesOf } from '../verify/checks/util.js';
@@ -63,52 +64,22 @@ export function checkClrContext(credential: JsonObject): CheckResult[] {
       ),
     );
   }
-  if (typeof second === 'string' && CLR_V2_CONTEXT_PATTERN.test(second)) {
-    if (second !== CLR_V2_CONTEXT) {
-      out.push(
-        result(
-          ID,
-          'warn',
-          'context_clr_version',
-          `@context[1] is ${second}; the current CLR 2.0 context is ${CLR_V2_CONTEXT}`,
-          '$["@context"][1]',
-        ),
-      );
-    }
-  } else {
-    out.push(
-      result(
-        ID,
-        'fail',
-        'context_clr_missing',
-        `@context[1] must be the CLR 2.0 context ${CLR_V2_CONTEXT}, found ${describeValue(second)}`,
-        '$["@context"][1]',
-      ),
-    );
-  }
-  if (typeof third === 'string' && OB_V3_CONTEXT_PATTERN.test(third)) {
-    if (third !== OB_V3_CONTEXT) {
-      out.push(
-        result(
-          ID,
-          'warn',
-          'context_ob_version',
-          `@context[2] is ${third}; the current Open Badges context is ${OB_V3_CONTEXT}`,
-          '$["@context"][2]',
-        ),
-      );
-    }
-  } else {
-    out.push(
-      result(
-        ID,
-        'fail',
-        'context_ob_missing',
-        `@context[2] must be the Open Badges 3.0 context ${OB_V3_CONTEXT}, found ${describeValue(third)}`,
-        '$["@context"][2]',
-      ),
-    );
-  }
+  out.push(
+    ...checkContextAt(second, 1, {
+      url: CLR_V2_CONTEXT,
+      isVersion: (v) => CLR_V2_CONTEXT_PATTERN.test(v),
+      current: 'CLR 2.0 context',
+      required: 'CLR 2.0 context',
+      codes: ['context_clr_version', 'context_clr_missing'],
+    }),
+    ...checkContextAt(third, 2, {
+      url: OB_V3_CONTEXT,
+      isVersion: (v) => OB_V3_CONTEXT_PATTERN.test(v),
+      current: 'Open Badges context',
+      required: 'Open Badges 3.0 context',
+      codes: ['context_ob_version', 'context_ob_missing'],
+    }),
+  );
   return out.length > 0 ? out : [result(ID, 'pass')];
 }
 

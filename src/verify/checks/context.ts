@@ -65,34 +65,50 @@ export function checkContext(credential: JsonObject): CheckResult[] {
       ),
     );
   }
-  const second = list[1];
-  if (second === OB_V3_CONTEXT) {
-    // expected
-  } else if (
-    typeof second === 'string' &&
-    (OB_V3_CONTEXT_PATTERN.test(second) ||
-      OB_VERSIONED.test(second) ||
-      OB_CONTEXT_ALIASES.has(second))
-  ) {
-    out.push(
-      result(
-        ID,
-        'warn',
-        'context_ob_version',
-        `@context[1] is ${second}; the current Open Badges context is ${OB_V3_CONTEXT}`,
-        '$["@context"][1]',
-      ),
-    );
-  } else {
-    out.push(
-      result(
-        ID,
-        'fail',
-        'context_ob_missing',
-        `@context[1] must be the Open Badges 3.0 context ${OB_V3_CONTEXT}, found ${describeValue(second)}`,
-        '$["@context"][1]',
-      ),
-    );
-  }
+  out.push(
+    ...checkContextAt(list[1], 1, {
+      url: OB_V3_CONTEXT,
+      isVersion: (v) =>
+        OB_V3_CONTEXT_PATTERN.test(v) || OB_VERSIONED.test(v) || OB_CONTEXT_ALIASES.has(v),
+      current: 'Open Badges context',
+      required: 'Open Badges 3.0 context',
+      codes: ['context_ob_version', 'context_ob_missing'],
+    }),
+  );
   return out.length > 0 ? out : [result(ID, 'pass')];
+}
+
+/** What one position of `@context` must hold (see {@link checkContextAt}). @internal */
+export interface ExpectedContext {
+  /** The current URL: passes. */
+  url: string;
+  /** Another version or alias of it: a warning. */
+  isVersion(value: string): boolean;
+  /** Its name in the warning ("the current <current> is ..."). */
+  current: string;
+  /** Its name in the failure ("must be the <required> ..."). */
+  required: string;
+  /** The warning's and the failure's codes. */
+  codes: [version: string, missing: string];
+}
+
+/**
+ * One position of `@context` (Open Badges 3.0 and CLR 2.0 credentials): the current context
+ * passes, another version of it is a warning, anything else fails.
+ *
+ * @internal
+ */
+export function checkContextAt(
+  value: unknown,
+  index: number,
+  expected: ExpectedContext,
+): CheckResult[] {
+  if (value === expected.url) return [];
+  const path = `$["@context"][${index}]`;
+  if (typeof value === 'string' && expected.isVersion(value)) {
+    const message = `@context[${index}] is ${value}; the current ${expected.current} is ${expected.url}`;
+    return [result(ID, 'warn', expected.codes[0], message, path)];
+  }
+  const message = `@context[${index}] must be the ${expected.required} ${expected.url}, found ${describeValue(value)}`;
+  return [result(ID, 'fail', expected.codes[1], message, path)];
 }
