@@ -4,8 +4,9 @@
  * build ristretto255, X25519, FROST, OPRF, hash-to-curve, P-384 and P-521 when they are
  * imported — about 30 ms of start-up that a verifier never needs. Same algorithms, same bytes:
  * `test/keys/curves.test.ts` holds these to the package's curves. Each curve is built on first
- * use (a few milliseconds), not when the module loads: where WebCrypto signs and verifies, a
- * process may never need it.
+ * use (a few milliseconds), not when the module loads. Verification does not import this module
+ * (public points are read by `ec-point.ts` and `ed25519-point.ts`, signatures checked by
+ * WebCrypto): it loads on demand, where a secret key is used or WebCrypto cannot verify.
  *
  * @internal
  */
@@ -90,31 +91,3 @@ export function getP384(): ECDSA {
   p384Curve ??= buildP384();
   return p384Curve;
 }
-
-/** Byte sizes of the NIST curves' keys and signatures (SEC 1 points, IEEE P1363 `r || s`). */
-export interface EcSizes {
-  /** Secret scalar. */
-  readonly secretKey: number;
-  /** Compressed public point (`02`/`03` prefix). */
-  readonly compressed: number;
-  /** Uncompressed public point (`04` prefix). */
-  readonly uncompressed: number;
-  /** Signature `r || s`. */
-  readonly signature: number;
-}
-
-/** P-256 sizes: 32-byte scalar, 33 / 65-byte points, 64-byte signature. */
-export const P256_SIZES: EcSizes = Object.freeze({
-  secretKey: 32,
-  compressed: 33,
-  uncompressed: 65,
-  signature: 64,
-});
-
-/** P-384 sizes: 48-byte scalar, 49 / 97-byte points, 96-byte signature. */
-export const P384_SIZES: EcSizes = Object.freeze({
-  secretKey: 48,
-  compressed: 49,
-  uncompressed: 97,
-  signature: 96,
-});

@@ -4,7 +4,7 @@ import { fromBase64Url, fromUtf8, maxEncodedLength, toBase64Url, utf8 } from '..
 import { isObject } from '../internal/json.js';
 import { describeJsonTextProblem, parseJsonText } from '../internal/json-scan.js';
 import { MAX_DECODED_BYTES } from '../internal/limits.js';
-import { importJwk } from './import.js';
+import { importPublicJwk } from './import-public.js';
 import { bindKeyPair, isKeyPair } from './key-pair.js';
 import { decodeMultibaseKey } from './multikey.js';
 import type { DidDocument, Jwk, KeyPair, VerificationMethod } from './types.js';
@@ -243,7 +243,7 @@ export function resolveDidJwk(did: string): DidDocument {
       did,
     });
   }
-  importJwk(jwk as Jwk, {}, false, 'did:jwk'); // validates key material
+  importPublicJwk(jwk as Jwk, {}, 'did:jwk'); // validates key material
   return didJwkDocument(did, jwk);
 }
 

@@ -1,10 +1,12 @@
 /** Key generation. */
 
 import { randomBytes } from '../internal/random.js';
-import { ed25519, getP384, P384_SIZES, p256 } from './curves.js';
+import { ed25519, getP384, p256 } from './curves.js';
+import { P384_SIZES } from './ec-point.js';
 import { ed25519FromBytes, p256FromBytes, p384FromBytes, rsaFromJwk } from './key-pair.js';
 import { encodeMultibaseKey, isPlainOptions } from './multikey.js';
 import { generateRsaJwk } from './rsa.js';
+import { SECRET_KEY_MATH } from './secret.js';
 import type { KeyPair, KeyType } from './types.js';
 
 /** Options of {@link generateKeyPair}. */
@@ -62,20 +64,20 @@ export async function generateKeyPair(options: GenerateKeyPairOptions = {}): Pro
     const secret = seed ?? ed25519.utils.randomSecretKey(randomBytes(ed25519.lengths.seed ?? 32));
     const pub = ed25519.getPublicKey(secret);
     const id = options.id ?? defaultId(controller, encodeMultibaseKey('ed25519-pub', pub));
-    return ed25519FromBytes(undefined, secret, { id, controller }, 'seed');
+    return ed25519FromBytes(undefined, secret, { id, controller }, 'seed', SECRET_KEY_MATH);
   }
   if (type === 'P-256') {
     const secret = seed ?? p256.utils.randomSecretKey(randomBytes(p256.lengths.seed ?? 48));
     const pub = p256.getPublicKey(secret, true);
     const id = options.id ?? defaultId(controller, encodeMultibaseKey('p256-pub', pub));
-    return p256FromBytes(undefined, secret, { id, controller }, 'seed');
+    return p256FromBytes(undefined, secret, { id, controller }, 'seed', SECRET_KEY_MATH);
   }
   if (type === 'P-384') {
     const curve = getP384();
     const secret = seed ?? curve.utils.randomSecretKey(randomBytes(curve.lengths.seed ?? 72));
     const pub = curve.getPublicKey(secret, true);
     const id = options.id ?? defaultId(controller, encodeMultibaseKey('p384-pub', pub));
-    return p384FromBytes(undefined, secret, { id, controller }, 'seed');
+    return p384FromBytes(undefined, secret, { id, controller }, 'seed', SECRET_KEY_MATH);
   }
   if (type === 'RSA') {
     if (seed !== undefined)

@@ -1,4 +1,12 @@
-/** The internal key pair implementation behind the `KeyPair` interface. */
+/**
+ * The internal key pair implementation behind the `KeyPair` interface. This module does not
+ * import `@noble/curves`: public keys are checked by `ed25519-point.ts` and `ec-point.ts` and
+ * signatures verified by WebCrypto, so a verifier never loads the pure-JS curves. They are
+ * imported on demand where they are needed: to sign (RFC 6979 ECDSA; Ed25519 where WebCrypto
+ * lacks it) and to verify where WebCrypto cannot. The secret-key arithmetic key import needs
+ * synchronously (deriving the public key) is handed in by the caller as a {@link SecretKeyMath}
+ * (`secret.ts`), so the public-only import path never reaches it.
+ */
 
 import type { ECDSA } from '@noble/curves/abstract/weierstrass.js';
 import { KeyError } from '../errors.js';
@@ -8,7 +16,14 @@ import {
   webCryptoEd25519Sign,
   webCryptoEd25519Verify,
 } from '../internal/perf-ed25519.js';
-import { type EcSizes, ed25519, getP384, P256_SIZES, P384_SIZES, p256 } from './curves.js';
+import {
+  decodeEcPoint,
+  type EcSizes,
+  encodeEcPoint,
+  P256_SIZES,
+  P384_SIZES,
+  uncompressEcPoint,
+} from './ec-point.js';
 import { isUsableEd25519Point } from './ed25519-point.js';
 import { encodeMultibaseKey, isPlainOptions } from './multikey.js';
 import {
@@ -48,20 +63,59 @@ const ALGORITHMS: Record<KeyType, JwsAlgorithm> = {
 };
 
 /** The NIST curves: ECDSA with the curve's own hash (SHA-256 / SHA-384), `r || s` signatures. */
-type EcType = 'P-256' | 'P-384';
+export type EcType = 'P-256' | 'P-384';
+
+/** `curves.ts`, the pure-JS curves from `@noble/curves`. */
+type Curves = typeof import('./curves.js');
+
+let curvesModule: Promise<Curves> | undefined;
+
+/**
+ * `curves.ts`, imported on first use and kept (a failed import is tried again next time). Only
+ * signing and the verification fallbacks (no WebCrypto Ed25519 or ECDSA) call it.
+ */
+function loadCurves(): Promise<Curves> {
+  curvesModule ??= import('./curves.js').catch((cause: unknown) => {
+    curvesModule = undefined;
+    throw cause;
+  });
+  return curvesModule;
+}
 
 interface EcInfo {
   /** The curve (P-384 is built on first use). */
-  curve(): ECDSA;
+  curve(curves: Curves): ECDSA;
   sizes: EcSizes;
   hash: 'SHA-256' | 'SHA-384';
   codec: 'p256-pub' | 'p384-pub';
 }
 
 const EC: Record<EcType, EcInfo> = {
-  'P-256': { curve: () => p256, sizes: P256_SIZES, hash: 'SHA-256', codec: 'p256-pub' },
-  'P-384': { curve: getP384, sizes: P384_SIZES, hash: 'SHA-384', codec: 'p384-pub' },
+  'P-256': { curve: (c) => c.p256, sizes: P256_SIZES, hash: 'SHA-256', codec: 'p256-pub' },
+  'P-384': { curve: (c) => c.getP384(), sizes: P384_SIZES, hash: 'SHA-384', codec: 'p384-pub' },
 };
+
+/**
+ * The secret-key arithmetic key import needs (from `@noble/curves`, in `secret.ts`). Key
+ * builders take it as an argument: one that is given no secret key needs none, so the
+ * public-only import path (verification) never loads the curves.
+ */
+export interface SecretKeyMath {
+  /** The Ed25519 public key of a 32-byte seed (RFC 8032 section 5.1.5). */
+  ed25519PublicKey(seed: Uint8Array): Uint8Array;
+  /** True when `scalar` (of the curve's scalar length) is a secret key in [1, n-1]. */
+  isValidEcSecretKey(type: EcType, scalar: Uint8Array): boolean;
+  /** The compressed SEC1 public point of a valid secret scalar. */
+  ecPublicKey(type: EcType, scalar: Uint8Array): Uint8Array;
+}
+
+/** The math for a secret key, or the misuse of a public-only builder given one. */
+function mathFor(math: SecretKeyMath | undefined, field: string): SecretKeyMath {
+  if (math === undefined) {
+    throw new TypeError(`${field}: a secret key was given to a public-key-only import`);
+  }
+  return math;
+}
 
 function isEcType(type: KeyType): type is EcType {
   return type === 'P-256' || type === 'P-384';
@@ -107,9 +161,8 @@ class Ob3KeyPair implements KeyPair {
       return { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(this.#publicKey) };
     }
     if (isEcType(this.type)) {
-      const { curve, sizes } = EC[this.type];
-      const raw = curve().Point.fromBytes(this.#publicKey).toBytes(false);
-      const n = sizes.secretKey;
+      const raw = uncompressEcPoint(this.type, this.#publicKey);
+      const n = EC[this.type].sizes.secretKey;
       return {
         kty: 'EC',
         crv: this.type,
@@ -133,11 +186,12 @@ class Ob3KeyPair implements KeyPair {
     if (this.type === 'Ed25519') {
       // WebCrypto when the runtime has Ed25519 (much faster), else @noble/curves: same bytes.
       const fast = await webCryptoEd25519Sign(secret as Uint8Array, data);
-      return fast ?? ed25519.sign(data, secret as Uint8Array);
+      return fast ?? (await loadCurves()).ed25519.sign(data, secret as Uint8Array);
     }
     if (isEcType(this.type)) {
       // RFC 6979 deterministic k; s is not low-s normalized (as WebCrypto and the W3C vectors).
-      return EC[this.type].curve().sign(data, secret as Uint8Array, { prehash: true, lowS: false });
+      const curve = EC[this.type].curve(await loadCurves());
+      return curve.sign(data, secret as Uint8Array, { prehash: true, lowS: false });
     }
     this.#rsaSignKey ??= importRsaKey(secret as Jwk, 'sign');
     return rsaSign(await this.#rsaSignKey, data);
@@ -154,6 +208,7 @@ class Ob3KeyPair implements KeyPair {
         const fast = await webCryptoEd25519Verify(this.#publicKey, data, signature);
         if (fast !== undefined) return fast;
         // zip215: false = strict RFC 8032 / FIPS 186-5: non-canonical encodings are rejected.
+        const { ed25519 } = await loadCurves();
         return ed25519.verify(signature, data, this.#publicKey, { zip215: false });
       }
       if (isEcType(this.type)) {
@@ -164,7 +219,8 @@ class Ob3KeyPair implements KeyPair {
         this.#ecVerifyKey ??= importEcVerifyKey(this.type, this.#publicKey);
         const fast = await webCryptoEcVerify(ec.hash, await this.#ecVerifyKey, data, signature);
         if (fast !== undefined) return fast;
-        return ec.curve().verify(signature, data, this.#publicKey, { prehash: true, lowS: false });
+        const curve = ec.curve(await loadCurves());
+        return curve.verify(signature, data, this.#publicKey, { prehash: true, lowS: false });
       }
     } catch {
       return false;
@@ -208,7 +264,7 @@ async function importEcVerifyKey(
   const s = webCryptoSubtle();
   if (s === undefined) return undefined;
   try {
-    const raw = EC[type].curve().Point.fromBytes(compressed).toBytes(false);
+    const raw = uncompressEcPoint(type, compressed);
     return await s.importKey('raw', raw, { name: 'ECDSA', namedCurve: type }, false, ['verify']);
   } catch {
     return undefined;
@@ -266,12 +322,16 @@ export function isKeyPair(value: unknown): value is KeyPair {
   return value instanceof Ob3KeyPair;
 }
 
-/** Build a key pair from raw Ed25519 bytes; validates them. */
+/**
+ * Build a key pair from raw Ed25519 bytes; validates them. `math` derives the public key of a
+ * secret key (required when `secretKey` is given).
+ */
 export function ed25519FromBytes(
   publicKey: Uint8Array | undefined,
   secretKey: Uint8Array | undefined,
   ids: { id?: string; controller?: string },
   field: string,
+  math: SecretKeyMath | undefined,
 ): KeyPair {
   let seed: Uint8Array | undefined;
   let pub = publicKey;
@@ -284,7 +344,7 @@ export function ed25519FromBytes(
       );
     }
     seed = secretKey.slice(0, 32);
-    const derived = ed25519.getPublicKey(seed);
+    const derived = mathFor(math, field).ed25519PublicKey(seed);
     if (secretKey.length === 64 && !sameBytes(secretKey.subarray(32), derived)) {
       throw new KeyError(
         'ERR_KEY_INVALID',
@@ -323,24 +383,32 @@ export function ed25519FromBytes(
   return createKeyPairObject({ type: 'Ed25519', publicKey: pub, secret: seed, ...ids });
 }
 
-/** Build a key pair from raw P-256 bytes (public: compressed or uncompressed SEC1). */
+/**
+ * Build a key pair from raw P-256 bytes (public: compressed or uncompressed SEC1). `math` checks
+ * a secret scalar and derives its public key (required when `secretKey` is given).
+ */
 export function p256FromBytes(
   publicKey: Uint8Array | undefined,
   secretKey: Uint8Array | undefined,
   ids: { id?: string; controller?: string },
   field: string,
+  math: SecretKeyMath | undefined,
 ): KeyPair {
-  return ecFromBytes('P-256', publicKey, secretKey, ids, field);
+  return ecFromBytes('P-256', publicKey, secretKey, ids, field, math);
 }
 
-/** Build a key pair from raw P-384 bytes (public: compressed or uncompressed SEC1). */
+/**
+ * Build a key pair from raw P-384 bytes (public: compressed or uncompressed SEC1). `math` checks
+ * a secret scalar and derives its public key (required when `secretKey` is given).
+ */
 export function p384FromBytes(
   publicKey: Uint8Array | undefined,
   secretKey: Uint8Array | undefined,
   ids: { id?: string; controller?: string },
   field: string,
+  math: SecretKeyMath | undefined,
 ): KeyPair {
-  return ecFromBytes('P-384', publicKey, secretKey, ids, field);
+  return ecFromBytes('P-384', publicKey, secretKey, ids, field, math);
 }
 
 /**
@@ -354,6 +422,7 @@ function ecFromBytes(
   secretKey: Uint8Array | undefined,
   ids: { id?: string; controller?: string },
   field: string,
+  math: SecretKeyMath | undefined,
 ): KeyPair {
   const { sizes } = EC[type];
   let pub: Uint8Array | undefined;
@@ -365,25 +434,16 @@ function ecFromBytes(
         { field },
       );
     }
-    try {
-      const point = EC[type].curve().Point.fromBytes(publicKey);
-      point.assertValidity();
-      pub = point.toBytes(true);
-    } catch (cause) {
-      throw new KeyError(
-        'ERR_KEY_INVALID',
-        `${field}: not a valid ${type} point`,
-        { field },
-        cause,
-      );
+    const point = decodeEcPoint(type, publicKey);
+    if (point === undefined) {
+      throw new KeyError('ERR_KEY_INVALID', `${field}: not a valid ${type} point`, { field });
     }
+    pub = encodeEcPoint(type, point, true);
   }
   let secret: Uint8Array | undefined;
   if (secretKey !== undefined) {
-    if (
-      secretKey.length !== sizes.secretKey ||
-      !EC[type].curve().utils.isValidSecretKey(secretKey)
-    ) {
+    const m = mathFor(math, field);
+    if (secretKey.length !== sizes.secretKey || !m.isValidEcSecretKey(type, secretKey)) {
       throw new KeyError(
         'ERR_KEY_INVALID',
         `${field}: a ${type} secret key is a ${sizes.secretKey}-byte scalar in [1, n-1], found ${secretKey.length} bytes`,
@@ -391,7 +451,7 @@ function ecFromBytes(
       );
     }
     secret = secretKey.slice();
-    const derived = EC[type].curve().getPublicKey(secret, true);
+    const derived = m.ecPublicKey(type, secret);
     if (pub !== undefined && !sameBytes(pub, derived)) {
       throw new KeyError(
         'ERR_KEY_INVALID',

@@ -13,7 +13,7 @@ import {
 import { isObject } from '../internal/json.js';
 import { onDemand } from '../internal/lazy.js';
 import { didKeyMethodId, resolveDidJwk, resolveDidKey } from './did.js';
-import { importKeyPair } from './import.js';
+import { importPublicKeyPair } from './import-public.js';
 import { isPlainOptions } from './multikey.js';
 import type {
   ControllerDocument,
@@ -325,7 +325,7 @@ export async function resolveVerificationMethod(
     }
   }
 
-  const keyPair = importKeyPair(vm, { publicOnly: true, id, controller: vm.controller });
+  const keyPair = importPublicKeyPair(vm, { id, controller: vm.controller });
   return { verificationMethod: { ...vm, id }, controllerDocument, keyPair };
 }
 

@@ -7,7 +7,7 @@ import { KeyError } from '../errors.js';
 import { fromBase64Url, toBase64Url } from '../internal/bytes.js';
 import { isObject } from '../internal/json.js';
 import { createDidJwk, createDidKey } from './did.js';
-import { importKeyPair } from './import.js';
+import { importPublicKeyPair } from './import-public.js';
 import { isKeyPair } from './key-pair.js';
 import { isSigner, type Signer, type SignerAlgorithm, toSigningKey } from './signer.js';
 import type { Jwk, JwsAlgorithm, KeyPair } from './types.js';
@@ -169,7 +169,7 @@ export async function signerFromCryptoKey(
     if (!isCryptoKey(pair.publicKey) || pair.publicKey.type !== 'public')
       throw new TypeError(`${fn}: the key pair has no public CryptoKey`);
     publicKeyJwk = publicMembers(await subtle.exportKey('jwk', pair.publicKey));
-    const imported: KeyPair = importKeyPair(publicKeyJwk, { publicOnly: true });
+    const imported: KeyPair = importPublicKeyPair(publicKeyJwk);
     const made = imported.type === 'RSA' ? createDidJwk(imported) : createDidKey(imported);
     derived = { id: made.verificationMethodId, controller: made.did };
   }

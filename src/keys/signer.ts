@@ -5,7 +5,7 @@
  */
 import { KeyError } from '../errors.js';
 import { isObject } from '../internal/json.js';
-import { importKeyPair } from './import.js';
+import { importPublicKeyPair } from './import-public.js';
 import { isKeyPair } from './key-pair.js';
 import type { Jwk, JwsAlgorithm, KeyPair, KeyType } from './types.js';
 
@@ -160,7 +160,7 @@ function fromSigner(signer: Signer, fn: string): SigningKey {
   let publicKey: KeyPair | undefined;
   if (signer.publicKeyJwk !== undefined) {
     try {
-      publicKey = importKeyPair(signer.publicKeyJwk, { publicOnly: true });
+      publicKey = importPublicKeyPair(signer.publicKeyJwk);
     } catch (e) {
       throw new TypeError(
         `${fn}: the Signer's publicKeyJwk is not a usable public key: ${(e as Error).message}`,

@@ -7,7 +7,7 @@
  */
 import { KeyError } from '../errors.js';
 import { fromBase64, toBase64Url } from '../internal/bytes.js';
-import type { importKeyPair } from '../keys/import.js';
+import type { importPublicKeyPair } from '../keys/import-public.js';
 import type { KeyPair } from '../keys/types.js';
 
 /** Longest PEM text read, in characters (a 16384-bit SPKI key is about 2.9 KB). */
@@ -118,7 +118,7 @@ function spki(der: Uint8Array): { n: Uint8Array; e: Uint8Array } {
 export function importRsaPem(
   pem: unknown,
   id: string | undefined,
-  importKey: typeof importKeyPair,
+  importKey: typeof importPublicKeyPair,
 ): KeyPair {
   if (typeof pem !== 'string') throw new KeyError('ERR_KEY_FORMAT', 'publicKeyPem is not a string');
   if (pem.length > MAX_PEM_LENGTH) {

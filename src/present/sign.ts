@@ -91,7 +91,7 @@ export async function signPresentationJwt(
     (typeof options.expiresIn !== 'number' || !(options.expiresIn > 0))
   )
     throw new TypeError(`${fn}: options.expiresIn must be a positive number of seconds`);
-  const { key, form, now, header } = prepareJwtSigning(
+  const { key, form, now, header } = await prepareJwtSigning(
     presentation,
     'presentation',
     { ...options, includeJwk: undefined },

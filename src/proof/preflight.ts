@@ -12,7 +12,7 @@ import { partyId as onePartyId } from '../internal/roles.js';
 import { checkCompactForm } from '../jsonld/compact-form.js';
 import type { DocumentLoader } from '../jsonld/index.js';
 import { createDidJwk, createDidKey } from '../keys/did.js';
-import { importKeyPair } from '../keys/import.js';
+import { importPublicKeyPair } from '../keys/import-public.js';
 import { checkKeyController } from '../keys/resolve.js';
 import type { Jwk } from '../keys/types.js';
 import {
@@ -130,7 +130,7 @@ export interface SigningKeyIds {
 /** The did:key and did:jwk DIDs of a public key (the ones a bare key is known by). */
 function ownDids(jwk: Jwk): string[] {
   try {
-    const key = importKeyPair(jwk, { publicOnly: true });
+    const key = importPublicKeyPair(jwk);
     const dids = [createDidJwk(key).did];
     if (key.type !== 'RSA') dids.push(createDidKey(key).did);
     return dids;

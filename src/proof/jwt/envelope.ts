@@ -184,13 +184,13 @@ export interface JwtSigningOptions {
  * claims both roles `ERR_PROOF_AMBIGUOUS_ROLE`. Returns the key, algorithm, payload form, clock
  * and JOSE header. @internal
  */
-export function prepareJwtSigning(
+export async function prepareJwtSigning(
   document: Record<string, unknown>,
   role: ProofRole,
   options: JwtSigningOptions,
   fn: string,
-): JwtSigning {
-  const key = toSigningKey(options.key, fn);
+): Promise<JwtSigning> {
+  const key = await toSigningKey(options.key, fn);
   const alg = pickAlgorithm(key, options.alg, fn);
   const form = options.payloadForm ?? (isVc11(document) ? 'vc-1.1' : 'vc-2.0');
   if (form !== 'vc-1.1' && form !== 'vc-2.0')

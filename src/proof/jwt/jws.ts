@@ -13,7 +13,7 @@ import { describeValue } from '../../internal/describe.js';
 import { isObject } from '../../internal/json.js';
 import { describeJsonTextProblem, parseJsonText } from '../../internal/json-scan.js';
 import { DEFAULT_MAX_JSON_DEPTH, MAX_DECODED_BYTES } from '../../internal/limits.js';
-import { importKeyPair } from '../../keys/import.js';
+import { importPublicKeyPair } from '../../keys/import-public.js';
 import { isKeyPair } from '../../keys/key-pair.js';
 import { isSigner, type SigningKey, toSigningKey as signingKeyOf } from '../../keys/signer.js';
 import type { JwsAlgorithm, KeyPair } from '../../keys/types.js';
@@ -232,7 +232,7 @@ export function importHeaderJwk(jwk: unknown): { key?: KeyPair; issue?: JwtIssue
   }
   try {
     const { kid: _kid, ...rest } = jwk;
-    return { key: importKeyPair(rest, { publicOnly: true }) };
+    return { key: importPublicKeyPair(rest) };
   } catch (e) {
     return {
       issue: {
@@ -311,11 +311,14 @@ export async function signCompactJws(
 
 /**
  * Accept an ob3kit `KeyPair`, a `Signer`, or any key document `importKeyPair` reads (a private
- * JWK, a Multikey with `secretKeyMultibase`, ...). Throws `TypeError` for anything else.
+ * JWK, a Multikey with `secretKeyMultibase`, ...). Throws `TypeError` for anything else. The
+ * importer of secret keys (which brings `@noble/curves`) is loaded only for a key document, so
+ * verification, which shares this module, never loads it.
  */
-export function toSigningKey(key: unknown, fn: string): SigningKey {
+export async function toSigningKey(key: unknown, fn: string): Promise<SigningKey> {
   if (isKeyPair(key) || isSigner(key)) return signingKeyOf(key, fn);
   if (isObject(key) && typeof (key as { sign?: unknown }).sign !== 'function') {
+    const { importKeyPair } = await import('../../keys/import.js');
     return signingKeyOf(importKeyPair(key), fn);
   }
   if (isObject(key)) return signingKeyOf(key, fn);

@@ -4,7 +4,7 @@ import { bytesEqual } from '../../internal/bytes.js';
 import { describeValue } from '../../internal/describe.js';
 import { type DocumentFetcher, fetcherFor, parseJsonDocument } from '../../internal/fetch.js';
 import { isObject } from '../../internal/json.js';
-import { importKeyPair } from '../../keys/import.js';
+import { importPublicKeyPair } from '../../keys/import-public.js';
 import {
   checkKeyController,
   type ResolveOptions,
@@ -203,7 +203,7 @@ function findListedKey(
       : methods.find((m) => isObject(m) && abs(m.id) === abs(entry));
     if (!isObject(vm)) continue;
     try {
-      const candidate = importKeyPair(vm, { publicOnly: true });
+      const candidate = importPublicKeyPair(vm);
       if (sameKey(candidate, key)) return abs(vm.id) ?? abs(entry);
     } catch {
       // Not a key we can read: it cannot be the header key.

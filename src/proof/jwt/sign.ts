@@ -47,7 +47,7 @@ export async function signCredentialJwt(
   if (!isObject(credential))
     throw new TypeError(`${fn}: credential must be an object, found ${describeValue(credential)}`);
   if (!isObject(options)) throw new TypeError(`${fn}: options must be an object with a key`);
-  const { key, form, now, header } = prepareJwtSigning(credential, 'credential', options, fn);
+  const { key, form, now, header } = await prepareJwtSigning(credential, 'credential', options, fn);
   checkSigningChecks(options, fn);
   await preflight(
     credential,
