@@ -51,7 +51,12 @@ export const BUNDLES = [
     uses: {
       what: 'a VC 2.0 badge',
       loads: ['src/schema/generated/vc2.generated.js'],
-      never: [/generated\/(vc1|lenient)\.generated\.js$/],
+      // Nor the pure-JS curves: WebCrypto verifies, src/keys/ec-point.ts reads public points.
+      never: [
+        /generated\/(vc1|lenient)\.generated\.js$/,
+        /(^|\/)node_modules\/@noble\/curves\//,
+        /(^|\/)src\/keys\/(curves|secret)\.ts$/,
+      ],
     },
   },
   {
