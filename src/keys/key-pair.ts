@@ -11,6 +11,7 @@
 import type { ECDSA } from '@noble/curves/abstract/weierstrass.js';
 import { KeyError } from '../errors.js';
 import { toBase64Url } from '../internal/bytes.js';
+import { onDemand } from '../internal/lazy.js';
 import {
   isValidEd25519PublicKeyCached,
   webCryptoEd25519Sign,
@@ -68,18 +69,32 @@ export type EcType = 'P-256' | 'P-384';
 /** `curves.ts`, the pure-JS curves from `@noble/curves`. */
 type Curves = typeof import('./curves.js');
 
-let curvesModule: Promise<Curves> | undefined;
+const curvesCode = /* @__PURE__ */ onDemand(() => import('./curves.js'));
 
 /**
  * `curves.ts`, imported on first use and kept (a failed import is tried again next time). Only
- * signing and the verification fallbacks (no WebCrypto Ed25519 or ECDSA) call it.
+ * signing and the verification fallbacks (no WebCrypto Ed25519 or ECDSA) call it. A failed
+ * import is a `KeyError` `ERR_CRYPTO_UNAVAILABLE` naming `task` and the cause, never a verdict:
+ * `verify` lets it through, so a valid signature cannot read as forged.
  */
-function loadCurves(): Promise<Curves> {
-  curvesModule ??= import('./curves.js').catch((cause: unknown) => {
-    curvesModule = undefined;
-    throw cause;
-  });
-  return curvesModule;
+async function loadCurves(task: string): Promise<Curves> {
+  try {
+    return await curvesCode();
+  } catch (cause) {
+    throw new KeyError(
+      'ERR_CRYPTO_UNAVAILABLE',
+      `${task} needs ob3kit's elliptic-curve code (@noble/curves), which failed to load: ${
+        cause instanceof Error ? cause.message : String(cause)
+      }`,
+      {},
+      cause,
+    );
+  }
+}
+
+/** True for the error of {@link loadCurves} (and of RSA without WebCrypto). */
+function isCryptoUnavailable(e: unknown): boolean {
+  return e instanceof KeyError && e.code === 'ERR_CRYPTO_UNAVAILABLE';
 }
 
 interface EcInfo {
@@ -186,11 +201,11 @@ class Ob3KeyPair implements KeyPair {
     if (this.type === 'Ed25519') {
       // WebCrypto when the runtime has Ed25519 (much faster), else @noble/curves: same bytes.
       const fast = await webCryptoEd25519Sign(secret as Uint8Array, data);
-      return fast ?? (await loadCurves()).ed25519.sign(data, secret as Uint8Array);
+      return fast ?? (await loadCurves('Ed25519 signing')).ed25519.sign(data, secret as Uint8Array);
     }
     if (isEcType(this.type)) {
       // RFC 6979 deterministic k; s is not low-s normalized (as WebCrypto and the W3C vectors).
-      const curve = EC[this.type].curve(await loadCurves());
+      const curve = EC[this.type].curve(await loadCurves(`${this.algorithm} signing`));
       return curve.sign(data, secret as Uint8Array, { prehash: true, lowS: false });
     }
     this.#rsaSignKey ??= importRsaKey(secret as Jwk, 'sign');
@@ -208,7 +223,7 @@ class Ob3KeyPair implements KeyPair {
         const fast = await webCryptoEd25519Verify(this.#publicKey, data, signature);
         if (fast !== undefined) return fast;
         // zip215: false = strict RFC 8032 / FIPS 186-5: non-canonical encodings are rejected.
-        const { ed25519 } = await loadCurves();
+        const { ed25519 } = await loadCurves('Ed25519 verification without WebCrypto');
         return ed25519.verify(signature, data, this.#publicKey, { zip215: false });
       }
       if (isEcType(this.type)) {
@@ -219,10 +234,14 @@ class Ob3KeyPair implements KeyPair {
         this.#ecVerifyKey ??= importEcVerifyKey(this.type, this.#publicKey);
         const fast = await webCryptoEcVerify(ec.hash, await this.#ecVerifyKey, data, signature);
         if (fast !== undefined) return fast;
-        const curve = ec.curve(await loadCurves());
+        const curve = ec.curve(
+          await loadCurves(`${this.algorithm} verification without WebCrypto`),
+        );
         return curve.verify(signature, data, this.#publicKey, { prehash: true, lowS: false });
       }
-    } catch {
+    } catch (e) {
+      // No verdict when the code that would give one cannot load: an error, not `false`.
+      if (isCryptoUnavailable(e)) throw e;
       return false;
     }
     this.#rsaVerifyKey ??= importRsaKey(this.#rsaJwk as Jwk, 'verify');

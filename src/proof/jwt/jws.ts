@@ -2,6 +2,8 @@
  * Compact JWS plumbing shared by credential JWTs and presentation JWTs: strict parsing,
  * header checks, key selection and signing. Not exported from the package.
  */
+
+import { Ob3Error } from '../../errors.js';
 import {
   fromBase64Url,
   fromUtf8,
@@ -257,11 +259,16 @@ export function algorithmFitsKey(alg: unknown, key: KeyPair): boolean {
   return key.algorithm === effectiveAlgorithm(alg);
 }
 
-/** Verify the signature of a parsed JWS with a key. */
+/**
+ * Verify the signature of a parsed JWS with a key. Throws `ERR_CRYPTO_UNAVAILABLE` when the
+ * runtime cannot check it (no WebCrypto for RSA, the curves failed to load): no verdict, rather
+ * than a valid signature reported invalid.
+ */
 export async function verifySignature(parsed: ParsedJws, key: KeyPair): Promise<boolean> {
   try {
     return await key.verify(parsed.signingInput, parsed.signature);
-  } catch {
+  } catch (e) {
+    if (e instanceof Ob3Error && e.code === 'ERR_CRYPTO_UNAVAILABLE') throw e;
     return false;
   }
 }

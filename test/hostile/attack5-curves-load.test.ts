@@ -1,0 +1,221 @@
+/**
+ * Signing, and verification where the runtime has no WebCrypto (React Native's Hermes), import
+ * the pure-JS curves on first use. When that import fails (a chunk a bundler split off cannot be
+ * fetched, a broken install), a valid signature must not read as forged: the key's `verify`
+ * returned `false`, so a genuine VC-JWT came back `jwt_signature_invalid` and a Signer's honest
+ * signature was refused as made "with another key". It now rejects with `ERR_CRYPTO_UNAVAILABLE`
+ * naming the cause; the failed load is forgotten (the next call loads the curves and answers),
+ * and calls racing the first load all get the verdict of an independent implementation
+ * (node:crypto). Run in a file of its own: the module graph is reset and `crypto` stubbed.
+ */
+import { createPublicKey, verify as nodeVerify } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDidKey } from '../../src/keys/did.js';
+import { generateKeyPair } from '../../src/keys/generate.js';
+import { importPublicKeyPair } from '../../src/keys/import-public.js';
+import { toSigningKey } from '../../src/keys/signer.js';
+import type { Jwk, KeyPair } from '../../src/keys/types.js';
+import { signCredentialJwt } from '../../src/proof/jwt/index.js';
+import {
+  checkJwsSignature,
+  type ParsedJws,
+  parseCompactJws,
+  signCompactJws,
+} from '../../src/proof/jwt/jws.js';
+
+const TYPES = ['Ed25519', 'P-256', 'P-384'] as const;
+type EcOrEd = (typeof TYPES)[number];
+
+interface Case {
+  type: EcOrEd;
+  key: KeyPair;
+  jwk: Jwk;
+  message: Uint8Array;
+  signature: Uint8Array;
+  tampered: Uint8Array;
+}
+
+/** node:crypto's verdict on a raw (`r || s` or Ed25519) signature over `message`. */
+function oracle(c: Case, message: Uint8Array, signature: Uint8Array): boolean {
+  const key = createPublicKey({ key: c.jwk as import('node:crypto').JsonWebKey, format: 'jwk' });
+  const hash = c.type === 'Ed25519' ? null : c.type === 'P-256' ? 'sha256' : 'sha384';
+  return nodeVerify(hash, message, { key, dsaEncoding: 'ieee-p1363' }, signature);
+}
+
+const cases: Case[] = [];
+let jwt: string;
+let did: string;
+const { getRandomValues } = globalThis.crypto;
+
+/** The module graph loaded afresh, `@noble/curves`' module failing to load while `fail()`. */
+async function freshModules(fail: () => boolean) {
+  vi.resetModules();
+  vi.doMock('../../src/keys/curves.js', async (actual) => {
+    if (fail()) throw new Error('Failed to fetch dynamically imported module: curves.js');
+    return await actual();
+  });
+  return {
+    ...(await import('../../src/keys/import-public.js')),
+    ...(await import('../../src/proof/jwt/index.js')),
+    ...(await import('../../src/keys/signer.js')),
+  };
+}
+
+const withoutSubtle = () =>
+  vi.stubGlobal('crypto', { getRandomValues: getRandomValues.bind(globalThis.crypto) });
+
+beforeAll(async () => {
+  for (const type of TYPES) {
+    const key = await generateKeyPair({
+      type,
+      seed: new Uint8Array(type === 'P-384' ? 48 : 32).fill(21),
+    });
+    const message = new TextEncoder().encode(`Open Badges 3.0 ${type}`);
+    const signature = await key.sign(message);
+    const tampered = signature.slice();
+    tampered[7] = (tampered[7] as number) ^ 1;
+    const c = { type, key, jwk: key.publicKeyJwk, message, signature, tampered };
+    expect(oracle(c, message, signature)).toBe(true);
+    expect(oracle(c, message, tampered)).toBe(false);
+    cases.push(c);
+  }
+  const issuer = createDidKey(cases[1]?.key as KeyPair);
+  did = issuer.did;
+  jwt = await signCredentialJwt(
+    {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiableCredential'],
+      issuer: did,
+      credentialSubject: { id: 'did:example:learner' },
+    },
+    { key: issuer.keyPair },
+  );
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.doUnmock('../../src/keys/curves.js');
+});
+
+afterAll(() => {
+  vi.resetModules();
+});
+
+describe('the curves failing to load', () => {
+  it('a valid signature is not reported invalid: verify rejects with ERR_CRYPTO_UNAVAILABLE, then answers once they load', async () => {
+    let failing = true;
+    const m = await freshModules(() => failing);
+    withoutSubtle();
+    for (const c of cases) {
+      const key = m.importPublicKeyPair({ ...c.jwk });
+      await expect(key.verify(c.message, c.signature), c.type).rejects.toMatchObject({
+        name: 'KeyError',
+        code: 'ERR_CRYPTO_UNAVAILABLE',
+        message: expect.stringMatching(
+          /^(Ed25519|ES256|ES384) verification without WebCrypto needs .*failed to load/,
+        ),
+        cause: expect.any(Error),
+      });
+    }
+    failing = false;
+    for (const c of cases) {
+      const key = m.importPublicKeyPair({ ...c.jwk });
+      expect(await key.verify(c.message, c.signature), c.type).toBe(true);
+      expect(await key.verify(c.message, c.tampered), c.type).toBe(false);
+    }
+  });
+
+  it('a VC-JWT is not reported jwt_signature_invalid, and verifies once the curves load', async () => {
+    let failing = true;
+    const m = await freshModules(() => failing);
+    withoutSubtle();
+    await expect(m.verifyCredentialJwt(jwt)).rejects.toMatchObject({
+      code: 'ERR_CRYPTO_UNAVAILABLE',
+    });
+    failing = false;
+    const result = await m.verifyCredentialJwt(jwt);
+    expect(result.issues).toEqual([]);
+    expect(result.verified).toBe(true);
+  });
+
+  it("a Signer's honest signature is not refused as made with another key", async () => {
+    const c = cases[1] as Case;
+    let failing = true;
+    const m = await freshModules(() => failing);
+    const signing = m.toSigningKey(
+      {
+        algorithm: 'ES256',
+        id: `${did}#key`,
+        publicKeyJwk: c.jwk,
+        sign: async () => c.signature,
+      },
+      'sign',
+    );
+    withoutSubtle();
+    await expect(signing.sign(c.message)).rejects.toMatchObject({
+      code: 'ERR_CRYPTO_UNAVAILABLE',
+    });
+    failing = false;
+    expect(await signing.sign(c.message)).toEqual(c.signature);
+  });
+});
+
+describe('RSA without WebCrypto', () => {
+  it('a JWS signature check has no verdict (ERR_CRYPTO_UNAVAILABLE), not jwt_signature_invalid', async () => {
+    const key = await generateKeyPair({ type: 'RSA' });
+    const header = { alg: 'RS256' };
+    const payload = { iss: 'did:example:issuer' };
+    const text = await signCompactJws(header, payload, toSigningKey(key, 'sign'));
+    const { parsed } = parseCompactJws(text, 10_000);
+    const publicKey = importPublicKeyPair(key.publicKeyJwk);
+    expect(await checkJwsSignature(parsed as ParsedJws, 'RS256', publicKey, 'JWT')).toEqual([]);
+    withoutSubtle();
+    const fresh = importPublicKeyPair(key.publicKeyJwk);
+    await expect(
+      checkJwsSignature(parsed as ParsedJws, 'RS256', fresh, 'JWT'),
+    ).rejects.toMatchObject({ code: 'ERR_CRYPTO_UNAVAILABLE' });
+  });
+});
+
+describe('the first load raced', () => {
+  it('many verifications racing the first load all give node:crypto verdicts', async () => {
+    const m = await freshModules(() => false);
+    withoutSubtle();
+    const runs: Array<Promise<[boolean, boolean]>> = [];
+    for (let i = 0; i < 24; i++) {
+      const c = cases[i % cases.length] as Case;
+      const key = m.importPublicKeyPair({ ...c.jwk });
+      const bad = i % 2 === 0;
+      const sig = bad ? c.tampered : c.signature;
+      runs.push(key.verify(c.message, sig).then((v) => [v, oracle(c, c.message, sig)]));
+    }
+    const verdicts = await Promise.all(runs);
+    for (const [ours, theirs] of verdicts) expect(ours).toBe(theirs);
+    expect(verdicts.filter(([v]) => v)).toHaveLength(12);
+  });
+
+  it('calls racing a failed first load all reject; the next ones all answer', async () => {
+    let failing = true;
+    const m = await freshModules(() => failing);
+    withoutSubtle();
+    const keys = cases.map((c) => m.importPublicKeyPair({ ...c.jwk }));
+    const first = await Promise.allSettled(
+      keys.flatMap((k, i) =>
+        [0, 1, 2].map(() =>
+          k.verify(cases[i]?.message as Uint8Array, cases[i]?.signature as Uint8Array),
+        ),
+      ),
+    );
+    for (const r of first) {
+      expect(r.status).toBe('rejected');
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'ERR_CRYPTO_UNAVAILABLE' });
+    }
+    failing = false;
+    const next = await Promise.all(
+      keys.map((k, i) =>
+        k.verify(cases[i]?.message as Uint8Array, cases[i]?.signature as Uint8Array),
+      ),
+    );
+    expect(next).toEqual([true, true, true]);
+  });
+});
