@@ -24,6 +24,7 @@ import {
 } from '../../src/proof/jwt/jws.js';
 
 const TYPES = ['Ed25519', 'P-256', 'P-384'] as const;
+const NOW = new Date('2025-06-01T00:00:00Z');
 type EcOrEd = (typeof TYPES)[number];
 
 interface Case {
@@ -86,6 +87,7 @@ beforeAll(async () => {
       '@context': ['https://www.w3.org/ns/credentials/v2'],
       type: ['VerifiableCredential'],
       issuer: did,
+      validFrom: '2024-01-01T00:00:00Z',
       credentialSubject: { id: 'did:example:learner' },
     },
     { key: issuer.keyPair },
@@ -136,6 +138,30 @@ describe('the curves failing to load', () => {
     const result = await m.verifyCredentialJwt(jwt);
     expect(result.issues).toEqual([]);
     expect(result.verified).toBe(true);
+  });
+
+  it('verify() answers authentic "unknown" (internal_error naming the cause), not "no"', async () => {
+    let failing = true;
+    vi.resetModules();
+    vi.doMock('../../src/keys/curves.js', async (actual) => {
+      if (failing) throw new Error('Failed to fetch dynamically imported module: curves.js');
+      return await actual();
+    });
+    const { verify } = await import('../../src/verify/index.js');
+    withoutSubtle();
+    const unloaded = await verify(jwt, { profile: 'vc', now: NOW });
+    const proof = unloaded.checks.filter((c) => c.id === 'proof' && c.outcome !== 'pass');
+    expect(proof).toEqual([
+      expect.objectContaining({
+        code: 'internal_error',
+        message: expect.stringContaining('ES256 verification without WebCrypto needs'),
+      }),
+    ]);
+    expect(unloaded.answers?.authentic.value).toBe('unknown');
+    failing = false;
+    const loaded = await verify(jwt, { profile: 'vc', now: NOW });
+    expect(loaded.checks.filter((c) => c.outcome === 'fail')).toEqual([]);
+    expect(loaded.answers?.authentic.value).toBe('yes');
   });
 
   it("a Signer's honest signature is not refused as made with another key", async () => {
