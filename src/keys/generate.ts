@@ -3,7 +3,13 @@
 import { randomBytes } from '../internal/random.js';
 import { ed25519, getP384, p256 } from './curves.js';
 import { P384_SIZES } from './ec-point.js';
-import { ed25519FromBytes, p256FromBytes, p384FromBytes, rsaFromJwk } from './key-pair.js';
+import {
+  bindKeyPair,
+  ed25519FromBytes,
+  p256FromBytes,
+  p384FromBytes,
+  rsaFromJwk,
+} from './key-pair.js';
 import { encodeMultibaseKey, isPlainOptions } from './multikey.js';
 import { generateRsaJwk } from './rsa.js';
 import { SECRET_KEY_MATH } from './secret.js';
@@ -68,16 +74,15 @@ export async function generateKeyPair(options: GenerateKeyPairOptions = {}): Pro
   }
   if (type === 'P-256') {
     const secret = seed ?? p256.utils.randomSecretKey(randomBytes(p256.lengths.seed ?? 48));
-    const pub = p256.getPublicKey(secret, true);
-    const id = options.id ?? defaultId(controller, encodeMultibaseKey('p256-pub', pub));
-    return p256FromBytes(undefined, secret, { id, controller }, 'seed', SECRET_KEY_MATH);
+    // The builder checks the scalar (a located ERR_KEY_INVALID) before its public key is used.
+    const key = p256FromBytes(undefined, secret, { controller }, 'seed', SECRET_KEY_MATH);
+    return withDefaultId(key, options.id, controller);
   }
   if (type === 'P-384') {
     const curve = getP384();
     const secret = seed ?? curve.utils.randomSecretKey(randomBytes(curve.lengths.seed ?? 72));
-    const pub = curve.getPublicKey(secret, true);
-    const id = options.id ?? defaultId(controller, encodeMultibaseKey('p384-pub', pub));
-    return p384FromBytes(undefined, secret, { id, controller }, 'seed', SECRET_KEY_MATH);
+    const key = p384FromBytes(undefined, secret, { controller }, 'seed', SECRET_KEY_MATH);
+    return withDefaultId(key, options.id, controller);
   }
   if (type === 'RSA') {
     if (seed !== undefined)
@@ -94,6 +99,16 @@ export async function generateKeyPair(options: GenerateKeyPairOptions = {}): Pro
   throw new TypeError(
     `generateKeyPair(options): options.type must be 'Ed25519', 'P-256', 'P-384' or 'RSA', found ${String(type)}`,
   );
+}
+
+/** `key` with the id given, or the default id of its fingerprint under `controller`. */
+function withDefaultId(
+  key: KeyPair,
+  id: string | undefined,
+  controller: string | undefined,
+): KeyPair {
+  const chosen = id ?? defaultId(controller, key.publicKeyMultibase as string);
+  return chosen === undefined ? key : bindKeyPair(key, { id: chosen, controller });
 }
 
 function defaultId(controller: string | undefined, fingerprint: string): string | undefined {

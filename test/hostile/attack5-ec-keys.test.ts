@@ -28,6 +28,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createDidKey, resolveDidKey } from '../../src/keys/did.js';
 import { decodeEcPoint, encodeEcPoint } from '../../src/keys/ec-point.js';
+import { generateKeyPair } from '../../src/keys/generate.js';
 import { importKeyPair, importRawKeyPair } from '../../src/keys/import.js';
 import { importPublicKeyPair } from '../../src/keys/import-public.js';
 import { resolveVerificationMethod } from '../../src/keys/resolve.js';
@@ -352,6 +353,40 @@ describe.each(CURVES)('$name: a secret key with another public key', (c) => {
         ).toBe(true);
       }
     }
+  });
+});
+
+describe.each(CURVES)('$name: generateKeyPair from a seed', (c) => {
+  it('refuses a seed that is no scalar in [1, n-1] with a located ERR_KEY_INVALID', async () => {
+    // Was a bare RangeError / Error from @noble/curves ("invalid scalar: out of range").
+    for (const seed of [
+      new Uint8Array(c.size),
+      new Uint8Array(c.size).fill(0xff),
+      bytesOf(c.n, c.size),
+    ]) {
+      await expect(generateKeyPair({ type: c.name, seed })).rejects.toMatchObject({
+        name: 'KeyError',
+        code: 'ERR_KEY_INVALID',
+        details: { field: 'seed' },
+      });
+    }
+  });
+
+  it('makes the key of a valid seed, with the default id of its fingerprint', async () => {
+    const seed = bytesOf(c.n - 1n, c.size);
+    const fingerprint = multibase(c.pub, c.noble.getPublicKey(seed, true));
+    const key = await generateKeyPair({ type: c.name, seed, controller: 'did:example:issuer' });
+    expect(key.id).toBe(`did:example:issuer#${fingerprint}`);
+    expect(key.controller).toBe('did:example:issuer');
+    expect(key.hasSecretKey).toBe(true);
+    expect(key.publicKeyMultibase).toBe(fingerprint);
+    const named = await generateKeyPair({ type: c.name, seed, id: 'did:example:issuer#k' });
+    expect(named.id).toBe('did:example:issuer#k');
+    expect(named.controller).toBeUndefined();
+    const bare = await generateKeyPair({ type: c.name, seed });
+    expect(bare.id).toBeUndefined();
+    const message = new TextEncoder().encode('seeded');
+    expect(await bare.sign(message)).toEqual(c.noble.sign(message, seed, { lowS: false }));
   });
 });
 
