@@ -1,10 +1,9 @@
 /** The Data Integrity transformation and hashing steps shared by signing and verification. */
 
-import { sha384 } from '@noble/hashes/sha2.js';
 import { JsonLdError, ProofError } from '../../errors.js';
-import { concatBytes, toHex, utf8 } from '../../internal/bytes.js';
+import { concatBytes, toHex } from '../../internal/bytes.js';
 import { parseDateTime } from '../../internal/datetime.js';
-import { sha256 } from '../../internal/hash.js';
+import { digest } from '../../internal/hash.js';
 import { isObject } from '../../internal/json.js';
 import { onDemand } from '../../internal/lazy.js';
 import { abortedError } from '../../jsonld/aborted.js';
@@ -62,9 +61,13 @@ export interface ProofHashData {
   hashData: Uint8Array;
 }
 
-/** The hash a suite uses with a key type: SHA-384 for P-384 (vc-di-ecdsa), SHA-256 otherwise. */
-export function digestFor(keyType: KeyType | undefined): (text: string) => Uint8Array {
-  return keyType === 'P-384' ? (text) => sha384(utf8(text)) : (text) => sha256(text);
+/**
+ * The hash a suite uses with a key type, SHA-384 for P-384 (vc-di-ecdsa) and SHA-256 otherwise,
+ * of the UTF-8 text.
+ */
+export function digestFor(keyType: KeyType | undefined): (text: string) => Promise<Uint8Array> {
+  const algorithm = keyType === 'P-384' ? 'SHA-384' : 'SHA-256';
+  return (text) => digest(algorithm, text);
 }
 
 /** True when `@context` includes `url` (as a string or an array entry). */
@@ -271,9 +274,8 @@ export async function createProofHashData(
     canonicalFormOf(suite, input, options),
     canonicalFormOf(suite, proofConfigOf(proof, unsecured, suite), options),
   ]);
-  const digest = digestFor(options.keyType);
-  const docHash = digest(doc);
-  const configHash = digest(config);
+  const hash = digestFor(options.keyType);
+  const [docHash, configHash] = await Promise.all([hash(doc), hash(config)]);
   return {
     canonicalDocument: doc,
     canonicalProofConfig: config,

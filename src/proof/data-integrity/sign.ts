@@ -327,8 +327,9 @@ export async function signDocument<T extends object>(
       );
     }
   }
-  const digest = digestFor(key.keyType);
-  const signature = await key.sign(concatBytes(digest(config), digest(doc)));
+  const hash = digestFor(key.keyType);
+  const [configHash, docHash] = await Promise.all([hash(config), hash(doc)]);
+  const signature = await key.sign(concatBytes(configHash, docHash));
   proof.proofValue = `z${encodeBase58btc(signature)}`;
 
   return {

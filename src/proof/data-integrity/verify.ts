@@ -706,11 +706,9 @@ async function verifyOne(
   }
 
   // Signature (SHA-384 hashes for P-384 keys, SHA-256 otherwise).
-  const digest = digestFor(key.type);
-  const ok = await key.verify(
-    concatBytes(digest(canonicalConfig), digest(canonicalDoc)),
-    signature,
-  );
+  const hash = digestFor(key.type);
+  const [configHash, docHash] = await Promise.all([hash(canonicalConfig), hash(canonicalDoc)]);
+  const ok = await key.verify(concatBytes(configHash, docHash), signature);
   if (!ok) {
     throw new Fail(
       'proof_signature_invalid',
