@@ -201,11 +201,17 @@ class Ob3KeyPair implements KeyPair {
     if (this.type === 'Ed25519') {
       // WebCrypto when the runtime has Ed25519 (much faster), else @noble/curves: same bytes.
       const fast = await webCryptoEd25519Sign(secret as Uint8Array, data);
-      return fast ?? (await loadCurves('Ed25519 signing')).ed25519.sign(data, secret as Uint8Array);
+      return (
+        fast ??
+        (await loadCurves('Ed25519 signing without WebCrypto')).ed25519.sign(
+          data,
+          secret as Uint8Array,
+        )
+      );
     }
     if (isEcType(this.type)) {
       // RFC 6979 deterministic k; s is not low-s normalized (as WebCrypto and the W3C vectors).
-      const curve = EC[this.type].curve(await loadCurves(`${this.algorithm} signing`));
+      const curve = EC[this.type].curve(await loadCurves(`${this.type} signing`));
       return curve.sign(data, secret as Uint8Array, { prehash: true, lowS: false });
     }
     this.#rsaSignKey ??= importRsaKey(secret as Jwk, 'sign');
@@ -223,7 +229,7 @@ class Ob3KeyPair implements KeyPair {
         const fast = await webCryptoEd25519Verify(this.#publicKey, data, signature);
         if (fast !== undefined) return fast;
         // zip215: false = strict RFC 8032 / FIPS 186-5: non-canonical encodings are rejected.
-        const { ed25519 } = await loadCurves('Ed25519 verification without WebCrypto');
+        const { ed25519 } = await loadCurves('Ed25519 signature verification without WebCrypto');
         return ed25519.verify(signature, data, this.#publicKey, { zip215: false });
       }
       if (isEcType(this.type)) {
@@ -235,7 +241,7 @@ class Ob3KeyPair implements KeyPair {
         const fast = await webCryptoEcVerify(ec.hash, await this.#ecVerifyKey, data, signature);
         if (fast !== undefined) return fast;
         const curve = ec.curve(
-          await loadCurves(`${this.algorithm} verification without WebCrypto`),
+          await loadCurves(`${this.type} signature verification without WebCrypto`),
         );
         return curve.verify(signature, data, this.#publicKey, { prehash: true, lowS: false });
       }

@@ -4,7 +4,8 @@
  * fetched, a broken install), a valid signature must not read as forged: the key's `verify`
  * returned `false`, so a genuine VC-JWT came back `jwt_signature_invalid` and a Signer's honest
  * signature was refused as made "with another key". It now rejects with `ERR_CRYPTO_UNAVAILABLE`
- * naming the cause; the failed load is forgotten (the next call loads the curves and answers),
+ * naming the cause (`verify()` answers authentic "unknown", for a VC-JWT and a Data Integrity
+ * proof alike); the failed load is forgotten (the next call loads the curves and answers),
  * and calls racing the first load all get the verdict of an independent implementation
  * (node:crypto). Run in a file of its own: the module graph is reset and `crypto` stubbed.
  */
@@ -15,6 +16,7 @@ import { generateKeyPair } from '../../src/keys/generate.js';
 import { importPublicKeyPair } from '../../src/keys/import-public.js';
 import { toSigningKey } from '../../src/keys/signer.js';
 import type { Jwk, KeyPair } from '../../src/keys/types.js';
+import { signCredential } from '../../src/proof/index.js';
 import { signCredentialJwt } from '../../src/proof/jwt/index.js';
 import {
   checkJwsSignature,
@@ -45,6 +47,7 @@ function oracle(c: Case, message: Uint8Array, signature: Uint8Array): boolean {
 
 const cases: Case[] = [];
 let jwt: string;
+let signedDi: Record<string, unknown>;
 let did: string;
 const { getRandomValues } = globalThis.crypto;
 
@@ -82,16 +85,15 @@ beforeAll(async () => {
   }
   const issuer = createDidKey(cases[1]?.key as KeyPair);
   did = issuer.did;
-  jwt = await signCredentialJwt(
-    {
-      '@context': ['https://www.w3.org/ns/credentials/v2'],
-      type: ['VerifiableCredential'],
-      issuer: did,
-      validFrom: '2024-01-01T00:00:00Z',
-      credentialSubject: { id: 'did:example:learner' },
-    },
-    { key: issuer.keyPair },
-  );
+  const credential = {
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
+    type: ['VerifiableCredential'],
+    issuer: did,
+    validFrom: '2024-01-01T00:00:00Z',
+    credentialSubject: { id: 'did:example:learner' },
+  };
+  jwt = await signCredentialJwt(credential, { key: issuer.keyPair });
+  signedDi = await signCredential(credential, { key: issuer.keyPair, suite: 'ecdsa-rdfc-2019' });
 });
 
 afterEach(() => {
@@ -114,7 +116,7 @@ describe('the curves failing to load', () => {
         name: 'KeyError',
         code: 'ERR_CRYPTO_UNAVAILABLE',
         message: expect.stringMatching(
-          /^(Ed25519|ES256|ES384) verification without WebCrypto needs .*failed to load/,
+          /^(Ed25519|P-256|P-384) signature verification without WebCrypto needs .*failed to load/,
         ),
         cause: expect.any(Error),
       });
@@ -154,12 +156,33 @@ describe('the curves failing to load', () => {
     expect(proof).toEqual([
       expect.objectContaining({
         code: 'internal_error',
-        message: expect.stringContaining('ES256 verification without WebCrypto needs'),
+        message: expect.stringContaining('P-256 signature verification without WebCrypto needs'),
       }),
     ]);
     expect(unloaded.answers?.authentic.value).toBe('unknown');
     failing = false;
     const loaded = await verify(jwt, { profile: 'vc', now: NOW });
+    expect(loaded.checks.filter((c) => c.outcome === 'fail')).toEqual([]);
+    expect(loaded.answers?.authentic.value).toBe('yes');
+  });
+
+  it('verify() of an ecdsa-rdfc-2019 proof answers authentic "unknown", not proof_signature_invalid', async () => {
+    let failing = true;
+    vi.resetModules();
+    vi.doMock('../../src/keys/curves.js', async (actual) => {
+      if (failing) throw new Error('Failed to fetch dynamically imported module: curves.js');
+      return await actual();
+    });
+    const { verify } = await import('../../src/verify/index.js');
+    withoutSubtle();
+    const unloaded = await verify(signedDi, { profile: 'vc', now: NOW });
+    const proof = unloaded.checks.filter((c) => c.id === 'proof' && c.outcome !== 'pass');
+    expect(proof).toHaveLength(1);
+    expect(proof[0]?.code).not.toBe('proof_signature_invalid');
+    expect(proof[0]?.message).toContain('P-256 signature verification without WebCrypto needs');
+    expect(unloaded.answers?.authentic.value).toBe('unknown');
+    failing = false;
+    const loaded = await verify(signedDi, { profile: 'vc', now: NOW });
     expect(loaded.checks.filter((c) => c.outcome === 'fail')).toEqual([]);
     expect(loaded.answers?.authentic.value).toBe('yes');
   });
