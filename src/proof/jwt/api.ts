@@ -25,7 +25,10 @@ import { verifyCredentialJwt as verifyJwt } from './verify.js';
  * `issuer_key_mismatch`, `jwt_signature_invalid`, `jwt_claim_missing`, `jwt_claim_invalid`,
  * `jwt_claim_mismatch`, `jwt_expired`, `jwt_not_yet_valid`, and `type_role_mismatch` /
  * `type_ambiguous_role` for a presentation, or a payload or document that claims to be both a
- * credential and a presentation). Throws `TypeError` only for misuse.
+ * credential and a presentation). Throws `TypeError` only for misuse, and `KeyError`
+ * `ERR_CRYPTO_UNAVAILABLE` when the runtime cannot check the signature at all (RS256 without
+ * WebCrypto; without WebCrypto Ed25519 / ECDSA, ob3kit's pure-JS curves failing to load): no
+ * verdict rather than a valid signature reported invalid.
  *
  * The key is always bound to the credential's issuer (exactly one id; `iss` fills in a missing
  * one), whatever the document's `type` says: this function verifies credentials only.
