@@ -39,8 +39,12 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** URL -> context document. Order: as listed in `contexts/manifest.json`. */
-const entries: Array<[string, object]> = [
+/**
+ * URL -> context document. Order: as listed in `contexts/manifest.json`. The build writes each
+ * context as its JSON text (tsup.config.ts), parsed on first read; run from the sources (tests),
+ * the imports are the parsed objects already.
+ */
+const entries: Array<[string, object | string]> = [
   ['https://www.w3.org/2018/credentials/v1', credentialsV1],
   ['https://www.w3.org/ns/credentials/v2', credentialsV2],
   ['https://www.w3.org/ns/credentials/undefined-terms/v2', credentialsUndefinedTermsV2],
@@ -71,14 +75,28 @@ const entries: Array<[string, object]> = [
   ['https://w3id.org/security/v2', securityV2],
 ];
 
+/** Each context's text, parsed once (URLs that alias one context share one object). */
+const parsed = new Map<string, object>();
+
+/** The context document: `value` itself, or its JSON text parsed (once), deep-frozen. */
+function materialize(value: object | string): object {
+  if (typeof value !== 'string') return deepFreeze(value);
+  let doc = parsed.get(value);
+  if (doc === undefined) {
+    doc = deepFreeze(JSON.parse(value) as object);
+    parsed.set(value, doc);
+  }
+  return doc;
+}
+
 /**
- * A map whose values are deep-frozen when first read (through `get`, iteration or `forEach`),
- * not all at start-up: a verifier reads two or three of the twenty contexts.
+ * A map whose values are parsed and deep-frozen when first read (through `get`, iteration or
+ * `forEach`), not all at start-up: a verifier reads two or three of the twenty contexts.
  */
 class FreezeOnReadMap extends Map<string, object> {
   override get(key: string): object | undefined {
-    const value = super.get(key);
-    return value === undefined ? undefined : deepFreeze(value);
+    const value = super.get(key) as object | string | undefined;
+    return value === undefined ? undefined : materialize(value);
   }
   override forEach(
     fn: (value: object, key: string, map: Map<string, object>) => void,
@@ -87,10 +105,10 @@ class FreezeOnReadMap extends Map<string, object> {
     for (const [key, value] of this.entries()) fn.call(thisArg, value, key, this);
   }
   override *entries(): MapIterator<[string, object]> {
-    for (const [key, value] of super.entries()) yield [key, deepFreeze(value)];
+    for (const [key, value] of super.entries()) yield [key, materialize(value)];
   }
   override *values(): MapIterator<object> {
-    for (const value of super.values()) yield deepFreeze(value);
+    for (const value of super.values()) yield materialize(value);
   }
   override [Symbol.iterator](): MapIterator<[string, object]> {
     return this.entries();
@@ -98,4 +116,6 @@ class FreezeOnReadMap extends Map<string, object> {
 }
 
 /** Every bundled context, frozen (on first read), by URL. */
-export const BUNDLED_CONTEXTS: ReadonlyMap<string, object> = new FreezeOnReadMap(entries);
+export const BUNDLED_CONTEXTS: ReadonlyMap<string, object> = new FreezeOnReadMap(
+  entries as Array<[string, object]>,
+);

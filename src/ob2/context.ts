@@ -8,8 +8,8 @@
  * JSON-LD reader see different things. Such documents are refused.
  */
 
-import ob2Context from '../../contexts/ob-v2-context.json';
 import { isObject, type JsonObject, joinPath } from '../internal/json.js';
+import { BUNDLED_CONTEXTS } from '../jsonld/bundled.js';
 import type { DocumentLoader } from '../jsonld/index.js';
 import type { CheckResult } from '../verify/types.js';
 import { OB2_CONTEXTS } from './detect.js';
@@ -29,8 +29,9 @@ let cached: Terms | undefined;
 /** term -> expanded IRI (or keyword) under the bundled Open Badges 2.0 context. */
 function ob2Terms(): Terms {
   if (cached) return cached;
-  // The bundled context file itself (the same JSON the document loader serves).
-  const defs = (ob2Context as { '@context': Record<string, unknown> })['@context'];
+  // The bundled context itself (the document the document loader serves).
+  const bundled = BUNDLED_CONTEXTS.get(OB2_CONTEXT_URL) as { '@context': Record<string, unknown> };
+  const defs = bundled['@context'];
   const raw = new Map<string, string>();
   for (const [term, def] of Object.entries(defs)) {
     const id = typeof def === 'string' ? def : isObject(def) ? def['@id'] : undefined;

@@ -1,6 +1,7 @@
 import { p256 as nobleP256, p384 as nobleP384 } from '@noble/curves/nist.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { concatBytes as concat } from '../../src/internal/bytes.js';
 import { decodeEcPoint, encodeEcPoint, uncompressEcPoint } from '../../src/keys/ec-point.js';
 import { importRawKeyPair } from '../../src/keys/import.js';
 import { importPublicKeyPair } from '../../src/keys/import-public.js';
@@ -62,16 +63,6 @@ function bigBytes(v: bigint, size: number): Uint8Array {
   for (let i = size - 1; i >= 0; i--) {
     out[i] = Number(x & 0xffn);
     x >>= 8n;
-  }
-  return out;
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
   }
   return out;
 }
