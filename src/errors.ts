@@ -23,7 +23,10 @@ export interface Ob3ErrorCodes {
   // ---- Misuse and the platform
   /** The operation was stopped through its `AbortSignal` (`details.reason`). */
   ERR_ABORTED: true;
-  /** The runtime lacks the WebCrypto operation needed (RSA needs `crypto.subtle`). */
+  /**
+   * The runtime cannot do the cryptography needed: RSA without WebCrypto (`crypto.subtle`), or,
+   * where WebCrypto lacks Ed25519 / ECDSA, ob3kit's pure-JS curves failed to load.
+   */
   ERR_CRYPTO_UNAVAILABLE: true;
   /** The runtime has no `crypto.getRandomValues` (React Native needs a polyfill). */
   ERR_NO_SECURE_RANDOM: true;

@@ -177,9 +177,12 @@ describe('the curves failing to load', () => {
     withoutSubtle();
     const unloaded = await verify(signedDi, { profile: 'vc', now: NOW });
     const proof = unloaded.checks.filter((c) => c.id === 'proof' && c.outcome !== 'pass');
-    expect(proof).toHaveLength(1);
-    expect(proof[0]?.code).not.toBe('proof_signature_invalid');
-    expect(proof[0]?.message).toContain('P-256 signature verification without WebCrypto needs');
+    expect(proof).toEqual([
+      expect.objectContaining({
+        code: 'internal_error',
+        message: expect.stringContaining('P-256 signature verification without WebCrypto needs'),
+      }),
+    ]);
     expect(unloaded.answers?.authentic.value).toBe('unknown');
     failing = false;
     const loaded = await verify(signedDi, { profile: 'vc', now: NOW });

@@ -224,7 +224,10 @@ const RESOLUTION_CODES: Record<string, ProofIssueCode> = {
  * `type_ambiguous_role`).
  *
  * Never throws for a bad document; returns `{ verified, issues, proofs }` with stable codes (see
- * docs/proofs.md). Throws `TypeError` only for misuse.
+ * docs/proofs.md). Throws `TypeError` only for misuse, and `KeyError` `ERR_CRYPTO_UNAVAILABLE`
+ * when the runtime cannot check the signature at all (without WebCrypto Ed25519 / ECDSA,
+ * ob3kit's pure-JS curves failing to load): no verdict rather than a valid signature reported
+ * invalid.
  *
  * @example
  * ```ts
@@ -362,7 +365,12 @@ export async function verifyCredentialProof(
       result.verified = true;
     } catch (e) {
       if (!(e instanceof Fail)) {
-        if (e instanceof Ob3Error && e.code === 'ERR_ABORTED') throw e;
+        // Stopped, or the runtime cannot check the signature at all: no verdict to report.
+        if (
+          e instanceof Ob3Error &&
+          (e.code === 'ERR_ABORTED' || e.code === 'ERR_CRYPTO_UNAVAILABLE')
+        )
+          throw e;
         // Unexpected: still a report entry, never a crash.
         failuresAt[i] = new Fail(
           'jsonld_error',
