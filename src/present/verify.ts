@@ -24,7 +24,8 @@ import { verifyPresentationWith } from './verifier.js';
  *
  * A presentation without `holder` is not tied to anyone: its proof is checked, but any key may
  * have made it. There is no default challenge: omitting `options.challenge` is a `TypeError`.
- * Never throws for a bad presentation.
+ * Never throws for a bad presentation; throws `KeyError` `ERR_CRYPTO_UNAVAILABLE` when the
+ * runtime cannot check a signature at all (no verdict rather than a signature reported invalid).
  *
  * @example
  * ```ts
