@@ -631,11 +631,20 @@ says how, and what \`npm run bench\` measured on this machine.
   as OpenSSL), with \`@noble/curves\` only where the runtime lacks it; imported keys are cached.
   P-256 signing stays in \`@noble/curves\` (deterministic RFC 6979 nonces, so the W3C vectors
   are reproduced byte for byte).
-- **A small start-up graph.** Ed25519 and P-256 are built from \`@noble/curves\`' generic
-  Edwards and Weierstrass code (\`src/keys/curves.ts\`) instead of its \`ed25519.js\` and
-  \`nist.js\` entry points, which also construct ristretto255, X25519, FROST, OPRF,
-  hash-to-curve, P-384 and P-521 when imported. jsonld.js, rdf-canonize and the schema
-  validators are loaded only when needed.
+- **A small start-up graph.** A verifier does not load \`@noble/curves\`: public keys are
+  checked by a few lines of BigInt arithmetic of ob3kit's own (\`src/keys/ed25519-point.ts\`:
+  canonical, not of small order; \`src/keys/ec-point.ts\`: P-256 and P-384 points on the curve;
+  both tested against \`@noble/curves\`) and WebCrypto checks the signatures. The curves are
+  imported on demand to sign, to derive a public key from a secret key, or where a runtime's
+  WebCrypto lacks Ed25519 or ECDSA; they are then built from \`@noble/curves\`' generic Edwards
+  and Weierstrass code (\`src/keys/curves.ts\`) instead of its \`ed25519.js\` and \`nist.js\` entry
+  points, which also construct ristretto255, X25519, FROST, OPRF, hash-to-curve and P-521.
+  jsonld.js, rdf-canonize and the schema validators are loaded only when needed; the bundled
+  contexts are built as JSON text, parsed when first read (a verifier reads two or three of
+  them); the validator chunks are built with short local names (a quarter smaller). The Data
+  Integrity hashes of the canonical document and proof options are WebCrypto digests where the
+  runtime has them: a new process would otherwise hash kilobytes with not yet optimized
+  JavaScript.
 - **One JSON-LD conversion for the check.** \`verify()\`'s JSON-LD safe-mode check converts the
   credential to RDF without serializing N-Quads; RDFC-1.0 labels a lone blank node without
   hashing it.
@@ -688,10 +697,10 @@ ${coldStart ? coldStartTable(coldStart) : 'Not measured.'}
   on machines with more cores).
 - **Cold start** is mostly Node itself: the "own share" is the wall time above a bare \`node\`
   start, measured in the same run. What ob3kit adds is loading its modules (the schema
-  validators of one VC version, not three; the JSON-LD contexts; \`@noble/hashes\` and, for
-  \`verify()\`, \`fflate\`) and the first verification's one-time work (compiling the
-  contexts it uses, Node's first WebCrypto call). The CLI's \`--version\` and \`--help\` load
-  no command and none of the library.
+  validators of one VC version, not three; the JSON-LD contexts as text; \`@noble/hashes\`;
+  \`fflate\` when a status list is read) and the first verification's one-time work (running its
+  functions for the first time, processing the contexts it uses, Node's first WebCrypto call).
+  The CLI's \`--version\` and \`--help\` load no command and none of the library.
 
 ${poisonSection(poison, os.loadavg()[0])}
 
