@@ -214,7 +214,11 @@ class Ob3KeyPair implements KeyPair {
       const curve = EC[this.type].curve(await loadCurves(`${this.type} signing`));
       return curve.sign(data, secret as Uint8Array, { prehash: true, lowS: false });
     }
-    this.#rsaSignKey ??= importRsaKey(secret as Jwk, 'sign');
+    // A failed import (no WebCrypto yet) is not kept: the next call tries again.
+    this.#rsaSignKey ??= importRsaKey(secret as Jwk, 'sign').catch((e: unknown) => {
+      this.#rsaSignKey = undefined;
+      throw e;
+    });
     return rsaSign(await this.#rsaSignKey, data);
   }
 
@@ -250,7 +254,10 @@ class Ob3KeyPair implements KeyPair {
       if (isCryptoUnavailable(e)) throw e;
       return false;
     }
-    this.#rsaVerifyKey ??= importRsaKey(this.#rsaJwk as Jwk, 'verify');
+    this.#rsaVerifyKey ??= importRsaKey(this.#rsaJwk as Jwk, 'verify').catch((e: unknown) => {
+      this.#rsaVerifyKey = undefined;
+      throw e;
+    });
     return rsaVerify(await this.#rsaVerifyKey, data, signature);
   }
 

@@ -12,7 +12,9 @@
 import { createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDidKey } from '../../src/keys/did.js';
+import { exportKeyPair } from '../../src/keys/export.js';
 import { generateKeyPair } from '../../src/keys/generate.js';
+import { importKeyPair } from '../../src/keys/import.js';
 import { importPublicKeyPair } from '../../src/keys/import-public.js';
 import { toSigningKey } from '../../src/keys/signer.js';
 import type { Jwk, KeyPair } from '../../src/keys/types.js';
@@ -226,6 +228,26 @@ describe('RSA without WebCrypto', () => {
     await expect(
       checkJwsSignature(parsed as ParsedJws, 'RS256', fresh, 'JWT'),
     ).rejects.toMatchObject({ code: 'ERR_CRYPTO_UNAVAILABLE' });
+  });
+
+  it('a key first used before WebCrypto is there works once it is (the failure is not kept)', async () => {
+    const key = await generateKeyPair({ type: 'RSA' });
+    const message = new TextEncoder().encode('Open Badges 3.0');
+    const signature = await key.sign(message);
+    const publicKey = importPublicKeyPair(key.publicKeyJwk);
+    const signer = importKeyPair(exportKeyPair(key, { format: 'jwk', includeSecret: true }));
+    withoutSubtle();
+    await expect(publicKey.verify(message, signature)).rejects.toMatchObject({
+      code: 'ERR_CRYPTO_UNAVAILABLE',
+    });
+    await expect(signer.sign(message)).rejects.toMatchObject({ code: 'ERR_CRYPTO_UNAVAILABLE' });
+    vi.unstubAllGlobals();
+    expect(await publicKey.verify(message, signature)).toBe(true);
+    // RSASSA-PKCS1-v1_5 is deterministic: the same key signs the same bytes.
+    expect(await signer.sign(message)).toEqual(signature);
+    const tampered = signature.slice();
+    tampered[0] = (tampered[0] as number) ^ 1;
+    expect(await publicKey.verify(message, tampered)).toBe(false);
   });
 });
 
