@@ -111,3 +111,24 @@ export function hasEnded(end: number, now: number): boolean {
 export function hasNotBegun(start: number, now: number): boolean {
   return now < start;
 }
+
+/** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z, in seconds since the epoch. */
+const FIRST_NUMERIC_DATE = -62167219200;
+const LAST_NUMERIC_DATE = 253402300799;
+
+/**
+ * Whether a JWT claim value is a NumericDate (RFC 7519: seconds since the epoch) that names an
+ * instant of the years 0000 to 9999: one that a `Date` holds and an XML Schema `dateTime` with
+ * a four-digit year writes. A number past that range names no date the credential could state
+ * (`new Date(1e20 * 1000)` is an invalid date): it is refused, never compared.
+ *
+ * @example
+ * ```ts
+ * isNumericDate(1735689600); // true
+ * isNumericDate(1e20); // false
+ * isNumericDate('1735689600'); // false
+ * ```
+ */
+export function isNumericDate(value: unknown): value is number {
+  return typeof value === 'number' && value >= FIRST_NUMERIC_DATE && value <= LAST_NUMERIC_DATE;
+}

@@ -10,7 +10,7 @@ import { asArray, isObject, joinPath } from '../internal/json.js';
 import { onDemand } from '../internal/lazy.js';
 import { partyId } from '../internal/roles.js';
 import type { verifyCredentialProof } from '../proof/data-integrity/verify.js';
-import { checkTime, checkVerifyOptions } from '../proof/jwt/options.js';
+import { checkTime, checkVerifyOptions, timeClaimIssues } from '../proof/jwt/options.js';
 import type {
   PresentationIssue,
   PresentationVerificationResult,
@@ -199,6 +199,7 @@ async function verifyJwtPresentation(
     );
     issues.push(...found.issues);
   }
+  issues.push(...timeClaimIssues(payload));
   issues.push(...checkTime(payload, checked.now, checked.clockTolerance));
   await verifyCredentials(verifyProof, vp, base, options, result);
   result.verified = issues.length === 0;

@@ -5,7 +5,7 @@
  */
 
 import { ProofError } from '../../errors.js';
-import { parseDateTime as parseXsdDateTime } from '../../internal/datetime.js';
+import { isNumericDate, parseDateTime as parseXsdDateTime } from '../../internal/datetime.js';
 import { describeValue } from '../../internal/describe.js';
 import { isObject } from '../../internal/json.js';
 import { partyId } from '../../internal/roles.js';
@@ -205,8 +205,10 @@ function dateClaim(
     }
     return;
   }
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    issues.push(invalid(claim, 'a NumericDate (seconds since 1970)', value));
+  if (!isNumericDate(value)) {
+    issues.push(
+      invalid(claim, 'a NumericDate (seconds since 1970) of the years 0000 to 9999', value),
+    );
     return;
   }
   if (expected === undefined) {

@@ -4,6 +4,8 @@
  *
  * @internal
  */
+import { isNumericDate } from '../../internal/datetime.js';
+import { describeValue } from '../../internal/describe.js';
 import { isObject } from '../../internal/json.js';
 import type { JwsAlgorithm } from '../../keys/types.js';
 import { DEFAULT_CLOCK_TOLERANCE, DEFAULT_MAX_JWT_LENGTH, pickAlgorithms } from './jws.js';
@@ -41,7 +43,26 @@ export function checkVerifyOptions(
   return { now, clockTolerance, maxLength, algorithms: pickAlgorithms(options.algorithms, fn) };
 }
 
-/** `exp` and `nbf` against the clock. Issues: `jwt_expired`, `jwt_not_yet_valid`. @internal */
+/**
+ * `exp` and `nbf` claims that are there but are no NumericDate of the years 0000 to 9999 (a
+ * string, `1e20`): `jwt_claim_invalid`. Such a claim is never compared with the clock, so a
+ * token must not pass with it. @internal
+ */
+export function timeClaimIssues(payload: Record<string, unknown>): JwtIssue[] {
+  const issues: JwtIssue[] = [];
+  for (const claim of ['nbf', 'exp'] as const) {
+    const value = payload[claim];
+    if (value === undefined || isNumericDate(value)) continue;
+    issues.push({
+      code: 'jwt_claim_invalid',
+      path: `payload.${claim}`,
+      message: `The "${claim}" claim must be a NumericDate (seconds since 1970) of the years 0000 to 9999, found ${describeValue(value)}`,
+    });
+  }
+  return issues;
+}
+
+/** `exp` and `nbf` against the clock (a claim that is no NumericDate is left to {@link timeClaimIssues}). Issues: `jwt_expired`, `jwt_not_yet_valid`. @internal */
 export function checkTime(
   payload: Record<string, unknown>,
   now: Date,
@@ -51,14 +72,14 @@ export function checkTime(
   const t = now.getTime() / 1000;
   const { exp, nbf } = payload;
   // Expired at `exp` itself (RFC 7519: now must be before it), as every other end.
-  if (typeof exp === 'number' && Number.isFinite(exp) && t >= exp + tolerance) {
+  if (isNumericDate(exp) && t >= exp + tolerance) {
     issues.push({
       code: 'jwt_expired',
       path: 'payload.exp',
       message: `The JWT expired at ${new Date(exp * 1000).toISOString()} (now is ${now.toISOString()})`,
     });
   }
-  if (typeof nbf === 'number' && Number.isFinite(nbf) && t < nbf - tolerance) {
+  if (isNumericDate(nbf) && t < nbf - tolerance) {
     issues.push({
       code: 'jwt_not_yet_valid',
       path: 'payload.nbf',

@@ -2,6 +2,7 @@
 import {
   hasEnded,
   hasNotBegun,
+  isNumericDate,
   parseDateTime as parseDateTimeMs,
 } from '../../internal/datetime.js';
 import { describeValue } from '../../internal/describe.js';
@@ -98,13 +99,13 @@ export function checkValidity(
       const v = jwtClaims[claim];
       if (v === undefined) continue;
       bounded = true;
-      if (typeof v !== 'number' || !Number.isFinite(v)) {
+      if (!isNumericDate(v)) {
         out.push(
           result(
             ID,
             'fail',
             'date_invalid',
-            `The JWT ${claim} claim must be a NumericDate, found ${describeValue(v)}`,
+            `The JWT ${claim} claim must be a NumericDate of the years 0000 to 9999, found ${describeValue(v)}`,
           ),
         );
         continue;
