@@ -6,6 +6,7 @@
  * @internal
  */
 import { describeValue } from '../internal/describe.js';
+import { ENVELOPED_JWT_MEDIA_TYPES, envelopeContent } from '../internal/envelope.js';
 import { asArray, isObject, joinPath } from '../internal/json.js';
 import { onDemand } from '../internal/lazy.js';
 import { partyId } from '../internal/roles.js';
@@ -17,8 +18,6 @@ import type {
   PresentedCredentialResult,
   VerifyPresentationOptions,
 } from './types.js';
-
-const JWT_MEDIA_TYPES = ['application/vc+jwt', 'application/vc-ld+jwt', 'application/jwt'];
 
 /** The JWT envelope and VC-JWT verification, loaded for a VP-JWT or a presented JWT credential. */
 const jwtCode = /* @__PURE__ */ onDemand(() => import('../proof/jwt/verifying.js'));
@@ -366,8 +365,9 @@ function jwtOf(entry: unknown): { value?: string; issue?: PresentationIssue } {
   if (!isObject(entry) || !asArray(entry.type as unknown).includes('EnvelopedVerifiableCredential'))
     return {};
   const id = entry.id;
-  const m = typeof id === 'string' ? /^data:([^,;]*)((?:;[^,]*)?),(.*)$/s.exec(id) : null;
-  if (!m) {
+  const content = envelopeContent(id);
+  if ('jwt' in content) return { value: content.jwt };
+  if (content.problem === 'not_data_url') {
     return {
       issue: {
         code: 'presentation_credential_malformed',
@@ -376,15 +376,11 @@ function jwtOf(entry: unknown): { value?: string; issue?: PresentationIssue } {
       },
     };
   }
-  const mediaType = (m[1] ?? '').toLowerCase();
-  if (!JWT_MEDIA_TYPES.includes(mediaType) || (m[2] ?? '') !== '') {
-    return {
-      issue: {
-        code: 'presentation_credential_unsupported',
-        path: 'id',
-        message: `Enveloped credentials of media type "${m[1]}${m[2]}" are not supported; expected ${JWT_MEDIA_TYPES[0]}`,
-      },
-    };
-  }
-  return { value: m[3] ?? '' };
+  return {
+    issue: {
+      code: 'presentation_credential_unsupported',
+      path: 'id',
+      message: `Enveloped credentials of media type "${content.mediaType}" are not supported; expected ${ENVELOPED_JWT_MEDIA_TYPES[0]}`,
+    },
+  };
 }

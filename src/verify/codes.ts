@@ -59,6 +59,7 @@ export const CHECK_CODES: Readonly<Record<string, CodeClass>> = Object.freeze({
   jwt_invalid: S,
   jwt_no_credential: S,
   format_unknown: S,
+  envelope_unsupported: { category: 'completeness', unchecked: 'authenticity' },
   encoding_invalid: S,
   input_empty: S,
   input_too_large: S,

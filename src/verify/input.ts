@@ -1,6 +1,7 @@
 /** Input detection and decoding for `verify()` (internal). */
 
 import { fromBase64Url, fromUtf8 } from '../internal/bytes.js';
+import { ENVELOPED_JWT_MEDIA_TYPES, envelopeContent } from '../internal/envelope.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import {
   describeJsonTextProblem,
@@ -257,6 +258,25 @@ export function fromObject(doc: unknown, format: InputFormat, state: RunState): 
     presentation,
     checks: [result('parse', 'pass')],
   };
+}
+
+/**
+ * The credential an `EnvelopedVerifiableCredential` carries, decoded: the JWT of its `data:`
+ * URL. An envelope of another media type (or with parameters such as `;base64`) is not read
+ * (`envelope_unsupported`, as `verifyPresentation` refuses it); one whose `id` is no `data:` URL
+ * is read as the object it is (a credential without a proof).
+ */
+export function decodeEnvelope(envelope: JsonObject, state: RunState): DecodedInput {
+  const content = envelopeContent(envelope.id);
+  if ('jwt' in content) return decodeText(content.jwt, 'jwt', state);
+  if (content.problem === 'unsupported') {
+    return fail(
+      'jwt',
+      'envelope_unsupported',
+      `Enveloped credentials of media type "${content.mediaType}" are not read; expected ${ENVELOPED_JWT_MEDIA_TYPES.join(', ')} (no parameters)`,
+    );
+  }
+  return fromObject(envelope, 'json', state);
 }
 
 /** A failed parse. */

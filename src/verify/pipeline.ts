@@ -23,7 +23,7 @@ import { checkSubject } from './checks/subject.js';
 import { checkType, roleOf } from './checks/type.js';
 import { result, typesOf } from './checks/util.js';
 import { checkValidity } from './checks/validity.js';
-import { type DecodedInput, decodeText, fromObject } from './input.js';
+import { type DecodedInput, decodeEnvelope, decodeText, fromObject } from './input.js';
 import { type CredentialProfile, checkDataModel, profileFor, selectProfile } from './profile.js';
 import { finalizeReport, nestedCategory, nestedOpenQuestion, withChecks } from './report.js';
 import { type CredentialRole, type RunState, runCheck, withoutNetwork } from './state.js';
@@ -661,14 +661,9 @@ async function verifyPresentationDoc(
         const path = `$.verifiableCredential[${i}]`;
         let inner: DecodedInput;
         if (typeof item === 'string') inner = decodeText(item, 'jwt', state);
-        else if (
-          isObject(item) &&
-          typesOf(item.type).includes('EnvelopedVerifiableCredential') &&
-          typeof item.id === 'string'
-        ) {
-          const m = /^data:[^,]*,(.*)$/s.exec(item.id);
-          inner = m ? decodeText(m[1] as string, 'jwt', state) : fromObject(item, 'json', state);
-        } else inner = fromObject(item, 'json', state);
+        else if (isObject(item) && typesOf(item.type).includes('EnvelopedVerifiableCredential'))
+          inner = decodeEnvelope(item, state);
+        else inner = fromObject(item, 'json', state);
         const report = await verifyDecoded(asCredentialInput(inner), state);
         credentials.push(report);
         const summary = credentialSummary(report, i, path);

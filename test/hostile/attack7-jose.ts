@@ -34,9 +34,13 @@ export function compactJws(party: JoseParty, header: Loose, payload: Loose | str
   return `${input}.${b64u(nodeSign(null, Buffer.from(input), party.privateKey))}`;
 }
 
-/** A VC-JWT (VC 2.0 form) of the hostile tests' badge, issued by `issuer`, with `claims` added. */
-export function badgeJwt(issuer: JoseParty, claims: Loose = {}): string {
+/**
+ * A VC-JWT (VC 2.0 form) of the hostile tests' badge, issued by `issuer` (to `learner` when
+ * given), with `claims` added.
+ */
+export function badgeJwt(issuer: JoseParty, claims: Loose = {}, learner?: string): string {
   const c = richCredential(issuer.did);
+  if (learner !== undefined) c.credentialSubject.id = learner;
   const payload = {
     ...c,
     iss: issuer.did,
