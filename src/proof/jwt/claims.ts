@@ -254,7 +254,8 @@ function invalid(claim: string, expected: string, found: unknown): JwtIssue {
 
 /**
  * Take the credential (or presentation) out of a payload. `vc-1.1`: the `vc` (`vp`) claim;
- * `vc-2.0`: the payload without the registered JWT claims. Issues: `jwt_payload_invalid`, and
+ * `vc-2.0`: the payload without the registered JWT claims. Issues: `jwt_payload_invalid` (also
+ * for a payload with a `vc` / `vp` claim and its own `@context` or `type`: two documents), and
  * `type_ambiguous_role` for a payload with both a `vc` and a `vp` claim.
  */
 export function extractCredential(
@@ -275,6 +276,18 @@ export function extractCredential(
   }
   if (payload[kind] !== undefined) {
     const inner = payload[kind];
+    // A payload that is a document itself (VC 2.0) and carries another in its claim (VC 1.1)
+    // holds two: one reader would take the claim, another the payload.
+    const own = ['@context', 'type'].find((m) => payload[m] !== undefined);
+    if (own !== undefined) {
+      return {
+        issue: {
+          code: 'jwt_payload_invalid',
+          path: `payload.${own}`,
+          message: `The payload has a "${kind}" claim and its own "${own}": it holds two ${noun}s (VC 1.1 and VC 2.0 forms), and is refused`,
+        },
+      };
+    }
     if (!isObject(inner)) {
       return {
         issue: {
