@@ -23,7 +23,7 @@ import { checkContextAt } from '../verify/checks/context.js';
 import { checkSchema } from '../verify/checks/schema.js';
 import { checkSubjectIdentity } from '../verify/checks/subject.js';
 import { hasType, result, typesOf, valuesOf } from '../verify/checks/util.js';
-import { type DecodedInput, decodeEnvelope, decodeText, fromObject } from '../verify/input.js';
+import { type DecodedInput, decodeEnvelope, decodeJwtText, fromObject } from '../verify/input.js';
 import type { CredentialProfile, ProfileContext } from '../verify/profile.js';
 import { mapChecks, nestedCategory, nestedOpenQuestion } from '../verify/report.js';
 import type { RunState } from '../verify/state.js';
@@ -257,7 +257,7 @@ function endorsementScope(credential: JsonObject): JsonObject {
 
 /** Decode one bundled credential: an object, an enveloped VC-JWT, or (not CLR 2.0) a JWT string. */
 function decodeBundled(item: unknown, state: RunState): DecodedInput {
-  if (typeof item === 'string') return decodeText(item, 'jwt', state);
+  if (typeof item === 'string') return decodeJwtText(item, state);
   if (isObject(item) && isEnvelope(item)) return decodeEnvelope(item, state);
   return fromObject(item, 'json', state);
 }

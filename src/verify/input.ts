@@ -261,6 +261,18 @@ export function fromObject(doc: unknown, format: InputFormat, state: RunState): 
 }
 
 /**
+ * A credential written where only a compact JWT goes (a presentation's or a CLR's string entry,
+ * an envelope's data, an `endorsementJwt`), decoded: JSON text there is `jwt_invalid`, never read
+ * as a credential (as `verifyPresentation` refuses it), other text `format_unknown`.
+ */
+export function decodeJwtText(text: string, state: RunState): DecodedInput {
+  if (text.replace(/^\uFEFF/, '').trim().startsWith('{')) {
+    return fail('jwt', 'jwt_invalid', 'Expected a compact JWT here; found JSON text');
+  }
+  return decodeText(text, 'jwt', state);
+}
+
+/**
  * The credential an `EnvelopedVerifiableCredential` carries, decoded: the JWT of its `data:`
  * URL. An envelope of another media type (or with parameters such as `;base64`) is not read
  * (`envelope_unsupported`, as `verifyPresentation` refuses it); one whose `id` is no `data:` URL
@@ -268,7 +280,7 @@ export function fromObject(doc: unknown, format: InputFormat, state: RunState): 
  */
 export function decodeEnvelope(envelope: JsonObject, state: RunState): DecodedInput {
   const content = envelopeContent(envelope.id);
-  if ('jwt' in content) return decodeText(content.jwt, 'jwt', state);
+  if ('jwt' in content) return decodeJwtText(content.jwt, state);
   if (content.problem === 'unsupported') {
     return fail(
       'jwt',

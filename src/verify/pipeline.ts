@@ -23,7 +23,13 @@ import { checkSubject } from './checks/subject.js';
 import { checkType, roleOf } from './checks/type.js';
 import { result, typesOf } from './checks/util.js';
 import { checkValidity } from './checks/validity.js';
-import { type DecodedInput, decodeEnvelope, decodeText, fromObject } from './input.js';
+import {
+  type DecodedInput,
+  decodeEnvelope,
+  decodeJwtText,
+  decodeText,
+  fromObject,
+} from './input.js';
 import { type CredentialProfile, checkDataModel, profileFor, selectProfile } from './profile.js';
 import { finalizeReport, nestedCategory, nestedOpenQuestion, withChecks } from './report.js';
 import { type CredentialRole, type RunState, runCheck, withoutNetwork } from './state.js';
@@ -492,7 +498,7 @@ async function verifyEndorsements(
         );
         continue;
       }
-      decoded = decodeText(e.value, 'jwt', state);
+      decoded = decodeJwtText(e.value, state);
     } else {
       if (!isObject(e.value)) {
         out.push(
@@ -660,7 +666,7 @@ async function verifyPresentationDoc(
         const item = list[i];
         const path = `$.verifiableCredential[${i}]`;
         let inner: DecodedInput;
-        if (typeof item === 'string') inner = decodeText(item, 'jwt', state);
+        if (typeof item === 'string') inner = decodeJwtText(item, state);
         else if (isObject(item) && typesOf(item.type).includes('EnvelopedVerifiableCredential'))
           inner = decodeEnvelope(item, state);
         else inner = fromObject(item, 'json', state);

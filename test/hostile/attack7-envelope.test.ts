@@ -9,17 +9,22 @@
  * one was `valid` (CLI exit 0) under `verify()` and refused by `verifyPresentation`; one text,
  * two readings.
  *
+ * Likewise a JWT media type whose data is JSON text, and a string entry of
+ * `verifiableCredential` (or an `endorsementJwt`) holding JSON text: `verify()` read the JSON as
+ * a credential, `verifyPresentation` refused it as a malformed JWT.
+ *
  * Expected: every entry point reads the envelope alike: a JWT media type (`application/vc+jwt`,
  * `application/vc-ld+jwt`, `application/jwt`, any case) with no parameter is unwrapped; any other
  * is not read (`envelope_unsupported`: the credential's authenticity stays open, so the
- * presentation or record is not accepted, CLI exit 3).
+ * presentation or record is not accepted, CLI exit 3). Where only a JWT goes, only a compact JWT
+ * is read (`jwt_invalid` otherwise).
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createClrCredential } from '../../src/clr/index.js';
 import { verifyPresentation } from '../../src/present/index.js';
 import { signCredential } from '../../src/proof/index.js';
-import { LEARNER, type Party, party } from '../pathway/helpers.js';
+import { LEARNER, makeBadge, type Party, party, SQL } from '../pathway/helpers.js';
 import {
   badgeJwt,
   cliExit,
@@ -110,6 +115,25 @@ function badgeJwtPayload(): Loose {
   const [, payload] = badgeJwt(issuer).split('.');
   return JSON.parse(Buffer.from(payload as string, 'base64url').toString('utf8'));
 }
+
+describe('JSON text where only a JWT goes', () => {
+  it('is jwt_invalid in verify(), as verifyPresentation refuses it', async () => {
+    const badge = await makeBadge(school, { achievement: SQL, name: 'SQL' });
+    const documents = { [school.did]: school.document };
+    for (const entry of [envelope(JSON.stringify(badge)), JSON.stringify(badge)]) {
+      const jwt = vpJwt([entry]);
+      const byApi = await verifyPresentation(jwt, { now: NOW, challenge: 'n-2', documents });
+      expect(byApi.credentials[0]?.verified).toBe(false);
+      const r = await verifyOffline(jwt, { challenge: 'n-2', documents });
+      expect(r.credentials?.[0]?.checks.map((c) => c.code)).toContain('jwt_invalid');
+      expect(r.verdict).toBe('invalid');
+    }
+    // The same badge as an object verifies.
+    expect((await verifyOffline(vpJwt([badge]), { challenge: 'n-2', documents })).verdict).toBe(
+      'valid',
+    );
+  });
+});
 
 describe('an envelope in a CLR', () => {
   async function record(mediaType: string): Promise<Loose> {
