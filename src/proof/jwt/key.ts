@@ -30,8 +30,13 @@ export interface JwtKey {
   issues: JwtIssue[];
 }
 
-/** Key errors that say the key was found but cannot be used. */
+/**
+ * Key errors that say the key was found but cannot be used, or that the document was had and
+ * names no such key (a definite answer, as for a Data Integrity proof: not "could not be had").
+ */
 const INVALID_KEY_CODES = new Set([
+  'ERR_VERIFICATION_METHOD_NOT_FOUND',
+  'ERR_VERIFICATION_METHOD_INVALID',
   'ERR_KEY_INVALID',
   'ERR_KEY_FORMAT',
   'ERR_KEY_TYPE_UNSUPPORTED',
