@@ -266,7 +266,8 @@ export function fromObject(doc: unknown, format: InputFormat, state: RunState): 
  * as a credential (as `verifyPresentation` refuses it), other text `format_unknown`.
  */
 export function decodeJwtText(text: string, state: RunState): DecodedInput {
-  if (text.replace(/^\uFEFF/, '').trim().startsWith('{')) {
+  const t = text.replace(/^\uFEFF/, '').trim();
+  if (t.startsWith('{')) {
     return fail('jwt', 'jwt_invalid', 'Expected a compact JWT here; found JSON text');
   }
   return decodeText(text, 'jwt', state);
