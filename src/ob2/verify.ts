@@ -319,8 +319,9 @@ async function verifyInto(run: Run, input: Ob2Input): Promise<JsonObject | undef
     return undefined;
   }
   details.assertion = assertion;
-  if (assertion.revoked === true) {
-    revokedEntry(run, assertion, url);
+  const revoked = readRevoked(assertion.revoked);
+  if (revoked !== 'no') {
+    revokedEntry(run, assertion, url, revoked === 'unclear');
     return assertion;
   }
 
@@ -440,7 +441,7 @@ async function conformance(run: Run, node: JsonObject, path: string, isAssertion
       path,
     );
   }
-  if (isAssertion && !hasClass(node, 'Assertion') && node.revoked !== true) {
+  if (isAssertion && !hasClass(node, 'Assertion') && readRevoked(node.revoked) === 'no') {
     entries.add('type', 'fail', 'ob2_type_mismatch', 'The document is not an Assertion', '$.type');
   }
 }
@@ -521,14 +522,39 @@ async function fetchHosted(
   return doc;
 }
 
-function revokedEntry(run: Run, assertion: JsonObject, url: string | undefined) {
+/**
+ * How `revoked` reads. The 2.0 context types it `xsd:boolean`, so a JSON-LD reader takes the
+ * string `"true"` (or `"1"`), a list holding a true value and a value object `{"@value": true}`
+ * as revoked, just as the literal `true`. Anything that is not plainly false (absent, `false`,
+ * `"false"`, `"0"`) and not plainly true is `unclear`, and read as revoked too.
+ */
+function readRevoked(value: unknown): 'yes' | 'no' | 'unclear' {
+  const one = (v: unknown): 'yes' | 'no' | 'unclear' => {
+    if (isObject(v) && Object.hasOwn(v, '@value')) {
+      const rest = Object.keys(v).filter((k) => k !== '@value' && k !== '@type');
+      return rest.length === 0 ? one(v['@value']) : 'unclear';
+    }
+    if (v === true || v === 'true' || v === '1' || v === 1) return 'yes';
+    if (v === false || v === 'false' || v === '0' || v === 0) return 'no';
+    return 'unclear';
+  };
+  if (value === undefined || value === null) return 'no';
+  const list = Array.isArray(value) ? value : [value];
+  const read = list.map(one);
+  if (read.includes('yes')) return 'yes';
+  return read.includes('unclear') ? 'unclear' : 'no';
+}
+
+function revokedEntry(run: Run, assertion: JsonObject, url: string | undefined, unclear = false) {
   const reason =
     typeof assertion.revocationReason === 'string' ? `: ${assertion.revocationReason}` : '';
   run.entries.add(
     'status',
     'fail',
     'ob2_revoked',
-    `The issuer marks the assertion revoked${url ? ` at ${url}` : ''}${reason}`,
+    unclear
+      ? `"revoked" is ${JSON.stringify(assertion.revoked).slice(0, 60)}, neither true nor false; it is read as revoked${url ? ` at ${url}` : ''}${reason}`
+      : `The issuer marks the assertion revoked${url ? ` at ${url}` : ''}${reason}`,
     '$.revoked',
   );
 }
@@ -639,6 +665,23 @@ function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
+/** The URL a document id is fetched from: parsed as a URL (dot segments resolved), no fragment. */
+function fetchedUrl(id: string): string {
+  const u = new URL(id);
+  u.hash = '';
+  return u.href;
+}
+
+/** True when the fetched URL starts with `prefix`, as written or as a URL in normal form. */
+function withinPrefix(fetched: string, prefix: string): boolean {
+  if (fetched.startsWith(prefix)) return true;
+  try {
+    return fetched.startsWith(fetchedUrl(prefix));
+  } catch {
+    return false;
+  }
+}
+
 /** Hosted verification scope: `allowedOrigins` (default the issuer id's host) and `startsWith`. */
 function checkScope(run: Run, assertion: JsonObject, issuer: JsonObject) {
   const { entries } = run;
@@ -666,27 +709,31 @@ function checkScope(run: Run, assertion: JsonObject, issuer: JsonObject) {
     );
     return;
   }
-  const starts = listOf(isObject(policy) ? policy.startsWith : undefined);
-  if (starts.length > 0 && !starts.some((s) => typeof s === 'string' && id.startsWith(s))) {
-    entries.add(
-      'issuer',
-      'fail',
-      'ob2_hosted_out_of_scope',
-      `The assertion id ${id} does not start with any of the issuer's startsWith values (${starts.map(String).join(', ')})`,
-      '$.id',
-    );
-    return;
-  }
   let host: string;
+  let fetched: string;
   let issuerHost: string | undefined;
   try {
     host = new URL(id).host.toLowerCase();
+    fetched = fetchedUrl(id);
   } catch {
     entries.add(
       'issuer',
       'fail',
       'ob2_hosted_id_invalid',
       `The assertion id ${id} is not a URL`,
+      '$.id',
+    );
+    return;
+  }
+  // startsWith is matched against the URL that was fetched, dot segments (`..`, `%2e%2e`)
+  // resolved: the id as written may start with a prefix its fetched URL leaves.
+  const starts = listOf(isObject(policy) ? policy.startsWith : undefined);
+  if (starts.length > 0 && !starts.some((s) => typeof s === 'string' && withinPrefix(fetched, s))) {
+    entries.add(
+      'issuer',
+      'fail',
+      'ob2_hosted_out_of_scope',
+      `The assertion id ${id}${fetched !== id ? ` (fetched as ${fetched})` : ''} does not start with any of the issuer's startsWith values (${starts.map(String).join(', ')})`,
       '$.id',
     );
     return;
@@ -892,6 +939,25 @@ async function checkSigned(
   entries.push(...problems);
 }
 
+/**
+ * True when a revocation list entry names the assertion `id`: the same string, or the same
+ * identifier spelled another way — a `urn:uuid` in other letter case (UUIDs are
+ * case-insensitive, RFC 9562), an http(s) URL with the same normal form (scheme and host case,
+ * default port, dot segments).
+ */
+function sameAssertionId(entry: unknown, id: unknown): boolean {
+  if (typeof entry !== 'string' || typeof id !== 'string') return false;
+  if (entry === id) return true;
+  const uuid = /^urn:uuid:[0-9a-f-]{36}$/i;
+  if (uuid.test(entry) && uuid.test(id)) return entry.toLowerCase() === id.toLowerCase();
+  if (!/^https?:/i.test(entry) || !/^https?:/i.test(id)) return false;
+  try {
+    return new URL(entry).href === new URL(id).href;
+  } catch {
+    return false;
+  }
+}
+
 async function checkRevocationList(run: Run, assertion: JsonObject, issuer: JsonObject) {
   const { entries } = run;
   const listUrl = issuer.revocationList;
@@ -925,18 +991,35 @@ async function checkRevocationList(run: Run, assertion: JsonObject, issuer: Json
     return;
   }
   const list = loaded.document;
-  const issues = validateRevocationList(list, '$.badge.issuer.revocationList');
-  if (issues.length > 0) {
+  const path = '$.badge.issuer.revocationList';
+  // The list is read in the one spelling its context gives, as every other badge object: a
+  // `revokedAssertions` (or an entry's `id`) spelled another way would hide a revocation.
+  const spelled = [
+    ...(await checkContexts(list, path, false, run.state.documentLoader)),
+    ...ambiguousMembers(list, path),
+    ...listOf(list.revokedAssertions).flatMap((item, i) =>
+      isObject(item) ? ambiguousMembers(item, `${path}.revokedAssertions[${i}]`) : [],
+    ),
+  ];
+  const issues = validateRevocationList(list, path);
+  if (spelled.length > 0 || issues.length > 0) {
+    entries.push(...spelled);
     entries.push(...issues.map((i) => ({ id: 'status', outcome: 'fail' as const, ...i })));
+    entries.add(
+      'status',
+      'warn',
+      'status_unchecked',
+      `The issuer's revocation list ${listUrl} could not be read as a RevocationList, so whether the assertion is revoked is not known`,
+    );
     return;
   }
   const id = assertion.id;
   const uid = assertion.uid;
   for (const item of listOf(list.revokedAssertions)) {
     const hit =
-      (typeof item === 'string' && item === id) ||
+      (typeof item === 'string' && sameAssertionId(item, id)) ||
       (isObject(item) &&
-        ((item.id !== undefined && item.id === id) ||
+        ((item.id !== undefined && sameAssertionId(item.id, id)) ||
           (item.id === undefined && typeof uid === 'string' && item.uid === uid)));
     if (hit && !(isObject(item) && item.revoked === false)) {
       const reason =

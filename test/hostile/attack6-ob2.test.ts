@@ -1,0 +1,426 @@
+/**
+ * Open Badges 2.0 as a forger (or a careless issuer) would try it: what the checks read against
+ * what the 2.0 badge says. Expected values come from the reference JSON-LD processor (jsonld.js:
+ * what a JSON-LD reader such as 1EdTech's validator makes of the document), from the WHATWG URL
+ * parser (node's `URL`: which URL is fetched) and from RFC 9562 (UUIDs compare without case).
+ *
+ * Found and closed:
+ * - a hosted assertion whose `id` starts with the issuer's `startsWith` prefix as written but
+ *   leaves it once its dot segments (`..`, `%2e%2e`) are resolved, which is the URL fetched:
+ *   accepted as authentic (an upload area on the issuer's host became a badge mint);
+ * - `revoked` as `"true"`, `"1"`, `1`, `[true]` or `{"@value": true}` (the 2.0 context types it
+ *   `xsd:boolean`, so a JSON-LD reader reads it revoked): reported in force;
+ * - a second name for a 2.0 property through a context beside the 2.0 one (a prefix for the
+ *   `obi:` namespace, a term alias, an alias of an alias, `@vocab`, a type-scoped context, a
+ *   keyword alias of `@nest`), or the `@nest` keyword itself: a revoked or expired assertion
+ *   reported valid;
+ * - a signed assertion's revocation list read without the spelling rules of every other badge
+ *   object (`revokedAssertions` as `obi:revoked`, as its full IRI, through an alias, an entry's
+ *   `@id`), or naming the assertion's `urn:uuid` in other letter case: reported in force; a list
+ *   that is no RevocationList left the assertion in force too (now: not known).
+ *
+ * Tried, nothing found (kept as regressions below or in test/ob2): `alg: none` / HS256 / `crit`
+ * JWS (test/ob2/signed), a JWS key of another issuer, an embedded issuer Profile vouching for
+ * itself, `obi:revoked` and the full IRI in the assertion, `expires` in odd forms (lower-case
+ * `t`/`z`, `+0100`, date only, a number: expired or refused, never in force), hosted ids on
+ * another host or port.
+ */
+
+import fc from 'fast-check';
+import { CompactSign, exportSPKI, generateKeyPair } from 'jose';
+import jsonld from 'jsonld';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentLoader } from '../../src/jsonld/index.js';
+import { type VerificationReport, verify } from '../../src/verify/index.js';
+import { fakeFetch, fixture, specDocuments } from '../ob2/helpers.js';
+import { fuzzRuns, type Loose } from './helpers.js';
+
+const OBI = 'https://w3id.org/openbadges#';
+const SEC = 'https://w3id.org/security#';
+const XSD_BOOLEAN = 'http://www.w3.org/2001/XMLSchema#boolean';
+const OB2 = 'https://w3id.org/openbadges/v2';
+const ISSUER_URL = 'https://example.org/organization.json';
+const KEY_URL = 'https://example.org/publicKey.json';
+const LIST_URL = 'https://example.org/revocationList.json';
+/** Between the spec example's issuedOn (2016-12-31) and expires (2017-06-30). */
+const IN_2017 = new Date('2017-01-15T00:00:00Z');
+const RUNS = fuzzRuns(12);
+
+const loader = createDocumentLoader();
+
+/** The reference processor's RDF of a document (N-Quads), in safe mode. */
+async function quads(doc: unknown): Promise<string> {
+  return (await jsonld.toRDF(
+    doc as Loose,
+    {
+      format: 'application/n-quads',
+      documentLoader: loader as Loose,
+      safe: true,
+    } as Loose,
+  )) as unknown as string;
+}
+
+/** True when the reference processor reads the document as revoked (`obi:revoked` a true boolean). */
+async function revokedByJsonLd(doc: unknown): Promise<boolean> {
+  const nq = await quads(doc);
+  return nq
+    .split('\n')
+    .some(
+      (line) =>
+        line.includes(`<${OBI}revoked>`) &&
+        /"(true|1)"\^\^<http:\/\/www\.w3\.org\/2001\/XMLSchema#boolean>/.test(line),
+    );
+}
+
+/** True when the reference processor reads the revocation list `list` as naming `id` revoked. */
+async function listRevokesByJsonLd(list: unknown, id: string): Promise<boolean> {
+  const nq = await quads(list);
+  return nq
+    .split('\n')
+    .some(
+      (line) =>
+        line.startsWith(`<${LIST_URL}> <${OBI}revoked> `) &&
+        (line.includes(`"${id}"`) || line.includes(`<${id}>`)),
+    );
+}
+
+/** The dates the reference processor reads as `sec:expiration` (the 2.0 `expires`). */
+async function expirationsByJsonLd(doc: unknown): Promise<string[]> {
+  const nq = await quads(doc);
+  return nq
+    .split('\n')
+    .filter((l) => l.includes(`<${SEC}expiration>`))
+    .map((l) => /"([^"]+)"/.exec(l)?.[1] ?? '');
+}
+
+function notInForce(report: VerificationReport): void {
+  expect(report.answers.inForce.value).not.toBe('yes');
+  expect(report.verdict).not.toBe('valid');
+}
+
+function hostedDocs(assertion: Loose, issuerEdit?: (i: Loose) => void): Record<string, Loose> {
+  const docs: Record<string, Loose> = { ...specDocuments(), [assertion.id]: assertion };
+  issuerEdit?.(docs[ISSUER_URL]);
+  return docs;
+}
+
+async function verifyHosted(assertion: Loose, issuerEdit?: (i: Loose) => void) {
+  return verify(assertion, { documents: hostedDocs(assertion, issuerEdit), now: IN_2017 });
+}
+
+describe('hosted scope: startsWith is matched against the URL fetched', () => {
+  const PREFIX = 'https://example.org/badges/';
+  const scoped = (i: Loose) => {
+    i.verification = { type: 'VerificationObject', startsWith: PREFIX };
+  };
+
+  it('an id inside the prefix verifies', async () => {
+    const a = fixture('spec/assertion-hosted.json');
+    a.id = `${PREFIX}beth.json`;
+    const report = await verifyHosted(a, scoped);
+    expect(report.verdict).toBe('valid');
+    expect(report.answers.authentic.value).toBe('yes');
+  });
+
+  it('property: an id that starts with the prefix but is fetched outside it is refused', async () => {
+    const dot = fc.constantFrom('..', '%2e%2e', '%2E%2E', '.%2e', '%2e.');
+    const segments = fc.array(fc.constantFrom('uploads', 'u', 'files', '.'), {
+      minLength: 1,
+      maxLength: 3,
+    });
+    let tried = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(dot, { minLength: 1, maxLength: 3 }),
+        segments,
+        async (up, down) => {
+          const id = `${PREFIX}${up.join('/')}/${down.join('/')}/x.json`;
+          // WHATWG URL parsing (node's URL) is what is fetched.
+          const fetched = new URL(id).href;
+          fc.pre(!fetched.startsWith(PREFIX));
+          tried++;
+          const a = fixture('spec/assertion-hosted.json');
+          a.id = id;
+          const issuer = specDocuments()[ISSUER_URL];
+          scoped(issuer);
+          const { fetch, requested } = fakeFetch({
+            ...specDocuments(),
+            [ISSUER_URL]: issuer,
+            [fetched]: a,
+          });
+          const report = await verify(a, { fetch, now: IN_2017 });
+          expect(requested).toContain(fetched);
+          expect(report.answers.authentic.value).toBe('no');
+          expect(report.verdict).toBe('invalid');
+          expect(report.checks.find((c) => c.id === 'issuer')?.code).toBe(
+            'ob2_hosted_out_of_scope',
+          );
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    expect(tried).toBeGreaterThan(0);
+  });
+});
+
+describe('revoked: read as the 2.0 context types it (xsd:boolean)', () => {
+  it('property: every value a JSON-LD reader reads as true is revocation', async () => {
+    const truthy = fc.constantFrom<unknown>(
+      'true',
+      '1',
+      1,
+      [true],
+      [false, true],
+      { '@value': true },
+      { '@value': 'true', '@type': XSD_BOOLEAN },
+    );
+    await fc.assert(
+      fc.asyncProperty(truthy, async (value) => {
+        const a = fixture('spec/assertion-hosted.json');
+        a.revoked = value;
+        expect(await revokedByJsonLd(a)).toBe(true);
+        const report = await verifyHosted(a);
+        expect(report.answers.inForce.value).toBe('no');
+        expect(report.checks.find((c) => c.id === 'status')?.code).toBe('ob2_revoked');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a value neither true nor false is not read as in force', async () => {
+    for (const value of ['yes', 'TRUE', {}, 2, ['maybe']]) {
+      const a = fixture('spec/assertion-hosted.json');
+      a.revoked = value;
+      notInForce(await verifyHosted(a));
+    }
+  });
+
+  it('false, "false" and "0" (false to a JSON-LD reader too) leave it in force', async () => {
+    for (const value of [false, 'false', '0']) {
+      const a = fixture('spec/assertion-hosted.json');
+      a.revoked = value;
+      expect(await revokedByJsonLd(a)).toBe(false);
+      const report = await verifyHosted(a);
+      expect(report.answers.inForce.value).toBe('yes');
+      expect(report.answers.authentic.value).toBe('yes');
+    }
+  });
+});
+
+/** Ways to give a 2.0 property a second name (each must be read by jsonld.js as that property). */
+type Respell = (a: Loose, iri: string, value: unknown, before: boolean) => void;
+
+function addContext(a: Loose, ctx: unknown, before: boolean): void {
+  a['@context'] = before ? [ctx, OB2] : [OB2, ctx];
+}
+
+const RESPELLS: Record<string, Respell> = {
+  'a prefix for the obi: namespace': (a, iri, value, before) => {
+    const ns = iri.startsWith(OBI) ? OBI : SEC;
+    addContext(a, { zz: ns }, before);
+    a[`zz:${iri.slice(ns.length)}`] = value;
+  },
+  'a term alias of the IRI': (a, iri, value, before) => {
+    addContext(a, { gone: iri }, before);
+    a.gone = value;
+  },
+  'a term alias through the 2.0 prefix': (a, iri, value, before) => {
+    // Before the 2.0 context, its prefixes are not defined yet: the context brings its own.
+    const prefix = iri.startsWith(OBI) ? { obi: OBI } : { sec: SEC };
+    const gone = iri.startsWith(OBI) ? 'obi:revoked' : 'sec:expiration';
+    addContext(a, before ? { ...prefix, gone } : { gone }, before);
+    a.gone = value;
+  },
+  '@vocab': (a, iri, value, before) => {
+    // A name the 2.0 context leaves undefined, which @vocab turns into the property.
+    if (iri.startsWith(OBI)) {
+      addContext(a, { '@vocab': 'https://w3id.org/' }, before);
+      a[`openbadges#${iri.slice(OBI.length)}`] = value;
+    } else {
+      addContext(a, { '@vocab': SEC }, before);
+      a[iri.slice(SEC.length)] = value;
+    }
+  },
+  'a type-scoped context': (a, iri, value, before) => {
+    addContext(
+      a,
+      { Extra: { '@id': 'https://example.org/Extra', '@context': { gone: iri } } },
+      before,
+    );
+    a.type = ['Assertion', 'Extra'];
+    a.gone = value;
+  },
+  'a keyword alias of @nest': (a, iri, value, before) => {
+    addContext(a, { wrap: '@nest' }, before);
+    a.wrap = { [iri.startsWith(OBI) ? 'revoked' : 'expires']: value };
+  },
+  'the @nest keyword': (a, iri, value) => {
+    a['@nest'] = { [iri.startsWith(OBI) ? 'revoked' : 'expires']: value };
+  },
+};
+
+describe('a second name for a 2.0 property, through a context or @nest', () => {
+  it('property: a revoked or expired assertion so spelled is never in force', async () => {
+    const seen = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...Object.keys(RESPELLS)),
+        fc.constantFrom('revoked', 'expires'),
+        fc.boolean(),
+        async (how, what, before) => {
+          const a = fixture('spec/assertion-hosted.json');
+          const iri = what === 'revoked' ? `${OBI}revoked` : `${SEC}expiration`;
+          const value = what === 'revoked' ? true : '2017-01-01T00:00:00Z';
+          if (what === 'expires') delete a.expires;
+          RESPELLS[how]?.(a, iri, value, before);
+          // The reference processor reads the property under its second name.
+          if (what === 'revoked') expect(await revokedByJsonLd(a)).toBe(true);
+          else expect(await expirationsByJsonLd(a)).toEqual(['2017-01-01T00:00:00Z']);
+          seen.add(how);
+          notInForce(await verifyHosted(a));
+        },
+      ),
+      { numRuns: Math.max(RUNS, 40) },
+    );
+    expect(seen.size).toBeGreaterThan(3);
+  });
+
+  it('every spelling, both properties, before and after the 2.0 context', async () => {
+    for (const [how, respell] of Object.entries(RESPELLS)) {
+      for (const what of ['revoked', 'expires']) {
+        for (const before of [false, true]) {
+          const a = fixture('spec/assertion-hosted.json');
+          const iri = what === 'revoked' ? `${OBI}revoked` : `${SEC}expiration`;
+          if (what === 'expires') delete a.expires;
+          respell(a, iri, what === 'revoked' ? true : '2017-01-01T00:00:00Z', before);
+          const report = await verifyHosted(a);
+          expect(report.verdict, `${how} ${what} ${before}`).toBe('invalid');
+          expect(report.answers.inForce.value, `${how} ${what} ${before}`).not.toBe('yes');
+        }
+      }
+    }
+  });
+
+  it('a context too large to search for aliases is refused, promptly', async () => {
+    const a = fixture('spec/assertion-hosted.json');
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 6000; i++) many[`t${i}`] = `https://example.org/ext#t${i}`;
+    a['@context'] = [OB2, many];
+    const report = await verifyHosted(a);
+    expect(report.verdict).toBe('invalid');
+    expect(report.checks.find((c) => c.id === 'context')?.code).toBe('ob2_context_redefines');
+  });
+
+  it('an extension context with its own terms still verifies', async () => {
+    const a = fixture('spec/assertion-hosted.json');
+    a['@context'] = [
+      OB2,
+      { ext: 'https://example.org/ext#', level: 'https://example.org/ext#level' },
+    ];
+    a.level = '3';
+    a['ext:note'] = 'kept';
+    const nq = await quads(a);
+    expect(nq).toContain('<https://example.org/ext#level> "3"');
+    const report = await verifyHosted(a);
+    expect(report.verdict).toBe('valid');
+    expect(report.answers.inForce.value).toBe('yes');
+  });
+});
+
+describe('signed: the revocation list', () => {
+  type KeyLike = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+  let privateKey: KeyLike;
+  let pem: string;
+  const REVOKED = 'urn:uuid:3c574c87-b96f-4f06-8eb5-68a29335b60e';
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
+    privateKey = pair.privateKey;
+    pem = await exportSPKI(pair.publicKey);
+  }, 60_000);
+
+  async function verifySigned(id: string, list: Loose) {
+    const claims = fixture('spec/signed-example-claims.json');
+    claims.id = id;
+    const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(claims)))
+      .setProtectedHeader({ alg: 'RS256' })
+      .sign(privateKey);
+    const key = {
+      '@context': OB2,
+      type: 'CryptographicKey',
+      id: KEY_URL,
+      owner: ISSUER_URL,
+      publicKeyPem: pem,
+    };
+    return verify(jws, {
+      documents: { ...specDocuments(), [KEY_URL]: key, [LIST_URL]: list },
+      now: IN_2017,
+    });
+  }
+
+  function list(edit: (l: Loose) => void): Loose {
+    const l = fixture('spec/revocation-list.json');
+    edit(l);
+    return l;
+  }
+
+  it('the spec list revokes the assertion it names, not another', async () => {
+    const revoked = await verifySigned(REVOKED, fixture('spec/revocation-list.json'));
+    expect(revoked.answers.inForce.value).toBe('no');
+    const other = await verifySigned(
+      'urn:uuid:00000000-0000-4000-8000-000000000000',
+      fixture('spec/revocation-list.json'),
+    );
+    expect(other.verdict).toBe('valid');
+  });
+
+  const respelled: Record<string, Loose> = {
+    'revokedAssertions as obi:revoked': list((l) => {
+      l['obi:revoked'] = l.revokedAssertions;
+      delete l.revokedAssertions;
+    }),
+    'revokedAssertions as its full IRI': list((l) => {
+      l[`${OBI}revoked`] = l.revokedAssertions;
+      delete l.revokedAssertions;
+    }),
+    'revokedAssertions through an alias': list((l) => {
+      l['@context'] = [OB2, { ra: `${OBI}revoked` }];
+      l.ra = l.revokedAssertions;
+      delete l.revokedAssertions;
+    }),
+    'revokedAssertions under @nest': list((l) => {
+      l['@nest'] = { revokedAssertions: l.revokedAssertions };
+      delete l.revokedAssertions;
+    }),
+    'an entry with @id': list((l) => {
+      l.revokedAssertions = [{ '@id': REVOKED, revocationReason: 'x' }];
+    }),
+  };
+
+  for (const [name, l] of Object.entries(respelled)) {
+    it(`${name}: a JSON-LD reader sees the revocation, so the assertion is not in force`, async () => {
+      expect(await listRevokesByJsonLd(l, REVOKED)).toBe(true);
+      notInForce(await verifySigned(REVOKED, l));
+    });
+  }
+
+  it('a urn:uuid revoked in other letter case is revoked (UUIDs compare without case, RFC 9562)', async () => {
+    const report = await verifySigned(
+      REVOKED.toUpperCase().replace('URN:UUID:', 'urn:uuid:'),
+      fixture('spec/revocation-list.json'),
+    );
+    expect(report.answers.inForce.value).toBe('no');
+    expect(report.checks.find((c) => c.id === 'status')?.code).toBe('ob2_revoked');
+  });
+
+  it('a list that is no RevocationList leaves revocation unknown, not in force', async () => {
+    const report = await verifySigned(
+      'urn:uuid:00000000-0000-4000-8000-000000000000',
+      list((l) => {
+        l.type = 'Issuer';
+      }),
+    );
+    expect(report.answers.inForce.value).toBe('unknown');
+    expect(report.verdict).not.toBe('valid');
+  });
+});
