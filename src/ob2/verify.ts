@@ -31,6 +31,7 @@ import {
   hasClass,
   type Ob2Issue,
   parseOb2DateTime,
+  readXsdBoolean,
   validateAssertion,
   validateBadgeClass,
   validateIssuer,
@@ -529,18 +530,12 @@ async function fetchHosted(
  * `"false"`, `"0"`) and not plainly true is `unclear`, and read as revoked too.
  */
 function readRevoked(value: unknown): 'yes' | 'no' | 'unclear' {
-  const one = (v: unknown): 'yes' | 'no' | 'unclear' => {
-    if (isObject(v) && Object.hasOwn(v, '@value')) {
-      const rest = Object.keys(v).filter((k) => k !== '@value' && k !== '@type');
-      return rest.length === 0 ? one(v['@value']) : 'unclear';
-    }
-    if (v === true || v === 'true' || v === '1' || v === 1) return 'yes';
-    if (v === false || v === 'false' || v === '0' || v === 0) return 'no';
-    return 'unclear';
-  };
   if (value === undefined || value === null) return 'no';
   const list = Array.isArray(value) ? value : [value];
-  const read = list.map(one);
+  const read = list.map((v) => {
+    const b = readXsdBoolean(v);
+    return b === undefined ? 'unclear' : b ? 'yes' : 'no';
+  });
   if (read.includes('yes')) return 'yes';
   return read.includes('unclear') ? 'unclear' : 'no';
 }
@@ -1121,6 +1116,18 @@ function checkRecipient(run: Run, assertion: JsonObject, known: KnownRecipient |
     );
     return;
   }
+  // `hashed` is an xsd:boolean: "true" is true to a JSON-LD reader; what is neither is refused.
+  const hashed = r.hashed === undefined ? false : readXsdBoolean(r.hashed);
+  if (hashed === undefined) {
+    entries.add(
+      'recipient',
+      'fail',
+      'recipient_mismatch',
+      `The assertion's recipient "hashed" is ${JSON.stringify(r.hashed).slice(0, 40)}, neither true nor false`,
+      '$.recipient.hashed',
+    );
+    return;
+  }
   const identity = typeof known === 'string' ? known : known.identity;
   const wantedType =
     typeof known === 'string' || known.type === undefined
@@ -1131,7 +1138,7 @@ function checkRecipient(run: Run, assertion: JsonObject, known: KnownRecipient |
   const typeOk = wantedType === undefined || wantedType === recipientType;
   const asObject = {
     type: 'IdentityObject',
-    hashed: r.hashed === true,
+    hashed,
     identityHash: r.identity,
     identityType: 'emailAddress',
     ...(typeof r.salt === 'string' ? { salt: r.salt } : {}),
@@ -1141,7 +1148,7 @@ function checkRecipient(run: Run, assertion: JsonObject, known: KnownRecipient |
       'recipient',
       'pass',
       undefined,
-      `The recipient (${String(r.type)}${r.hashed === true ? ', hashed' : ''}) matches the known identity`,
+      `The recipient (${String(r.type)}${hashed ? ', hashed' : ''}) matches the known identity`,
     );
     return;
   }

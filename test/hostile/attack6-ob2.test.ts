@@ -17,7 +17,10 @@
  * - a signed assertion's revocation list read without the spelling rules of every other badge
  *   object (`revokedAssertions` as `obi:revoked`, as its full IRI, through an alias, an entry's
  *   `@id`), or naming the assertion's `urn:uuid` in other letter case: reported in force; a list
- *   that is no RevocationList left the assertion in force too (now: not known).
+ *   that is no RevocationList left the assertion in force too (now: not known);
+ * - the upgrade: a recipient `hashed: "true"` (a hash, to a JSON-LD reader) written out as a
+ *   plaintext identity, and a forced upgrade of an assertion that did not verify whose evidence
+ *   said it had been verified.
  *
  * Tried, nothing found (kept as regressions below or in test/ob2): `alg: none` / HS256 / `crit`
  * JWS (test/ob2/signed), a JWS key of another issuer, an embedded issuer Profile vouching for
@@ -26,11 +29,13 @@
  * another host or port.
  */
 
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { CompactSign, exportSPKI, generateKeyPair } from 'jose';
 import jsonld from 'jsonld';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentLoader } from '../../src/jsonld/index.js';
+import { upgradeOb2 } from '../../src/ob2/index.js';
 import { type VerificationReport, verify } from '../../src/verify/index.js';
 import { fakeFetch, fixture, specDocuments } from '../ob2/helpers.js';
 import { fuzzRuns, type Loose } from './helpers.js';
@@ -422,5 +427,55 @@ describe('signed: the revocation list', () => {
     );
     expect(report.answers.inForce.value).toBe('unknown');
     expect(report.verdict).not.toBe('valid');
+  });
+});
+
+describe('the upgrade keeps what the 2.0 recipient says, and what was verified', () => {
+  // 1EdTech validator's vector: nobody@example.org with salt "deadsea" (checked with node:crypto).
+  const EMAIL = 'nobody@example.org';
+  const hash = createHash('sha256').update(`${EMAIL}deadsea`).digest('hex');
+
+  it('hashed "true" is a hash to a JSON-LD reader: matched and upgraded as one', async () => {
+    const a = fixture('spec/assertion-hosted.json');
+    a.recipient.identity = `sha256$${hash}`;
+    a.recipient.hashed = 'true';
+    expect(await quads(a)).toContain(`<${OBI}hashed> "true"^^<${XSD_BOOLEAN}>`);
+    const report = await verify(a, { documents: hostedDocs(a), now: IN_2017, recipient: EMAIL });
+    expect(report.checks.find((c) => c.id === 'recipient')?.outcome).toBe('pass');
+    const { credential } = await upgradeOb2(a, { documents: hostedDocs(a), now: IN_2017 });
+    expect((credential as Loose).credentialSubject.identifier).toEqual([
+      {
+        type: 'IdentityObject',
+        hashed: true,
+        identityHash: `sha256$${hash}`,
+        identityType: 'emailAddress',
+        salt: 'deadsea',
+      },
+    ]);
+  });
+
+  it('hashed neither true nor false: no recipient match, no upgrade (even forced)', async () => {
+    const a = fixture('spec/assertion-hosted.json');
+    a.recipient.hashed = 'maybe';
+    const report = await verify(a, { documents: hostedDocs(a), now: IN_2017, recipient: EMAIL });
+    expect(report.checks.find((c) => c.id === 'recipient')?.outcome).toBe('fail');
+    await expect(
+      upgradeOb2(a, { documents: hostedDocs(a), now: IN_2017, force: true }),
+    ).rejects.toMatchObject({ code: 'ERR_OB2_INCOMPLETE' });
+  });
+
+  it('a forced upgrade of an assertion that did not verify does not say it was verified', async () => {
+    const a = fixture('spec/assertion-hosted.json');
+    const expired = new Date('2018-01-01T00:00:00Z');
+    await expect(upgradeOb2(a, { documents: hostedDocs(a), now: expired })).rejects.toMatchObject({
+      code: 'ERR_OB2_NOT_VERIFIED',
+    });
+    const forced = await upgradeOb2(a, { documents: hostedDocs(a), now: expired, force: true });
+    const original = (forced.credential as Loose).evidence.at(-1);
+    expect(original.id).toBe(a.id);
+    expect(original.description).not.toContain('It was verified');
+    expect(original.description).toContain('WITHOUT having been verified');
+    const verified = await upgradeOb2(a, { documents: hostedDocs(a), now: IN_2017 });
+    expect((verified.credential as Loose).evidence.at(-1).description).toContain('It was verified');
   });
 });
