@@ -337,6 +337,8 @@ async function verifyInto(run: Run, input: Ob2Input): Promise<JsonObject | undef
   const unread = entries.failed('proof');
   const badgeClass = unread ? undefined : await loadBadgeClass(run, assertion);
   const issuer = badgeClass ? await loadIssuer(run, badgeClass) : undefined;
+  if (issuer && isObject(assertion.badge))
+    await checkEmbeddedBadgeClass(run, assertion.badge, issuer);
   if (unread) {
     entries.add(
       'issuer',
@@ -581,6 +583,63 @@ async function loadBadgeClass(run: Run, assertion: JsonObject): Promise<JsonObje
   entries.push(...schemaEntries(validateBadgeClass(badgeClass)));
   entries.push(...ambiguousMembers(badgeClass, '$.badge'));
   return badgeClass;
+}
+
+/**
+ * An embedded BadgeClass whose `id` is a web URL outside the issuer's own hosts (the host of its
+ * Profile `id` and its `allowedOrigins`) must be the one published there, as far as whose it is:
+ * the published BadgeClass names the same issuer. Otherwise any issuer could embed a BadgeClass
+ * under another's id (and an upgrade would relate its credential to that one).
+ */
+async function checkEmbeddedBadgeClass(run: Run, badge: JsonObject, issuer: JsonObject) {
+  const { entries } = run;
+  const id = badge.id;
+  if (typeof id !== 'string' || !/^https?:\/\//i.test(id)) return;
+  const hostOf = (u: unknown): string | undefined => {
+    try {
+      return typeof u === 'string' && /^https?:\/\//i.test(u)
+        ? new URL(u).host.toLowerCase()
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const policy = isObject(issuer.verification) ? issuer.verification : undefined;
+  const own = [
+    hostOf(issuer.id),
+    ...listOf(policy?.allowedOrigins).map((o) => (typeof o === 'string' ? o.toLowerCase() : '')),
+  ];
+  const host = hostOf(id);
+  if (host !== undefined && own.includes(host)) return;
+  const loaded = await loadOb2(id, 'The published BadgeClass', run.state, run.tools);
+  if (loaded.status !== 'ok') {
+    entries.add(
+      'issuer',
+      'warn',
+      loaded.status === 'offline'
+        ? 'ob2_unchecked_offline'
+        : loaded.status === 'gone'
+          ? 'fetch_status'
+          : loaded.code,
+      `The embedded BadgeClass has the id ${id}; the BadgeClass published there${loaded.status === 'offline' ? ' is needed and no fetch was given (pass it in documents, or pass fetch)' : ` could not be read: ${loaded.message}`}, so whose it is was not checked`,
+      '$.badge.id',
+    );
+    return;
+  }
+  const published = loaded.document;
+  const claimed = refId(badge.issuer);
+  const actual = refId(published.issuer);
+  if (published.id !== id || claimed === undefined || actual !== claimed) {
+    entries.add(
+      'issuer',
+      'fail',
+      'ob2_badge_id_mismatch',
+      published.id !== id
+        ? `The document at ${id} has the id ${JSON.stringify(published.id)}, not its URL`
+        : `The embedded BadgeClass has the id ${id}, but the BadgeClass published there is issued by ${JSON.stringify(actual)}, not ${JSON.stringify(claimed)}`,
+      '$.badge.id',
+    );
+  }
 }
 
 function unavailable(

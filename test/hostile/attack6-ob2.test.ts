@@ -18,6 +18,8 @@
  *   object (`revokedAssertions` as `obi:revoked`, as its full IRI, through an alias, an entry's
  *   `@id`), or naming the assertion's `urn:uuid` in other letter case: reported in force; a list
  *   that is no RevocationList left the assertion in force too (now: not known);
+ * - an embedded BadgeClass under the id of another issuer's published BadgeClass (on a host
+ *   outside the issuer's own): authentic, and an upgrade related the credential to that one;
  * - the upgrade: a recipient `hashed: "true"` (a hash, to a JSON-LD reader) written out as a
  *   plaintext identity, and a forced upgrade of an assertion that did not verify whose evidence
  *   said it had been verified.
@@ -344,9 +346,15 @@ describe('signed: the revocation list', () => {
     pem = await exportSPKI(pair.publicKey);
   }, 60_000);
 
-  async function verifySigned(id: string, list: Loose) {
+  async function verifySigned(
+    id: string,
+    list: Loose,
+    edit?: (claims: Loose) => void,
+    more: Record<string, Loose> = {},
+  ) {
     const claims = fixture('spec/signed-example-claims.json');
     claims.id = id;
+    edit?.(claims);
     const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(claims)))
       .setProtectedHeader({ alg: 'RS256' })
       .sign(privateKey);
@@ -358,7 +366,7 @@ describe('signed: the revocation list', () => {
       publicKeyPem: pem,
     };
     return verify(jws, {
-      documents: { ...specDocuments(), [KEY_URL]: key, [LIST_URL]: list },
+      documents: { ...specDocuments(), [KEY_URL]: key, [LIST_URL]: list, ...more },
       now: IN_2017,
     });
   }
@@ -416,6 +424,47 @@ describe('signed: the revocation list', () => {
     );
     expect(report.answers.inForce.value).toBe('no');
     expect(report.checks.find((c) => c.id === 'status')?.code).toBe('ob2_revoked');
+  });
+
+  describe("an embedded BadgeClass under another issuer's id", () => {
+    const FOREIGN = 'https://victim.example/badges/cs.json';
+    const FRESH = 'urn:uuid:00000000-0000-4000-8000-000000000000';
+    const embed = (claims: Loose) => {
+      claims.badge = { ...fixture('spec/badgeclass.json'), id: FOREIGN, name: 'Victim degree' };
+    };
+    const published = (issuer: string) => ({
+      ...fixture('spec/badgeclass.json'),
+      id: FOREIGN,
+      issuer,
+    });
+
+    it("is refused when the BadgeClass published at that id is another issuer's", async () => {
+      const report = await verifySigned(FRESH, fixture('spec/revocation-list.json'), embed, {
+        [FOREIGN]: published('https://victim.example/issuer.json'),
+      });
+      expect(report.answers.authentic.value).toBe('no');
+      expect(report.checks.find((c) => c.code === 'ob2_badge_id_mismatch')?.outcome).toBe('fail');
+    });
+
+    it('is not authentic "yes" when the published BadgeClass cannot be read', async () => {
+      const report = await verifySigned(FRESH, fixture('spec/revocation-list.json'), embed);
+      expect(report.answers.authentic.value).not.toBe('yes');
+      expect(report.verdict).not.toBe('valid');
+    });
+
+    it("verifies when the BadgeClass published there is the same issuer's", async () => {
+      const report = await verifySigned(FRESH, fixture('spec/revocation-list.json'), embed, {
+        [FOREIGN]: published(ISSUER_URL),
+      });
+      expect(report.verdict).toBe('valid');
+    });
+
+    it("an embedded BadgeClass on the issuer's own host is taken as the issuer's", async () => {
+      const report = await verifySigned(FRESH, fixture('spec/revocation-list.json'), (c) => {
+        c.badge = { ...fixture('spec/badgeclass.json'), id: 'https://example.org/badges/9' };
+      });
+      expect(report.verdict).toBe('valid');
+    });
   });
 
   it('a list that is no RevocationList leaves revocation unknown, not in force', async () => {
