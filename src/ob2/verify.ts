@@ -695,7 +695,11 @@ async function loadIssuer(run: Run, badgeClass: JsonObject): Promise<JsonObject 
   entries.push(...schemaEntries(validateIssuer(issuer)));
   entries.push(...ambiguousMembers(issuer, '$.badge.issuer'));
   if (isObject(issuer.verification)) {
-    entries.push(...ambiguousMembers(issuer.verification, '$.badge.issuer.verification'));
+    const at = '$.badge.issuer.verification';
+    entries.push(
+      ...(await checkContexts(issuer.verification, at, false, run.state.documentLoader)),
+    );
+    entries.push(...ambiguousMembers(issuer.verification, at));
   }
   if (isObject(ref) && !sameJson(ref, issuer)) {
     const keys = ['verification', 'publicKey', 'revocationList'].filter(
@@ -929,6 +933,7 @@ async function checkSigned(
       entries.push(...issues.map((i) => ({ id: 'proof', outcome: 'fail' as const, ...i })));
       continue;
     }
+    entries.push(...(await checkContexts(keyDoc, keyPath, false, state.documentLoader)));
     entries.push(...ambiguousMembers(keyDoc, keyPath));
     if (keyDoc.owner !== issuerId) {
       entries.add(

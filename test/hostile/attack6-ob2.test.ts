@@ -168,6 +168,26 @@ describe('hosted scope: startsWith is matched against the URL fetched', () => {
     );
     expect(tried).toBeGreaterThan(0);
   });
+  it("a startsWith the issuer's policy states under a second name still binds", async () => {
+    const a = fixture('spec/assertion-hosted.json');
+    a.id = 'https://example.org/uploads/x.json';
+    const issuerEdit = (i: Loose) => {
+      i.verification = {
+        '@context': { sw: 'http://purl.org/dqm-vocabulary/v1/dqm#startsWith' },
+        type: 'VerificationObject',
+        sw: PREFIX,
+      };
+    };
+    const issuer = specDocuments()[ISSUER_URL];
+    issuerEdit(issuer);
+    // A JSON-LD reader sees the issuer restrict its hosted assertions to the prefix.
+    expect(await quads(issuer)).toContain(
+      `<http://purl.org/dqm-vocabulary/v1/dqm#startsWith> "${PREFIX}"`,
+    );
+    const report = await verifyHosted(a, issuerEdit);
+    expect(report.answers.authentic.value).not.toBe('yes');
+    expect(report.verdict).toBe('invalid');
+  });
 });
 
 describe('revoked: read as the 2.0 context types it (xsd:boolean)', () => {
