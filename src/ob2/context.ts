@@ -232,6 +232,16 @@ async function aliasesIn(
   return found;
 }
 
+/** True when the loader serves the context at `url` (bundled or given by the caller). */
+async function loads(url: string, loader: DocumentLoader): Promise<boolean> {
+  try {
+    await loader(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The term definitions a context value brings, when they can be known offline. */
 async function definitions(
   value: unknown,
@@ -291,9 +301,26 @@ export async function checkContexts(
   const search: AliasSearch = { left: MAX_DEFINITIONS, seen: new Set() };
   for (let i = 0; i < list.length; i++) {
     if (i === at) continue;
-    const defs = await definitions(list[i], loader);
-    if (!defs) continue;
     const where = Array.isArray(ctx) ? `${path}["@context"][${i}]` : `${path}["@context"]`;
+    const entry = list[i];
+    if (
+      typeof entry === 'string' &&
+      !OB2_CONTEXTS.includes(entry) &&
+      !(await loads(entry, loader))
+    ) {
+      // Not bundled, never fetched: what it defines for the members the checks read (a second
+      // name for revoked, expires, ...) is not known, so neither is what the document says.
+      out.push({
+        id: 'context',
+        outcome: 'warn',
+        code: 'context_unknown',
+        message: `The context ${entry.slice(0, 200)} is not bundled (contexts are never fetched); what it defines for this object's members is not known`,
+        path: where,
+      });
+      continue;
+    }
+    const defs = await definitions(entry, loader);
+    if (!defs) continue;
     // Before or after the 2.0 context: a new name for a 2.0 property, class or keyword.
     const aliases = await aliasesIn(defs, loader, 0, search);
     if (aliases.length > 0) {

@@ -20,6 +20,8 @@
  *   that is no RevocationList left the assertion in force too (now: not known);
  * - an embedded BadgeClass under the id of another issuer's published BadgeClass (on a host
  *   outside the issuer's own): authentic, and an upgrade related the credential to that one;
+ * - a context ob3kit does not bundle beside the 2.0 one: authentic "yes" though it may rename
+ *   what the checks read; a second name for `startsWith` in the issuer's verification object;
  * - the upgrade: a recipient `hashed: "true"` (a hash, to a JSON-LD reader) written out as a
  *   plaintext identity, and a forced upgrade of an assertion that did not verify whose evidence
  *   said it had been verified.
@@ -546,5 +548,31 @@ describe('the upgrade keeps what the 2.0 recipient says, and what was verified',
     expect(original.description).toContain('WITHOUT having been verified');
     const verified = await upgradeOb2(a, { documents: hostedDocs(a), now: IN_2017 });
     expect((verified.credential as Loose).evidence.at(-1).description).toContain('It was verified');
+  });
+});
+
+describe('a context ob3kit does not have, beside the 2.0 one', () => {
+  it('leaves what the assertion says unknown: not authentic "yes", not valid', async () => {
+    const a = fixture('spec/assertion-hosted.json');
+    // Such a context may define anything (a second name for revoked, for expires): a JSON-LD
+    // reader that fetched it would read the document through it; jsonld.js offline cannot.
+    a['@context'] = [OB2, 'https://extensions.example/context.json'];
+    await expect(quads(a)).rejects.toThrow();
+    const report = await verifyHosted(a);
+    expect(report.answers.authentic.value).toBe('unknown');
+    expect(report.verdict).not.toBe('valid');
+    expect(report.checks.find((c) => c.id === 'context')?.code).toBe('context_unknown');
+  });
+
+  it('an extension context nested in an extension object stays a conformance warning', async () => {
+    const a = fixture('spec/assertion-hosted.json');
+    a['extensions:recipientProfile'] = {
+      '@context': 'https://openbadgespec.org/extensions/recipientProfile/context.json',
+      type: ['Extension', 'extensions:RecipientProfile'],
+      name: 'Beth',
+    };
+    const report = await verifyHosted(a);
+    expect(report.answers.authentic.value).toBe('yes');
+    expect(report.answers.inForce.value).toBe('yes');
   });
 });
