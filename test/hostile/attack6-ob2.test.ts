@@ -576,3 +576,40 @@ describe('a context ob3kit does not have, beside the 2.0 one', () => {
     expect(report.answers.inForce.value).toBe('yes');
   });
 });
+
+describe('regressions: what was tried and held', () => {
+  it('an expires in the past in any form is never in force', async () => {
+    // Each is before IN_2017 (2017-01-15T00:00:00Z), or not a date at all.
+    const forms: unknown[] = [
+      '2017-01-01t00:00:00z',
+      '2017-01-15T00:30:00+0100',
+      '2017-01-15T00:30:00+01',
+      '2017-01-01',
+      1483228800,
+      ['2017-01-01T00:00:00Z'],
+      { '@value': '2017-01-01T00:00:00Z' },
+      ' 2017-01-01T00:00:00Z',
+    ];
+    for (const expires of forms) {
+      const a = fixture('spec/assertion-hosted.json');
+      a.expires = expires;
+      const report = await verifyHosted(a);
+      expect(report.answers.inForce.value, JSON.stringify(expires)).not.toBe('yes');
+      expect(report.verdict).toBe('invalid');
+    }
+  });
+
+  it('a hosted id on another port, host or user-info host is out of scope', async () => {
+    for (const id of [
+      'https://example.org:8443/beth.json',
+      'https://example.org.evil.example/beth.json',
+      'https://example.org@evil.example/beth.json',
+    ]) {
+      const a = fixture('spec/assertion-hosted.json');
+      a.id = id;
+      const report = await verifyHosted(a);
+      expect(report.answers.authentic.value, id).not.toBe('yes');
+      expect(report.verdict).toBe('invalid');
+    }
+  });
+});
