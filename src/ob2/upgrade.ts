@@ -13,7 +13,7 @@ import { randomUrnUuid } from '../internal/random.js';
 import { assertValidCredential } from '../schema/validate.js';
 import type { CheckResult, VerificationReport } from '../verify/types.js';
 import type { UpgradeOb2Options, UpgradeOb2Result } from './types.js';
-import { parseOb2DateTime } from './validate.js';
+import { parseOb2DateTime, readXsdBoolean } from './validate.js';
 
 const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
 const OB_V3 = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
@@ -109,9 +109,17 @@ const IDENTITY_TYPES: Record<string, string> = {
 
 function identityObject(recipient: JsonObject): JsonObject {
   const t = typeof recipient.type === 'string' ? recipient.type : 'identifier';
+  // `hashed` as a JSON-LD reader takes it ("true" is true): a hash never becomes a plaintext.
+  const hashed = recipient.hashed === undefined ? false : readXsdBoolean(recipient.hashed);
+  if (hashed === undefined) {
+    throw new Ob3Error(
+      'ERR_OB2_INCOMPLETE',
+      `upgradeOb2: the recipient's "hashed" is ${JSON.stringify(recipient.hashed).slice(0, 40)}, neither true nor false, so whether its identity is a hash cannot be read`,
+    );
+  }
   return {
     type: 'IdentityObject',
-    hashed: recipient.hashed === true,
+    hashed,
     identityHash: recipient.identity,
     identityType: IDENTITY_TYPES[t] ?? 'identifier',
     ...(typeof recipient.salt === 'string' ? { salt: recipient.salt } : {}),
@@ -142,11 +150,13 @@ function evidence(v: unknown): JsonObject | undefined {
 
 /**
  * Build the Open Badges 3.0 credential from the badge objects of an Open Badges 2.0
- * verification (no checks; {@link upgradeOb2} decides whether to).
+ * verification (no checks; {@link upgradeOb2} decides whether to). `verified` false (a forced
+ * upgrade) is said in the description of the original assertion's evidence.
  */
 export function buildUpgraded(
   report: VerificationReport,
   options: Pick<UpgradeOb2Options, 'id' | 'achievementId' | 'issuerId' | 'subjectId'>,
+  verified = true,
 ): JsonObject {
   const ob2 = report.ob2;
   const assertion = ob2?.assertion;
@@ -229,9 +239,15 @@ export function buildUpgraded(
     id: originalId,
     type: ['Evidence', 'https://w3id.org/openbadges#Assertion'],
     name: 'Original Open Badges 2.0 assertion',
-    description: signed
-      ? 'This credential was first issued as a signed Open Badges 2.0 assertion, whose compact JWS this evidence holds. It was verified and upgraded to Open Badges 3.0; the original can still be verified with the Open Badges 2.0 rules.'
-      : 'This credential was first issued as a hosted Open Badges 2.0 assertion, published at this URL. It was verified and upgraded to Open Badges 3.0; the original can still be verified with the Open Badges 2.0 rules.',
+    description: `${
+      signed
+        ? 'This credential was first issued as a signed Open Badges 2.0 assertion, whose compact JWS this evidence holds.'
+        : 'This credential was first issued as a hosted Open Badges 2.0 assertion, published at this URL.'
+    } ${
+      verified
+        ? 'It was verified and upgraded to Open Badges 3.0; the original can still be verified with the Open Badges 2.0 rules.'
+        : 'It was upgraded to Open Badges 3.0 WITHOUT having been verified; verify the original with the Open Badges 2.0 rules before relying on it.'
+    }`,
   };
   const validFrom = dateTime(assertion.issuedOn);
   const validUntil = dateTime(assertion.expires);
@@ -295,12 +311,16 @@ export async function upgradeWith(
       { details: { verdict: report.verdict, codes: blockers.map((c) => c.code ?? c.id), report } },
     );
   }
-  const credential = buildUpgraded(report, {
-    ...(id ? { id } : {}),
-    ...(achievementId ? { achievementId } : {}),
-    ...(issuerId ? { issuerId } : {}),
-    ...(subjectId ? { subjectId } : {}),
-  });
+  const credential = buildUpgraded(
+    report,
+    {
+      ...(id ? { id } : {}),
+      ...(achievementId ? { achievementId } : {}),
+      ...(issuerId ? { issuerId } : {}),
+      ...(subjectId ? { subjectId } : {}),
+    },
+    blockers.length === 0,
+  );
   assertValidCredential(credential);
   return { credential, report };
 }

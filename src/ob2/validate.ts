@@ -31,6 +31,21 @@ export function hasClass(node: unknown, name: string, aliases: readonly string[]
   return typesOf(node.type).some((t) => names.includes(t));
 }
 
+/**
+ * A boolean as a JSON-LD reader takes a value of an `xsd:boolean` term of the 2.0 context
+ * (`revoked`, `hashed`): `true`, `"true"`, `"1"` and `1` are true, `false`, `"false"`, `"0"` and
+ * `0` false, a value object `{"@value": ...}` as its value; `undefined` for anything else.
+ */
+export function readXsdBoolean(value: unknown): boolean | undefined {
+  if (isObject(value) && Object.hasOwn(value, '@value')) {
+    const rest = Object.keys(value).filter((k) => k !== '@value' && k !== '@type');
+    return rest.length === 0 ? readXsdBoolean(value['@value']) : undefined;
+  }
+  if (value === true || value === 'true' || value === '1' || value === 1) return true;
+  if (value === false || value === 'false' || value === '0' || value === 0) return false;
+  return undefined;
+}
+
 /** An IRI as the 2.0 `@id` properties take them: an absolute IRI (any scheme). */
 export function isIri(value: unknown): value is string {
   return typeof value === 'string' && /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(value);
@@ -202,7 +217,7 @@ export function validateAssertion(node: JsonObject, base = '$'): Ob2Issue[] {
       rc.text('type', true);
       rc.boolean('hashed');
       rc.text('salt');
-      if (r.hashed === true && typeof r.identity === 'string') {
+      if (readXsdBoolean(r.hashed) === true && typeof r.identity === 'string') {
         if (!/^(sha256\$[0-9a-f]{64}|md5\$[0-9a-f]{32})$/i.test(r.identity)) {
           rc.issues.push({
             code: 'ob2_identity_hash_invalid',

@@ -31,6 +31,7 @@ import {
   hasClass,
   type Ob2Issue,
   parseOb2DateTime,
+  readXsdBoolean,
   validateAssertion,
   validateBadgeClass,
   validateIssuer,
@@ -319,8 +320,9 @@ async function verifyInto(run: Run, input: Ob2Input): Promise<JsonObject | undef
     return undefined;
   }
   details.assertion = assertion;
-  if (assertion.revoked === true) {
-    revokedEntry(run, assertion, url);
+  const revoked = readRevoked(assertion.revoked);
+  if (revoked !== 'no') {
+    revokedEntry(run, assertion, url, revoked === 'unclear');
     return assertion;
   }
 
@@ -335,6 +337,8 @@ async function verifyInto(run: Run, input: Ob2Input): Promise<JsonObject | undef
   const unread = entries.failed('proof');
   const badgeClass = unread ? undefined : await loadBadgeClass(run, assertion);
   const issuer = badgeClass ? await loadIssuer(run, badgeClass) : undefined;
+  if (issuer && isObject(assertion.badge))
+    await checkEmbeddedBadgeClass(run, assertion.badge, issuer);
   if (unread) {
     entries.add(
       'issuer',
@@ -440,7 +444,7 @@ async function conformance(run: Run, node: JsonObject, path: string, isAssertion
       path,
     );
   }
-  if (isAssertion && !hasClass(node, 'Assertion') && node.revoked !== true) {
+  if (isAssertion && !hasClass(node, 'Assertion') && readRevoked(node.revoked) === 'no') {
     entries.add('type', 'fail', 'ob2_type_mismatch', 'The document is not an Assertion', '$.type');
   }
 }
@@ -521,14 +525,33 @@ async function fetchHosted(
   return doc;
 }
 
-function revokedEntry(run: Run, assertion: JsonObject, url: string | undefined) {
+/**
+ * How `revoked` reads. The 2.0 context types it `xsd:boolean`, so a JSON-LD reader takes the
+ * string `"true"` (or `"1"`), a list holding a true value and a value object `{"@value": true}`
+ * as revoked, just as the literal `true`. Anything that is not plainly false (absent, `false`,
+ * `"false"`, `"0"`) and not plainly true is `unclear`, and read as revoked too.
+ */
+function readRevoked(value: unknown): 'yes' | 'no' | 'unclear' {
+  if (value === undefined || value === null) return 'no';
+  const list = Array.isArray(value) ? value : [value];
+  const read = list.map((v) => {
+    const b = readXsdBoolean(v);
+    return b === undefined ? 'unclear' : b ? 'yes' : 'no';
+  });
+  if (read.includes('yes')) return 'yes';
+  return read.includes('unclear') ? 'unclear' : 'no';
+}
+
+function revokedEntry(run: Run, assertion: JsonObject, url: string | undefined, unclear = false) {
   const reason =
     typeof assertion.revocationReason === 'string' ? `: ${assertion.revocationReason}` : '';
   run.entries.add(
     'status',
     'fail',
     'ob2_revoked',
-    `The issuer marks the assertion revoked${url ? ` at ${url}` : ''}${reason}`,
+    unclear
+      ? `"revoked" is ${JSON.stringify(assertion.revoked).slice(0, 60)}, neither true nor false; it is read as revoked${url ? ` at ${url}` : ''}${reason}`
+      : `The issuer marks the assertion revoked${url ? ` at ${url}` : ''}${reason}`,
     '$.revoked',
   );
 }
@@ -560,6 +583,63 @@ async function loadBadgeClass(run: Run, assertion: JsonObject): Promise<JsonObje
   entries.push(...schemaEntries(validateBadgeClass(badgeClass)));
   entries.push(...ambiguousMembers(badgeClass, '$.badge'));
   return badgeClass;
+}
+
+/**
+ * An embedded BadgeClass whose `id` is a web URL outside the issuer's own hosts (the host of its
+ * Profile `id` and its `allowedOrigins`) must be the one published there, as far as whose it is:
+ * the published BadgeClass names the same issuer. Otherwise any issuer could embed a BadgeClass
+ * under another's id (and an upgrade would relate its credential to that one).
+ */
+async function checkEmbeddedBadgeClass(run: Run, badge: JsonObject, issuer: JsonObject) {
+  const { entries } = run;
+  const id = badge.id;
+  if (typeof id !== 'string' || !/^https?:\/\//i.test(id)) return;
+  const hostOf = (u: unknown): string | undefined => {
+    try {
+      return typeof u === 'string' && /^https?:\/\//i.test(u)
+        ? new URL(u).host.toLowerCase()
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const policy = isObject(issuer.verification) ? issuer.verification : undefined;
+  const own = [
+    hostOf(issuer.id),
+    ...listOf(policy?.allowedOrigins).map((o) => (typeof o === 'string' ? o.toLowerCase() : '')),
+  ];
+  const host = hostOf(id);
+  if (host !== undefined && own.includes(host)) return;
+  const loaded = await loadOb2(id, 'The published BadgeClass', run.state, run.tools);
+  if (loaded.status !== 'ok') {
+    entries.add(
+      'issuer',
+      'warn',
+      loaded.status === 'offline'
+        ? 'ob2_unchecked_offline'
+        : loaded.status === 'gone'
+          ? 'fetch_status'
+          : loaded.code,
+      `The embedded BadgeClass has the id ${id}; the BadgeClass published there${loaded.status === 'offline' ? ' is needed and no fetch was given (pass it in documents, or pass fetch)' : ` could not be read: ${loaded.message}`}, so whose it is was not checked`,
+      '$.badge.id',
+    );
+    return;
+  }
+  const published = loaded.document;
+  const claimed = refId(badge.issuer);
+  const actual = refId(published.issuer);
+  if (published.id !== id || claimed === undefined || actual !== claimed) {
+    entries.add(
+      'issuer',
+      'fail',
+      'ob2_badge_id_mismatch',
+      published.id !== id
+        ? `The document at ${id} has the id ${JSON.stringify(published.id)}, not its URL`
+        : `The embedded BadgeClass has the id ${id}, but the BadgeClass published there is issued by ${JSON.stringify(actual)}, not ${JSON.stringify(claimed)}`,
+      '$.badge.id',
+    );
+  }
 }
 
 function unavailable(
@@ -615,7 +695,11 @@ async function loadIssuer(run: Run, badgeClass: JsonObject): Promise<JsonObject 
   entries.push(...schemaEntries(validateIssuer(issuer)));
   entries.push(...ambiguousMembers(issuer, '$.badge.issuer'));
   if (isObject(issuer.verification)) {
-    entries.push(...ambiguousMembers(issuer.verification, '$.badge.issuer.verification'));
+    const at = '$.badge.issuer.verification';
+    entries.push(
+      ...(await checkContexts(issuer.verification, at, false, run.state.documentLoader)),
+    );
+    entries.push(...ambiguousMembers(issuer.verification, at));
   }
   if (isObject(ref) && !sameJson(ref, issuer)) {
     const keys = ['verification', 'publicKey', 'revocationList'].filter(
@@ -637,6 +721,23 @@ async function loadIssuer(run: Run, badgeClass: JsonObject): Promise<JsonObject 
 function listOf(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : [value];
+}
+
+/** The URL a document id is fetched from: parsed as a URL (dot segments resolved), no fragment. */
+function fetchedUrl(id: string): string {
+  const u = new URL(id);
+  u.hash = '';
+  return u.href;
+}
+
+/** True when the fetched URL starts with `prefix`, as written or as a URL in normal form. */
+function withinPrefix(fetched: string, prefix: string): boolean {
+  if (fetched.startsWith(prefix)) return true;
+  try {
+    return fetched.startsWith(fetchedUrl(prefix));
+  } catch {
+    return false;
+  }
 }
 
 /** Hosted verification scope: `allowedOrigins` (default the issuer id's host) and `startsWith`. */
@@ -666,27 +767,31 @@ function checkScope(run: Run, assertion: JsonObject, issuer: JsonObject) {
     );
     return;
   }
-  const starts = listOf(isObject(policy) ? policy.startsWith : undefined);
-  if (starts.length > 0 && !starts.some((s) => typeof s === 'string' && id.startsWith(s))) {
-    entries.add(
-      'issuer',
-      'fail',
-      'ob2_hosted_out_of_scope',
-      `The assertion id ${id} does not start with any of the issuer's startsWith values (${starts.map(String).join(', ')})`,
-      '$.id',
-    );
-    return;
-  }
   let host: string;
+  let fetched: string;
   let issuerHost: string | undefined;
   try {
     host = new URL(id).host.toLowerCase();
+    fetched = fetchedUrl(id);
   } catch {
     entries.add(
       'issuer',
       'fail',
       'ob2_hosted_id_invalid',
       `The assertion id ${id} is not a URL`,
+      '$.id',
+    );
+    return;
+  }
+  // startsWith is matched against the URL that was fetched, dot segments (`..`, `%2e%2e`)
+  // resolved: the id as written may start with a prefix its fetched URL leaves.
+  const starts = listOf(isObject(policy) ? policy.startsWith : undefined);
+  if (starts.length > 0 && !starts.some((s) => typeof s === 'string' && withinPrefix(fetched, s))) {
+    entries.add(
+      'issuer',
+      'fail',
+      'ob2_hosted_out_of_scope',
+      `The assertion id ${id}${fetched !== id ? ` (fetched as ${fetched})` : ''} does not start with any of the issuer's startsWith values (${starts.map(String).join(', ')})`,
       '$.id',
     );
     return;
@@ -828,6 +933,7 @@ async function checkSigned(
       entries.push(...issues.map((i) => ({ id: 'proof', outcome: 'fail' as const, ...i })));
       continue;
     }
+    entries.push(...(await checkContexts(keyDoc, keyPath, false, state.documentLoader)));
     entries.push(...ambiguousMembers(keyDoc, keyPath));
     if (keyDoc.owner !== issuerId) {
       entries.add(
@@ -892,6 +998,25 @@ async function checkSigned(
   entries.push(...problems);
 }
 
+/**
+ * True when a revocation list entry names the assertion `id`: the same string, or the same
+ * identifier spelled another way — a `urn:uuid` in other letter case (UUIDs are
+ * case-insensitive, RFC 9562), an http(s) URL with the same normal form (scheme and host case,
+ * default port, dot segments).
+ */
+function sameAssertionId(entry: unknown, id: unknown): boolean {
+  if (typeof entry !== 'string' || typeof id !== 'string') return false;
+  if (entry === id) return true;
+  const uuid = /^urn:uuid:[0-9a-f-]{36}$/i;
+  if (uuid.test(entry) && uuid.test(id)) return entry.toLowerCase() === id.toLowerCase();
+  if (!/^https?:/i.test(entry) || !/^https?:/i.test(id)) return false;
+  try {
+    return new URL(entry).href === new URL(id).href;
+  } catch {
+    return false;
+  }
+}
+
 async function checkRevocationList(run: Run, assertion: JsonObject, issuer: JsonObject) {
   const { entries } = run;
   const listUrl = issuer.revocationList;
@@ -925,18 +1050,35 @@ async function checkRevocationList(run: Run, assertion: JsonObject, issuer: Json
     return;
   }
   const list = loaded.document;
-  const issues = validateRevocationList(list, '$.badge.issuer.revocationList');
-  if (issues.length > 0) {
+  const path = '$.badge.issuer.revocationList';
+  // The list is read in the one spelling its context gives, as every other badge object: a
+  // `revokedAssertions` (or an entry's `id`) spelled another way would hide a revocation.
+  const spelled = [
+    ...(await checkContexts(list, path, false, run.state.documentLoader)),
+    ...ambiguousMembers(list, path),
+    ...listOf(list.revokedAssertions).flatMap((item, i) =>
+      isObject(item) ? ambiguousMembers(item, `${path}.revokedAssertions[${i}]`) : [],
+    ),
+  ];
+  const issues = validateRevocationList(list, path);
+  if (spelled.length > 0 || issues.length > 0) {
+    entries.push(...spelled);
     entries.push(...issues.map((i) => ({ id: 'status', outcome: 'fail' as const, ...i })));
+    entries.add(
+      'status',
+      'warn',
+      'status_unchecked',
+      `The issuer's revocation list ${listUrl} could not be read as a RevocationList, so whether the assertion is revoked is not known`,
+    );
     return;
   }
   const id = assertion.id;
   const uid = assertion.uid;
   for (const item of listOf(list.revokedAssertions)) {
     const hit =
-      (typeof item === 'string' && item === id) ||
+      (typeof item === 'string' && sameAssertionId(item, id)) ||
       (isObject(item) &&
-        ((item.id !== undefined && item.id === id) ||
+        ((item.id !== undefined && sameAssertionId(item.id, id)) ||
           (item.id === undefined && typeof uid === 'string' && item.uid === uid)));
     if (hit && !(isObject(item) && item.revoked === false)) {
       const reason =
@@ -1038,6 +1180,18 @@ function checkRecipient(run: Run, assertion: JsonObject, known: KnownRecipient |
     );
     return;
   }
+  // `hashed` is an xsd:boolean: "true" is true to a JSON-LD reader; what is neither is refused.
+  const hashed = r.hashed === undefined ? false : readXsdBoolean(r.hashed);
+  if (hashed === undefined) {
+    entries.add(
+      'recipient',
+      'fail',
+      'recipient_mismatch',
+      `The assertion's recipient "hashed" is ${JSON.stringify(r.hashed).slice(0, 40)}, neither true nor false`,
+      '$.recipient.hashed',
+    );
+    return;
+  }
   const identity = typeof known === 'string' ? known : known.identity;
   const wantedType =
     typeof known === 'string' || known.type === undefined
@@ -1048,7 +1202,7 @@ function checkRecipient(run: Run, assertion: JsonObject, known: KnownRecipient |
   const typeOk = wantedType === undefined || wantedType === recipientType;
   const asObject = {
     type: 'IdentityObject',
-    hashed: r.hashed === true,
+    hashed,
     identityHash: r.identity,
     identityType: 'emailAddress',
     ...(typeof r.salt === 'string' ? { salt: r.salt } : {}),
@@ -1058,7 +1212,7 @@ function checkRecipient(run: Run, assertion: JsonObject, known: KnownRecipient |
       'recipient',
       'pass',
       undefined,
-      `The recipient (${String(r.type)}${r.hashed === true ? ', hashed' : ''}) matches the known identity`,
+      `The recipient (${String(r.type)}${hashed ? ', hashed' : ''}) matches the known identity`,
     );
     return;
   }
