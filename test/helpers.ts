@@ -65,3 +65,14 @@ export function thrownSync<T extends ErrorClass>(run: () => unknown, type: T): I
   }
   throw new Error(`expected a ${type.name}, nothing was thrown`);
 }
+
+/** `v` as `size` big-endian bytes (its low `size` bytes when it is larger). */
+export function bigIntBytes(v: bigint, size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let x = v;
+  for (let i = size - 1; i >= 0; i--) {
+    out[i] = Number(x & 0xffn);
+    x >>= 8n;
+  }
+  return out;
+}

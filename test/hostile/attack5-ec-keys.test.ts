@@ -33,6 +33,7 @@ import { importKeyPair, importRawKeyPair } from '../../src/keys/import.js';
 import { importPublicKeyPair } from '../../src/keys/import-public.js';
 import { resolveVerificationMethod } from '../../src/keys/resolve.js';
 import type { Jwk, KeyPair } from '../../src/keys/types.js';
+import { bigIntBytes as bytesOf } from '../helpers.js';
 import { fuzzRuns } from './helpers.js';
 
 const CURVES = [
@@ -65,15 +66,6 @@ const b64u = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 const multibase = (header: number[], bytes: Uint8Array) =>
   `z${base58(Uint8Array.from([...header, ...bytes]))}`;
 const bigOf = (bytes: Uint8Array) => BigInt(`0x${Buffer.from(bytes).toString('hex') || '0'}`);
-function bytesOf(v: bigint, size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let x = v;
-  for (let i = size - 1; i >= 0; i--) {
-    out[i] = Number(x & 0xffn);
-    x >>= 8n;
-  }
-  return out;
-}
 const cat = (...parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((p) => [...p]));
 
 /** WebCrypto's (OpenSSL's) reading of raw SEC1 bytes: the uncompressed point, or undefined. */

@@ -5,6 +5,7 @@ import { concatBytes as concat } from '../../src/internal/bytes.js';
 import { decodeEcPoint, encodeEcPoint, uncompressEcPoint } from '../../src/keys/ec-point.js';
 import { importRawKeyPair } from '../../src/keys/import.js';
 import { importPublicKeyPair } from '../../src/keys/import-public.js';
+import { bigIntBytes as bigBytes } from '../helpers.js';
 
 // The oracle: @noble/curves' own nist.js, a SEC1 point decoded and checked on the curve.
 const runs = Number(process.env.OB3KIT_FUZZ_RUNS ?? 60);
@@ -55,16 +56,6 @@ function same(c: Curve, bytes: Uint8Array): boolean {
   expect(encodeEcPoint(c.name, point as NonNullable<typeof point>, false)).toEqual(expected.raw);
   expect(uncompressEcPoint(c.name, bytes)).toEqual(expected.raw);
   return true;
-}
-
-function bigBytes(v: bigint, size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let x = v;
-  for (let i = size - 1; i >= 0; i--) {
-    out[i] = Number(x & 0xffn);
-    x >>= 8n;
-  }
-  return out;
 }
 
 const mod = (a: bigint, p: bigint) => ((a % p) + p) % p;
