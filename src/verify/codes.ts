@@ -279,7 +279,6 @@ export const CHECK_CODES: Readonly<Record<string, CodeClass>> = Object.freeze({
   presentation_domain_mismatch: A,
   presentation_domain_missing: A,
   presentation_holder_mismatch: A,
-  presentation_holder_missing: A,
   presentation_proof_missing: A,
   presentation_type_invalid: C,
   presentation_credential_malformed: C,

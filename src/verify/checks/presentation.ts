@@ -23,10 +23,8 @@ const CHALLENGE_CODES = new Set([
  * Verify the presentation itself with `verifyPresentation`: its proof (Data Integrity with
  * `authentication` purpose, or VP-JWT), that the holder controls the key, and the challenge and
  * domain the caller expects. Without `options.challenge` the proof is still checked, but the
- * presentation could be a replay: that is a `warn` (`presentation_challenge_unchecked`). A
- * signed presentation that names no holder binds no one: a `warn` (`presentation_holder_missing`),
- * so it is never authentic "yes". The credentials it carries are verified separately (the
- * `credentials` check).
+ * presentation could be a replay: that is a `warn` (`presentation_challenge_unchecked`). The
+ * credentials it carries are verified separately (the `credentials` check).
  */
 export async function checkPresentation(
   vp: JsonObject,
@@ -65,21 +63,7 @@ export async function checkPresentation(
       out.push(result(ID, 'fail', issue.code, issue.message, issue.path));
     }
   }
-  const proved = !out.some((c) => c.code === 'presentation_proof_missing');
-  if (proved && res.holder === undefined) {
-    // No holder (nor `iss`): the proof was checked, but with a key nothing ties to anyone, so
-    // anyone holding copies of the credentials can make it: it proves no more than no proof.
-    out.push(
-      result(
-        ID,
-        'warn',
-        'presentation_holder_missing',
-        'The presentation names no holder: its proof verifies, but any key could have made it, so it binds no one (the credentials it carries may have been copied)',
-        '$.holder',
-      ),
-    );
-  }
-  if (challenge === undefined && proved) {
+  if (challenge === undefined && !out.some((c) => c.code === 'presentation_proof_missing')) {
     out.push(
       result(
         ID,
