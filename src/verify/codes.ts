@@ -26,6 +26,12 @@ export interface CodeClass {
   readonly checks?: Readonly<Record<string, CheckCategory>>;
   /** Another category in the report of an Open Badges 2.0 assertion. */
   readonly ob2?: CheckCategory;
+  /**
+   * A form a published version of the specifications allows, which 1EdTech's validator reports
+   * as a warning (an older context version, a compacted single value): a `warn` entry is `warn`
+   * under the `conformance` policy and `pass` (code and message kept) under the default policy.
+   */
+  readonly advisory?: boolean;
 }
 
 const A: CodeClass = { category: 'authenticity' };
@@ -33,6 +39,8 @@ const I: CodeClass = { category: 'inForce' };
 const U: CodeClass = { category: 'completeness' };
 const C: CodeClass = { category: 'conformance' };
 const S: CodeClass = { category: 'security' };
+/** Conformance, advisory: allowed by a published version of the specifications. */
+const N: CodeClass = { category: 'conformance', advisory: true };
 /** A fetch that failed: the document could not be had (not fully checked); refresh is optional. */
 const FETCH: CodeClass = { category: 'completeness', checks: { refresh: 'conformance' } };
 /** A fetch stopped by a size or count limit: a security rule (bounded work). */
@@ -76,8 +84,8 @@ export const CHECK_CODES: Readonly<Record<string, CodeClass>> = Object.freeze({
   context_missing: C,
   context_vc_missing: C,
   context_ob_missing: C,
-  context_vc_v1: C,
-  context_ob_version: C,
+  context_vc_v1: N,
+  context_ob_version: N,
   ob2_context_missing: C,
   ob2_context_redefines: S,
   // jsonld: what the checks read is what was signed.
@@ -109,7 +117,7 @@ export const CHECK_CODES: Readonly<Record<string, CodeClass>> = Object.freeze({
   credential_schema_unchecked_offline: U,
   credential_schema_uncompiled: U,
   credential_schema_not_fetched: U,
-  schema_plain_json_invalid: C,
+  schema_plain_json_invalid: N,
   ob2_property_missing: C,
   ob2_property_invalid: C,
   ob2_date_invalid: C,
@@ -397,6 +405,16 @@ const CHECK_QUESTIONS: Readonly<Record<string, UncheckedQuestion>> = {
   status: 'inForce',
   validity: 'inForce',
 };
+
+/**
+ * Whether an entry's code is advisory (see {@link CodeClass.advisory}): a form a published
+ * version of the specifications allows, `pass` under the default policy. Internal.
+ */
+export function isAdvisory(entry: Pick<CheckResult, 'code'>): boolean {
+  const code = entry.code;
+  if (code === undefined || !Object.hasOwn(CHECK_CODES, code)) return false;
+  return CHECK_CODES[code]?.advisory === true;
+}
 
 /**
  * Classify one entry: its category and, for `completeness`, the question it leaves open. An

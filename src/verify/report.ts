@@ -2,7 +2,7 @@
  * The report: the verdict under a policy and the four answers (the plain-text rendering is in
  * format.ts).
  */
-import { classifyCheck } from './codes.js';
+import { classifyCheck, isAdvisory } from './codes.js';
 import {
   type Answer,
   type CheckCategory,
@@ -136,6 +136,7 @@ export function mapChecks(
  * answers. Internal.
  */
 export function finalizeReport(parts: ReportParts, policy: VerifyPolicy): VerificationReport {
+  const advisory = new Set<CheckResult>();
   const strict = parts.checks.map((c) => {
     const { category, unchecked } = classifyCheck(c, parts.profile);
     // A broken security rule (unreadable input, a limit reached, ambiguity) is never a mere
@@ -146,6 +147,7 @@ export function finalizeReport(parts: ReportParts, policy: VerifyPolicy): Verifi
         : { ...c, category };
     if (unchecked !== undefined) entry.unchecked = unchecked;
     else delete entry.unchecked;
+    if (c.outcome === 'warn' && category === 'conformance' && isAdvisory(c)) advisory.add(entry);
     if (c.outcome !== 'pass') {
       if (category === 'conformance' && c.outcome !== 'skip') entry.fixBy = 'issuer';
       else if (category === 'completeness' && c.code && VERIFIER_FIXABLE.has(c.code))
@@ -154,6 +156,11 @@ export function finalizeReport(parts: ReportParts, policy: VerifyPolicy): Verifi
     return entry;
   });
   const checks = strict.map((c) => {
+    if (policy === 'default' && advisory.has(c)) {
+      // A form the specifications allow: noted (code and message kept), not a warning.
+      const { fixBy: _f, ...rest } = c;
+      return { ...rest, outcome: 'pass' as const };
+    }
     if (
       policy === 'default' &&
       c.outcome === 'fail' &&

@@ -43,12 +43,15 @@ describe('context', () => {
     const r = await verify(baseCredential(), offline);
     expect(outcomes(r, 'context')).toEqual(['pass']);
   });
-  it('warns on the VC 1.1 context (1EdTech: warning)', async () => {
+  it('notes the VC 1.1 context: a warning under the conformance policy (1EdTech: warning)', async () => {
     const c = baseCredential();
     c['@context'][0] = 'https://www.w3.org/2018/credentials/v1';
     const r = await verify(c, offline);
     expect(codes(r, 'context')).toEqual(['context_vc_v1']);
-    expect(outcomes(r, 'context')).toEqual(['warn']);
+    expect(outcomes(r, 'context')).toEqual(['pass']);
+    const strict = await verify(c, { ...offline, policy: 'conformance' });
+    expect(codes(strict, 'context')).toEqual(['context_vc_v1']);
+    expect(outcomes(strict, 'context')).toEqual(['warn']);
   });
   it('warns on an older OB context version or alias', async () => {
     for (const url of [

@@ -55,12 +55,20 @@ describe('schema', () => {
     expect(entries(d, 'schema').every((e) => e.fixBy === 'issuer')).toBe(true);
     expect(d.answers.authentic.value).toBe('no');
   });
-  it('a single proof object (not an array) is a warning, as 1EdTech reports plain-JSON-only schema errors', async () => {
+  it('a single proof object (not an array): noted under the default policy, a warning under the conformance policy (as 1EdTech reports plain-JSON-only schema errors)', async () => {
     const c = await signDi(credentialFrom(issuer), issuer, undefined, true);
     const r = await verify(c, { now: NOW });
     expect(codes(r, 'schema')).toEqual(['schema_plain_json_invalid']);
     expect(entries(r, 'schema')[0]?.path).toBe('$.proof');
-    expect(r.verdict).toBe('warning');
+    expect(entries(r, 'schema')[0]?.outcome).toBe('pass');
+    expect(r.verdict).toBe('valid');
+    const strict = await verify(c, { now: NOW, policy: 'conformance' });
+    expect(entries(strict, 'schema')[0]).toMatchObject({
+      code: 'schema_plain_json_invalid',
+      outcome: 'warn',
+      fixBy: 'issuer',
+    });
+    expect(strict.verdict).toBe('warning');
   });
   it('a credentialSchema that is not bundled: warning offline, applied from documents or fetch', async () => {
     const make = (name: string) =>
