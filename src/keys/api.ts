@@ -58,7 +58,8 @@ export function importKeyPair(json: unknown, options: ImportKeyPairOptions = {})
  *
  * Rules: the method is found in `verificationMethod` or embedded in a relationship of the
  * document named by the id (without fragment), or is itself the document at that URL (a bare
- * `did:key:z...` stands for its one key, `did:key:z...#z...`); relative
+ * `did:key:z...` stands for its one key, `did:key:z...#z...`, a bare `did:jwk:e...` for
+ * `did:jwk:e...#0`); relative
  * ids (`#key-1`) are resolved against the document id; a method whose `controller` is not that
  * document's id is accepted only if its controller's own document lists it; a `revoked` method
  * fails; with `purpose`, the controller document must list the method under that relationship.

@@ -208,6 +208,11 @@ export async function resolveControllerDocument(
   return checkDocumentId(doc, url, 'ERR_CONTROLLER_ID_MISMATCH');
 }
 
+/** The one verification method of a bare did:jwk DID (`#0`, as the did:jwk method defines it). */
+function didJwkMethodId(did: string): string | undefined {
+  return /^did:jwk:[A-Za-z0-9_-]+$/.test(did) ? `${did}#0` : undefined;
+}
+
 /** `resolveVerificationMethod` (public: keys/api.ts); ob3kit's own modules call this one. @internal */
 export async function resolveVerificationMethod(
   given: string,
@@ -218,8 +223,9 @@ export async function resolveVerificationMethod(
       `resolveVerificationMethod(id): id must be a non-empty string, found ${describeValue(given)}`,
     );
   }
-  // A bare did:key DID names its one key (did:key:z... means did:key:z...#z...).
-  const id = didKeyMethodId(given) ?? given;
+  // A bare did:key or did:jwk DID names its one key (did:key:z... means did:key:z...#z...,
+  // did:jwk:e... means did:jwk:e...#0).
+  const id = didKeyMethodId(given) ?? didJwkMethodId(given) ?? given;
   if (!isPlainOptions(options))
     throw new TypeError('resolveVerificationMethod(id, options): options must be an object');
   const hash = id.indexOf('#');

@@ -20,6 +20,7 @@
  * present), a VC 2.0 credential with the pre-3.0.2 Open Badges contexts (the reference stack
  * cannot sign it either: a protected term is redefined).
  */
+import * as jose from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   bindKeyPair,
@@ -186,5 +187,57 @@ describe('genuine badges signed by the reference stack are valid under the defau
     expect(problems(r)).toEqual(['issuer:issuer_type:$.issuer']);
     expect(r.verdict).toBe('warning');
     expect(answers(r)).toEqual(['yes', 'yes', 'yes', 'no']);
+  });
+});
+
+describe('VC-JWT signed with jose: the kid forms other issuers use', () => {
+  let issuer: { did: string; privateKey: CryptoKey };
+  let attacker: { did: string; privateKey: CryptoKey };
+
+  async function jwkParty() {
+    const { publicKey, privateKey } = await jose.generateKeyPair('EdDSA', {
+      crv: 'Ed25519',
+      extractable: true,
+    });
+    const { kty, crv, x } = await jose.exportJWK(publicKey);
+    const did = `did:jwk:${Buffer.from(JSON.stringify({ crv, kty, x })).toString('base64url')}`;
+    return { did, privateKey: privateKey as CryptoKey };
+  }
+
+  function jwt(iss: string, kid: string, key: CryptoKey): Promise<string> {
+    const c = obCredential(iss);
+    const payload = { ...c, iss, sub: c.credentialSubject.id, jti: c.id, nbf: 1704067200 };
+    return new jose.CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+      .setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', kid })
+      .sign(key);
+  }
+
+  beforeAll(async () => {
+    issuer = await jwkParty();
+    attacker = await jwkParty();
+  });
+
+  it('did:jwk with kid "<did>#0", "#0" or the bare DID (its one key, as a bare did:key): valid', async () => {
+    for (const kid of [`${issuer.did}#0`, '#0', issuer.did]) {
+      const token = await jwt(issuer.did, kid, issuer.privateKey);
+      // The oracle: jose verifies it with the key the did:jwk DID encodes.
+      const encoded = JSON.parse(Buffer.from(issuer.did.slice(8), 'base64url').toString('utf8'));
+      await jose.compactVerify(token, await jose.importJWK(encoded, 'EdDSA'));
+      const r = await verify(token, { now: NOW });
+      expect([kid, problems(r)]).toEqual([kid, []]);
+      expect(answers(r)).toEqual(['yes', 'yes', 'yes', 'yes']);
+      expect(r.verdict).toBe('valid');
+    }
+  });
+
+  it("a forgery naming the issuer's bare did:jwk as kid is not authentic", async () => {
+    const r = await verify(await jwt(issuer.did, issuer.did, attacker.privateKey), { now: NOW });
+    expect(r.verdict).toBe('invalid');
+    expect(r.answers.authentic.value).toBe('no');
+    const other = await verify(await jwt(issuer.did, attacker.did, attacker.privateKey), {
+      now: NOW,
+    });
+    expect(other.verdict).toBe('invalid');
+    expect(other.answers.authentic.value).toBe('no');
   });
 });
