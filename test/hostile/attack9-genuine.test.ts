@@ -178,6 +178,28 @@ describe('genuine badges signed by the reference stack are valid under the defau
     expect(r.endorsements?.map((e) => e.verdict)).toEqual(['valid']);
   });
 
+  // Open: an endorsement of the credential itself, embedded in the credential's own `endorsement`
+  // (Open Badges 3.0: "claims about the credential"; its subject id must be the credential's id,
+  // or it is endorsement_subject_mismatch). The OB context puts embedded endorsements in the
+  // credential's graph, so the subject is the credential node and its `endorsementComment`
+  // merges into it: refused as jsonld_not_compact (a security rule: members no check reads).
+  // Either rule alone is right; together no genuine credential-level endorsement verifies.
+  it.fails('an endorsement of the credential itself, in its own endorsement list', async () => {
+    const c = obCredential(DID_WEB);
+    const endorsement = {
+      '@context': ['https://www.w3.org/ns/credentials/v2', `${OB}/context-3.0.3.json`],
+      id: 'urn:uuid:7d4c1b8e-2f3a-4b5c-8d6e-9f0a1b2c3d50',
+      type: ['VerifiableCredential', 'EndorsementCredential'],
+      issuer: { id: didKey.did, type: ['Profile'], name: 'Accreditor' },
+      validFrom: '2024-01-01T00:00:00Z',
+      name: 'Endorsement of this award',
+      credentialSubject: { id: c.id, type: ['EndorsementSubject'], endorsementComment: 'Earned.' },
+    };
+    c.endorsement = [await genuine(endorsement, 'eddsa-rdfc-2022', 'key')];
+    const signed = await genuine(c, 'eddsa-rdfc-2022');
+    await expectGenuine(signed, ['schema_plain_json_invalid'], ['endorsement_warning']);
+  });
+
   it('what the specifications forbid is still reported: an issuer written as a URL string', async () => {
     const c = obCredential(DID_WEB);
     c.issuer = DID_WEB;
