@@ -13,7 +13,11 @@
  *    Also tried, nothing found: `type` as a one-element array (read), the entry `type` as its full
  *    IRI (refused: `jsonld_undefined_term`), `statusListCredential` as `{ id }` and
  *    `statusListIndex` as `{ "@value" }` (refused: `jsonld_not_compact`).
+ * 2. Index spellings (nothing found): an index that is not a base-10 string of digits (" 5",
+ *    "1e3", "5.0", "+5", "-1", "٥", a huge number, ...) is never read as another entry and never
+ *    answers `ok`, even from an all-clear list; "0012" is entry 12, as `parseInt` reads it.
  */
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDidKey, generateKeyPair, type KeyPair } from '../../src/keys/index.js';
 import { signCredential, verifyCredentialProof } from '../../src/proof/index.js';
@@ -24,7 +28,7 @@ import {
   createStatusListCredential,
   setStatus,
 } from '../../src/status/index.js';
-import { failCodes, type Loose, NOW, richCredential, verifyOffline } from './helpers.js';
+import { failCodes, fuzzRuns, type Loose, NOW, richCredential, verifyOffline } from './helpers.js';
 import { referenceCanonical } from './respell.js';
 
 const LIST = 'https://issuer.example/status/8';
@@ -131,5 +135,46 @@ describe('a status entry member re-spelled as a one-element array', () => {
     expect(result.checks.map((c) => [c.status, c.code])).toEqual([
       ['unknown', 'status_entry_malformed'],
     ]);
+  });
+});
+
+describe('statusListIndex spellings', () => {
+  const trusted = { verifyListCredential: async () => ({ verified: true }), now: NOW };
+  const entryAt = (index: unknown) => ({
+    issuer: did,
+    credentialStatus: {
+      ...createStatusEntry({ statusListCredential: LIST, index: 0, purpose: 'revocation' }),
+      statusListIndex: index,
+    },
+  });
+
+  it('anything but a base-10 string of digits never answers ok, even from an all-clear list', async () => {
+    const clear = await createStatusListCredential({
+      id: LIST,
+      issuer: did,
+      list: createStatusList({ purpose: 'revocation' }),
+    });
+    const index = fc.oneof(
+      fc.string().filter((s) => !/^[0-9]+$/.test(s)),
+      fc.constantFrom(' 5', '5 ', '1e3', '5.0', '+5', '-1', '0x10', '\u0665', '', '１２'),
+      fc.double().filter((n) => !(Number.isSafeInteger(n) && n >= 0)),
+      fc.constantFrom(null, true, {}, [], ['1', '2'], 2 ** 53, '9007199254740993'),
+    );
+    await fc.assert(
+      fc.asyncProperty(index, async (i) => {
+        const r = await checkStatus(entryAt(i), { ...trusted, documents: { [LIST]: clear } });
+        expect(r.ok).toBe(false);
+        expect(r.checks[0]?.status).toBe('unknown');
+      }),
+      { numRuns: fuzzRuns(100) },
+    );
+  });
+
+  it('"0012" is entry 12', async () => {
+    const list = createStatusList({ purpose: 'revocation' });
+    setStatus(list, 12, true);
+    const listVc = await createStatusListCredential({ id: LIST, issuer: did, list });
+    const r = await checkStatus(entryAt('0012'), { ...trusted, documents: { [LIST]: listVc } });
+    expect(r.checks.map((c) => [c.status, c.index])).toEqual([['revoked', 12]]);
   });
 });
