@@ -1,4 +1,7 @@
-/** Decompression with an output limit, shared by baked PNG text (zlib) and status lists (GZIP). */
+/**
+ * Decompression with an output limit, shared by baked PNG text (zlib) and status lists (GZIP),
+ * with the checksums of both formats compared (fflate does not).
+ */
 import { Gunzip, Unzlib } from 'fflate';
 import { crc32 } from '../bake/crc32.js';
 import { concatBytes } from './bytes.js';
@@ -51,11 +54,47 @@ export function inflateBounded(
   if (over) return { status: 'too_large' };
   if (!ended) return { status: 'truncated' };
   const bytes = concatBytes(...parts);
-  if (format === 'gzip') {
-    const problem = gzipTrailerProblem(data, members, bytes);
-    if (problem) return { status: 'corrupt', message: problem };
-  }
+  const problem =
+    format === 'gzip' ? gzipTrailerProblem(data, members, bytes) : zlibTrailerProblem(data, bytes);
+  if (problem) return { status: 'corrupt', message: problem };
   return { status: 'ok', bytes };
+}
+
+/** Adler-32 (RFC 1950 section 8.2) of `bytes`. */
+function adler32(bytes: Uint8Array): number {
+  let a = 1;
+  let b = 0;
+  // 5552 bytes is the most that can be summed before b must be reduced (zlib's NMAX).
+  for (let start = 0; start < bytes.length; start += 5552) {
+    const end = Math.min(start + 5552, bytes.length);
+    for (let i = start; i < end; i++) {
+      a += bytes[i] as number;
+      b += a;
+    }
+    a %= 65521;
+    b %= 65521;
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
+/**
+ * What is wrong with the trailer of the zlib stream `data` given its inflated output `out`, or
+ * `undefined`: RFC 1950 ends the stream with the Adler-32 of the uncompressed data (big-endian),
+ * which fflate does not compare. Bytes after it would make the stream's end ambiguous, so the
+ * checksum must be the last four bytes.
+ */
+function zlibTrailerProblem(data: Uint8Array, out: Uint8Array): string | undefined {
+  if (data.length < 6) return 'the zlib stream has no Adler-32 trailer';
+  const at = data.length - 4;
+  const stored =
+    (((data[at] as number) << 24) |
+      ((data[at + 1] as number) << 16) |
+      ((data[at + 2] as number) << 8) |
+      (data[at + 3] as number)) >>>
+    0;
+  return stored === adler32(out)
+    ? undefined
+    : 'the zlib stream Adler-32 does not match its data (or data follows the stream)';
 }
 
 /** A little-endian 32-bit unsigned integer of `data` at `at`. */
