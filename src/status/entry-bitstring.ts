@@ -62,6 +62,15 @@ function parseTime(value: unknown): number | undefined {
   return parseDateTime(value);
 }
 
+/**
+ * A member read by its value, as the signed graph reads it: JSON-LD gives `"x"` and `["x"]` one
+ * and the same statement, so a one-element array is its element (a holder who re-spells a member
+ * keeps the proof, and must not turn a revoked entry into an unreadable one).
+ */
+function single(value: unknown): unknown {
+  return Array.isArray(value) && value.length === 1 ? value[0] : value;
+}
+
 /** Look one bitstring entry up in its list. */
 export async function checkBitstringEntry(
   credential: JsonObject,
@@ -75,7 +84,11 @@ export async function checkBitstringEntry(
     findings.length > 0 ? { ...check, findings } : check;
   const unknown = (code: StatusCheckCode, message: string): StatusCheck =>
     done({ ...base, status: 'unknown', code, message });
-  const { statusPurpose, statusListIndex, statusListCredential, statusSize } = entry;
+  const { statusSize } = entry;
+  const statusPurpose = single(entry.statusPurpose);
+  const statusListIndex = single(entry.statusListIndex);
+  const statusListCredential =
+    idOf(single(entry.statusListCredential)) ?? entry.statusListCredential;
 
   // The entry: what it must say for its bit to be found, and what else it should say.
   const purpose =
@@ -123,7 +136,7 @@ export async function checkBitstringEntry(
   // Read by its value, as the signed graph reads it (`xsd:integer`): `1`, `"1"` and `[1]` are
   // one literal, so a holder cannot turn a revoked entry into an unsupported one by re-spelling it
   // (`verify()` also refuses the string spellings as not compact).
-  const one = Array.isArray(statusSize) && statusSize.length === 1 ? statusSize[0] : statusSize;
+  const one = single(statusSize);
   const size = typeof one === 'string' && /^[+-]?[0-9]+$/.test(one) ? Number(one) : one;
   if (size !== undefined && size !== 1) {
     return unknown(
@@ -170,7 +183,8 @@ export async function checkBitstringEntry(
     : [list.credentialSubject];
   const subject = subjects.length === 1 ? subjects[0] : undefined;
   const subjectKind = KINDS.find((k) => hasType(subject, k.subject));
-  if (!isObject(subject) || !subjectKind || typeof subject.encodedList !== 'string') {
+  const encodedList = isObject(subject) ? single(subject.encodedList) : undefined;
+  if (!isObject(subject) || !subjectKind || typeof encodedList !== 'string') {
     return unknown(
       'status_list_malformed',
       `${where} must have one credentialSubject of type ${kind.subject} with an encodedList`,
@@ -194,7 +208,7 @@ export async function checkBitstringEntry(
   }
 
   // The bit.
-  const bits = await run.decode(statusListCredential, subject.encodedList, subjectKind.list);
+  const bits = await run.decode(statusListCredential, encodedList, subjectKind.list);
   if (!('bytes' in bits)) return unknown(bits.code, bits.message);
   const minLength = run.options.minLength ?? 131072;
   if (bits.length < minLength) {

@@ -43,8 +43,9 @@ export function errorText(e: unknown): string {
 }
 
 /**
- * The credential inside a compact VC-JWT: the payload (VC 2.0), or the `vc` claim (VC 1.1) with
- * `iss`, `nbf` and `exp` standing in for a missing `issuer`, `issuanceDate` and `expirationDate`.
+ * The credential inside a compact VC-JWT: the payload (VC 2.0, `nbf` and `exp` standing in for a
+ * missing `validFrom` and `validUntil`), or the `vc` claim (VC 1.1) with `iss`, `nbf` and `exp`
+ * standing in for a missing `issuer`, `issuanceDate` and `expirationDate`.
  */
 function jwtCredential(jwt: string): JsonObject | undefined {
   const bytes = fromBase64Url(jwt.split('.')[1] ?? '');
@@ -58,10 +59,18 @@ function jwtCredential(jwt: string): JsonObject | undefined {
   const parsed = parseJsonText(text, { maxJsonDepth: DEFAULT_MAX_JSON_DEPTH + 1 });
   const payload = parsed.ok ? parsed.value : undefined;
   if (!isObject(payload)) return undefined;
-  if (!isObject(payload.vc)) return '@context' in payload ? payload : undefined;
-  const vc: JsonObject = { ...payload.vc };
   const seconds = (v: unknown) =>
     typeof v === 'number' && Number.isFinite(v) ? new Date(v * 1000).toISOString() : undefined;
+  if (!isObject(payload.vc)) {
+    if (!('@context' in payload)) return undefined;
+    // `nbf` and `exp` bound the list as `validFrom` and `validUntil` would (the JWT verifier
+    // requires them to agree when both are there, and leaves the period to the entry check).
+    const vc: JsonObject = { ...payload };
+    if (vc.validFrom === undefined && seconds(payload.nbf)) vc.validFrom = seconds(payload.nbf);
+    if (vc.validUntil === undefined && seconds(payload.exp)) vc.validUntil = seconds(payload.exp);
+    return vc;
+  }
+  const vc: JsonObject = { ...payload.vc };
   if (vc.issuer === undefined && typeof payload.iss === 'string') vc.issuer = payload.iss;
   if (vc.issuanceDate === undefined && seconds(payload.nbf)) vc.issuanceDate = seconds(payload.nbf);
   if (vc.expirationDate === undefined && seconds(payload.exp))
