@@ -6,7 +6,7 @@
  * kind of entry in its own module.
  */
 import type { FetchReportCode } from '../internal/fetch.js';
-import type { FetchLike } from '../keys/index.js';
+import type { DidResolver, FetchLike } from '../keys/index.js';
 import { verifyListProof } from './list-proof.js';
 import { lookupStatus } from './lookup.js';
 
@@ -157,6 +157,16 @@ export interface CheckStatusOptions {
    * time and count; each URL once a call); a refused or failed one gives its `fetch_*` code.
    */
   fetch?: FetchLike;
+  /**
+   * DID resolvers by method name (`{ ion: async (did) => didDocument }`), for the key of a list
+   * credential's proof, as `verify()` takes them. Used by the default list verification.
+   */
+  resolvers?: Record<string, DidResolver>;
+  /**
+   * How far a JWK published at an https `kid` speaks for a VC-JWT list's issuer (`'path'`, the
+   * default, or `'origin'`), as `verify()` takes it. Used by the default list verification.
+   */
+  webJwkBinding?: 'path' | 'origin';
   /**
    * Verifies a status list credential (an object, or a compact JWT string). Default: ob3kit's
    * own Data Integrity (`verifyCredentialProof`) and VC-JWT (`verifyCredentialJwt`)

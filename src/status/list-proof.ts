@@ -8,6 +8,7 @@
 import type { FetchFunction } from '../internal/fetch.js';
 import type { JsonObject } from '../internal/json.js';
 import { onDemand } from '../internal/lazy.js';
+import type { DidResolver } from '../keys/resolve.js';
 import { verifyCredentialProof } from '../proof/data-integrity/verify.js';
 import type { ListVerification } from './check.js';
 
@@ -24,6 +25,8 @@ const PERIOD = new Set(['jwt_expired', 'jwt_not_yet_valid']);
 /** What the status check shares with the list credential's verification. */
 export interface ListProofOptions {
   documents?: Record<string, unknown>;
+  resolvers?: Record<string, DidResolver>;
+  webJwkBinding?: 'path' | 'origin';
   fetch: FetchFunction;
   signal?: AbortSignal;
   now: Date;

@@ -172,6 +172,8 @@ export class StatusRun {
       if (custom) return await custom(doc);
       const shared = {
         ...(this.options.documents ? { documents: this.options.documents } : {}),
+        ...(this.options.resolvers ? { resolvers: this.options.resolvers } : {}),
+        ...(this.options.webJwkBinding ? { webJwkBinding: this.options.webJwkBinding } : {}),
         fetch: this.fetcher.handle,
         ...(this.options.signal ? { signal: this.options.signal } : {}),
         now: this.now,
