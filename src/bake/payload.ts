@@ -1,6 +1,6 @@
 /** The text that goes into an image, and what a baked text turns out to be. Internal. */
 import { BakeError } from '../errors.js';
-import { fromBase64Url, fromUtf8, utf8 } from '../internal/bytes.js';
+import { base64UrlText, utf8 } from '../internal/bytes.js';
 import { describeValue } from '../internal/describe.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import {
@@ -119,14 +119,8 @@ function refusePresentation(doc: JsonObject, fn: string): void {
 
 /** The payload of a compact JWT as a JSON object, bounded and read without verifying it. */
 function jwtPayloadOf(jwt: string, limits?: Partial<JsonTextLimits>): JsonObject | undefined {
-  const bytes = fromBase64Url(jwt.split('.')[1] as string);
-  if (!bytes) return undefined;
-  let text: string;
-  try {
-    text = fromUtf8(bytes);
-  } catch {
-    return undefined;
-  }
+  const text = base64UrlText(jwt.split('.')[1] as string);
+  if (text === undefined) return undefined;
   const parsed = parseJsonText(text, limits);
   return parsed.ok && isObject(parsed.value) ? parsed.value : undefined;
 }

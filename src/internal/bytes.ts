@@ -175,3 +175,17 @@ export function fromBase64(
 ): Uint8Array | undefined {
   return decode64(text, B64_REV, true, maxBytes);
 }
+
+/**
+ * The text a base64url segment (of a compact JWT, for example) encodes, as strict UTF-8;
+ * `undefined` when it is not strict base64url or not UTF-8.
+ */
+export function base64UrlText(segment: string): string | undefined {
+  const bytes = fromBase64Url(segment);
+  if (!bytes) return undefined;
+  try {
+    return fromUtf8(bytes);
+  } catch {
+    return undefined;
+  }
+}

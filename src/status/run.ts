@@ -5,7 +5,7 @@
  * passes ob3kit's own, `verify()` the code it already has); comparing that issuer with the
  * credential's is left to the entry checks.
  */
-import { fromBase64Url, fromUtf8 } from '../internal/bytes.js';
+import { base64UrlText } from '../internal/bytes.js';
 import type { DocumentFetcher } from '../internal/fetch.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import { parseJsonText } from '../internal/json-scan.js';
@@ -48,14 +48,8 @@ export function errorText(e: unknown): string {
  * standing in for a missing `issuer`, `issuanceDate` and `expirationDate`.
  */
 function jwtCredential(jwt: string): JsonObject | undefined {
-  const bytes = fromBase64Url(jwt.split('.')[1] ?? '');
-  if (!bytes) return undefined;
-  let text: string;
-  try {
-    text = fromUtf8(bytes);
-  } catch {
-    return undefined;
-  }
+  const text = base64UrlText(jwt.split('.')[1] ?? '');
+  if (text === undefined) return undefined;
   const parsed = parseJsonText(text, { maxJsonDepth: DEFAULT_MAX_JSON_DEPTH + 1 });
   const payload = parsed.ok ? parsed.value : undefined;
   if (!isObject(payload)) return undefined;

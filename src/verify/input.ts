@@ -1,6 +1,6 @@
 /** Input detection and decoding for `verify()` (internal). */
 
-import { fromBase64Url, fromUtf8 } from '../internal/bytes.js';
+import { base64UrlText } from '../internal/bytes.js';
 import { ENVELOPED_JWT_MEDIA_TYPES, envelopeContent } from '../internal/envelope.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import {
@@ -70,14 +70,8 @@ export function decodeJwtPayloadChecked(
 ): { payload: JsonObject } | { code: string; message: string } | undefined {
   const parts = jwt.split('.');
   if (parts.length !== 3) return undefined;
-  const bytes = fromBase64Url(parts[1] as string);
-  if (!bytes) return undefined;
-  let text: string;
-  try {
-    text = fromUtf8(bytes);
-  } catch {
-    return undefined;
-  }
+  const text = base64UrlText(parts[1] as string);
+  if (text === undefined) return undefined;
   const parsed = parseJsonText(text, limits);
   if (!parsed.ok) {
     if (parsed.problem.kind === 'syntax') return undefined;
