@@ -1,11 +1,10 @@
 /** `bakeBadge` and `unbakeBadge`: the format-independent entry points. */
 import { BakeError } from '../errors.js';
-import { describeValue } from '../internal/describe.js';
 import { encodeUtf8 } from '../internal/text.js';
 import { CLR_CARRIER, OB3_CARRIER } from './carriers.js';
 import { claimsClr } from './payload.js';
 import { bakePng } from './png.js';
-import { kindOfBytes, readBadge, svgOptions, svgTextOf } from './read.js';
+import { imageInput, readBadge, svgOptions } from './read.js';
 import { bakeSvg } from './svg.js';
 import {
   type BakeableCredential,
@@ -14,7 +13,7 @@ import {
   type UnbakeOptions,
   type UnbakeResult,
 } from './types.js';
-import { looksLikeSvg, type SvgScanOptions } from './xml-scanner.js';
+import type { SvgScanOptions } from './xml-scanner.js';
 
 /**
  * Options of {@link bakeBadge}: limits, the PNG chunk position, and SVG DOCTYPE handling.
@@ -125,31 +124,10 @@ export function bakeCarrier(
   const spec = kind === 'clr' ? CLR_CARRIER : OB3_CARRIER;
   const limits = resolveLimits(options, fn);
   const svg = svgOptions(options, fn);
-  if (typeof image === 'string') {
-    if (!looksLikeSvg(image)) {
-      throw new BakeError(
-        'ERR_IMAGE_FORMAT',
-        `${fn}: a string image must be SVG text (an <svg> root element); pass PNG images as bytes`,
-      );
-    }
-    return bakeSvg(image, credential, limits, svg, fn, spec);
-  }
-  if (!(image instanceof Uint8Array)) {
-    throw new TypeError(
-      `${fn}: image must be a Uint8Array or SVG text; got ${describeValue(image)}`,
-    );
-  }
-  if (image.length > limits.maxImageBytes) {
-    throw new BakeError(
-      'ERR_IMAGE_TOO_LARGE',
-      `${fn}: the image is ${image.length} bytes, more than maxImageBytes (${limits.maxImageBytes})`,
-      { size: image.length, limit: limits.maxImageBytes },
-    );
-  }
-  if (kindOfBytes(image, fn) === 'png') {
-    return bakePng(image, credential, limits, options, fn, spec);
-  }
-  return encodeUtf8(bakeSvg(svgTextOf(image), credential, limits, svg, fn, spec));
+  const input = imageInput(image, limits.maxImageBytes, fn);
+  if (input.kind === 'png') return bakePng(input.bytes, credential, limits, options, fn, spec);
+  const baked = bakeSvg(input.text, credential, limits, svg, fn, spec);
+  return input.bytes ? encodeUtf8(baked) : baked;
 }
 
 /**

@@ -114,6 +114,22 @@ export function locateCarrier(
 ): FoundCarrier | undefined {
   const limits = resolveLimits(options, fn);
   const svg = svgOptions(options, fn);
+  const input = imageInput(image, limits.maxImageBytes, fn);
+  return input.kind === 'png'
+    ? findPngCarrier(input.bytes, limits)
+    : findSvgCarrier(input.text, limits, svg);
+}
+
+/** An image argument, checked: a PNG's bytes, or an SVG's text (`bytes` when it came as bytes). */
+export type ImageInput =
+  | { kind: 'png'; bytes: Uint8Array }
+  | { kind: 'svg'; text: string; bytes: boolean };
+
+/**
+ * Check an image argument as baking and unbaking take it: SVG text, or bytes (PNG or UTF-8 SVG)
+ * of at most `maxImageBytes`. Throws `TypeError` for another value, `BakeError` otherwise.
+ */
+export function imageInput(image: unknown, maxImageBytes: number, fn: string): ImageInput {
   if (typeof image === 'string') {
     if (!looksLikeSvg(image)) {
       throw new BakeError(
@@ -121,20 +137,20 @@ export function locateCarrier(
         `${fn}: a string image must be SVG text (an <svg> root element); pass PNG images as bytes`,
       );
     }
-    return findSvgCarrier(image, limits, svg);
+    return { kind: 'svg', text: image, bytes: false };
   }
   if (!(image instanceof Uint8Array)) {
     throw new TypeError(
       `${fn}: image must be a Uint8Array or SVG text; got ${describeValue(image)}`,
     );
   }
-  if (image.length > limits.maxImageBytes) {
+  if (image.length > maxImageBytes) {
     throw new BakeError(
       'ERR_IMAGE_TOO_LARGE',
-      `${fn}: the image is ${image.length} bytes, more than maxImageBytes (${limits.maxImageBytes})`,
-      { size: image.length, limit: limits.maxImageBytes },
+      `${fn}: the image is ${image.length} bytes, more than maxImageBytes (${maxImageBytes})`,
+      { size: image.length, limit: maxImageBytes },
     );
   }
-  if (kindOfBytes(image, fn) === 'png') return findPngCarrier(image, limits);
-  return findSvgCarrier(svgTextOf(image), limits, svg);
+  if (kindOfBytes(image, fn) === 'png') return { kind: 'png', bytes: image };
+  return { kind: 'svg', text: svgTextOf(image), bytes: true };
 }

@@ -27,7 +27,7 @@ import { type DecodedInput, decodeEnvelope, decodeJwtText, fromObject } from '..
 import type { CredentialProfile, ProfileContext } from '../verify/profile.js';
 import { mapChecks, nestedCategory, nestedOpenQuestion } from '../verify/report.js';
 import type { RunState } from '../verify/state.js';
-import type { CheckResult, VerificationReport } from '../verify/types.js';
+import type { CheckResult, UncheckedQuestion, VerificationReport } from '../verify/types.js';
 import { associationCycles, associationsOf, listOf, recordAchievements } from './record.js';
 import { CLR_SCHEMA_URLS, loadClrValidators, runClrValidator } from './validators.js';
 
@@ -425,31 +425,16 @@ async function finish(
       // What its report left open (its status, its validity) stays open in the record: the
       // record's proof vouches for what the credential says, not for whether it is in force.
       if (report.answers.fullyChecked.value !== 'yes') {
-        entries.push({
-          ...result(
-            'credentials',
-            'warn',
-            'credential_unchecked',
-            `Bundled credential ${n} could not be fully checked`,
+        entries.push(
+          uncheckedEntry(
+            n,
             path,
-          ),
-          category: 'completeness',
-          unchecked:
             report.answers.inForce.value !== 'yes' ? 'inForce' : nestedOpenQuestion(report),
-        });
+          ),
+        );
       }
     } else if (report.answers.fullyChecked.value !== 'yes') {
-      entries.push({
-        ...result(
-          'credentials',
-          'warn',
-          'credential_unchecked',
-          `Bundled credential ${n} could not be fully checked`,
-          path,
-        ),
-        category: 'completeness',
-        unchecked: nestedOpenQuestion(report),
-      });
+      entries.push(uncheckedEntry(n, path, nestedOpenQuestion(report)));
     } else if (report.verdict === 'warning') {
       entries.push(
         result(
@@ -580,3 +565,18 @@ export const CLR_PROFILE: CredentialProfile = {
   endorsementScope,
   finish,
 };
+
+/** A bundled credential that could not be fully checked: what it left open stays open here. */
+function uncheckedEntry(n: number, path: string, open: UncheckedQuestion): CheckResult {
+  return {
+    ...result(
+      'credentials',
+      'warn',
+      'credential_unchecked',
+      `Bundled credential ${n} could not be fully checked`,
+      path,
+    ),
+    category: 'completeness',
+    unchecked: open,
+  };
+}

@@ -30,6 +30,24 @@ function holderId(presentation: Record<string, unknown>): string | undefined {
 /** The Data Integrity verifier presentations and their credentials are checked with. @internal */
 export type ProofVerifier = typeof verifyCredentialProof;
 
+/** The Data Integrity verification options of a presentation, or of a credential in it, by role. */
+function proofOptions(
+  options: VerifyPresentationOptions,
+  role: 'presentation' | 'credential',
+): Parameters<ProofVerifier>[1] {
+  return {
+    role,
+    documentLoader: options.documentLoader,
+    fetch: options.fetch,
+    documents: options.documents,
+    resolvers: options.resolvers,
+    ...(options.suites !== undefined ? { suites: options.suites } : {}),
+    now: options.now,
+    signal: options.signal,
+    runBudget: options.runBudget,
+  };
+}
+
 /** `verifyPresentation` with `verifyProof` verifying Data Integrity proofs. @internal */
 export async function verifyPresentationWith(
   verifyProof: ProofVerifier,
@@ -89,17 +107,7 @@ async function verifyDataIntegrityPresentation(
     // Verified as a presentation: the key must be the holder's (when it names one, as exactly
     // one id), the purpose `authentication`; a document that also claims to be a credential is
     // refused.
-    const proofResult = await verifyProof(vp, {
-      role: 'presentation',
-      documentLoader: options.documentLoader,
-      fetch: options.fetch,
-      documents: options.documents,
-      resolvers: options.resolvers,
-      ...(options.suites !== undefined ? { suites: options.suites } : {}),
-      now: options.now,
-      signal: options.signal,
-      runBudget: options.runBudget,
-    });
+    const proofResult = await verifyProof(vp, proofOptions(options, 'presentation'));
     issues.push(...proofResult.issues);
   }
   await verifyCredentials(verifyProof, vp, '$', options, result);
@@ -339,17 +347,7 @@ async function verifyOneCredential(
     };
   }
   // Verified as a credential: the key must be its issuer's, whatever its type says.
-  const r = await verifyProof(entry, {
-    role: 'credential',
-    documentLoader: options.documentLoader,
-    fetch: options.fetch,
-    documents: options.documents,
-    resolvers: options.resolvers,
-    ...(options.suites !== undefined ? { suites: options.suites } : {}),
-    now: options.now,
-    signal: options.signal,
-    runBudget: options.runBudget,
-  });
+  const r = await verifyProof(entry, proofOptions(options, 'credential'));
   return {
     index,
     format: 'data-integrity',
