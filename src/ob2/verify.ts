@@ -594,16 +594,19 @@ async function loadBadgeClass(run: Run, assertion: JsonObject): Promise<JsonObje
 async function checkEmbeddedBadgeClass(run: Run, badge: JsonObject, issuer: JsonObject) {
   const { entries } = run;
   const id = badge.id;
-  if (typeof id !== 'string' || !/^https?:\/\//i.test(id)) return;
+  // A web URL as a URL parser reads it: `https:/host/x`, `https:host/x` and `https:\\host\x`
+  // all name https://host/x, so the scheme decides, not the slashes as written.
   const hostOf = (u: unknown): string | undefined => {
     try {
-      return typeof u === 'string' && /^https?:\/\//i.test(u)
-        ? new URL(u).host.toLowerCase()
+      const url = typeof u === 'string' ? new URL(u) : undefined;
+      return url && (url.protocol === 'https:' || url.protocol === 'http:')
+        ? url.host.toLowerCase()
         : undefined;
     } catch {
       return undefined;
     }
   };
+  if (typeof id !== 'string' || hostOf(id) === undefined) return;
   const policy = isObject(issuer.verification) ? issuer.verification : undefined;
   const own = [
     hostOf(issuer.id),
