@@ -1,11 +1,9 @@
 /** Hashing helpers (synchronous pure JS, and an asynchronous one that prefers WebCrypto). */
-import { sha256 as nobleSha256, sha384 as nobleSha384 } from '@noble/hashes/sha2.js';
 import { toHex, utf8 } from './bytes.js';
+import { sha256 } from './sha256.js';
 
-/** SHA-256 of bytes or of the UTF-8 encoding of a string. */
-export function sha256(data: Uint8Array | string): Uint8Array {
-  return nobleSha256(typeof data === 'string' ? utf8(data) : data);
-}
+/** SHA-256 of bytes or of the UTF-8 encoding of a string (synchronous, ob3kit's own). */
+export { sha256 };
 
 /** Lower-case hex SHA-256. */
 export function sha256Hex(data: Uint8Array | string): string {
@@ -17,7 +15,8 @@ export type DigestAlgorithm = 'SHA-256' | 'SHA-384';
 
 /**
  * SHA-256 or SHA-384 of the UTF-8 encoding of `text`: WebCrypto's native digest where the
- * runtime has one, else the same hash in pure JS (`@noble/hashes`). The bytes are the same
+ * runtime has one, else the same hash in pure JS (ob3kit's own SHA-256; `@noble/hashes`' SHA-384,
+ * imported on first need so that verification does not load it up front). The bytes are the same
  * either way; only the time differs (a new process hashing a few kilobytes with not yet
  * optimized JS takes milliseconds, WebCrypto a small fraction of one).
  */
@@ -32,5 +31,7 @@ export async function digest(algorithm: DigestAlgorithm, text: string): Promise<
       // A runtime whose WebCrypto lacks the digest: the pure-JS one below.
     }
   }
-  return algorithm === 'SHA-384' ? nobleSha384(bytes) : nobleSha256(bytes);
+  if (algorithm === 'SHA-256') return sha256(bytes);
+  const { sha384 } = await import('@noble/hashes/sha2.js');
+  return sha384(bytes);
 }

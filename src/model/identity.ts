@@ -1,9 +1,9 @@
 /** Recipient identifiers: hashing an identity (IdentityHash) and matching a claimed identity. */
-import { md5 } from '@noble/hashes/legacy.js';
-import { bytesEqual, fromHex, toHex, utf8 } from '../internal/bytes.js';
+import { bytesEqual, fromHex, toHex } from '../internal/bytes.js';
 import { describeValue } from '../internal/describe.js';
 import { sha256 } from '../internal/hash.js';
 import { isObject } from '../internal/json.js';
+import { md5 } from '../internal/md5.js';
 import type { IdentifierTypeEnum, IdentityHash, IdentityObject } from './types.generated.js';
 
 /**
@@ -18,7 +18,7 @@ import type { IdentifierTypeEnum, IdentityHash, IdentityObject } from './types.g
 export type IdentityHashAlgorithm = 'sha256' | 'md5';
 
 function hashHex(algorithm: IdentityHashAlgorithm, text: string): string {
-  return toHex(algorithm === 'md5' ? md5(utf8(text)) : sha256(text));
+  return toHex(algorithm === 'md5' ? md5(text) : sha256(text));
 }
 
 /**

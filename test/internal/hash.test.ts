@@ -1,6 +1,7 @@
 /**
- * `digest()` hashes with WebCrypto where the runtime has it and with @noble/hashes where it does
- * not (React Native): both must give node:crypto's bytes, for any text (UTF-8 encoded).
+ * `digest()` hashes with WebCrypto where the runtime has it and in pure JS where it does not
+ * (React Native: ob3kit's own SHA-256, @noble/hashes' SHA-384 imported on demand): both must give
+ * node:crypto's bytes, for any text (UTF-8 encoded).
  */
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
