@@ -3,10 +3,9 @@
  * 2.6): a credential's `relatedResource` entries pin other documents (images, contexts, PDFs) by
  * digest. This module computes the digests of the resources and compares.
  */
-import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
-import { sha3_256, sha3_384, sha3_512 } from '@noble/hashes/sha3.js';
 import { bytesEqual, fromBase64, fromBase64Url, utf8 } from '../internal/bytes.js';
 import { isObject } from '../internal/json.js';
+import { onDemand } from '../internal/lazy.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../internal/limits.js';
 import { decodeBase58btc } from '../keys/base58.js';
 import { isAbsoluteUrl, isSriExpression } from '../model/vc-data-model.js';
@@ -83,14 +82,26 @@ export interface RelatedResourceCheck {
 
 type Algorithm = 'sha2-256' | 'sha2-384' | 'sha2-512' | 'sha3-256' | 'sha3-384' | 'sha3-512';
 
-const HASHES: Record<Algorithm, (data: Uint8Array) => Uint8Array> = {
-  'sha2-256': sha256,
-  'sha2-384': sha384,
-  'sha2-512': sha512,
-  'sha3-256': sha3_256,
-  'sha3-384': sha3_384,
-  'sha3-512': sha3_512,
-};
+type Hashes = Record<Algorithm, (data: Uint8Array) => Uint8Array>;
+
+/**
+ * The hash functions, from `@noble/hashes`, imported when a resource is first compared with its
+ * digest (verifying a credential without related resources does not load them).
+ */
+const loadHashes = onDemand(async (): Promise<Hashes> => {
+  const [sha2, sha3] = await Promise.all([
+    import('@noble/hashes/sha2.js'),
+    import('@noble/hashes/sha3.js'),
+  ]);
+  return {
+    'sha2-256': sha2.sha256,
+    'sha2-384': sha2.sha384,
+    'sha2-512': sha2.sha512,
+    'sha3-256': sha3.sha3_256,
+    'sha3-384': sha3.sha3_384,
+    'sha3-512': sha3.sha3_512,
+  };
+});
 
 /** Multihash codes (one-byte varints) and digest sizes. */
 const MULTIHASH: Record<number, [Algorithm, number]> = {
@@ -190,12 +201,12 @@ function expectedDigests(entry: Record<string, unknown>): {
 }
 
 /** Does the resource match? Multibase digests must all match; SRI needs one strongest match. */
-function compare(bytes: Uint8Array, expected: Expected[]): Expected | undefined {
+function compare(hashes: Hashes, bytes: Uint8Array, expected: Expected[]): Expected | undefined {
   const cache = new Map<Algorithm, Uint8Array>();
   const hash = (a: Algorithm) => {
     let h = cache.get(a);
     if (h === undefined) {
-      h = HASHES[a](bytes);
+      h = hashes[a](bytes);
       cache.set(a, h);
     }
     return h;
@@ -364,7 +375,7 @@ export async function checkRelatedResources(
       );
       continue;
     }
-    const wrong = compare(bytes, expected);
+    const wrong = compare(await loadHashes(), bytes, expected);
     if (wrong !== undefined) {
       report(
         'fail',

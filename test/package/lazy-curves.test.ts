@@ -6,6 +6,11 @@
  * `npm run build` builds it (every entry point at once, code splitting, dependencies left as
  * imports), and the static import graph of `ob3kit/verify` and `ob3kit/proof` is read from the
  * chunks: a static import anywhere on that graph that reaches the curves fails the test.
+ *
+ * Nor does it load `@noble/hashes` (five files, ~72 KB, a few milliseconds): the synchronous
+ * SHA-256 and MD5 it needs are ob3kit's own (src/internal/sha256.ts, src/internal/md5.ts), and
+ * the other hashes (SHA-384 without WebCrypto, related-resource digests, signing) are imported on
+ * demand.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -98,6 +103,7 @@ function wholeGraph(entry: string): string[] {
 }
 
 const isCurves = (spec: string) => CURVES.some((re) => re.test(spec));
+const isHashes = (spec: string) => /^@noble\/hashes(\/|$)/.test(spec);
 
 describe('verification loads no @noble/curves up front', () => {
   it.each(['src/verify/index.ts', 'src/proof/index.ts'])(
@@ -128,5 +134,37 @@ describe('verification loads no @noble/curves up front', () => {
     expect(packages).toContain('@noble/curves/abstract/edwards.js');
     expect(sources).toContain(CURVES_SOURCE);
     expect(sources).toContain(SECRET_SOURCE);
+  });
+});
+
+describe('verification loads no @noble/hashes up front', () => {
+  it.each(['src/verify/index.ts', 'src/proof/index.ts'])(
+    '%s: its static import graph imports no @noble/hashes module',
+    (entry) => {
+      const { packages, sources } = reach(staticGraph(entry));
+      expect(packages.filter(isHashes)).toEqual([]);
+      // The synchronous hashes verification uses are there instead.
+      expect(sources).toContain('src/internal/sha256.ts');
+      expect(sources).toContain('src/internal/hash.ts');
+    },
+  );
+
+  it.each(['src/verify/index.ts', 'src/proof/index.ts'])(
+    '%s: @noble/hashes is still reachable on demand (the SHA-384 fallback of digest())',
+    (entry) => {
+      const { packages } = reach(wholeGraph(entry), true);
+      expect(packages).toContain('@noble/hashes/sha2.js');
+    },
+  );
+
+  it('ob3kit/proof: checkRelatedResources imports its SHA-2 and SHA-3 on demand', () => {
+    const { packages, sources } = reach(wholeGraph('src/proof/index.ts'), true);
+    expect(sources).toContain('src/proof/related-resource.ts');
+    expect(packages).toContain('@noble/hashes/sha3.js');
+  });
+
+  it('the graph reader sees @noble/hashes where it is loaded up front (ob3kit/ob2 hashes with SHA-1)', () => {
+    const { packages } = reach(staticGraph('src/ob2/index.ts'));
+    expect(packages).toContain('@noble/hashes/legacy.js');
   });
 });
