@@ -4,35 +4,10 @@
  * the importer's module graph: Node loads it at start-up (a verifier would parse the signing code
  * and all three schema validator forms), and chunks built from dist/ follow it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const SRC = path.resolve(__dirname, '../../src');
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? filesUnder(path.join(dir, e.name))
-      : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')
-        ? [path.join(dir, e.name)]
-        : [],
-  );
-}
-
-/** Specifiers a module imports values from (`import type` and `export type` are erased). */
-function valueImports(text: string): string[] {
-  const out: string[] = [];
-  const statements = /(?:^|\n)\s*(import|export)\s+([^;]*?)\s+from\s+'([^']+)'/g;
-  for (const m of text.matchAll(statements)) {
-    const clause = (m[2] as string).trim();
-    if (clause.startsWith('type ')) continue;
-    out.push(m[3] as string);
-  }
-  for (const m of text.matchAll(/(?:^|\n)\s*import\s+'([^']+)'/g)) out.push(m[1] as string);
-  for (const m of text.matchAll(/import\(\s*'([^']+)'\s*\)/g)) out.push(m[1] as string);
-  return out;
-}
+import { filesUnder, SRC, valueImports } from './helpers.js';
 
 describe('internal imports', () => {
   it('recognises value imports and skips type-only ones', () => {
