@@ -2,10 +2,10 @@
  * The core under React Native: bundled by esbuild from the sources with the package's own build
  * options (as Metro bundles the package), it runs in a `node:vm` context that holds only what
  * Hermes and React Native give an app (`HERMES_GLOBALS` below; docs/react-native.md lists the
- * same). Loading touches nothing a Hermes app lacks; issuing, signing (Ed25519 through
- * @noble/curves: there is no `crypto.subtle`), baking, unbaking and verifying give exactly what
- * Node gives; without `crypto.getRandomValues` a builder that needs randomness fails with
- * `ERR_NO_SECURE_RANDOM`.
+ * same). Loading touches nothing a Hermes app lacks; issuing, signing (Ed25519 and P-256 through
+ * @noble/curves: there is no `crypto.subtle`; Data Integrity and VC-JWT), baking, unbaking and
+ * verifying give exactly what Node gives; RS256, which needs WebCrypto, is never passed; without
+ * `crypto.getRandomValues` a builder that needs randomness fails with `ERR_NO_SECURE_RANDOM`.
  */
 import { randomFillSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -13,8 +13,18 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createDidJwk, generateKeyPair } from '../../src/keys/index.js';
+import { signCredentialJwt } from '../../src/proof/index.js';
 import { COMPAT_BUILD_OPTIONS } from '../../tsup.config.js';
-import { type RnInput, type RnOutput, runScenario } from './scenario.js';
+import {
+  type RnInput,
+  type RnOutput,
+  type RnReport,
+  runScenario,
+  verifySummary,
+} from './scenario.js';
+
+const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -204,10 +214,68 @@ describe('the core in a Hermes-like React Native context', () => {
       expect(inHermes.reports.invalidUtf8?.failed).toEqual([
         { id: 'parse', code: 'encoding_invalid' },
       ]);
+      // P-256 (ecdsa-rdfc-2019) and VC-JWT (EdDSA, ES256) without crypto.subtle.
+      expect(
+        [inHermes.p256Signed.proof].flat().map((p) => (p as { cryptosuite?: string }).cryptosuite),
+      ).toEqual(['ecdsa-rdfc-2019']);
+      expect(inHermes.reports.p256).toEqual({ verdict: 'valid', format: 'json', failed: [] });
+      expect(inHermes.reports.jwtEdDSA).toEqual({ verdict: 'valid', format: 'jwt', failed: [] });
+      expect(inHermes.reports.jwtES256).toEqual({ verdict: 'valid', format: 'jwt', failed: [] });
+      expect(inHermes.reports.jwtTampered?.verdict).toBe('invalid');
+      expect(inHermes.reports.jwtTampered?.failed.map((f) => f.id)).toContain('proof');
       expect(inHermes.unbakedPng).toEqual(inHermes.signed);
       expect(inHermes.unbakedSvg).toEqual(inHermes.signed);
     });
   }
+
+  it('RS256 without crypto.subtle: verifyCredentialJwt throws ERR_CRYPTO_UNAVAILABLE, verify() does not pass it', async () => {
+    // Made in Node (which has WebCrypto); valid there.
+    const { did, keyPair } = createDidJwk(await generateKeyPair({ type: 'RSA' }));
+    const jwt = await signCredentialJwt(
+      {
+        '@context': ['https://www.w3.org/ns/credentials/v2', OB_CONTEXT],
+        id: 'urn:uuid:6a1e0c52-0f0b-4a49-9a57-3f7d0c2b8e11',
+        type: ['VerifiableCredential', 'OpenBadgeCredential'],
+        name: 'RSA',
+        issuer: { id: did, type: ['Profile'], name: 'Example University' },
+        validFrom: '2024-01-01T00:00:00Z',
+        credentialSubject: {
+          id: 'did:example:learner-7',
+          type: ['AchievementSubject'],
+          achievement: {
+            id: 'https://example.edu/achievements/rsa',
+            type: ['Achievement'],
+            name: 'RSA',
+            description: 'Signed with RS256.',
+            criteria: { narrative: 'Sign with an RSA key.' },
+          },
+        },
+      },
+      { key: keyPair, now: new Date(INPUT.created) },
+    );
+    expect(await verifySummary(jwt, INPUT.now)).toMatchObject({
+      verdict: 'valid',
+      format: 'jwt',
+      failed: [],
+      authentic: 'yes',
+    });
+    const { context } = load({ random: true });
+    context.__jwt = jwt;
+    expect(await run(context, 'scenario.jwtError(globalThis.__jwt)')).toEqual({
+      name: 'KeyError',
+      code: 'ERR_CRYPTO_UNAVAILABLE',
+    });
+    // No verdict on the signature: authentic "unknown", the proof check naming the cause.
+    const report = await run<RnReport & { authentic?: string; proof?: string }>(
+      context,
+      'scenario.verifySummary(globalThis.__jwt, input.now)',
+    );
+    expect(report.format).toBe('jwt');
+    expect(report.verdict).not.toBe('valid');
+    expect(report.authentic).toBe('unknown');
+    expect(report.failed).toContainEqual({ id: 'proof', code: 'internal_error' });
+    expect(report.proof).toContain('RSA needs WebCrypto');
+  });
 
   it('a builder that needs randomness gets it from crypto.getRandomValues', async () => {
     const { context } = load({ random: true });
