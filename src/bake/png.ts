@@ -11,6 +11,7 @@
  */
 import { BakeError } from '../errors.js';
 import { concatBytes, fromUtf8, utf8 } from '../internal/bytes.js';
+import { describeValue } from '../internal/describe.js';
 import { inflateBounded } from '../internal/inflate.js';
 import {
   ambiguousError,
@@ -405,7 +406,7 @@ export function bakePng(
   const position = options?.pngPosition ?? 'after-ihdr';
   if (position !== 'after-ihdr' && position !== 'before-iend') {
     throw new TypeError(
-      `${fn}: options.pngPosition must be 'after-ihdr' or 'before-iend', got ${String(position)}`,
+      `${fn}: options.pngPosition must be 'after-ihdr' or 'before-iend', found ${describeValue(position)}`,
     );
   }
   const parts: Uint8Array[] = [bytes.subarray(0, 8)];

@@ -1,5 +1,7 @@
 /** Public types and limits of the bake capability. */
 
+import { describeValue } from '../internal/describe.js';
+
 /**
  * The namespace of the Open Badges 3.0 `<openbadges:credential>` SVG element.
  *
@@ -193,7 +195,9 @@ export function resolveLimits(options: BakeLimits | undefined, fn: string): Reso
     const v = options?.[name];
     if (v === undefined) return fallback;
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) {
-      throw new TypeError(`${fn}: options.${name} must be a positive integer, got ${String(v)}`);
+      throw new TypeError(
+        `${fn}: options.${name} must be a positive integer, found ${describeValue(v)}`,
+      );
     }
     return v;
   };

@@ -212,9 +212,13 @@ describe('bakeBadge on PNG', () => {
     expect(() => bakeBadge(plain, 42 as never)).toThrow(TypeError);
     expect(() => bakeBadge(plain, [] as never)).toThrow(TypeError);
     expect(() => bakeBadge({} as never, credential)).toThrow(TypeError);
-    expect(() => bakeBadge(plain, credential, { maxImageBytes: -1 })).toThrow(TypeError);
+    expect(() => bakeBadge(plain, credential, { maxImageBytes: -1 })).toThrow(
+      new TypeError(
+        'bakeBadge(image, credential, options): options.maxImageBytes must be a positive integer, found number -1',
+      ),
+    );
     expect(() => bakeBadge(plain, credential, { pngPosition: 'middle' as never })).toThrow(
-      TypeError,
+      /options.pngPosition must be 'after-ihdr' or 'before-iend', found "middle"$/,
     );
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;

@@ -200,6 +200,19 @@ describe('checkEuMicroCredential: each element present and missing', () => {
       ['level', '$.credentialSubject.achievement.alignment[1].targetCode'],
       ['supervision', '$.credentialSubject.achievement.supervisionAndIdentityVerification'],
     ]);
+    // A value it found is shown as every ob3kit message shows one: briefly, with its type.
+    const workload = (credits: unknown, volume: unknown) => {
+      const c = structuredClone(full);
+      c.credentialSubject.achievement.creditsAvailable = credits;
+      c.credentialSubject.achievement.volumeOfLearning = volume;
+      return checkEuMicroCredential(c).elements.find((e) => e.element === 'workload')?.message;
+    };
+    expect(workload({ big: 'x'.repeat(10_000) }, 'PT80H')).toBe(
+      'expected a positive number of credits, found an object',
+    );
+    expect(workload(undefined, 80)).toBe(
+      'expected a non-zero ISO 8601 duration such as "PT25H", found number 80',
+    );
     expect(checkEuMicroCredential(null).missing).toHaveLength(11);
     expect(
       checkEuMicroCredential({ ...full, issuer: 'https://uni.example/issuers/1' }).missing.map(

@@ -1,4 +1,5 @@
 /** `checkEuMicroCredential`: which Annex I elements a credential carries, by their titles. */
+import { describeValue } from '../../internal/describe.js';
 import { isObject, type JsonObject } from '../../internal/json.js';
 import {
   EQF_LEVEL_URL,
@@ -137,7 +138,7 @@ const CHECKS: Record<EuElement, (c: JsonObject) => Finding> = {
     if (typeof code !== 'string' || !ISO_COUNTRY.test(code)) {
       return invalid(
         path,
-        `expected an ISO 3166-1 alpha-2 code such as "NL", found ${JSON.stringify(code)}`,
+        `expected an ISO 3166-1 alpha-2 code such as "NL", found ${describeValue(code)}`,
       );
     }
     return ok(path);
@@ -159,7 +160,7 @@ const CHECKS: Record<EuElement, (c: JsonObject) => Finding> = {
       if (typeof c[k] === 'string' && DATE_TIME.test(c[k])) return ok(`$.${k}`);
       return invalid(
         `$.${k}`,
-        `expected a date and time such as "2025-01-15T00:00:00Z", found ${JSON.stringify(c[k])}`,
+        `expected a date and time such as "2025-01-15T00:00:00Z", found ${describeValue(c[k])}`,
       );
     }
     return missing('$.validFrom', 'the credential has no validFrom (or awardedDate)');
@@ -185,7 +186,7 @@ const CHECKS: Record<EuElement, (c: JsonObject) => Finding> = {
       if (typeof credits !== 'number' || !Number.isFinite(credits) || credits <= 0) {
         return invalid(
           `${aPath}.creditsAvailable`,
-          `expected a positive number of credits, found ${JSON.stringify(credits)}`,
+          `expected a positive number of credits, found ${describeValue(credits)}`,
         );
       }
       return ok(`${aPath}.creditsAvailable`);
@@ -195,7 +196,7 @@ const CHECKS: Record<EuElement, (c: JsonObject) => Finding> = {
       if (typeof volume !== 'string' || !DURATION.test(volume) || !/[1-9]/.test(volume)) {
         return invalid(
           `${aPath}.volumeOfLearning`,
-          `expected a non-zero ISO 8601 duration such as "PT25H", found ${JSON.stringify(volume)}`,
+          `expected a non-zero ISO 8601 duration such as "PT25H", found ${describeValue(volume)}`,
         );
       }
       return ok(`${aPath}.volumeOfLearning`);
@@ -225,12 +226,12 @@ const CHECKS: Record<EuElement, (c: JsonObject) => Finding> = {
       if (!n)
         return invalid(
           `${eqf.path}.targetCode`,
-          `expected an EQF level "1" to "8", found ${JSON.stringify(code)}`,
+          `expected an EQF level "1" to "8", found ${describeValue(code)}`,
         );
       if (url !== `${EQF_LEVEL_URL}${n}`) {
         return invalid(
           `${eqf.path}.targetUrl`,
-          `expected the EQF level concept ${EQF_LEVEL_URL}${n}, found ${JSON.stringify(url)}`,
+          `expected the EQF level concept ${EQF_LEVEL_URL}${n}, found ${describeValue(url)}`,
         );
       }
       return ok(eqf.path);
@@ -280,7 +281,7 @@ const CHECKS: Record<EuElement, (c: JsonObject) => Finding> = {
       ? ok(path)
       : invalid(
           path,
-          `expected one of ${EU_SUPERVISION_VALUES.join(', ')}, found ${JSON.stringify(v)}`,
+          `expected one of ${EU_SUPERVISION_VALUES.join(', ')}, found ${describeValue(v)}`,
         );
   },
   grade(c) {
@@ -298,7 +299,7 @@ const CHECKS: Record<EuElement, (c: JsonObject) => Finding> = {
         ? ok(path)
         : invalid(
             path,
-            `expected one of ${EU_INTEGRATION_VALUES.join(', ')}, found ${JSON.stringify(v)}`,
+            `expected one of ${EU_INTEGRATION_VALUES.join(', ')}, found ${describeValue(v)}`,
           );
     }
     const target = alignments(a, aPath).find(
