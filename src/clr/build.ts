@@ -1,4 +1,6 @@
 /** Builders for CLR 2.0 records: ClrCredential, ClrSubject, Association. */
+
+import { describeValue } from '../internal/describe.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import { CLR_V2_CONTEXT, CLR_V2_CONTEXT_PATTERN } from '../internal/urls.js';
 import { build } from '../model/engine.js';
@@ -35,7 +37,7 @@ function checkAssociations(fn: string, subject: JsonObject, base: string): void 
         throw modelError(
           fn,
           path,
-          `names no achievement of the record (expected the id of an achievement in "achievement" or of a bundled credential's achievement, found ${JSON.stringify(a[end])})`,
+          `names no achievement of the record (expected the id of an achievement in "achievement" or of a bundled credential's achievement, found ${describeValue(a[end])})`,
         );
       }
     }

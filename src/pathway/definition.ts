@@ -1,5 +1,6 @@
 /** Pathway definitions: validation with located issues, and the words that describe them. */
 import { type Issue, ValidationError } from '../errors.js';
+import { describeValue } from '../internal/describe.js';
 import { isObject } from '../internal/json.js';
 import { createAchievement } from '../model/achievement.js';
 import {
@@ -300,12 +301,12 @@ export function validatePathway(definition: unknown): { ok: boolean; issues: Iss
   const d = definition;
   checkUnknown(c, d, TOP_KEYS, '$');
   if (d.type !== 'Pathway')
-    c.add('type', '$.type', `expected "Pathway", found ${JSON.stringify(d.type) ?? 'nothing'}`);
+    c.add('type', '$.type', `expected "Pathway", found ${describeValue(d.type)}`);
   if (d.formatVersion !== PATHWAY_FORMAT_VERSION)
     c.add(
       'format_version',
       '$.formatVersion',
-      `expected ${PATHWAY_FORMAT_VERSION} (the format version this ob3kit reads), found ${JSON.stringify(d.formatVersion) ?? 'nothing'}`,
+      `expected ${PATHWAY_FORMAT_VERSION} (the format version this ob3kit reads), found ${describeValue(d.formatVersion)}`,
     );
   if (d.id === undefined) c.add('required', '$.id', 'the pathway id (an absolute URI) is required');
   else if (typeof d.id !== 'string' || !URI_RE.test(d.id))

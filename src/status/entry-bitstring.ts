@@ -4,6 +4,7 @@
  * what is wrong besides becomes a finding.
  */
 import { hasEnded, hasNotBegun, parseDateTime } from '../internal/datetime.js';
+import { describeValue } from '../internal/describe.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import type { StatusListType } from './bitstring.js';
 import type { StatusCheck, StatusCheckCode, StatusFinding } from './check.js';
@@ -96,7 +97,7 @@ export async function checkBitstringEntry(
   if (purpose === undefined) {
     findings.push({
       code: 'status_entry_nonconformant',
-      message: `${base.path}.statusPurpose must be a non-empty string; found ${JSON.stringify(statusPurpose) ?? 'nothing'} (the list's own purpose is used)`,
+      message: `${base.path}.statusPurpose must be a non-empty string; found ${describeValue(statusPurpose)} (the list's own purpose is used)`,
     });
   } else base.purpose = purpose;
   let index: number;
@@ -116,7 +117,7 @@ export async function checkBitstringEntry(
   } else {
     return unknown(
       'status_entry_malformed',
-      `${base.path}.statusListIndex must be a non-negative integer written as a base-10 string; found ${JSON.stringify(statusListIndex) ?? 'nothing'}, so the entry cannot be looked up`,
+      `${base.path}.statusListIndex must be a non-negative integer written as a base-10 string; found ${describeValue(statusListIndex)}, so the entry cannot be looked up`,
     );
   }
   if (!Number.isSafeInteger(index)) {
@@ -129,7 +130,7 @@ export async function checkBitstringEntry(
   if (typeof statusListCredential !== 'string' || !isUrl(statusListCredential)) {
     return unknown(
       'status_entry_malformed',
-      `${base.path}.statusListCredential must be the URL of the status list; found ${JSON.stringify(statusListCredential) ?? 'nothing'}`,
+      `${base.path}.statusListCredential must be the URL of the status list; found ${describeValue(statusListCredential)}`,
     );
   }
   base.listId = statusListCredential;

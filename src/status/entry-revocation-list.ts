@@ -2,6 +2,8 @@
  * A `1EdTechRevocationList` entry (internal): the list at the entry's `id` revokes the credential
  * when its `revokedCredentials` names the credential's `id`. The list is plain JSON (no proof).
  */
+
+import { describeValue } from '../internal/describe.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import type { StatusCheck, StatusCheckCode, StatusFinding } from './check.js';
 import { idOf, isUrl } from './entry-bitstring.js';
@@ -24,7 +26,7 @@ export async function checkRevocationList(
   if (typeof url !== 'string' || !isUrl(url)) {
     return unknown(
       'status_entry_malformed',
-      `${base.path}.id must be the URL of the revocation list; found ${JSON.stringify(url) ?? 'nothing'}`,
+      `${base.path}.id must be the URL of the revocation list; found ${describeValue(url)}`,
     );
   }
   base.listId = url;

@@ -323,6 +323,19 @@ describe('checkStatus with BitstringStatusList', () => {
       expect(result.checks[0]?.status).toBe('unknown');
       expect(result.ok).toBe(false);
     }
+    // What the entry holds is shown briefly, however much it holds.
+    for (const [value, shown] of [
+      [`1${'x'.repeat(10_000)}`, `found "1${'x'.repeat(56)}...", so`],
+      [{ a: 'x'.repeat(10_000) }, 'found an object, so'],
+      [undefined, 'found undefined, so'],
+    ] as const) {
+      const { statusListIndex: _, ...rest } = entry(1);
+      const status = value === undefined ? rest : { ...rest, statusListIndex: value };
+      const message = (await checkStatus(credentialWith(status), { documents, now: NOW })).checks[0]
+        ?.message;
+      expect(message).toContain(shown);
+      expect(message?.length).toBeLessThan(250);
+    }
     // A list shorter than 131,072 entries (signed, so only its length is wrong).
     const shortList: StatusList = {
       length: 8000,

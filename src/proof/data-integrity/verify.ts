@@ -3,6 +3,7 @@
 import { KeyError, Ob3Error } from '../../errors.js';
 import { concatBytes } from '../../internal/bytes.js';
 import { hasEnded, parseDateTime } from '../../internal/datetime.js';
+import { describeValue } from '../../internal/describe.js';
 import { type FetchReportCode, fetchReportCode } from '../../internal/fetch.js';
 import { asArray, isObject, joinPath } from '../../internal/json.js';
 import { graphRoleIssue, type ProofRole, partyId, roleIssue } from '../../internal/roles.js';
@@ -571,7 +572,7 @@ async function verifyOne(
     if (proof[field] !== undefined && !isDateTimeStamp(proof[field])) {
       throw new Fail(
         'proof_malformed',
-        `proof.${field} must be an XSD dateTime with time zone, found ${JSON.stringify(proof[field])}`,
+        `proof.${field} must be an XSD dateTime with time zone, found ${describeValue(proof[field])}`,
         joinPath(path, field),
       );
     }
