@@ -1,4 +1,6 @@
 /** The status endpoints: set a credential's status, serve and publish status lists (internal). */
+
+import { describeValue } from '../internal/describe.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import { fail, onlyMembers } from './http.js';
 import type { ResolvedIssuer } from './issue.js';
@@ -35,7 +37,7 @@ export async function setCredentialStatus(body: JsonObject, ledger: StatusLedger
     fail(
       400,
       'status_purpose_unsupported',
-      `credentialStatus.statusPurpose must be revocation or suspension, got ${JSON.stringify(purpose)}`,
+      `credentialStatus.statusPurpose must be revocation or suspension, found ${describeValue(purpose)}`,
     );
   }
   const listType = typeof cs.type === 'string' ? ENTRY_TYPES[cs.type] : undefined;
@@ -43,7 +45,7 @@ export async function setCredentialStatus(body: JsonObject, ledger: StatusLedger
     fail(
       400,
       'status_type_unsupported',
-      `credentialStatus.type must be BitstringStatusListEntry or StatusList2021Entry, got ${JSON.stringify(cs.type)}`,
+      `credentialStatus.type must be BitstringStatusListEntry or StatusList2021Entry, found ${describeValue(cs.type)}`,
     );
   }
   if (typeof body.status !== 'boolean') {

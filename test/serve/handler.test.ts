@@ -597,6 +597,19 @@ describe('the VC-API handler', () => {
           status: true,
         }),
       ).toEqual([400, 'status_type_unsupported']);
+      // What the request held is shown briefly, however much it held.
+      const big = await handle(
+        post(
+          '/credentials/status',
+          {
+            credentialId: 'urn:x',
+            credentialStatus: { ...entry, type: ['x'.repeat(5000)] },
+            status: true,
+          },
+          auth,
+        ),
+      );
+      expect((big.body as Json).detail).toMatch(/, found an array of 1 item$/);
       expect(await ask({ credentialId: 'urn:x', credentialStatus: entry })).toEqual([
         400,
         'status_value_missing',
