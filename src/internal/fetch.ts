@@ -25,6 +25,7 @@
  * @packageDocumentation
  */
 import { FetchError, Ob3Error } from '../errors.js';
+import { describeValue } from './describe.js';
 import { describeJsonTextProblem, parseJsonText } from './json-scan.js';
 import { onDemand } from './lazy.js';
 import {
@@ -769,7 +770,9 @@ export function aborted(url: string, reason: unknown): Ob3Error {
 function bound(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new TypeError(`limits.${name} must be a non-negative integer, found ${String(value)}`);
+    throw new TypeError(
+      `limits.${name} must be a non-negative integer, found ${describeValue(value)}`,
+    );
   }
   return value;
 }

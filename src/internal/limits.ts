@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 import { LimitError } from '../errors.js';
+import { describeValue } from './describe.js';
 import {
   DEFAULT_MAX_ARRAY_LENGTH,
   DEFAULT_MAX_JSON_DEPTH,
@@ -318,7 +319,7 @@ export function resolveLimits(partial?: Partial<Limits>, fn = 'limits'): Readonl
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
       throw new TypeError(
-        `${fn}: limit ${name} must be a non-negative integer, found ${String(value)}`,
+        `${fn}: limit ${name} must be a non-negative integer, found ${describeValue(value)}`,
       );
     }
     out[name as keyof Limits] = value;

@@ -1,5 +1,6 @@
 import type rdfCanonizeModule from 'rdf-canonize';
 import { JsonLdError, LimitError, Ob3Error } from '../errors.js';
+import { describeValue } from '../internal/describe.js';
 import { onDemand } from '../internal/lazy.js';
 import {
   DEFAULT_LIMITS,
@@ -141,9 +142,7 @@ function loadRdfCanonize(): Promise<RdfCanonize> {
 
 function checkDocument(fn: string, document: unknown): asserts document is object {
   if (typeof document !== 'object' || document === null) {
-    throw new TypeError(
-      `${fn}: document must be a JSON object, got ${document === null ? 'null' : typeof document}`,
-    );
+    throw new TypeError(`${fn}: document must be a JSON object, found ${describeValue(document)}`);
   }
 }
 

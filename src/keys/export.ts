@@ -2,6 +2,7 @@
 
 import { KeyError } from '../errors.js';
 import { concatBytes, toBase64Url } from '../internal/bytes.js';
+import { describeValue } from '../internal/describe.js';
 import { getSecretMaterial, isKeyPair } from './key-pair.js';
 import { encodeMultibaseKey, isPlainOptions } from './multikey.js';
 import { pickRsa } from './rsa.js';
@@ -125,7 +126,7 @@ export function exportKeyPair(
     }
     default:
       throw new TypeError(
-        `exportKeyPair(key, options): options.format must be 'multikey', 'jwk', 'JsonWebKey' or 'Ed25519VerificationKey2020', found ${String(format)}`,
+        `exportKeyPair(key, options): options.format must be 'multikey', 'jwk', 'JsonWebKey' or 'Ed25519VerificationKey2020', found ${describeValue(format)}`,
       );
   }
 }

@@ -1,5 +1,6 @@
 /** Key generation. */
 
+import { describeValue } from '../internal/describe.js';
 import { randomBytes } from '../internal/random.js';
 import { ed25519, getP384, p256 } from './curves.js';
 import { P384_SIZES } from './ec-point.js';
@@ -97,7 +98,7 @@ export async function generateKeyPair(options: GenerateKeyPairOptions = {}): Pro
     return rsaFromJwk(jwk, { id: options.id, controller }, 'generated', true);
   }
   throw new TypeError(
-    `generateKeyPair(options): options.type must be 'Ed25519', 'P-256', 'P-384' or 'RSA', found ${String(type)}`,
+    `generateKeyPair(options): options.type must be 'Ed25519', 'P-256', 'P-384' or 'RSA', found ${describeValue(type)}`,
   );
 }
 

@@ -1,6 +1,7 @@
 /** RSA (RS256) support through WebCrypto; DER encoding of PKCS #1 `RSAPublicKey`. */
 import { KeyError } from '../errors.js';
 import { fromBase64Url, toBase64Url } from '../internal/bytes.js';
+import { describeValue } from '../internal/describe.js';
 import { MAX_DECODED_BYTES } from '../internal/limits.js';
 import { assertKeyTextLength } from './multikey.js';
 import type { Jwk } from './types.js';
@@ -91,9 +92,10 @@ function b64uMember(jwk: Jwk, member: string, field: string): Uint8Array {
   assertKeyTextLength(value, 'base64url', max, `${field}.${member}`);
   const bytes = typeof value === 'string' ? fromBase64Url(value, max) : undefined;
   if (!bytes || bytes.length === 0) {
+    const found = typeof value === 'string' ? 'malformed base64url' : describeValue(value);
     throw new KeyError(
       'ERR_KEY_INVALID',
-      `${field}.${member} must be a base64url string (RSA JWK), found ${typeof value === 'string' ? 'malformed base64url' : typeof value}`,
+      `${field}.${member} must be a base64url string (RSA JWK), found ${found}`,
       { field: `${field}.${member}` },
     );
   }

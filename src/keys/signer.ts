@@ -4,6 +4,7 @@
  * a key held by another process). Every signing operation goes through one {@link SigningKey}.
  */
 import { KeyError } from '../errors.js';
+import { describeValue } from '../internal/describe.js';
 import { isObject } from '../internal/json.js';
 import { importPublicKeyPair } from './import-public.js';
 import { isKeyPair } from './key-pair.js';
@@ -133,7 +134,7 @@ export function toSigningKey(key: unknown, fn: string, field = 'options.key'): S
     const k = key as Record<string, unknown>;
     const why =
       typeof k.algorithm !== 'string' || !Object.hasOwn(KEY_TYPES, k.algorithm)
-        ? `algorithm must be one of ${Object.keys(KEY_TYPES).join(', ')}, found ${JSON.stringify(k.algorithm)}`
+        ? `algorithm must be one of ${Object.keys(KEY_TYPES).join(', ')}, found ${describeValue(k.algorithm)}`
         : 'id must be the verification method id (a non-empty string)';
     throw new TypeError(`${fn}: ${field} looks like a Signer but its ${why}`);
   }
@@ -200,7 +201,7 @@ function checkSignature(signature: unknown, keyType: KeyType, id: string): void 
   if (!(signature instanceof Uint8Array)) {
     throw new KeyError(
       'ERR_SIGNER_OUTPUT',
-      `The signer for ${id} must resolve to a Uint8Array signature, found ${signature === null ? 'null' : typeof signature}`,
+      `The signer for ${id} must resolve to a Uint8Array signature, found ${describeValue(signature)}`,
       { id },
     );
   }

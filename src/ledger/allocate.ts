@@ -4,6 +4,7 @@
  * never see the same free index; the store's unique key on (list, index) is the last guard.
  */
 import { LedgerError } from '../errors.js';
+import { describeValue } from '../internal/describe.js';
 import { MIN_STATUS_LIST_LENGTH, type StatusListType } from '../status/bitstring.js';
 import type { LedgerPurpose, LedgerTransaction, ListRow, StatusListSeries } from './types.js';
 
@@ -51,7 +52,7 @@ export function resolveSeries(series: StatusListSeries, where: string): Resolved
   if (typeof series !== 'object' || series === null) bad('must be an object with url and purpose');
   const { url, purpose } = series;
   if (typeof url !== 'string' || !isHttpsUrl(url.replaceAll('{n}', '1'))) {
-    bad(`url must be the http(s) URL the lists are published at, got ${JSON.stringify(url)}`);
+    bad(`url must be the http(s) URL the lists are published at, found ${describeValue(url)}`);
   }
   const placeholders = url.split('{n}').length - 1;
   if (placeholders > 1) bad(`url has {n} ${placeholders} times; use it at most once`);
@@ -59,7 +60,7 @@ export function resolveSeries(series: StatusListSeries, where: string): Resolved
     bad(`url has a '{' or '}' other than the {n} placeholder: ${url}`);
   }
   if (purpose !== 'revocation' && purpose !== 'suspension') {
-    bad(`purpose must be 'revocation' or 'suspension', got ${JSON.stringify(purpose)}`);
+    bad(`purpose must be 'revocation' or 'suspension', found ${describeValue(purpose)}`);
   }
   const length = series.length ?? MIN_STATUS_LIST_LENGTH;
   if (
@@ -69,12 +70,12 @@ export function resolveSeries(series: StatusListSeries, where: string): Resolved
     length % 8 !== 0
   ) {
     bad(
-      `length must be a multiple of 8 from ${MIN_STATUS_LIST_LENGTH} to ${MAX_LEDGER_LIST_LENGTH}, got ${String(length)}`,
+      `length must be a multiple of 8 from ${MIN_STATUS_LIST_LENGTH} to ${MAX_LEDGER_LIST_LENGTH}, found ${describeValue(length)}`,
     );
   }
   const type = series.type ?? 'BitstringStatusList';
   if (type !== 'BitstringStatusList' && type !== 'StatusList2021') {
-    bad(`type must be 'BitstringStatusList' or 'StatusList2021', got ${JSON.stringify(type)}`);
+    bad(`type must be 'BitstringStatusList' or 'StatusList2021', found ${describeValue(type)}`);
   }
   return { url, purpose, length, type, numbered: placeholders === 1 };
 }

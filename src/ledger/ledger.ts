@@ -1,5 +1,6 @@
 /** The issuance ledger: reserve, record, revoke, suspend, and build the lists to publish. */
 import { LedgerError } from '../errors.js';
+import { describeValue } from '../internal/describe.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import { randomBytes, randomUrnUuid } from '../internal/random.js';
 import { createStatusList, setStatus } from '../status/bitstring.js';
@@ -177,7 +178,7 @@ function checkRequest(r: unknown, i: number, fn: string): IssueRequest {
     } catch {
       throw new LedgerError(
         'ERR_LEDGER_CONFIG',
-        `${fn}: requests[${i}].credentialId must be a URL (a credential id), got ${JSON.stringify(r.credentialId)}`,
+        `${fn}: requests[${i}].credentialId must be a URL (a credential id), found ${describeValue(r.credentialId)}`,
       );
     }
   }

@@ -10,6 +10,8 @@
  * decides (scope, keys, revocation list) is always the one published at its own `id`, never a
  * copy embedded in what is being verified.
  */
+
+import { describeValue } from '../internal/describe.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import type { IdentityObject } from '../model/types.generated.js';
 import type { ParsedJws } from '../proof/jwt/index.js';
@@ -461,7 +463,7 @@ async function fetchHosted(
       'proof',
       'fail',
       'ob2_hosted_id_invalid',
-      `A hosted assertion is verified at its id, which must be its URL; found ${JSON.stringify(url.slice(0, 100))}`,
+      `A hosted assertion is verified at its id, which must be its URL; found ${describeValue(url)}`,
       '$.id',
     );
     return undefined;

@@ -5,6 +5,7 @@
 import { gzipSync } from 'fflate';
 import { StatusError } from '../errors.js';
 import { fromBase64Url, maxEncodedLength, toBase64Url } from '../internal/bytes.js';
+import { describeValue } from '../internal/describe.js';
 import { inflateBounded } from '../internal/inflate.js';
 
 /**
@@ -107,7 +108,9 @@ function assertList(list: unknown, fn: string): asserts list is StatusList {
 
 function checkIndex(list: StatusList, index: unknown, fn: string): number {
   if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0) {
-    throw new TypeError(`${fn}: index must be a non-negative integer, got ${String(index)}`);
+    throw new TypeError(
+      `${fn}: index must be a non-negative integer, found ${describeValue(index)}`,
+    );
   }
   if (index >= list.length) {
     throw new StatusError(
@@ -140,12 +143,12 @@ export function createStatusList(options: CreateStatusListOptions): StatusList {
   const { purpose } = options;
   if (typeof purpose !== 'string' || !PURPOSES.includes(purpose)) {
     throw new TypeError(
-      `${fn}: options.purpose must be one of ${PURPOSES.join(', ')}; got ${String(purpose)}`,
+      `${fn}: options.purpose must be one of ${PURPOSES.join(', ')}, found ${describeValue(purpose)}`,
     );
   }
   const length = options.length ?? MIN_STATUS_LIST_LENGTH;
   if (typeof length !== 'number' || !Number.isSafeInteger(length)) {
-    throw new TypeError(`${fn}: options.length must be an integer, got ${String(length)}`);
+    throw new TypeError(`${fn}: options.length must be an integer, found ${describeValue(length)}`);
   }
   if (length < MIN_STATUS_LIST_LENGTH || length % 8 !== 0) {
     throw new StatusError(
@@ -227,7 +230,7 @@ function checkType(type: unknown, fn: string): StatusListType {
   if (type === undefined) return 'BitstringStatusList';
   if (type !== 'BitstringStatusList' && type !== 'StatusList2021') {
     throw new TypeError(
-      `${fn}: options.type must be 'BitstringStatusList' or 'StatusList2021', got ${String(type)}`,
+      `${fn}: options.type must be 'BitstringStatusList' or 'StatusList2021', found ${describeValue(type)}`,
     );
   }
   return type;

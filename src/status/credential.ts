@@ -1,5 +1,6 @@
 /** Status list credentials and the `credentialStatus` entries that point into them. */
 import { parseDateTime } from '../internal/datetime.js';
+import { describeValue } from '../internal/describe.js';
 import type { JsonObject } from '../internal/json.js';
 import { isObject } from '../internal/json.js';
 import {
@@ -235,7 +236,7 @@ export function createStatusEntry(options: CreateStatusEntryOptions): JsonObject
   }
   if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0) {
     throw new TypeError(
-      `${fn}: options.index must be a non-negative integer, got ${String(index)}`,
+      `${fn}: options.index must be a non-negative integer, found ${describeValue(index)}`,
     );
   }
   if (typeof purpose !== 'string' || purpose.length === 0) {

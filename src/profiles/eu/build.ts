@@ -1,4 +1,6 @@
 /** `createEuMicroCredential`: the builder preset of the EU micro-credential profile. */
+
+import { describeValue } from '../../internal/describe.js';
 import { createAchievementCredential } from '../../model/credential.js';
 import type {
   AchievementInput,
@@ -192,7 +194,7 @@ export function createEuMicroCredential(
     throw modelError(
       'ERR_MODEL_VALUE',
       'workload.hours',
-      `workload.hours must be a positive number, found ${JSON.stringify(workload.hours)}`,
+      `workload.hours must be a positive number, found ${describeValue(workload.hours)}`,
     );
   }
   const eqf = level === 'not-applicable' ? undefined : level?.eqf;
@@ -203,7 +205,7 @@ export function createEuMicroCredential(
     throw modelError(
       'ERR_MODEL_VALUE',
       'level',
-      `level must be { eqf: 1 to 8 } or 'not-applicable', found ${JSON.stringify(level)}`,
+      `level must be { eqf: 1 to 8 } or 'not-applicable', found ${describeValue(level)}`,
     );
   }
   const alignment = [

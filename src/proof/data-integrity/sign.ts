@@ -2,6 +2,7 @@
 
 import { ProofError } from '../../errors.js';
 import { concatBytes } from '../../internal/bytes.js';
+import { describeValue } from '../../internal/describe.js';
 import { asArray, cloneJson, isObject } from '../../internal/json.js';
 import type { DocumentLoader } from '../../jsonld/index.js';
 import { encodeBase58btc } from '../../keys/base58.js';
@@ -112,7 +113,7 @@ function formatDate(value: Date | string, name: string): string {
   }
   if (!isDateTimeStamp(value)) {
     throw new TypeError(
-      `signCredential: options.${name} must be a Date or an XSD dateTime with time zone (2024-01-01T00:00:00Z), found ${JSON.stringify(value)}`,
+      `signCredential: options.${name} must be a Date or an XSD dateTime with time zone (2024-01-01T00:00:00Z), found ${describeValue(value)}`,
     );
   }
   return value;
@@ -241,7 +242,7 @@ export async function signDocument<T extends object>(
     options.proofForm !== 'object'
   ) {
     throw new TypeError(
-      `signCredential: options.proofForm must be 'array' or 'object', found ${JSON.stringify(options.proofForm)}`,
+      `signCredential: options.proofForm must be 'array' or 'object', found ${describeValue(options.proofForm)}`,
     );
   }
 
