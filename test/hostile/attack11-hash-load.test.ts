@@ -12,7 +12,7 @@
  * as for the curves (test/hostile/attack5-curves-load.test.ts): `verify()` reports
  * `internal_error` and answers authentic "unknown", and once the import works the same badge is
  * valid (and a changed one invalid). `checkRelatedResources` already rejected (no outcome was
- * reported) and retried; kept here as a test.
+ * reported) and retried, with the import's own error; it now rejects with the same code.
  *
  * Run in a file of its own: the module graph is reset and `crypto` stubbed.
  */
@@ -84,6 +84,17 @@ describe("digest('SHA-384') without WebCrypto, its hash failing to load", () => 
     );
   });
 
+  it('calls racing the first load all get node:crypto bytes', async () => {
+    failingSha2(() => false);
+    const { digest } = await import('../../src/internal/hash.js');
+    withoutSubtle();
+    const texts = Array.from({ length: 24 }, (_, i) => `text ${i} ${'é'.repeat(i * 7)}`);
+    const got = await Promise.all(texts.map((t) => digest('SHA-384', t)));
+    expect(got.map((d) => Buffer.from(d).toString('hex'))).toEqual(
+      texts.map((t) => createHash('sha384').update(t, 'utf8').digest('hex')),
+    );
+  });
+
   it('verify() of a genuine P-384 badge answers authentic "unknown", not "no"; "yes" once it loads', async () => {
     for (const [suite, badge] of badges) {
       let failing = true;
@@ -132,10 +143,10 @@ describe('related-resource digests, their hashes failing to load', () => {
     const { checkRelatedResources } = await import('../../src/proof/related-resource.js');
     await expect(
       checkRelatedResources(credential(`sha256-${sha256}`), { resources }),
-    ).rejects.toThrow(Error);
+    ).rejects.toMatchObject({ code: 'ERR_CRYPTO_UNAVAILABLE', cause: expect.any(Error) });
     await expect(
       checkRelatedResources(credential(`sha256-${sha256}`), { resources: changed }),
-    ).rejects.toThrow(Error);
+    ).rejects.toMatchObject({ code: 'ERR_CRYPTO_UNAVAILABLE', cause: expect.any(Error) });
     failing = false;
     const genuine = await checkRelatedResources(credential(`sha256-${sha256}`), { resources });
     expect(genuine.map((r) => r.outcome)).toEqual(['pass']);
