@@ -680,6 +680,9 @@ a busy machine inflates less than the wall time.
 
 ${coldStart ? coldStartTable(coldStart) : 'Not measured.'}
 
+Where this time goes, what was changed to reduce it and what was measured but not taken:
+[cold-start.md](cold-start.md).
+
 ## What limits the ratios
 
 - **The WebCrypto round trip.** \`crypto.subtle\` is asynchronous: Node runs each Ed25519
@@ -697,7 +700,7 @@ ${coldStart ? coldStartTable(coldStart) : 'Not measured.'}
   on machines with more cores).
 - **Cold start** is mostly Node itself: the "own share" is the wall time above a bare \`node\`
   start, measured in the same run. What ob3kit adds is loading its modules (the schema
-  validators of one VC version, not three; the JSON-LD contexts as text; \`@noble/hashes\`;
+  validators of one VC version, not three; the JSON-LD contexts as text;
   \`fflate\` when a status list is read) and the first verification's one-time work (running its
   functions for the first time, processing the contexts it uses, Node's first WebCrypto call).
   The CLI's \`--version\` and \`--help\` load no command and none of the library.
