@@ -25,7 +25,8 @@ export interface Ob3ErrorCodes {
   ERR_ABORTED: true;
   /**
    * The runtime cannot do the cryptography needed: RSA without WebCrypto (`crypto.subtle`), or,
-   * where WebCrypto lacks Ed25519 / ECDSA, ob3kit's pure-JS curves failed to load.
+   * where WebCrypto lacks Ed25519 / ECDSA / SHA-384, ob3kit's pure-JS curves or hashes failed to
+   * load.
    */
   ERR_CRYPTO_UNAVAILABLE: true;
   /** The runtime has no `crypto.getRandomValues` (React Native needs a polyfill). */

@@ -6,6 +6,26 @@ export function utf8(text: string): Uint8Array {
   return encodeUtf8(text);
 }
 
+/** The `Symbol.toStringTag` getter of typed arrays: the kind of array, which no object can fake. */
+const typedArrayTag = Object.getOwnPropertyDescriptor(
+  Object.getPrototypeOf(Uint8Array.prototype),
+  Symbol.toStringTag,
+)?.get as ((this: unknown) => string | undefined) | undefined;
+
+/**
+ * `data` when it is a byte array (a `Uint8Array`, a subclass such as `Buffer`, or one from
+ * another realm); a `TypeError` otherwise, so that a hash is never silently computed over
+ * something else (an array of numbers, a `String` object, a wider typed array, a `DataView`).
+ */
+export function checkedBytes(data: Uint8Array): Uint8Array {
+  // Without the getter (an engine lacking it): an instance of this realm's Uint8Array.
+  const tag = typedArrayTag ? typedArrayTag.call(data) : data instanceof Uint8Array && 'Uint8Array';
+  if (tag === 'Uint8Array') return data;
+  throw new TypeError(
+    `expected a string or a Uint8Array, found ${tag || Object.prototype.toString.call(data)}`,
+  );
+}
+
 /** Strict UTF-8 decode (throws `TypeError` on invalid sequences; a leading BOM is dropped). */
 export function fromUtf8(bytes: Uint8Array): string {
   return decodeUtf8(bytes, { fatal: true });

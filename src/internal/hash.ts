@@ -1,5 +1,7 @@
 /** Hashing helpers (synchronous pure JS, and an asynchronous one that prefers WebCrypto). */
+import { KeyError } from '../errors.js';
 import { toHex, utf8 } from './bytes.js';
+import { onDemand } from './lazy.js';
 import { sha256 } from './sha256.js';
 
 /** SHA-256 of bytes or of the UTF-8 encoding of a string (synchronous, ob3kit's own). */
@@ -10,6 +12,9 @@ export function sha256Hex(data: Uint8Array | string): string {
   return toHex(sha256(data));
 }
 
+/** `@noble/hashes`' SHA-2, imported on first need (a failed import is tried again next time). */
+const sha2Code = /* @__PURE__ */ onDemand(() => import('@noble/hashes/sha2.js'));
+
 /** The hashes {@link digest} computes. */
 export type DigestAlgorithm = 'SHA-256' | 'SHA-384';
 
@@ -19,6 +24,9 @@ export type DigestAlgorithm = 'SHA-256' | 'SHA-384';
  * imported on first need so that verification does not load it up front). The bytes are the same
  * either way; only the time differs (a new process hashing a few kilobytes with not yet
  * optimized JS takes milliseconds, WebCrypto a small fraction of one).
+ *
+ * @throws KeyError `ERR_CRYPTO_UNAVAILABLE` when SHA-384 is needed without WebCrypto and its
+ *   pure-JS code fails to load: no hash, so no verdict (a valid proof cannot read as forged).
  */
 export async function digest(algorithm: DigestAlgorithm, text: string): Promise<Uint8Array> {
   const bytes = utf8(text);
@@ -32,6 +40,18 @@ export async function digest(algorithm: DigestAlgorithm, text: string): Promise<
     }
   }
   if (algorithm === 'SHA-256') return sha256(bytes);
-  const { sha384 } = await import('@noble/hashes/sha2.js');
-  return sha384(bytes);
+  let sha2: typeof import('@noble/hashes/sha2.js');
+  try {
+    sha2 = await sha2Code();
+  } catch (cause) {
+    throw new KeyError(
+      'ERR_CRYPTO_UNAVAILABLE',
+      `${algorithm} without WebCrypto needs ob3kit's pure-JS hash code (@noble/hashes), which failed to load: ${
+        cause instanceof Error ? cause.message : String(cause)
+      }`,
+      {},
+      cause,
+    );
+  }
+  return sha2.sha384(bytes);
 }

@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { utf8 } from './bytes.js';
+import { checkedBytes, utf8 } from './bytes.js';
 
 /** The sine table of RFC 1321 (section 3.4): `floor(abs(sin(i + 1)) * 2^32)`. */
 // biome-ignore format: a table
@@ -75,7 +75,7 @@ function compress(b: Uint8Array, off: number): void {
  * @internal
  */
 export function md5(data: Uint8Array | string): Uint8Array {
-  const bytes = typeof data === 'string' ? utf8(data) : data;
+  const bytes = typeof data === 'string' ? utf8(data) : checkedBytes(data);
   const n = bytes.length;
   H[0] = 0x67452301;
   H[1] = 0xefcdab89;

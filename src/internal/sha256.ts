@@ -7,7 +7,7 @@
  *
  * @internal
  */
-import { utf8 } from './bytes.js';
+import { checkedBytes, utf8 } from './bytes.js';
 
 /** The round constants: the first 32 bits of the fractional parts of the cube roots of the first 64 primes. */
 // biome-ignore format: a table
@@ -87,7 +87,7 @@ function compress(b: Uint8Array, off: number): void {
  * @internal
  */
 export function sha256(data: Uint8Array | string): Uint8Array {
-  const bytes = typeof data === 'string' ? utf8(data) : data;
+  const bytes = typeof data === 'string' ? utf8(data) : checkedBytes(data);
   const n = bytes.length;
   H.set(H0);
   const whole = n - (n % 64);

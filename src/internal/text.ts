@@ -216,6 +216,26 @@ export function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
 let encoder: { encode(text: string): Uint8Array } | null | undefined;
 
 /**
+ * True when `text` holds an unpaired UTF-16 surrogate: such text is not Unicode, has no UTF-8
+ * form, and UTF-8 encoding replaces it with U+FFFD, so different strings would hash the same.
+ *
+ * @internal
+ */
+export function hasLoneSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const next = text.charCodeAt(i + 1);
+    if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      i++;
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+/**
  * Encode a string as UTF-8, as `new TextEncoder().encode(text)` does (a lone surrogate becomes
  * U+FFFD).
  *

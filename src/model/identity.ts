@@ -4,6 +4,7 @@ import { describeValue } from '../internal/describe.js';
 import { sha256 } from '../internal/hash.js';
 import { isObject } from '../internal/json.js';
 import { md5 } from '../internal/md5.js';
+import { hasLoneSurrogate } from '../internal/text.js';
 import type { IdentifierTypeEnum, IdentityHash, IdentityObject } from './types.generated.js';
 
 /**
@@ -23,7 +24,9 @@ function hashHex(algorithm: IdentityHashAlgorithm, text: string): string {
 
 /**
  * Compute an IdentityHash as the model defines it: the algorithm name, `$`, and the lower-case
- * hex hash of the UTF-8 bytes of the identity followed by the salt.
+ * hex hash of the UTF-8 bytes of the identity followed by the salt. Throws `TypeError` for text
+ * with an unpaired UTF-16 surrogate: it has no UTF-8 form (encoding would turn it into U+FFFD, so
+ * the hash would also name another identity).
  *
  * @example
  * ```ts
@@ -47,6 +50,10 @@ export function hashIdentity(
     throw new TypeError(
       `hashIdentity: algorithm must be 'sha256' or 'md5' (found ${describeValue(algorithm)})`,
     );
+  if (hasLoneSurrogate(identity) || hasLoneSurrogate(salt))
+    throw new TypeError(
+      'hashIdentity: the identity and salt must be Unicode text (found an unpaired UTF-16 surrogate, which has no UTF-8 form)',
+    );
   return `${algorithm}$${hashHex(algorithm, identity + salt)}`;
 }
 
@@ -69,7 +76,8 @@ export interface MatchIdentityOptions {
  * the object's salt (none when absent) using the object's algorithm (`sha256`, or the legacy
  * `md5`) and compare the hex case-insensitively; when `hashed` is `false`, compare the plaintext
  * exactly. The comparison is exact otherwise (the spec defines no case folding). Returns `false`
- * for a malformed or unsupported IdentityObject.
+ * for a malformed or unsupported IdentityObject, and for a hashed one when the claim or the salt
+ * holds an unpaired UTF-16 surrogate (no UTF-8 form: U+FFFD would be hashed in its place).
  *
  * @example
  * ```ts
@@ -110,10 +118,12 @@ export function matchIdentity(
   if (hashed !== true) return false;
   const m = /^(sha256|md5)\$([0-9a-fA-F]+)$/i.exec(identityHash);
   if (!m) return false;
+  if (hasLoneSurrogate(claimedIdentity) || hasLoneSurrogate(salt ?? '')) return false;
+  const text = claimedIdentity + (salt ?? '');
   const algorithm = (m[1] as string).toLowerCase() as IdentityHashAlgorithm;
   // At most a SHA-256 (32 bytes; MAX_DECODED_BYTES.identityHash): longer text is not decoded.
   const expected = fromHex(m[2] as string, 32);
-  const actual = fromHex(hashHex(algorithm, claimedIdentity + (salt ?? '')));
+  const actual = fromHex(hashHex(algorithm, text));
   return expected !== undefined && actual !== undefined && bytesEqual(expected, actual);
 }
 

@@ -117,12 +117,19 @@ function identityObject(recipient: JsonObject): JsonObject {
       `upgradeOb2: the recipient's "hashed" is ${JSON.stringify(recipient.hashed).slice(0, 40)}, neither true nor false, so whether its identity is a hash cannot be read`,
     );
   }
+  const { salt } = recipient;
+  if (hashed && salt !== undefined && salt !== null && typeof salt !== 'string') {
+    throw new Ob3Error(
+      'ERR_OB2_INCOMPLETE',
+      `upgradeOb2: the recipient's "salt" is ${JSON.stringify(salt).slice(0, 40)}, not a string; without it the hashed identity would name another recipient`,
+    );
+  }
   return {
     type: 'IdentityObject',
     hashed,
     identityHash: recipient.identity,
     identityType: IDENTITY_TYPES[t] ?? 'identifier',
-    ...(typeof recipient.salt === 'string' ? { salt: recipient.salt } : {}),
+    ...(typeof salt === 'string' ? { salt } : {}),
   };
 }
 

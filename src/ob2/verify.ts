@@ -1197,6 +1197,18 @@ function checkRecipient(run: Run, assertion: JsonObject, known: KnownRecipient |
     );
     return;
   }
+  // The salt is part of what was hashed: one that is not a string (a number, an array, a value
+  // object) is not dropped, which would check the hash against another identity.
+  if (hashed && r.salt !== undefined && r.salt !== null && typeof r.salt !== 'string') {
+    entries.add(
+      'recipient',
+      'fail',
+      'recipient_mismatch',
+      `The assertion's recipient "salt" is ${JSON.stringify(r.salt).slice(0, 40)}, not a string, so the hashed identity cannot be checked`,
+      '$.recipient.salt',
+    );
+    return;
+  }
   const identity = typeof known === 'string' ? known : known.identity;
   const wantedType =
     typeof known === 'string' || known.type === undefined

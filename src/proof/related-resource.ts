@@ -3,6 +3,7 @@
  * 2.6): a credential's `relatedResource` entries pin other documents (images, contexts, PDFs) by
  * digest. This module computes the digests of the resources and compares.
  */
+import { KeyError } from '../errors.js';
 import { bytesEqual, fromBase64, fromBase64Url, utf8 } from '../internal/bytes.js';
 import { isObject } from '../internal/json.js';
 import { onDemand } from '../internal/lazy.js';
@@ -102,6 +103,25 @@ const loadHashes = onDemand(async (): Promise<Hashes> => {
     'sha3-512': sha3.sha3_512,
   };
 });
+
+/**
+ * {@link loadHashes}, a failed import being a `KeyError` `ERR_CRYPTO_UNAVAILABLE` naming the
+ * cause: no digest computed, so no outcome (neither `pass` nor `fail`) is reported.
+ */
+async function hashes(): Promise<Hashes> {
+  try {
+    return await loadHashes();
+  } catch (cause) {
+    throw new KeyError(
+      'ERR_CRYPTO_UNAVAILABLE',
+      `Checking related-resource digests needs ob3kit's hash code (@noble/hashes), which failed to load: ${
+        cause instanceof Error ? cause.message : String(cause)
+      }`,
+      {},
+      cause,
+    );
+  }
+}
 
 /** Multihash codes (one-byte varints) and digest sizes. */
 const MULTIHASH: Record<number, [Algorithm, number]> = {
@@ -288,6 +308,9 @@ async function fetchResource(
  * base58btc) multihash of SHA-2 or SHA-3 (256, 384, 512), or, without a multihash header, a bare
  * SHA-256 (32 bytes) or SHA-384 (48 bytes) digest. The digest is of the resource's bytes.
  *
+ * @throws KeyError `ERR_CRYPTO_UNAVAILABLE` when the hash code (imported on first need) fails
+ *   to load: nothing is reported then; the next call tries the import again.
+ *
  * @example
  * ```ts
  * import { checkRelatedResources } from 'ob3kit/proof';
@@ -375,7 +398,7 @@ export async function checkRelatedResources(
       );
       continue;
     }
-    const wrong = compare(await loadHashes(), bytes, expected);
+    const wrong = compare(await hashes(), bytes, expected);
     if (wrong !== undefined) {
       report(
         'fail',

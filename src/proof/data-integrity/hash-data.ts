@@ -6,6 +6,7 @@ import { parseDateTime } from '../../internal/datetime.js';
 import { digest } from '../../internal/hash.js';
 import { isObject } from '../../internal/json.js';
 import { onDemand } from '../../internal/lazy.js';
+import { hasLoneSurrogate } from '../../internal/text.js';
 import { abortedError } from '../../jsonld/aborted.js';
 import { canonize } from '../../jsonld/canonize.js';
 import type { DocumentLoader } from '../../jsonld/loader.js';
@@ -176,24 +177,6 @@ function contextStartsWith(
     }
   }
   return true;
-}
-
-/**
- * True when `text` holds an unpaired UTF-16 surrogate: such text is not Unicode, has no UTF-8
- * form, and UTF-8 encoding replaces it with U+FFFD, so different strings would hash the same.
- */
-function hasLoneSurrogate(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdfff) continue;
-    const next = text.charCodeAt(i + 1);
-    if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-      i++;
-      continue;
-    }
-    return true;
-  }
-  return false;
 }
 
 /**
