@@ -37,7 +37,7 @@ import type { CheckResult, VerificationReport, VerifyPolicy } from './types.js';
 
 let ob2Module: Promise<typeof import('../ob2/verify.js')> | undefined;
 
-/** The JWT claims mapping, loaded for a presentation that came as a VP-JWT. */
+/** The JWT claims mapping, loaded for a VP-JWT, or a VC-JWT whose signature could not be checked. */
 const claimsCode = /* @__PURE__ */ onDemand(() => import('../proof/jwt/claims.js'));
 /** The `endorsed` check, loaded when a credential carries an endorsement. */
 const endorsedCode = /* @__PURE__ */ onDemand(() => import('./checks/endorsed.js'));
@@ -250,6 +250,19 @@ async function verifyCredentialDoc(
       }
     } catch (e) {
       jwtError = e;
+      // The signature could not be checked (say, no crypto for its algorithm): the other checks
+      // still read the credential the payload carries, not the JWT claims around it (`jti`,
+      // `iss`, ... are no terms of the credential's contexts).
+      // As the verifier reads it: a VC 1.1 `vc` claim gets the fields it leaves to the claims.
+      if (decoded.jwtPayload !== undefined) {
+        const { extractCredential, reconcileClaims } = await claimsCode();
+        const extracted = extractCredential(decoded.jwtPayload, 'vc').value;
+        if (extracted !== undefined) {
+          reconcileClaims(decoded.jwtPayload, extracted);
+          credential = extracted;
+          decoded = { ...decoded, document: credential };
+        }
+      }
     }
   }
   // The profile decides which checks run: `ob3` all of them, `clr` the same with the CLR
