@@ -283,9 +283,13 @@ function computeAnswers(
 
   // Fully checked: nothing that matters under the policy was left open, and nothing stopped early.
   const matters = MATTERS[policy];
+  // A check that stopped on an unexpected error (`internal_error`, for example a signature the
+  // runtime has no crypto for) did not check what it is about.
   const openChecks = indexes(
     strict,
-    (c) => c.category === 'completeness' && c.unchecked !== undefined && matters.has(c.unchecked),
+    (c) =>
+      (c.category === 'completeness' && c.unchecked !== undefined && matters.has(c.unchecked)) ||
+      (c.code === 'internal_error' && c.outcome === 'fail'),
   );
   let fullyChecked: Answer['value'] =
     openChecks.length > 0 || !has([...AUTHENTIC_CHECKS, ...IN_FORCE_CHECKS]) ? 'no' : 'yes';

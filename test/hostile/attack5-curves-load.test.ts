@@ -168,6 +168,9 @@ describe('the curves failing to load', () => {
         }),
       ]);
       expect(unloaded.answers?.authentic.value).toBe('unknown');
+      // The signature was not checked: the report does not say everything was.
+      expect(unloaded.answers?.fullyChecked.value).toBe('no');
+      expect(unloaded.verdict).toBe('invalid');
       // The other checks read the credential, not the JWT claims around it (`iss`, `nbf`, ...
       // are not JSON-LD terms of the credential): nothing else fails.
       expect(unloaded.checks.filter((c) => c.outcome === 'fail' && c.id !== 'proof')).toEqual([]);
@@ -175,6 +178,7 @@ describe('the curves failing to load', () => {
       const loaded = await verify(input(), { profile: 'vc', now: NOW });
       expect(loaded.checks.filter((c) => c.outcome === 'fail')).toEqual([]);
       expect(loaded.answers?.authentic.value).toBe('yes');
+      expect(loaded.answers?.fullyChecked.value).toBe('yes');
     });
   }
 
