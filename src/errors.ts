@@ -94,6 +94,8 @@ export interface Ob3ErrorCodes {
   ERR_KEY_PURPOSE_MISMATCH: true;
   /** The controller document marks the key revoked. */
   ERR_KEY_REVOKED: true;
+  /** The controller document gives the key an `expires` time that has passed. */
+  ERR_KEY_EXPIRED: true;
   /** A `Signer` threw or rejected. */
   ERR_SIGNER_FAILED: true;
   /** A `Signer` returned a signature of the wrong size, or one that does not verify with its `publicKeyJwk`. */

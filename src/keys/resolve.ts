@@ -12,6 +12,7 @@ import {
 } from '../internal/fetch.js';
 import { isObject } from '../internal/json.js';
 import { onDemand } from '../internal/lazy.js';
+import { canonicalizeJcs } from '../jsonld/jcs.js';
 import { didKeyMethodId, resolveDidJwk, resolveDidKey } from './did.js';
 import { importPublicKeyPair } from './import-public.js';
 import { isPlainOptions } from './multikey.js';
@@ -78,7 +79,7 @@ export interface ResolveVerificationMethodOptions extends ResolveOptions {
    * (`assertionMethod` for credentials, `authentication` for presentations), else `ERR_KEY_PURPOSE_MISMATCH`.
    */
   purpose?: VerificationRelationship;
-  /** Clock for `revoked` checks. Default: now. */
+  /** Clock for `revoked` and `expires` checks. Default: now. */
   now?: Date;
 }
 
@@ -99,6 +100,9 @@ const RELATIONSHIPS: VerificationRelationship[] = [
   'capabilityDelegation',
   'keyAgreement',
 ];
+
+/** The members that hold a verification method's public key. */
+const KEY_MATERIAL = ['publicKeyJwk', 'publicKeyMultibase', 'publicKeyBase58'] as const;
 
 const DID_RE = /^did:([a-z0-9]+):([A-Za-z0-9._:%-]*[A-Za-z0-9._-])$/;
 
@@ -303,6 +307,20 @@ export async function resolveVerificationMethod(
     }
   }
 
+  if (vm.expires !== undefined) {
+    // Controlled Identifiers: no proof verifies with the method at or after its "expires"
+    // (an unreadable date counts as passed).
+    const at = parseDateTime(vm.expires);
+    const now = (options.now ?? new Date()).getTime();
+    if (at === undefined || hasEnded(at, now)) {
+      throw new KeyError(
+        'ERR_KEY_EXPIRED',
+        `Verification method ${shorten(id)} expired (${String(vm.expires)})`,
+        { id, expires: vm.expires },
+      );
+    }
+  }
+
   // The controller's own document decides what the key may be used for.
   let controllerDocument: ControllerDocument = doc;
   if (vm.controller !== doc.id) {
@@ -331,6 +349,16 @@ export async function resolveVerificationMethod(
     }
   }
 
+  // Controlled Identifiers: a method carries its key once (never `publicKeyJwk` beside
+  // `publicKeyMultibase`): two encodings could hold two keys, and readers differ on which wins.
+  const material = KEY_MATERIAL.filter((m) => vm[m] !== undefined);
+  if (material.length > 1) {
+    throw new KeyError(
+      'ERR_VERIFICATION_METHOD_INVALID',
+      `Verification method ${shorten(id)} carries its key ${material.length} times (${material.join(', ')}); a method must hold one`,
+      { id, members: material },
+    );
+  }
   const keyPair = importPublicKeyPair(vm, { id, controller: vm.controller });
   return { verificationMethod: { ...vm, id }, controllerDocument, keyPair };
 }
@@ -388,15 +416,35 @@ function findVerificationMethod(
     const entries = doc[r];
     if (Array.isArray(entries)) candidates.push(...entries.filter((e) => isObject(e)));
   }
-  for (const c of candidates) {
-    if (isObject(c) && absolute(c.id, doc.id) === id) {
-      const vm = { ...c, id } as VerificationMethod;
-      if (typeof vm.controller === 'string' && vm.controller.startsWith('#'))
-        vm.controller = absolute(vm.controller, doc.id) as string;
-      return vm;
+  const found = candidates.filter((c) => isObject(c) && absolute(c.id, doc.id) === id);
+  const first = found[0] as Record<string, unknown> | undefined;
+  if (first === undefined) return undefined;
+  // One id, one method: a document defining the id twice differently (in `verificationMethod`
+  // and embedded under a relationship, or twice in one list) is ambiguous; readers that take the
+  // first and the last would see two keys.
+  if (found.length > 1) {
+    const text = sameJsonText(first);
+    if (text === undefined || found.some((c) => sameJsonText(c) !== text)) {
+      throw new KeyError(
+        'ERR_VERIFICATION_METHOD_INVALID',
+        `The document ${shorten(doc.id)} defines the verification method ${shorten(id)} ${found.length} times, not all alike; refusing to pick one`,
+        { id, definitions: found.length },
+      );
     }
   }
-  return undefined;
+  const vm = { ...first, id } as VerificationMethod;
+  if (typeof vm.controller === 'string' && vm.controller.startsWith('#'))
+    vm.controller = absolute(vm.controller, doc.id) as string;
+  return vm;
+}
+
+/** The canonical JSON text of a method definition, to compare two; `undefined` if it has none. */
+function sameJsonText(value: unknown): string | undefined {
+  try {
+    return canonicalizeJcs(value);
+  } catch {
+    return undefined;
+  }
 }
 
 function listsMethod(doc: ControllerDocument, id: string): boolean {

@@ -77,6 +77,8 @@ export interface VerificationMethod {
   publicKeyMultibase?: string;
   publicKeyJwk?: Jwk;
   revoked?: string;
+  /** When the method ceases to be usable (Controlled Identifiers); proofs are not verified with it at or after this time. */
+  expires?: string;
   [property: string]: unknown;
 }
 

@@ -149,6 +149,7 @@ export type ProofIssueCode =
   | 'verification_method_unsupported'
   | 'verification_method_offline'
   | 'verification_method_revoked'
+  | 'verification_method_expired'
   | 'controller_document_invalid'
   | 'jsonld_undefined_term'
   | 'jsonld_protected_term'
@@ -197,6 +198,7 @@ const RESOLUTION_CODES: Record<string, ProofIssueCode> = {
   ERR_DID_METHOD_UNSUPPORTED: 'verification_method_unsupported',
   ERR_KEY_PURPOSE_MISMATCH: 'proof_purpose_mismatch',
   ERR_KEY_REVOKED: 'verification_method_revoked',
+  ERR_KEY_EXPIRED: 'verification_method_expired',
   ERR_KEY_INVALID: 'key_invalid',
   ERR_KEY_FORMAT: 'key_invalid',
   ERR_KEY_TYPE_UNSUPPORTED: 'key_invalid',

@@ -21,7 +21,7 @@ import { verifyCredentialJwt as verifyJwt } from './verify.js';
  * (`jwt_too_large`, `jwt_malformed`, `jwt_duplicate_member`, `jwt_alg_missing`, `jwt_alg_forbidden`,
  * `jwt_alg_unsupported`, `jwt_alg_key_mismatch`, `jwt_crit_unsupported`, `jwt_typ_unsupported`,
  * `jwt_payload_invalid`, `jwt_key_missing`, `jwt_jwk_private`, `jwt_key_invalid`,
- * `jwt_key_unresolved`, `jwt_jwk_kid_mismatch`, `key_purpose_mismatch`, `key_revoked`,
+ * `jwt_key_unresolved`, `jwt_jwk_kid_mismatch`, `key_purpose_mismatch`, `key_revoked`, `key_expired`,
  * `issuer_key_mismatch`, `jwt_signature_invalid`, `jwt_claim_missing`, `jwt_claim_invalid`,
  * `jwt_claim_mismatch`, `jwt_expired`, `jwt_not_yet_valid`, and `type_role_mismatch` /
  * `type_ambiguous_role` for a presentation, or a payload or document that claims to be both a

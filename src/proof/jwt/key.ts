@@ -49,7 +49,7 @@ const INVALID_KEY_CODES = new Set([
  * holder of a presentation) controls it for `purpose`.
  *
  * Issues: `jwt_key_missing`, `jwt_jwk_private`, `jwt_key_invalid`, `jwt_key_unresolved`,
- * `key_purpose_mismatch`, `key_revoked`, `jwt_jwk_kid_mismatch`, `issuer_key_mismatch`
+ * `key_purpose_mismatch`, `key_revoked`, `key_expired`, `jwt_jwk_kid_mismatch`, `issuer_key_mismatch`
  * (`presentation_holder_mismatch` when `role` is `'holder'`).
  */
 export async function resolveJwtKey(
@@ -114,9 +114,11 @@ export async function resolveJwtKey(
           ? 'key_purpose_mismatch'
           : e.code === 'ERR_KEY_REVOKED'
             ? 'key_revoked'
-            : INVALID_KEY_CODES.has(e.code)
-              ? 'jwt_key_invalid'
-              : 'jwt_key_unresolved';
+            : e.code === 'ERR_KEY_EXPIRED'
+              ? 'key_expired'
+              : INVALID_KEY_CODES.has(e.code)
+                ? 'jwt_key_invalid'
+                : 'jwt_key_unresolved';
       return {
         issues: [
           {
