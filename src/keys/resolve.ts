@@ -340,6 +340,21 @@ export async function resolveVerificationMethod(
         `resolveVerificationMethod(id, options): unknown purpose ${String(options.purpose)}`,
       );
     }
+    // A JWK restricted to another use (RFC 7517 `use: "enc"`, `key_ops` without "verify") is
+    // not for checking signatures, whatever relationship lists it.
+    const jwk = vm.publicKeyJwk as Record<string, unknown> | undefined;
+    if (
+      options.purpose !== 'keyAgreement' &&
+      isObject(jwk) &&
+      ((jwk.use !== undefined && jwk.use !== 'sig') ||
+        (Array.isArray(jwk.key_ops) && !jwk.key_ops.includes('verify')))
+    ) {
+      throw new KeyError(
+        'ERR_KEY_PURPOSE_MISMATCH',
+        `Verification method ${shorten(id)} holds a JWK that is not for verifying signatures ("use": ${describeValue(jwk.use)}, "key_ops": ${describeValue(jwk.key_ops)})`,
+        { id, purpose: options.purpose },
+      );
+    }
     if (!checkVerificationRelationship(controllerDocument, id, options.purpose)) {
       throw new KeyError(
         'ERR_KEY_PURPOSE_MISMATCH',

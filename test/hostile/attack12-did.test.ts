@@ -9,6 +9,8 @@
  * - a verification method must not carry its key twice (`publicKeyJwk` and `publicKeyMultibase`
  *   together are prohibited); ob3kit took the JWK and ignored the multibase, another reader
  *   takes the multibase: one method, two keys;
+ * - a JWK restricted to another use (`use: "enc"`, `key_ops` without "verify") in a DID
+ *   document verified signatures (the https-JWK path already refused it);
  * - a document that defines one method id twice with different contents (in
  *   `verificationMethod` and embedded under a relationship, or twice in one list) is
  *   ambiguous; ob3kit took the first, another reader may take the last.
@@ -230,6 +232,40 @@ describe('closed: key binding through documents a forger shapes', () => {
       await expect(resolveDid(did, { documents: { [did]: { id: did } } })).rejects.toMatchObject({
         code: 'ERR_DID_INVALID',
       });
+    }
+  });
+});
+
+describe('a JWK restricted to another use (RFC 7517 use / key_ops)', () => {
+  it('is not used to verify a credential, as an https JWK already was not', async () => {
+    const key = await generateKeyPair({ type: 'P-256' });
+    for (const restriction of [{ use: 'enc' }, { key_ops: ['encrypt'] }, { key_ops: ['sign'] }]) {
+      const doc = didDoc({
+        type: 'JsonWebKey',
+        publicKeyJwk: { ...key.publicKeyJwk, ...restriction },
+      });
+      await expect(
+        resolveVerificationMethod(VM, {
+          documents: { [ISSUER]: doc },
+          purpose: 'assertionMethod',
+          now: NOW,
+        }),
+      ).rejects.toMatchObject({ code: 'ERR_KEY_PURPOSE_MISMATCH' });
+      const report = await verifyOffline(await signedBy(key), { documents: { [ISSUER]: doc } });
+      expect(report.verdict).toBe('invalid');
+      expect(failCodes(report)).toContain('proof_purpose_mismatch');
+    }
+  });
+
+  it('a JWK for signatures (use "sig", key_ops with "verify") still verifies', async () => {
+    const key = await generateKeyPair({ type: 'P-256' });
+    for (const restriction of [{ use: 'sig' }, { key_ops: ['verify'] }, {}]) {
+      const doc = didDoc({
+        type: 'JsonWebKey',
+        publicKeyJwk: { ...key.publicKeyJwk, ...restriction },
+      });
+      const report = await verifyOffline(await signedBy(key), { documents: { [ISSUER]: doc } });
+      expect(report.verdict).toBe('valid');
     }
   });
 });
