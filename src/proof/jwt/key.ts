@@ -107,22 +107,10 @@ export async function resolveJwtKey(
           origin: options.webJwkBinding === 'origin',
         });
       }
-      // A key that was found but is not a usable key is wrong (jwt_key_invalid); one that could
-      // not be had (offline, unreachable, an unsupported DID method) is unresolved.
-      const code =
-        e.code === 'ERR_KEY_PURPOSE_MISMATCH'
-          ? 'key_purpose_mismatch'
-          : e.code === 'ERR_KEY_REVOKED'
-            ? 'key_revoked'
-            : e.code === 'ERR_KEY_EXPIRED'
-              ? 'key_expired'
-              : INVALID_KEY_CODES.has(e.code)
-                ? 'jwt_key_invalid'
-                : 'jwt_key_unresolved';
       return {
         issues: [
           {
-            code,
+            code: keyErrorCode(e),
             path: 'header.kid',
             message: `The key "${kid}" could not be used: ${errorText(e)}`,
           },
@@ -178,8 +166,8 @@ export async function resolveJwtKey(
       ],
     };
   }
-  const match = findListedKey(doc, headerKey, purpose);
-  if (match === undefined) {
+  const matches = findListedKeys(doc, headerKey, purpose);
+  if (matches.length === 0) {
     return {
       key: headerKey,
       issues: [
@@ -191,14 +179,58 @@ export async function resolveJwtKey(
       ],
     };
   }
-  return { key: headerKey, verificationMethod: match, issues: [] };
+  // A listed method holding the header key is held to every rule of a method named by "kid"
+  // (revoked, expires, a JWK for another use, its controller, ...): leaving "kid" out must not
+  // let a revoked key sign.
+  let refused: JwtIssue | undefined;
+  for (const match of matches) {
+    try {
+      const resolved = await resolveVerificationMethod(match, { ...options, purpose });
+      if (
+        sameKey(resolved.keyPair, headerKey) &&
+        checkKeyController(resolved.verificationMethod, controller)
+      ) {
+        return { key: headerKey, verificationMethod: match, issues: [] };
+      }
+      refused ??= {
+        code: mismatchCode,
+        path: 'header.jwk',
+        message: `The header "jwk" matches ${match}, which does not resolve to that key of the ${role} ${controller}`,
+      };
+    } catch (e) {
+      if (!(e instanceof KeyError) && !(e instanceof FetchError)) throw e;
+      refused ??= {
+        code: keyErrorCode(e),
+        path: 'header.jwk',
+        message: `The header "jwk" is the key ${match}, which could not be used: ${errorText(e)}`,
+      };
+    }
+  }
+  return { key: headerKey, issues: [refused as JwtIssue] };
 }
 
-function findListedKey(
+/** The report code of a key that could not be used (found but unusable, or not had). */
+function keyErrorCode(e: KeyError | FetchError): string {
+  // A key that was found but is not a usable key is wrong (jwt_key_invalid); one that could
+  // not be had (offline, unreachable, an unsupported DID method) is unresolved.
+  return e.code === 'ERR_KEY_PURPOSE_MISMATCH'
+    ? 'key_purpose_mismatch'
+    : e.code === 'ERR_KEY_REVOKED'
+      ? 'key_revoked'
+      : e.code === 'ERR_KEY_EXPIRED'
+        ? 'key_expired'
+        : INVALID_KEY_CODES.has(e.code)
+          ? 'jwt_key_invalid'
+          : 'jwt_key_unresolved';
+}
+
+/** The ids of the methods `doc` lists under `purpose` that hold `key`, in order. */
+function findListedKeys(
   doc: Record<string, unknown>,
   key: KeyPair,
   purpose: VerificationRelationship,
-): string | undefined {
+): string[] {
+  const found: string[] = [];
   const docId = String(doc.id);
   const abs = (ref: unknown): string | undefined =>
     typeof ref !== 'string' ? undefined : ref.startsWith('#') ? `${docId}${ref}` : ref;
@@ -211,12 +243,13 @@ function findListedKey(
     if (!isObject(vm)) continue;
     try {
       const candidate = importPublicKeyPair(vm);
-      if (sameKey(candidate, key)) return abs(vm.id) ?? abs(entry);
+      const id = abs(vm.id) ?? abs(entry);
+      if (sameKey(candidate, key) && id !== undefined && !found.includes(id)) found.push(id);
     } catch {
       // Not a key we can read: it cannot be the header key.
     }
   }
-  return undefined;
+  return found;
 }
 
 /**
