@@ -48,7 +48,8 @@ export interface ResolveOptions {
   /**
    * Known documents by URL or DID: DID documents (`did:web:example.com` or its https URL),
    * controller documents (`https://example.edu/issuers/565049`), or verification methods
-   * published on their own URL. Looked up before anything else.
+   * published on their own URL. Looked up before anything else, except for did:key and did:jwk,
+   * whose documents are always derived from the DID.
    */
   documents?: Record<string, unknown>;
   /**
@@ -107,8 +108,9 @@ const KEY_MATERIAL = ['publicKeyJwk', 'publicKeyMultibase', 'publicKeyBase58'] a
 const DID_RE = /^did:([a-z0-9]+):([A-Za-z0-9._:%-]*[A-Za-z0-9._-])$/;
 
 /**
- * Resolve a DID to its DID document. did:key and did:jwk offline; did:web through `documents`
- * or `fetch`; other methods through `resolvers`. The document's `id` must be the DID
+ * Resolve a DID to its DID document. did:key and did:jwk offline, derived from the DID (never
+ * read from `documents`); did:web through `documents` or `fetch`; other methods through
+ * `resolvers`. The document's `id` must be the DID
  * (`ERR_DID_ID_MISMATCH`).
  *
  * A did:web DID must follow the did:web grammar ({@link parseDidWeb}); its document is looked
@@ -138,6 +140,12 @@ export async function resolveDid(did: string, options: ResolveOptions = {}): Pro
   // A did:web outside its grammar is refused before anything is looked up.
   const webUrl = method === 'web' ? (await didWebCode()).didWebToUrl(bare) : undefined;
 
+  const custom = options.resolvers?.[method];
+  // did:key and did:jwk name their key themselves: their document is derived from the DID, and
+  // one given in `documents` (which could hold another key) is not read.
+  if (custom === undefined && method === 'key') return resolveDidKey(bare);
+  if (custom === undefined && method === 'jwk') return resolveDidJwk(bare);
+
   const fetcher = fetcherOfOptions(options);
   const given = fetcher.known(bare);
   if (given !== undefined) {
@@ -148,7 +156,6 @@ export async function resolveDid(did: string, options: ResolveOptions = {}): Pro
     );
   }
 
-  const custom = options.resolvers?.[method];
   if (custom !== undefined) {
     if (typeof custom !== 'function')
       throw new TypeError(`options.resolvers.${method} must be a function`);
@@ -166,8 +173,6 @@ export async function resolveDid(did: string, options: ResolveOptions = {}): Pro
     }
     return checkDocumentId(doc, bare, 'ERR_DID_ID_MISMATCH');
   }
-  if (method === 'key') return resolveDidKey(bare);
-  if (method === 'jwk') return resolveDidJwk(bare);
   if (webUrl !== undefined) {
     const doc = await loadJson(fetcher, webUrl, 'did', bare);
     return checkDocumentId(doc, bare, 'ERR_DID_ID_MISMATCH');
