@@ -337,6 +337,16 @@ export async function resolveVerificationMethod(
         { id, controller: vm.controller },
       );
     }
+    // The controller's own definition of the method, when it gives one, is what it vouches
+    // for: a different one in the document the id points to (another party's) is refused.
+    const own = findVerificationMethod(controllerDocument, id);
+    if (own !== undefined && sameJsonText(own) !== sameJsonText(vm)) {
+      throw new KeyError(
+        'ERR_CONTROLLER_ID_MISMATCH',
+        `Verification method ${shorten(id)} is defined differently by its controller ${shorten(vm.controller)} and by ${shorten(doc.id)}`,
+        { id, controller: vm.controller },
+      );
+    }
   }
 
   if (options.purpose !== undefined) {

@@ -13,7 +13,10 @@
  *   document verified signatures (the https-JWK path already refused it);
  * - a document that defines one method id twice with different contents (in
  *   `verificationMethod` and embedded under a relationship, or twice in one list) is
- *   ambiguous; ob3kit took the first, another reader may take the last.
+ *   ambiguous; ob3kit took the first, another reader may take the last;
+ * - a method whose id points into another party's document (a shared host) and whose
+ *   controller, the issuer, embeds its own definition with another key: ob3kit used the other
+ *   party's key, so that party could sign as the issuer.
  *
  * Tried and found closed (kept as tests): a method found in the forger's document naming the
  * issuer as controller when the issuer's document does not list it; a did:key fragment naming
@@ -267,5 +270,63 @@ describe('a JWK restricted to another use (RFC 7517 use / key_ops)', () => {
       const report = await verifyOffline(await signedBy(key), { documents: { [ISSUER]: doc } });
       expect(report.verdict).toBe('valid');
     }
+  });
+});
+
+describe("the controller's own definition of a method another document holds", () => {
+  const HOST = 'did:web:host.example:keys';
+  const HOSTED = `${HOST}#k`;
+
+  async function setup(hostKey: KeyPair, issuerKey: KeyPair) {
+    const hostDoc = {
+      id: HOST,
+      verificationMethod: [
+        {
+          id: HOSTED,
+          type: 'Multikey',
+          controller: ISSUER,
+          publicKeyMultibase: hostKey.publicKeyMultibase,
+        },
+      ],
+    };
+    const issuerDoc = {
+      id: ISSUER,
+      assertionMethod: [
+        {
+          id: HOSTED,
+          type: 'Multikey',
+          controller: ISSUER,
+          publicKeyMultibase: issuerKey.publicKeyMultibase,
+        },
+      ],
+    };
+    return { [HOST]: hostDoc, [ISSUER]: issuerDoc };
+  }
+
+  async function signedWith(key: KeyPair) {
+    return signCredential(richCredential(ISSUER), {
+      key: bindKeyPair(key, { id: HOSTED, controller: ISSUER }),
+      created: '2024-01-01T00:00:00Z',
+      checkIssuer: false,
+    });
+  }
+
+  it("a different key in the document the id points to is not the issuer's", async () => {
+    const forger = await generateKeyPair({ type: 'Ed25519' });
+    const issuerKey = await generateKeyPair({ type: 'Ed25519' });
+    const documents = await setup(forger, issuerKey);
+    await expect(
+      resolveVerificationMethod(HOSTED, { documents, purpose: 'assertionMethod', now: NOW }),
+    ).rejects.toMatchObject({ code: 'ERR_CONTROLLER_ID_MISMATCH' });
+    const report = await verifyOffline(await signedWith(forger), { documents });
+    expect(report.verdict).toBe('invalid');
+    expect(report.answers.authentic.value).not.toBe('yes');
+  });
+
+  it('the same definition in both verifies', async () => {
+    const key = await generateKeyPair({ type: 'Ed25519' });
+    const documents = await setup(key, key);
+    const report = await verifyOffline(await signedWith(key), { documents });
+    expect(report.verdict).toBe('valid');
   });
 });
