@@ -5,6 +5,7 @@
  */
 import { type Issue, Ob3Error, ValidationError } from '../errors.js';
 import { isObject } from '../internal/json.js';
+import { unsafePatternReason } from './pattern-safety.js';
 import type { ToIssues } from './run.js';
 import type { PrecompiledValidator, ValidationResult, Validator } from './types.js';
 
@@ -42,6 +43,7 @@ function loadCompiler(): Promise<Compiler> {
         verbose: true,
         inlineRefs: false,
         logger: false,
+        code: { regExp: boundedRegExp },
       });
       addFormats(ajv);
       return ajv;
@@ -50,6 +52,24 @@ function loadCompiler(): Promise<Compiler> {
   });
   return compilerFactory;
 }
+
+/**
+ * The RegExp engine of run-time compiled schemas: the native one, refusing (so the schema does
+ * not compile) a `pattern` / `patternProperties` whose matching time can grow exponentially.
+ */
+const boundedRegExp = Object.assign(
+  (pattern: string, flags: string): RegExp => {
+    const why = unsafePatternReason(pattern);
+    if (why !== undefined) {
+      throw new Error(
+        `the pattern ${JSON.stringify(pattern.length > 100 ? `${pattern.slice(0, 100)}…` : pattern)} has ${why}, ` +
+          'whose matching time can grow exponentially with the string; write it without one',
+      );
+    }
+    return new RegExp(pattern, flags);
+  },
+  { code: 'new RegExp' },
+);
 
 const cache = new WeakMap<object, Promise<Validator>>();
 
@@ -120,7 +140,9 @@ export function createValidator(schema: object): Promise<Validator> {
             }`,
           },
         ],
-        `createValidator: the schema ${id} does not compile`,
+        `createValidator: the schema ${id} does not compile: ${
+          reason.length > 300 ? `${reason.slice(0, 300)}…` : reason
+        }`,
       );
     }
     return makeValidator(id, validate, toIssues);

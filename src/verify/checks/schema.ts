@@ -81,6 +81,21 @@ export async function checkSchema(
       );
       continue;
     }
+    const doc = loaded.document as Record<string, unknown>;
+    if (!Array.isArray(doc) && ('@context' in doc || 'credentialSubject' in doc)) {
+      // A JSON Schema ignores keywords it does not know: read as one, a credential wrapping a
+      // schema (a JsonSchemaCredential) or any JSON-LD document would accept every credential.
+      out.push(
+        result(
+          ID,
+          'fail',
+          'credential_schema_unavailable',
+          `Could not read credentialSchema ${url}: a JSON-LD document or a credential (a JsonSchemaCredential wrapping a schema is not supported), not a JSON Schema`,
+          issue.path,
+        ),
+      );
+      continue;
+    }
     try {
       const { createValidator } = await compilerCode();
       schemas[url] = await createValidator(loaded.document as object);
