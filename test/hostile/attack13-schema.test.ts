@@ -79,6 +79,20 @@ describe('credentialSchema: patterns whose matching time explodes', () => {
       expect(r.verdict).not.toBe('valid');
     });
   }
+  // Open: polynomial backtracking. Patterns without a repeated ambiguous group but with several
+  // adjacent quantifiers over overlapping characters (`^a*a*a*a*a*b$`, `^\\s*\\s*\\s*x$`) take
+  // time n^k on a string of n characters that almost matches (`^a*a*a*a*a*b$`, native RegExp,
+  // node 22: 0.7 s on 100 characters, 3 s on 200, over 60 s on 400), and a synchronous hang
+  // cannot be interrupted; even k = 2 is quadratic in a long string. A fix needs a bound tying
+  // the quantifier count to the string lengths the pattern is run on. They still compile; the
+  // string here is short, so this test shows the gap without hanging.
+  it.fails('polynomial backtracking (adjacent overlapping quantifiers): refused', async () => {
+    const r = await verifyWith(
+      { type: 'object', properties: { name: { type: 'string', pattern: '^a*a*a*a*a*b$' } } },
+      'a'.repeat(30),
+    );
+    expect(entries(r, 'schema').map((e) => e.code)).toEqual(['credential_schema_unavailable']);
+  });
   it('patternProperties: refused as well', async () => {
     const r = await verifyWith({ type: 'object', patternProperties: { '^(a|a)*$': true } });
     expect(entries(r, 'schema').map((e) => e.code)).toEqual(['credential_schema_unavailable']);
