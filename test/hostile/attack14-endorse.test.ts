@@ -22,6 +22,7 @@
  *   the term, so the `jsonld` check refuses it (`jsonld_undefined_term`, security, with no path);
  *   1EdTech has since added `endorsementJwt` (`@container: @set`) to context-3.0.3.json upstream.
  */
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signCredential, signCredentialJwt } from '../../src/proof/index.js';
 import {
@@ -30,9 +31,10 @@ import {
   createStatusListCredential,
   setStatus,
 } from '../../src/status/index.js';
+import { checkEndorsedSubject } from '../../src/verify/checks/endorsed.js';
 import type { VerificationReport } from '../../src/verify/index.js';
 import { makeBadge, type Party, party, STATS } from '../pathway/helpers.js';
-import { type Loose, verifyOffline } from './helpers.js';
+import { fuzzRuns, type Loose, verifyOffline } from './helpers.js';
 
 let school: Party;
 let endorser: Party;
@@ -210,5 +212,52 @@ describe('genuine endorsements refused (open)', () => {
     const r = await verifyOffline(await signCredentialJwt(c, { key: school.key }));
     expect(r.endorsements?.[0]?.verdict).toBe('valid');
     expect(r.verdict).toBe('valid');
+  });
+});
+
+describe('subject id spellings', () => {
+  // RDF 1.1 Concepts 3.2: two IRIs are the same only when they are the same string; a JSON-LD
+  // processor does not normalise case, trailing slashes or percent-encoding.
+  const at = (endorsed: string) => ({
+    path: '$.credentialSubject.achievement.endorsement[0]',
+    value: {},
+    kind: 'endorsement' as const,
+    endorsed: [endorsed],
+    endorsedPath: '$.credentialSubject.achievement',
+  });
+  const respell = fc.oneof(
+    fc.constant((s: string) => `${s}/`),
+    fc.constant((s: string) => s.toUpperCase()),
+    fc.constant((s: string) => s.replace('https://', 'http://')),
+    fc.constant((s: string) => s.replace('/', '%2F')),
+    fc.constant((s: string) => ` ${s}`),
+    fc.constant((s: string) => `${s}#`),
+  );
+
+  it('any other spelling of the attached id is a mismatch (property)', () => {
+    fc.assert(
+      fc.property(fc.webUrl(), respell, (url, f) => {
+        const other = f(url);
+        fc.pre(other !== url);
+        const entry = checkEndorsedSubject(at(url), { credentialSubject: { id: other } });
+        expect(entry?.code).toBe('endorsement_subject_mismatch');
+        expect(checkEndorsedSubject(at(url), { credentialSubject: { id: url } })).toBeUndefined();
+      }),
+      { numRuns: fuzzRuns(50) },
+    );
+  });
+
+  it('`@id`, a subject array and an id that is not a string name no single subject', () => {
+    for (const credentialSubject of [
+      { '@id': STATS },
+      [{ id: STATS }, { id: OTHER }],
+      [{ id: STATS }, { id: STATS }],
+      { id: [STATS] },
+      { id: { id: STATS } },
+    ]) {
+      expect(checkEndorsedSubject(at(STATS), { credentialSubject })?.code).toBe(
+        'endorsement_subject_mismatch',
+      );
+    }
   });
 });
