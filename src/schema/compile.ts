@@ -4,6 +4,7 @@
  * (the precompiled validators) never loads a compiler nor runs `new Function`.
  */
 import { type Issue, Ob3Error, ValidationError } from '../errors.js';
+import { describeValue } from '../internal/describe.js';
 import { isObject } from '../internal/json.js';
 import { unsafePatternReason } from './pattern-safety.js';
 import type { ToIssues } from './run.js';
@@ -62,7 +63,7 @@ const boundedRegExp = Object.assign(
     const why = unsafePatternReason(pattern);
     if (why !== undefined) {
       throw new Error(
-        `the pattern ${JSON.stringify(pattern.length > 100 ? `${pattern.slice(0, 100)}…` : pattern)} has ${why}, ` +
+        `the pattern ${describeValue(pattern)} has ${why}, ` +
           'whose matching time can grow exponentially with the string; write it without one',
       );
     }
