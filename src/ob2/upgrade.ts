@@ -5,9 +5,11 @@
  * the Achievement `related` to the BadgeClass (`version: "Open Badges v2p0"`), the issuer's 2.0
  * `id` in `otherIdentifier`, and the 2.0 fields mapped onto their 3.0 counterparts.
  */
+
 import { sha1 } from '@noble/hashes/legacy.js';
 import { Ob3Error } from '../errors.js';
 import { toHex, utf8 } from '../internal/bytes.js';
+import { describeValue } from '../internal/describe.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import { randomUrnUuid } from '../internal/random.js';
 import { assertValidCredential } from '../schema/validate.js';
@@ -114,14 +116,14 @@ function identityObject(recipient: JsonObject): JsonObject {
   if (hashed === undefined) {
     throw new Ob3Error(
       'ERR_OB2_INCOMPLETE',
-      `upgradeOb2: the recipient's "hashed" is ${JSON.stringify(recipient.hashed).slice(0, 40)}, neither true nor false, so whether its identity is a hash cannot be read`,
+      `upgradeOb2: the recipient's "hashed" is ${describeValue(recipient.hashed)}, neither true nor false, so whether its identity is a hash cannot be read`,
     );
   }
   const { salt } = recipient;
   if (hashed && salt !== undefined && salt !== null && typeof salt !== 'string') {
     throw new Ob3Error(
       'ERR_OB2_INCOMPLETE',
-      `upgradeOb2: the recipient's "salt" is ${JSON.stringify(salt).slice(0, 40)}, not a string; without it the hashed identity would name another recipient`,
+      `upgradeOb2: the recipient's "salt" is ${describeValue(salt)}, not a string; without it the hashed identity would name another recipient`,
     );
   }
   return {
