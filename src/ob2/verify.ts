@@ -537,7 +537,7 @@ function revokedEntry(run: Run, assertion: JsonObject, url: string | undefined, 
     'fail',
     'ob2_revoked',
     unclear
-      ? `"revoked" is ${JSON.stringify(assertion.revoked).slice(0, 60)}, neither true nor false; it is read as revoked${url ? ` at ${url}` : ''}${reason}`
+      ? `"revoked" is ${describeValue(assertion.revoked)}, neither true nor false; it is read as revoked${url ? ` at ${url}` : ''}${reason}`
       : `The issuer marks the assertion revoked${url ? ` at ${url}` : ''}${reason}`,
     '$.revoked',
   );
@@ -1177,7 +1177,7 @@ function checkRecipient(run: Run, assertion: JsonObject, known: KnownRecipient |
       'recipient',
       'fail',
       'recipient_mismatch',
-      `The assertion's recipient "hashed" is ${JSON.stringify(r.hashed).slice(0, 40)}, neither true nor false`,
+      `The assertion's recipient "hashed" is ${describeValue(r.hashed)}, neither true nor false`,
       '$.recipient.hashed',
     );
     return;
@@ -1189,7 +1189,7 @@ function checkRecipient(run: Run, assertion: JsonObject, known: KnownRecipient |
       'recipient',
       'fail',
       'recipient_mismatch',
-      `The assertion's recipient "salt" is ${JSON.stringify(r.salt).slice(0, 40)}, not a string, so the hashed identity cannot be checked`,
+      `The assertion's recipient "salt" is ${describeValue(r.salt)}, not a string, so the hashed identity cannot be checked`,
       '$.recipient.salt',
     );
     return;
