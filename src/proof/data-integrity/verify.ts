@@ -204,6 +204,7 @@ const RESOLUTION_CODES: Record<string, ProofIssueCode> = {
   ERR_KEY_TYPE_UNSUPPORTED: 'key_invalid',
   ERR_DID_ID_MISMATCH: 'controller_document_invalid',
   ERR_CONTROLLER_ID_MISMATCH: 'controller_document_invalid',
+  ERR_VERIFICATION_METHOD_INVALID: 'controller_document_invalid',
 };
 
 /**
