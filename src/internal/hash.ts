@@ -1,7 +1,6 @@
 /** Hashing helpers (synchronous pure JS, and an asynchronous one that prefers WebCrypto). */
-import { KeyError } from '../errors.js';
 import { toHex, utf8 } from './bytes.js';
-import { onDemand } from './lazy.js';
+import { cryptoOnDemand } from './lazy.js';
 import { sha256 } from './sha256.js';
 
 /** SHA-256 of bytes or of the UTF-8 encoding of a string (synchronous, ob3kit's own). */
@@ -13,7 +12,10 @@ export function sha256Hex(data: Uint8Array | string): string {
 }
 
 /** `@noble/hashes`' SHA-2, imported on first need (a failed import is tried again next time). */
-const sha2Code = /* @__PURE__ */ onDemand(() => import('@noble/hashes/sha2.js'));
+const sha2Code = /* @__PURE__ */ cryptoOnDemand(
+  () => import('@noble/hashes/sha2.js'),
+  "ob3kit's pure-JS hash code (@noble/hashes)",
+);
 
 /** The hashes {@link digest} computes. */
 export type DigestAlgorithm = 'SHA-256' | 'SHA-384';
@@ -40,18 +42,6 @@ export async function digest(algorithm: DigestAlgorithm, text: string): Promise<
     }
   }
   if (algorithm === 'SHA-256') return sha256(bytes);
-  let sha2: typeof import('@noble/hashes/sha2.js');
-  try {
-    sha2 = await sha2Code();
-  } catch (cause) {
-    throw new KeyError(
-      'ERR_CRYPTO_UNAVAILABLE',
-      `${algorithm} without WebCrypto needs ob3kit's pure-JS hash code (@noble/hashes), which failed to load: ${
-        cause instanceof Error ? cause.message : String(cause)
-      }`,
-      {},
-      cause,
-    );
-  }
+  const sha2 = await sha2Code(`${algorithm} without WebCrypto`);
   return sha2.sha384(bytes);
 }

@@ -7,6 +7,7 @@
  *
  * @internal
  */
+import { KeyError } from '../errors.js';
 
 /**
  * `load()` (a function around one `import()` with a literal specifier, so that bundlers split
@@ -30,5 +31,34 @@ export function onDemand<T>(load: () => Promise<T>): () => Promise<T> {
       if (pending === p) pending = undefined;
     });
     return p;
+  };
+}
+
+/**
+ * {@link onDemand} for code that signs, verifies or hashes: a failed load rejects with a
+ * `KeyError` `ERR_CRYPTO_UNAVAILABLE` saying that `task` needs `what` and why it did not load.
+ * No result is computed, so none can be read as a verdict (a valid signature or digest never
+ * reads as forged); the next call tries the load again.
+ *
+ * @internal
+ */
+export function cryptoOnDemand<T>(
+  load: () => Promise<T>,
+  what: string,
+): (task: string) => Promise<T> {
+  const code = onDemand(load);
+  return async (task) => {
+    try {
+      return await code();
+    } catch (cause) {
+      throw new KeyError(
+        'ERR_CRYPTO_UNAVAILABLE',
+        `${task} needs ${what}, which failed to load: ${
+          cause instanceof Error ? cause.message : String(cause)
+        }`,
+        {},
+        cause,
+      );
+    }
   };
 }

@@ -6,6 +6,7 @@
  * @internal
  */
 import { checkedBytes, utf8 } from './bytes.js';
+import { foldBlocks } from './md-blocks.js';
 
 /** The sine table of RFC 1321 (section 3.4): `floor(abs(sin(i + 1)) * 2^32)`. */
 // biome-ignore format: a table
@@ -26,8 +27,6 @@ const S = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
 /** The block's 16 little-endian words, and the running hash, reused by every call. */
 const X = new Int32Array(16);
 const H = new Int32Array(4);
-/** The last one or two blocks: the input's tail, the 0x80 byte, zeros, the 64-bit bit length. */
-const TAIL = new Uint8Array(128);
 
 /** Fold the 64-byte block at `off` of `b` into {@link H}. */
 function compress(b: Uint8Array, off: number): void {
@@ -76,28 +75,11 @@ function compress(b: Uint8Array, off: number): void {
  */
 export function md5(data: Uint8Array | string): Uint8Array {
   const bytes = typeof data === 'string' ? utf8(data) : checkedBytes(data);
-  const n = bytes.length;
   H[0] = 0x67452301;
   H[1] = 0xefcdab89;
   H[2] = 0x98badcfe;
   H[3] = 0x10325476;
-  const whole = n - (n % 64);
-  for (let off = 0; off < whole; off += 64) compress(bytes, off);
-  // The tail, 0x80, zeros up to 8 bytes before the end of a block, then the length in bits
-  // (little-endian, low word first).
-  const rest = n - whole;
-  const size = rest < 56 ? 64 : 128;
-  TAIL.fill(0);
-  for (let i = 0; i < rest; i++) TAIL[i] = bytes[whole + i]!;
-  TAIL[rest] = 0x80;
-  const low = (n << 3) >>> 0;
-  const high = Math.floor(n / 0x20000000);
-  for (let i = 0; i < 4; i++) {
-    TAIL[size - 8 + i] = low >>> (8 * i);
-    TAIL[size - 4 + i] = high >>> (8 * i);
-  }
-  compress(TAIL, 0);
-  if (size === 128) compress(TAIL, 64);
+  foldBlocks(bytes, compress, false);
   const out = new Uint8Array(16);
   for (let i = 0; i < 16; i++) out[i] = H[i >> 2]! >>> (8 * (i & 3));
   return out;

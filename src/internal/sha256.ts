@@ -8,6 +8,7 @@
  * @internal
  */
 import { checkedBytes, utf8 } from './bytes.js';
+import { foldBlocks } from './md-blocks.js';
 
 /** The round constants: the first 32 bits of the fractional parts of the cube roots of the first 64 primes. */
 // biome-ignore format: a table
@@ -31,8 +32,6 @@ const H0 = [
 /** The message schedule and the running hash, reused by every call (hashing is synchronous). */
 const W = new Int32Array(64);
 const H = new Int32Array(8);
-/** The last one or two blocks: the input's tail, the 0x80 byte, zeros, the 64-bit bit length. */
-const TAIL = new Uint8Array(128);
 
 /** Fold the 64-byte block at `off` of `b` into {@link H}. */
 function compress(b: Uint8Array, off: number): void {
@@ -88,28 +87,8 @@ function compress(b: Uint8Array, off: number): void {
  */
 export function sha256(data: Uint8Array | string): Uint8Array {
   const bytes = typeof data === 'string' ? utf8(data) : checkedBytes(data);
-  const n = bytes.length;
   H.set(H0);
-  const whole = n - (n % 64);
-  for (let off = 0; off < whole; off += 64) compress(bytes, off);
-  // The tail, 0x80, zeros up to 8 bytes before the end of a block, then the length in bits.
-  const rest = n - whole;
-  const size = rest < 56 ? 64 : 128;
-  TAIL.fill(0);
-  for (let i = 0; i < rest; i++) TAIL[i] = bytes[whole + i]!;
-  TAIL[rest] = 0x80;
-  const high = Math.floor(n / 0x20000000);
-  const low = (n << 3) >>> 0;
-  TAIL[size - 8] = high >>> 24;
-  TAIL[size - 7] = high >>> 16;
-  TAIL[size - 6] = high >>> 8;
-  TAIL[size - 5] = high;
-  TAIL[size - 4] = low >>> 24;
-  TAIL[size - 3] = low >>> 16;
-  TAIL[size - 2] = low >>> 8;
-  TAIL[size - 1] = low;
-  compress(TAIL, 0);
-  if (size === 128) compress(TAIL, 64);
+  foldBlocks(bytes, compress, true);
   const out = new Uint8Array(32);
   for (let i = 0; i < 8; i++) {
     const v = H[i]!;

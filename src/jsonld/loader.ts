@@ -1,5 +1,5 @@
 import { JsonLdError } from '../errors.js';
-import { cloneJson, isObject } from '../internal/json.js';
+import { cloneJson, isObject, jsonEqual } from '../internal/json.js';
 import { BUNDLED_CONTEXTS } from './bundled.js';
 import { trustLoader } from './trust.js';
 
@@ -94,22 +94,6 @@ export function getBundledContext(url: string): object | undefined {
  */
 export function listBundledContexts(): string[] {
   return [...BUNDLED_CONTEXTS.keys()];
-}
-
-function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) {
-    if (!Object.hasOwn(b, k)) return false;
-    if (!jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) {
-      return false;
-    }
-  }
-  return true;
 }
 
 /**

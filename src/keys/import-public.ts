@@ -8,7 +8,7 @@
  */
 
 import { KeyError } from '../errors.js';
-import { fromBase64Url } from '../internal/bytes.js';
+import { bytesEqual, fromBase64Url } from '../internal/bytes.js';
 import { describeValue } from '../internal/describe.js';
 import { isObject } from '../internal/json.js';
 import { MAX_DECODED_BYTES } from '../internal/limits.js';
@@ -334,8 +334,5 @@ function base58Field(json: Record<string, unknown>, name: string): Uint8Array {
 }
 
 function sameKey(a: KeyPair, b: KeyPair): boolean {
-  if (a.type !== b.type) return false;
-  const x = a.publicKey;
-  const y = b.publicKey;
-  return x.length === y.length && x.every((v, i) => v === y[i]);
+  return a.type === b.type && bytesEqual(a.publicKey, b.publicKey);
 }

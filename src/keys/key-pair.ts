@@ -11,7 +11,7 @@
 import type { ECDSA } from '@noble/curves/abstract/weierstrass.js';
 import { KeyError } from '../errors.js';
 import { toBase64Url } from '../internal/bytes.js';
-import { onDemand } from '../internal/lazy.js';
+import { cryptoOnDemand } from '../internal/lazy.js';
 import {
   isValidEd25519PublicKeyCached,
   webCryptoEd25519Sign,
@@ -69,28 +69,16 @@ export type EcType = 'P-256' | 'P-384';
 /** `curves.ts`, the pure-JS curves from `@noble/curves`. */
 type Curves = typeof import('./curves.js');
 
-const curvesCode = /* @__PURE__ */ onDemand(() => import('./curves.js'));
-
 /**
  * `curves.ts`, imported on first use and kept (a failed import is tried again next time). Only
  * signing and the verification fallbacks (no WebCrypto Ed25519 or ECDSA) call it. A failed
- * import is a `KeyError` `ERR_CRYPTO_UNAVAILABLE` naming `task` and the cause, never a verdict:
- * `verify` lets it through, so a valid signature cannot read as forged.
+ * import is a `KeyError` `ERR_CRYPTO_UNAVAILABLE` naming the task and the cause, never a
+ * verdict: `verify` lets it through, so a valid signature cannot read as forged.
  */
-async function loadCurves(task: string): Promise<Curves> {
-  try {
-    return await curvesCode();
-  } catch (cause) {
-    throw new KeyError(
-      'ERR_CRYPTO_UNAVAILABLE',
-      `${task} needs ob3kit's elliptic-curve code (@noble/curves), which failed to load: ${
-        cause instanceof Error ? cause.message : String(cause)
-      }`,
-      {},
-      cause,
-    );
-  }
-}
+const loadCurves = /* @__PURE__ */ cryptoOnDemand(
+  () => import('./curves.js'),
+  "ob3kit's elliptic-curve code (@noble/curves)",
+);
 
 /** True for the error of {@link loadCurves} (and of RSA without WebCrypto). */
 function isCryptoUnavailable(e: unknown): boolean {

@@ -10,9 +10,8 @@ import {
   fetcherFor,
   parseJsonDocument,
 } from '../internal/fetch.js';
-import { isObject } from '../internal/json.js';
+import { isObject, jsonEqual } from '../internal/json.js';
 import { onDemand } from '../internal/lazy.js';
-import { canonicalizeJcs } from '../jsonld/jcs.js';
 import { didKeyMethodId, resolveDidJwk, resolveDidKey } from './did.js';
 import { importPublicKeyPair } from './import-public.js';
 import { isPlainOptions } from './multikey.js';
@@ -340,7 +339,7 @@ export async function resolveVerificationMethod(
     // The controller's own definition of the method, when it gives one, is what it vouches
     // for: a different one in the document the id points to (another party's) is refused.
     const own = findVerificationMethod(controllerDocument, id);
-    if (own !== undefined && sameJsonText(own) !== sameJsonText(vm)) {
+    if (own !== undefined && !jsonEqual(own, vm)) {
       throw new KeyError(
         'ERR_CONTROLLER_ID_MISMATCH',
         `Verification method ${shorten(id)} is defined differently by its controller ${shorten(vm.controller)} and by ${shorten(doc.id)}`,
@@ -452,8 +451,7 @@ function findVerificationMethod(
   // and embedded under a relationship, or twice in one list) is ambiguous; readers that take the
   // first and the last would see two keys.
   if (found.length > 1) {
-    const text = sameJsonText(first);
-    if (text === undefined || found.some((c) => sameJsonText(c) !== text)) {
+    if (found.some((c) => !jsonEqual(c, first))) {
       throw new KeyError(
         'ERR_VERIFICATION_METHOD_INVALID',
         `The document ${shorten(doc.id)} defines the verification method ${shorten(id)} ${found.length} times, not all alike; refusing to pick one`,
@@ -465,15 +463,6 @@ function findVerificationMethod(
   if (typeof vm.controller === 'string' && vm.controller.startsWith('#'))
     vm.controller = absolute(vm.controller, doc.id) as string;
   return vm;
-}
-
-/** The canonical JSON text of a method definition, to compare two; `undefined` if it has none. */
-function sameJsonText(value: unknown): string | undefined {
-  try {
-    return canonicalizeJcs(value);
-  } catch {
-    return undefined;
-  }
 }
 
 function listsMethod(doc: ControllerDocument, id: string): boolean {

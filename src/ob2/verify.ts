@@ -12,7 +12,7 @@
  */
 
 import { describeValue } from '../internal/describe.js';
-import { isObject, type JsonObject } from '../internal/json.js';
+import { isObject, type JsonObject, jsonEqual } from '../internal/json.js';
 import type { IdentityObject } from '../model/types.generated.js';
 import type { ParsedJws } from '../proof/jwt/index.js';
 import {
@@ -140,21 +140,6 @@ function schemaEntries(issues: Ob2Issue[]): CheckResult[] {
     message: i.message,
     path: i.path,
   }));
-}
-
-/** JSON equality (member order ignored). */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((x, i) => sameJson(x, b[i]));
-  }
-  if (isObject(a) && isObject(b)) {
-    const ka = Object.keys(a);
-    if (ka.length !== Object.keys(b).length) return false;
-    return ka.every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k]));
-  }
-  return false;
 }
 
 interface Run {
@@ -514,9 +499,9 @@ async function fetchHosted(
     'ob2_hosted',
     `Read from its id ${url}${loaded.source === 'documents' ? ' (given in documents)' : ''}; that copy is what was checked`,
   );
-  if (given && !sameJson(given, doc)) {
+  if (given && !jsonEqual(given, doc)) {
     const keys = new Set([...Object.keys(given), ...Object.keys(doc)]);
-    const differ = [...keys].filter((k) => !sameJson(given[k], doc[k]));
+    const differ = [...keys].filter((k) => !jsonEqual(given[k], doc[k]));
     entries.add(
       'proof',
       'warn',
@@ -706,9 +691,9 @@ async function loadIssuer(run: Run, badgeClass: JsonObject): Promise<JsonObject 
     );
     entries.push(...ambiguousMembers(issuer.verification, at));
   }
-  if (isObject(ref) && !sameJson(ref, issuer)) {
+  if (isObject(ref) && !jsonEqual(ref, issuer)) {
     const keys = ['verification', 'publicKey', 'revocationList'].filter(
-      (k) => ref[k] !== undefined && !sameJson(ref[k], issuer[k]),
+      (k) => ref[k] !== undefined && !jsonEqual(ref[k], issuer[k]),
     );
     if (keys.length > 0) {
       entries.add(

@@ -3,10 +3,9 @@
  * 2.6): a credential's `relatedResource` entries pin other documents (images, contexts, PDFs) by
  * digest. This module computes the digests of the resources and compares.
  */
-import { KeyError } from '../errors.js';
 import { bytesEqual, fromBase64, fromBase64Url, utf8 } from '../internal/bytes.js';
 import { isObject } from '../internal/json.js';
-import { onDemand } from '../internal/lazy.js';
+import { cryptoOnDemand } from '../internal/lazy.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../internal/limits.js';
 import { decodeBase58btc } from '../keys/base58.js';
 import { isAbsoluteUrl, isSriExpression } from '../model/vc-data-model.js';
@@ -89,7 +88,7 @@ type Hashes = Record<Algorithm, (data: Uint8Array) => Uint8Array>;
  * The hash functions, from `@noble/hashes`, imported when a resource is first compared with its
  * digest (verifying a credential without related resources does not load them).
  */
-const loadHashes = onDemand(async (): Promise<Hashes> => {
+const loadHashes = /* @__PURE__ */ cryptoOnDemand(async (): Promise<Hashes> => {
   const [sha2, sha3] = await Promise.all([
     import('@noble/hashes/sha2.js'),
     import('@noble/hashes/sha3.js'),
@@ -102,26 +101,7 @@ const loadHashes = onDemand(async (): Promise<Hashes> => {
     'sha3-384': sha3.sha3_384,
     'sha3-512': sha3.sha3_512,
   };
-});
-
-/**
- * {@link loadHashes}, a failed import being a `KeyError` `ERR_CRYPTO_UNAVAILABLE` naming the
- * cause: no digest computed, so no outcome (neither `pass` nor `fail`) is reported.
- */
-async function hashes(): Promise<Hashes> {
-  try {
-    return await loadHashes();
-  } catch (cause) {
-    throw new KeyError(
-      'ERR_CRYPTO_UNAVAILABLE',
-      `Checking related-resource digests needs ob3kit's hash code (@noble/hashes), which failed to load: ${
-        cause instanceof Error ? cause.message : String(cause)
-      }`,
-      {},
-      cause,
-    );
-  }
-}
+}, "ob3kit's hash code (@noble/hashes)");
 
 /** Multihash codes (one-byte varints) and digest sizes. */
 const MULTIHASH: Record<number, [Algorithm, number]> = {
@@ -398,7 +378,7 @@ export async function checkRelatedResources(
       );
       continue;
     }
-    const wrong = compare(await hashes(), bytes, expected);
+    const wrong = compare(await loadHashes('Checking related-resource digests'), bytes, expected);
     if (wrong !== undefined) {
       report(
         'fail',
