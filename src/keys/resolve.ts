@@ -360,8 +360,7 @@ export async function resolveVerificationMethod(
     if (
       options.purpose !== 'keyAgreement' &&
       isObject(jwk) &&
-      ((jwk.use !== undefined && jwk.use !== 'sig') ||
-        (Array.isArray(jwk.key_ops) && !jwk.key_ops.includes('verify')))
+      ((jwk.use !== undefined && jwk.use !== 'sig') || !jwkKeyOpsAllowVerify(jwk.key_ops))
     ) {
       throw new KeyError(
         'ERR_KEY_PURPOSE_MISMATCH',
@@ -470,6 +469,19 @@ function listsMethod(doc: ControllerDocument, id: string): boolean {
   return (
     findVerificationMethod(doc, id) !== undefined ||
     RELATIONSHIPS.some((r) => checkVerificationRelationship(doc, id, r))
+  );
+}
+
+/**
+ * True when a JWK's `key_ops` leaves verifying open: absent, `"verify"` as one string (the OB 3.0
+ * data model's spelling) or an array holding it (RFC 7517's). Anything else restricts the key.
+ * @internal
+ */
+export function jwkKeyOpsAllowVerify(keyOps: unknown): boolean {
+  return (
+    keyOps === undefined ||
+    keyOps === 'verify' ||
+    (Array.isArray(keyOps) && keyOps.includes('verify'))
   );
 }
 

@@ -51,7 +51,8 @@ export function unsafePatternReason(pattern: string): string | undefined {
     } else if (c === '[') {
       let j = i + 1;
       if (pattern[j] === '^') j++;
-      if (pattern[j] === ']') j++;
+      // In ECMAScript a `]` right after `[` or `[^` closes the class (`[]` matches nothing, `[^]`
+      // any character); it is not a literal `]` as in POSIX.
       while (j < pattern.length && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
       end = j + 1;
     } else if (c === '(') {

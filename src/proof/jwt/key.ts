@@ -7,6 +7,7 @@ import { isObject } from '../../internal/json.js';
 import { importPublicKeyPair } from '../../keys/import-public.js';
 import {
   checkKeyController,
+  jwkKeyOpsAllowVerify,
   type ResolveOptions,
   resolveControllerDocument,
   resolveVerificationMethod,
@@ -295,10 +296,7 @@ async function webJwk(
   const imported = importHeaderJwk(jwk);
   if (imported.issue) return { issue: { ...imported.issue, path: 'header.kid' } };
   const j = jwk as Record<string, unknown>;
-  if (
-    (j.use !== undefined && j.use !== 'sig') ||
-    (Array.isArray(j.key_ops) && !j.key_ops.includes('verify'))
-  ) {
+  if ((j.use !== undefined && j.use !== 'sig') || !jwkKeyOpsAllowVerify(j.key_ops)) {
     return {
       issue: {
         code: 'key_purpose_mismatch',
