@@ -1,0 +1,492 @@
+/**
+ * A regular-expression matcher whose `test()` runs in time linear in the string (times the
+ * pattern's compiled size), for the `pattern` / `patternProperties` of schemas compiled at run
+ * time: their patterns and strings both come from a credential's issuer or presenter, and the
+ * engine's own RegExp backtracks (`^(a|a)*$` is exponential, `^a*a*a*b$` polynomial) and cannot
+ * be interrupted.
+ *
+ * The pattern's structure (alternation, groups, quantifiers, anchors, `\b`) is compiled into a
+ * Thompson NFA, simulated as a DFA built lazily with a bounded state cache; whether one code
+ * point matches one atom (a literal, `.`, an escape, a character class, `\p{..}`) is decided by
+ * the engine's own RegExp on that code point alone, so the character semantics are exactly
+ * ECMAScript's (`u` flag). The string is read by code points, as the `u` flag does.
+ *
+ * Refused, as they cannot be matched in linear time: backreferences, lookahead and lookbehind
+ * (and group modifiers). A pattern whose compiled size exceeds {@link MAX_PROGRAM_SIZE}
+ * (`a{1000}{1000}`) or whose groups nest deeper than {@link MAX_GROUP_DEPTH} is refused before
+ * any work.
+ */
+
+/** Most NFA instructions a pattern may compile into (counted repetitions expanded). */
+export const MAX_PROGRAM_SIZE = 5_000;
+/** Deepest nesting of groups a pattern may have. */
+export const MAX_GROUP_DEPTH = 100;
+/** DFA states kept before the cache is emptied (matching goes on, building states again). */
+const MAX_DFA_STATES = 1_000;
+/** DFA transitions kept before the cache is emptied. */
+const MAX_DFA_TRANSITIONS = 50_000;
+/** Non-ASCII code points remembered per atom. */
+const MAX_ATOM_CACHE = 4_096;
+
+/** A pattern the matcher refuses (it cannot match it in linear time, or it is too large). */
+export class PatternRefusedError extends Error {
+  override name = 'PatternRefusedError';
+}
+
+type Assertion = 'start' | 'end' | 'word' | 'nonword';
+
+type Node =
+  | { kind: 'atom'; source: string }
+  | { kind: 'assert'; assertion: Assertion }
+  | { kind: 'seq'; items: Node[] }
+  | { kind: 'alt'; items: Node[] }
+  | { kind: 'repeat'; node: Node; min: number; max: number };
+
+/**
+ * Parse a pattern already accepted by `new RegExp(pattern, 'u')` (so its syntax is the strict
+ * `u`-flag grammar) into a tree of atoms and structure.
+ */
+function parse(pattern: string): Node {
+  let i = 0;
+  let depth = 0;
+  const refuse = (what: string): never => {
+    throw new PatternRefusedError(
+      `has ${what}, which cannot be matched in time linear in the string; write it without one`,
+    );
+  };
+
+  const alternation = (): Node => {
+    const items: Node[] = [sequence()];
+    while (pattern[i] === '|') {
+      i++;
+      items.push(sequence());
+    }
+    return items.length === 1 ? (items[0] as Node) : { kind: 'alt', items };
+  };
+
+  const sequence = (): Node => {
+    const items: Node[] = [];
+    while (i < pattern.length && pattern[i] !== '|' && pattern[i] !== ')') {
+      const c = pattern[i];
+      const assertion = c === '^' || c === '$' || (c === '\\' && /[bB]/.test(pattern[i + 1] ?? ''));
+      const term = atomOrAssertion();
+      // an assertion takes no quantifier under the `u` flag; a group holding one does
+      items.push(assertion ? term : quantified(term));
+    }
+    return items.length === 1 ? (items[0] as Node) : { kind: 'seq', items };
+  };
+
+  /** The quantifier after an atom, if any (and its lazy `?`, the same for a yes/no answer). */
+  const quantified = (node: Node): Node => {
+    const c = pattern[i];
+    let min: number;
+    let max: number;
+    if (c === '*' || c === '+' || c === '?') {
+      min = c === '+' ? 1 : 0;
+      max = c === '?' ? 1 : Number.POSITIVE_INFINITY;
+      i++;
+    } else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i, i + 64));
+      if (!m) {
+        // only reached for digit runs too long to be a sensible count
+        throw new PatternRefusedError(
+          `has a counted repetition too large to compile (over ${MAX_PROGRAM_SIZE} steps)`,
+        );
+      }
+      min = Number(m[1]);
+      max = m[2] === undefined ? min : m[3] === '' ? Number.POSITIVE_INFINITY : Number(m[3]);
+      i += m[0].length;
+    } else {
+      return node;
+    }
+    if (pattern[i] === '?') i++;
+    return { kind: 'repeat', node, min, max };
+  };
+
+  const atomOrAssertion = (): Node => {
+    const start = i;
+    const c = pattern[i] as string;
+    if (c === '^') {
+      i++;
+      return { kind: 'assert', assertion: 'start' };
+    }
+    if (c === '$') {
+      i++;
+      return { kind: 'assert', assertion: 'end' };
+    }
+    if (c === '(') return group();
+    if (c === '[') {
+      i++;
+      if (pattern[i] === '^') i++;
+      // In ECMAScript a `]` right after `[` or `[^` closes the class (`[]`, `[^]`).
+      while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
+      i++;
+      return { kind: 'atom', source: pattern.slice(start, i) };
+    }
+    if (c === '\\') return escapeSequence();
+    // one code point (a surrogate pair written as is is one)
+    const code = pattern.codePointAt(i) as number;
+    i += code > 0xffff ? 2 : 1;
+    return { kind: 'atom', source: pattern.slice(start, i) };
+  };
+
+  const group = (): Node => {
+    i++; // (
+    if (pattern[i] === '?') {
+      const next = pattern[i + 1];
+      if (next === ':') i += 2;
+      else if (next === '=' || next === '!') refuse('a lookahead');
+      else if (next === '<' && (pattern[i + 2] === '=' || pattern[i + 2] === '!')) {
+        refuse('a lookbehind');
+      } else if (next === '<') {
+        const close = pattern.indexOf('>', i);
+        i = close < 0 ? pattern.length : close + 1;
+      } else refuse('a group modifier');
+    }
+    depth++;
+    if (depth > MAX_GROUP_DEPTH) {
+      throw new PatternRefusedError(`nests groups deeper than ${MAX_GROUP_DEPTH} levels`);
+    }
+    const inner = alternation();
+    depth--;
+    i++; // )
+    return inner;
+  };
+
+  const escapeSequence = (): Node => {
+    const start = i;
+    const n = pattern[i + 1];
+    if (n === 'b' || n === 'B') {
+      i += 2;
+      return { kind: 'assert', assertion: n === 'b' ? 'word' : 'nonword' };
+    }
+    if (n === 'k' || (n !== undefined && n >= '1' && n <= '9')) refuse('a backreference');
+    if (n === 'p' || n === 'P' || (n === 'u' && pattern[i + 2] === '{')) {
+      const close = pattern.indexOf('}', i);
+      i = close < 0 ? pattern.length : close + 1;
+    } else if (n === 'u') {
+      i += 6;
+      const lead = Number.parseInt(pattern.slice(start + 2, start + 6), 16);
+      if (
+        lead >= 0xd800 &&
+        lead <= 0xdbff &&
+        /^\\u[dD][c-fC-F][0-9a-fA-F]{2}/.test(pattern.slice(i, i + 6))
+      ) {
+        i += 6; // `\uD83D\uDE00` is one code point under the `u` flag
+      }
+    } else if (n === 'x') i += 4;
+    else if (n === 'c') i += 3;
+    else i += 2;
+    return { kind: 'atom', source: pattern.slice(start, i) };
+  };
+
+  const tree = alternation();
+  if (i < pattern.length) refuse('an unmatched `)`'); // not reached: the engine refuses it first
+  return tree;
+}
+
+/** Compiled size of a tree, stopping (returning Infinity) once over the limit. */
+function sizeOf(node: Node): number {
+  switch (node.kind) {
+    case 'atom':
+    case 'assert':
+      return 1;
+    case 'seq':
+    case 'alt': {
+      let total = node.kind === 'alt' ? 2 * (node.items.length - 1) : 0;
+      for (const item of node.items) {
+        total += sizeOf(item);
+        if (total > MAX_PROGRAM_SIZE) return Number.POSITIVE_INFINITY;
+      }
+      return total;
+    }
+    case 'repeat': {
+      // as emitted below; a required copy counts at least one step, so `(){100000}` is bounded
+      const body = sizeOf(node.node);
+      const optional =
+        node.max === Number.POSITIVE_INFINITY ? body + 2 : (node.max - node.min) * (body + 1);
+      const total = Math.max(body, 1) * node.min + optional;
+      return total > MAX_PROGRAM_SIZE ? Number.POSITIVE_INFINITY : total;
+    }
+  }
+}
+
+const CHAR = 0;
+const SPLIT = 1;
+const JMP = 2;
+const ASSERT = 3;
+const MATCH = 4;
+const ASSERTIONS: readonly Assertion[] = ['start', 'end', 'word', 'nonword'];
+
+/** A Thompson NFA: `op[pc]` with arguments `x[pc]`, `y[pc]`; atoms by index. */
+interface Program {
+  op: number[];
+  x: number[];
+  y: number[];
+  atoms: Atom[];
+}
+
+/** One single-code-point atom, decided by the engine's RegExp, with its answers cached. */
+class Atom {
+  private readonly re: RegExp;
+  private readonly ascii = new Int8Array(128);
+  private readonly other = new Map<number, boolean>();
+  constructor(source: string) {
+    this.re = new RegExp(`^(?:${source})$`, 'u');
+  }
+  matches(cp: number): boolean {
+    if (cp < 128) {
+      const known = this.ascii[cp] as number;
+      if (known !== 0) return known === 1;
+      const yes = this.re.test(String.fromCharCode(cp));
+      this.ascii[cp] = yes ? 1 : 2;
+      return yes;
+    }
+    const known = this.other.get(cp);
+    if (known !== undefined) return known;
+    const yes = this.re.test(String.fromCodePoint(cp));
+    if (this.other.size >= MAX_ATOM_CACHE) this.other.clear();
+    this.other.set(cp, yes);
+    return yes;
+  }
+}
+
+function compile(tree: Node): Program {
+  const program: Program = { op: [], x: [], y: [], atoms: [] };
+  const atoms = new Map<string, number>();
+  const emit = (op: number, x = 0, y = 0): number => {
+    program.op.push(op);
+    program.x.push(x);
+    program.y.push(y);
+    return program.op.length - 1;
+  };
+  const here = () => program.op.length;
+  const gen = (node: Node): void => {
+    switch (node.kind) {
+      case 'atom': {
+        let id = atoms.get(node.source);
+        if (id === undefined) {
+          id = program.atoms.length;
+          program.atoms.push(new Atom(node.source));
+          atoms.set(node.source, id);
+        }
+        emit(CHAR, id);
+        return;
+      }
+      case 'assert':
+        emit(ASSERT, ASSERTIONS.indexOf(node.assertion));
+        return;
+      case 'seq':
+        for (const item of node.items) gen(item);
+        return;
+      case 'alt': {
+        const jumps: number[] = [];
+        node.items.forEach((item, k) => {
+          if (k < node.items.length - 1) {
+            const split = emit(SPLIT, here() + 1);
+            gen(item);
+            jumps.push(emit(JMP));
+            program.y[split] = here();
+          } else gen(item);
+        });
+        for (const j of jumps) program.x[j] = here();
+        return;
+      }
+      case 'repeat': {
+        for (let k = 0; k < node.min; k++) gen(node.node);
+        if (node.max === Number.POSITIVE_INFINITY) {
+          const split = emit(SPLIT, here() + 1);
+          gen(node.node);
+          emit(JMP, split);
+          program.y[split] = here();
+        } else {
+          // x{0,k}: (x(x(x)?)?)?, every skip going to the end
+          const splits: number[] = [];
+          for (let k = node.min; k < node.max; k++) {
+            splits.push(emit(SPLIT, here() + 1));
+            gen(node.node);
+          }
+          for (const s of splits) program.y[s] = here();
+        }
+        return;
+      }
+    }
+  };
+  gen(tree);
+  emit(MATCH);
+  return program;
+}
+
+/** `\w` without the `i` flag: what `\b` reads on either side. */
+const isWordChar = (cp: number): boolean =>
+  (cp >= 0x61 && cp <= 0x7a) ||
+  (cp >= 0x41 && cp <= 0x5a) ||
+  (cp >= 0x30 && cp <= 0x39) ||
+  cp === 0x5f;
+
+/** A DFA state: the NFA threads waiting to be closed at a position, and that position's left side. */
+interface State {
+  pending: number[];
+  atStart: boolean;
+  prevWord: boolean;
+  /** The state after each ASCII code point, `MATCHED` when a match ends before it. */
+  ascii: (State | typeof MATCHED | undefined)[];
+  other: Map<number, State | typeof MATCHED>;
+  /** Whether a match ends at the end of the string from here. */
+  atEnd?: boolean;
+}
+const MATCHED = 1;
+
+/**
+ * A compiled pattern with RegExp's `test` (unanchored search, `u` flag), matching in time linear
+ * in the string. Built by {@link linearRegExp}.
+ */
+export class LinearRegExp {
+  /** The pattern, as given. */
+  readonly source: string;
+  /** Always `u`. */
+  readonly flags = 'u';
+  private readonly program: Program;
+  private states = new Map<string, State>();
+  private transitions = 0;
+  private readonly seen: Int32Array;
+  private generation = 0;
+  private readonly stack: number[] = [];
+
+  /** @internal Use {@link linearRegExp}. */
+  constructor(source: string, program: Program) {
+    this.source = source;
+    this.program = program;
+    this.seen = new Int32Array(program.op.length);
+  }
+
+  /** `/source/u`, as RegExp prints itself (Ajv keys its compiled patterns by this). */
+  toString(): string {
+    return `/${this.source}/u`;
+  }
+
+  /** Whether the pattern matches somewhere in `input` (as `RegExp.prototype.test`). */
+  test(input: string): boolean {
+    const s = String(input);
+    let state = this.state([0], true, false);
+    let i = 0;
+    while (i < s.length) {
+      const cp = s.codePointAt(i) as number;
+      let next = cp < 128 ? state.ascii[cp] : state.other.get(cp);
+      if (next === undefined) {
+        next = this.step(state, cp);
+        if (cp < 128) state.ascii[cp] = next;
+        else state.other.set(cp, next);
+      }
+      if (next === MATCHED) return true;
+      state = next;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    state.atEnd ??= this.close(state, -1).matched;
+    return state.atEnd;
+  }
+
+  /** Empty the state cache (the states in use stay valid; they are rebuilt as needed). */
+  private forget(): void {
+    this.states = new Map();
+    this.transitions = 0;
+  }
+
+  /** The state for a set of pending threads and a left context, from the cache or new. */
+  private state(pending: number[], atStart: boolean, prevWord: boolean): State {
+    const key = `${atStart ? 1 : 0}${prevWord ? 1 : 0}${pending.join(',')}`;
+    let found = this.states.get(key);
+    if (found === undefined) {
+      if (this.states.size >= MAX_DFA_STATES) this.forget();
+      found = { pending, atStart, prevWord, ascii: [], other: new Map() };
+      this.states.set(key, found);
+    }
+    return found;
+  }
+
+  /** The state after reading `cp` from `state` (or `MATCHED` if a match ends before it). */
+  private step(state: State, cp: number): State | typeof MATCHED {
+    if (++this.transitions >= MAX_DFA_TRANSITIONS) this.forget();
+    const { chars, matched } = this.close(state, cp);
+    if (matched) return MATCHED;
+    const { op, x, atoms } = this.program;
+    const next: number[] = [];
+    for (const pc of chars) {
+      if (op[pc] === CHAR && (atoms[x[pc] as number] as Atom).matches(cp)) next.push(pc + 1);
+    }
+    // unanchored search: a match may start at the next position too
+    next.push(0);
+    next.sort((a, b) => a - b);
+    const unique = next.filter((pc, k) => k === 0 || next[k - 1] !== pc);
+    return this.state(unique, false, isWordChar(cp));
+  }
+
+  /**
+   * Follow the empty moves from the pending threads at a position whose next code point is `cp`
+   * (-1 at the end of the string): the CHAR instructions reached, and whether MATCH is.
+   */
+  private close(state: State, cp: number): { chars: number[]; matched: boolean } {
+    const { op, x, y } = this.program;
+    const seen = this.seen;
+    const gen = ++this.generation;
+    if (gen === 0x7fffffff) {
+      seen.fill(0);
+      this.generation = 1;
+    }
+    const mark = this.generation;
+    const nextWord = cp >= 0 && isWordChar(cp);
+    const chars: number[] = [];
+    const stack = this.stack;
+    stack.length = 0;
+    for (let k = state.pending.length - 1; k >= 0; k--) stack.push(state.pending[k] as number);
+    while (stack.length > 0) {
+      const pc = stack.pop() as number;
+      if (seen[pc] === mark) continue;
+      seen[pc] = mark;
+      switch (op[pc]) {
+        case CHAR:
+          chars.push(pc);
+          break;
+        case MATCH:
+          return { chars, matched: true };
+        case JMP:
+          stack.push(x[pc] as number);
+          break;
+        case SPLIT:
+          stack.push(y[pc] as number, x[pc] as number);
+          break;
+        case ASSERT: {
+          const kind = x[pc];
+          const holds =
+            kind === 0
+              ? state.atStart
+              : kind === 1
+                ? cp < 0
+                : (state.prevWord !== nextWord) === (kind === 2);
+          if (holds) stack.push(pc + 1);
+          break;
+        }
+      }
+    }
+    return { chars, matched: false };
+  }
+}
+
+/**
+ * Compile `pattern` (ECMAScript syntax, `u` flag) into a {@link LinearRegExp}. Throws the
+ * engine's `SyntaxError` for an invalid pattern, and a {@link PatternRefusedError} (whose message
+ * says why, starting with "has" or "nests") for one that cannot be matched in linear time or is
+ * too large to compile.
+ */
+export function linearRegExp(pattern: string, flags = 'u'): LinearRegExp {
+  if (flags !== 'u')
+    throw new PatternRefusedError(`uses the flags "${flags}" (only "u" is supported)`);
+  new RegExp(pattern, 'u'); // the engine's syntax check and message
+  const tree = parse(pattern);
+  if (sizeOf(tree) > MAX_PROGRAM_SIZE) {
+    throw new PatternRefusedError(
+      `has repetitions too large to compile (over ${MAX_PROGRAM_SIZE} steps once expanded)`,
+    );
+  }
+  return new LinearRegExp(pattern, compile(tree));
+}
