@@ -247,7 +247,7 @@ describe('linearRegExp: hand-picked corners', () => {
   });
 
   it('an empty match is never tried between the halves of a surrogate pair (the engine does)', () => {
-    expect(new RegExp('\\B', 'u').exec('a😀a')?.index).toBe(2); // V8, against the specification
+    // (V8's own search finds `\B` at index 2 of 'a😀a', against the specification)
     expect(linearRegExp('\\B').test('a😀a')).toBe(false);
     expect(linearRegExp('\\B').test('a😀😀')).toBe(true);
     agree('\\B', ['a😀a', '😀', 'a😀', '😀a', 'ab', 'a b']);
