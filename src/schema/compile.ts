@@ -6,7 +6,7 @@
 import { type Issue, Ob3Error, ValidationError } from '../errors.js';
 import { describeValue } from '../internal/describe.js';
 import { isObject } from '../internal/json.js';
-import { unsafePatternReason } from './pattern-safety.js';
+import { type LinearRegExp, linearRegExp, PatternRefusedError } from './linear-regexp.js';
 import type { ToIssues } from './run.js';
 import type { PrecompiledValidator, ValidationResult, Validator } from './types.js';
 
@@ -55,21 +55,23 @@ function loadCompiler(): Promise<Compiler> {
 }
 
 /**
- * The RegExp engine of run-time compiled schemas: the native one, refusing (so the schema does
- * not compile) a `pattern` / `patternProperties` whose matching time can grow exponentially.
+ * The RegExp engine of run-time compiled schemas' `pattern` / `patternProperties`: a matcher
+ * linear in the string (the engine's RegExp backtracks, and cannot be interrupted). A pattern it
+ * cannot match in linear time (a backreference, a lookaround) or too large to compile does not
+ * compile, and neither does the schema.
  */
 const boundedRegExp = Object.assign(
-  (pattern: string, flags: string): RegExp => {
-    const why = unsafePatternReason(pattern);
-    if (why !== undefined) {
-      throw new Error(
-        `the pattern ${describeValue(pattern)} has ${why}, ` +
-          'whose matching time can grow exponentially with the string; write it without one',
-      );
+  (pattern: string, flags: string): LinearRegExp => {
+    try {
+      return linearRegExp(pattern, flags);
+    } catch (e) {
+      if (e instanceof PatternRefusedError) {
+        throw new Error(`the pattern ${describeValue(pattern)} ${e.message}`);
+      }
+      throw e;
     }
-    return new RegExp(pattern, flags);
   },
-  { code: 'new RegExp' },
+  { code: 'linearRegExp' },
 );
 
 const cache = new WeakMap<object, Promise<Validator>>();

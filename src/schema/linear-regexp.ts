@@ -203,10 +203,11 @@ function sizeOf(node: Node): number {
     case 'repeat': {
       // as emitted below; a required copy counts at least one step, so `(){100000}` is bounded
       const body = sizeOf(node.node);
+      if (body > MAX_PROGRAM_SIZE) return Number.POSITIVE_INFINITY; // (0 × Infinity is NaN)
       const optional =
         node.max === Number.POSITIVE_INFINITY ? body + 2 : (node.max - node.min) * (body + 1);
       const total = Math.max(body, 1) * node.min + optional;
-      return total > MAX_PROGRAM_SIZE ? Number.POSITIVE_INFINITY : total;
+      return total <= MAX_PROGRAM_SIZE ? total : Number.POSITIVE_INFINITY;
     }
   }
 }
@@ -360,6 +361,11 @@ export class LinearRegExp {
     this.seen = new Int32Array(program.op.length);
   }
 
+  /** The number of NFA instructions the pattern compiled into (at most {@link MAX_PROGRAM_SIZE}). */
+  get size(): number {
+    return this.program.op.length;
+  }
+
   /** `/source/u`, as RegExp prints itself (Ajv keys its compiled patterns by this). */
   toString(): string {
     return `/${this.source}/u`;
@@ -483,7 +489,7 @@ export function linearRegExp(pattern: string, flags = 'u'): LinearRegExp {
     throw new PatternRefusedError(`uses the flags "${flags}" (only "u" is supported)`);
   new RegExp(pattern, 'u'); // the engine's syntax check and message
   const tree = parse(pattern);
-  if (sizeOf(tree) > MAX_PROGRAM_SIZE) {
+  if (!(sizeOf(tree) < MAX_PROGRAM_SIZE)) {
     throw new PatternRefusedError(
       `has repetitions too large to compile (over ${MAX_PROGRAM_SIZE} steps once expanded)`,
     );

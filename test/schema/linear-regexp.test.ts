@@ -307,6 +307,11 @@ describe('linearRegExp: refusals', () => {
     ['(?<!a)b', /lookbehind/],
     ['(?:a{1000}){1000}', /too large/],
     ['(?:a{100}){100}', /too large/],
+    ['(?:(?:a{1000}){1000}){1000}', /too large/],
+    ['(?:(?:a{10000}){10000})', /too large/],
+    ['(?:(?:a{10000}){1})', /too large/],
+    ['(?:(?:a{10000}){0})', /too large/],
+    ['(?:(?:a{10000}){2,2})', /too large/],
     [`a{${MAX_PROGRAM_SIZE + 1}}`, /too large/],
     ['a{99999999999999999999999999}', /too large/],
     ['a{1,99999999999999999999999999999999999999999999999999999999999999999999999}', /too large/],
@@ -319,6 +324,33 @@ describe('linearRegExp: refusals', () => {
       expect(() => linearRegExp(pattern)).toThrow(reason);
     });
   }
+  it('property: nested counted repetitions are refused or compile within the limit', () => {
+    const count = fc.oneof(fc.nat(12), fc.nat(3000));
+    const quantifier = fc
+      .tuple(count, fc.option(count, { nil: undefined }), fc.boolean())
+      .map(([a, b, open]) =>
+        open ? `{${a},}` : b === undefined ? `{${a}}` : `{${Math.min(a, b)},${Math.max(a, b)}}`,
+      );
+    const nested = fc
+      .array(fc.tuple(fc.constantFrom('a', 'ab', 'a|b', '', '\\b'), quantifier), {
+        minLength: 1,
+        maxLength: 4,
+      })
+      .map((levels) => levels.reduce((inner, [extra, q]) => `(?:${inner}${extra})${q}`, 'x'));
+    fc.assert(
+      fc.property(nested, (pattern) => {
+        let compiled: ReturnType<typeof linearRegExp> | undefined;
+        try {
+          compiled = linearRegExp(pattern);
+        } catch (e) {
+          expect(e).toBeInstanceOf(PatternRefusedError);
+          return;
+        }
+        expect(compiled.size).toBeLessThanOrEqual(MAX_PROGRAM_SIZE);
+      }),
+      { numRuns: RUNS },
+    );
+  });
   it('an invalid pattern: the engine SyntaxError', () => {
     for (const pattern of ['(', 'a{2,1}', '\\-', 'a**', '{', '\\p{Nope}', '[b-a]']) {
       expect(() => linearRegExp(pattern)).toThrow(SyntaxError);
