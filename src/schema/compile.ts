@@ -6,7 +6,13 @@
 import { type Issue, Ob3Error, ValidationError } from '../errors.js';
 import { describeValue } from '../internal/describe.js';
 import { isObject } from '../internal/json.js';
-import { type LinearRegExp, linearRegExp, PatternRefusedError } from './linear-regexp.js';
+import {
+  type LinearRegExp,
+  linearRegExp,
+  type PatternBudget,
+  PatternBudgetError,
+  PatternRefusedError,
+} from './linear-regexp.js';
 import type { ToIssues } from './run.js';
 import type { PrecompiledValidator, ValidationResult, Validator } from './types.js';
 
@@ -14,9 +20,9 @@ interface AjvInstance {
   compile(schema: object): PrecompiledValidator;
 }
 
-/** A fresh Ajv, and the conversion of its errors into issues. */
+/** A fresh Ajv whose patterns spend `budget`, and the conversion of its errors into issues. */
 interface Compiler {
-  create: () => AjvInstance;
+  create: (budget: PatternBudget) => AjvInstance;
   toIssues: ToIssues;
 }
 
@@ -37,14 +43,18 @@ function loadCompiler(): Promise<Compiler> {
     };
     const Ajv = unwrap<new (options: object) => AjvInstance>(ajvModule);
     const addFormats = unwrap<(ajv: AjvInstance) => void>(formatsModule);
-    const create = () => {
+    const create = (budget: PatternBudget) => {
+      const regExp = Object.assign(
+        (pattern: string, flags: string) => boundedRegExp(pattern, flags, budget),
+        { code: 'linearRegExp' },
+      );
       const ajv = new Ajv({
         strict: false,
         allErrors: true,
         verbose: true,
         inlineRefs: false,
         logger: false,
-        code: { regExp: boundedRegExp },
+        code: { regExp },
       });
       addFormats(ajv);
       return ajv;
@@ -60,25 +70,49 @@ function loadCompiler(): Promise<Compiler> {
  * cannot match in linear time (a backreference, a lookaround) or too large to compile does not
  * compile, and neither does the schema.
  */
-const boundedRegExp = Object.assign(
-  (pattern: string, flags: string): LinearRegExp => {
-    try {
-      return linearRegExp(pattern, flags);
-    } catch (e) {
-      if (e instanceof PatternRefusedError) {
-        throw new Error(`the pattern ${describeValue(pattern)} ${e.message}`);
-      }
-      throw e;
+function boundedRegExp(pattern: string, flags: string, budget: PatternBudget): LinearRegExp {
+  try {
+    return linearRegExp(pattern, flags, budget);
+  } catch (e) {
+    if (e instanceof PatternRefusedError) {
+      throw new Error(`the pattern ${describeValue(pattern)} ${e.message}`);
     }
-  },
-  { code: 'linearRegExp' },
-);
+    throw e;
+  }
+}
+
+/**
+ * NFA threads the patterns of one validation may visit (cached DFA steps are free): about 0.3 s
+ * at worst (a 2,000-step pattern whose DFA keeps missing), far beyond what real patterns on real
+ * credentials need.
+ */
+export const PATTERN_WORK_BUDGET = 20_000_000;
 
 const cache = new WeakMap<object, Promise<Validator>>();
 
-function makeValidator(id: string, validate: PrecompiledValidator, toIssues: ToIssues): Validator {
+function makeValidator(
+  id: string,
+  validate: PrecompiledValidator,
+  toIssues: ToIssues,
+  budget: PatternBudget,
+): Validator {
   const run = (document: unknown): ValidationResult => {
-    if (validate(document)) return { ok: true, issues: [], schemas: [id] };
+    budget.remaining = PATTERN_WORK_BUDGET;
+    let valid: boolean;
+    try {
+      valid = validate(document);
+    } catch (e) {
+      if (!(e instanceof PatternBudgetError)) throw e;
+      // not checked, and said so: never a pass
+      return {
+        ok: false,
+        issues: [
+          { code: 'pattern_budget_exceeded', path: '$', message: `not validated: ${e.message}` },
+        ],
+        schemas: [id],
+      };
+    }
+    if (valid) return { ok: true, issues: [], schemas: [id] };
     const issues: Issue[] = toIssues(validate.errors ?? [], document);
     return { ok: issues.length === 0, issues, schemas: [id] };
   };
@@ -120,8 +154,9 @@ export function createValidator(schema: object): Promise<Validator> {
   const created = loadCompiler().then(({ create, toIssues }) => {
     const id = isObject(schema) && typeof schema.$id === 'string' ? schema.$id : 'anonymous';
     let validate: PrecompiledValidator;
+    const budget: PatternBudget = { remaining: PATTERN_WORK_BUDGET };
     try {
-      validate = create().compile(schema);
+      validate = create(budget).compile(schema);
     } catch (e) {
       if (e instanceof EvalError) {
         throw new Ob3Error(
@@ -148,7 +183,7 @@ export function createValidator(schema: object): Promise<Validator> {
         }`,
       );
     }
-    return makeValidator(id, validate, toIssues);
+    return makeValidator(id, validate, toIssues, budget);
   });
   cache.set(schema, created);
   created.catch(() => cache.delete(schema));

@@ -18,7 +18,7 @@
  */
 
 /** Most NFA instructions a pattern may compile into (counted repetitions expanded). */
-export const MAX_PROGRAM_SIZE = 5_000;
+export const MAX_PROGRAM_SIZE = 2_000;
 /** Deepest nesting of groups a pattern may have. */
 export const MAX_GROUP_DEPTH = 100;
 /** DFA states kept before the cache is emptied (matching goes on, building states again). */
@@ -27,6 +27,22 @@ const MAX_DFA_STATES = 1_000;
 const MAX_DFA_TRANSITIONS = 50_000;
 /** Non-ASCII code points remembered per atom. */
 const MAX_ATOM_CACHE = 4_096;
+
+/**
+ * Work shared by the patterns of one validation: each `test()` spends the NFA threads it visits
+ * (cached DFA transitions cost nothing), and a test that would overdraw throws a
+ * {@link PatternBudgetError} instead of running on. Time stays linear in the strings either way;
+ * this bounds the constant (a pattern of 2,000 steps on 16 MB of strings).
+ */
+export interface PatternBudget {
+  /** Threads that may still be visited. */
+  remaining: number;
+}
+
+/** Thrown by `test()` when its {@link PatternBudget} is spent. */
+export class PatternBudgetError extends Error {
+  override name = 'PatternBudgetError';
+}
 
 /** A pattern the matcher refuses (it cannot match it in linear time, or it is too large). */
 export class PatternRefusedError extends Error {
@@ -348,17 +364,25 @@ export class LinearRegExp {
   /** Always `u`. */
   readonly flags = 'u';
   private readonly program: Program;
-  private states = new Map<string, State>();
+  private states = new Map<number, State[]>();
+  private count = 0;
   private transitions = 0;
   private readonly seen: Int32Array;
   private generation = 0;
-  private readonly stack: number[] = [];
+  /** Work lists of {@link close}: every pending thread plus two pushes per instruction. */
+  private readonly stack: Int32Array;
+  private readonly chars: Int32Array;
+
+  private readonly budget: PatternBudget | undefined;
 
   /** @internal Use {@link linearRegExp}. */
-  constructor(source: string, program: Program) {
+  constructor(source: string, program: Program, budget?: PatternBudget) {
     this.source = source;
     this.program = program;
+    this.budget = budget;
     this.seen = new Int32Array(program.op.length);
+    this.stack = new Int32Array(3 * program.op.length + 2);
+    this.chars = new Int32Array(program.op.length);
   }
 
   /** The number of NFA instructions the pattern compiled into (at most {@link MAX_PROGRAM_SIZE}). */
@@ -376,10 +400,13 @@ export class LinearRegExp {
     const s = String(input);
     let state = this.state([0], true, false);
     let i = 0;
+    let misses = 0;
     while (i < s.length) {
       const cp = s.codePointAt(i) as number;
       let next = cp < 128 ? state.ascii[cp] : state.other.get(cp);
       if (next === undefined) {
+        // a string that keeps making new states: the cache no longer pays, simulate the NFA
+        if (++misses > MAX_DFA_STATES) return this.simulate(s, i, state);
         next = this.step(state, cp);
         if (cp < 128) state.ascii[cp] = next;
         else state.other.set(cp, next);
@@ -388,93 +415,167 @@ export class LinearRegExp {
       state = next;
       i += cp > 0xffff ? 2 : 1;
     }
-    state.atEnd ??= this.close(state, -1).matched;
+    state.atEnd ??=
+      this.close(state.pending, state.pending.length, state.atStart, state.prevWord, -1) < 0;
     return state.atEnd;
   }
 
   /** Empty the state cache (the states in use stay valid; they are rebuilt as needed). */
   private forget(): void {
     this.states = new Map();
+    this.count = 0;
     this.transitions = 0;
   }
 
-  /** The state for a set of pending threads and a left context, from the cache or new. */
+  /**
+   * The state for a list of pending threads and a left context, from the cache or new. The list
+   * is in the order the threads were found (a function of the state they came from), so equal
+   * sets found in another order are other, equivalent, states: no sorting on the way.
+   */
   private state(pending: number[], atStart: boolean, prevWord: boolean): State {
-    const key = `${atStart ? 1 : 0}${prevWord ? 1 : 0}${pending.join(',')}`;
-    let found = this.states.get(key);
-    if (found === undefined) {
-      if (this.states.size >= MAX_DFA_STATES) this.forget();
-      found = { pending, atStart, prevWord, ascii: [], other: new Map() };
-      this.states.set(key, found);
+    let hash = (atStart ? 1 : 0) | (prevWord ? 2 : 0);
+    for (const pc of pending) hash = Math.imul(hash ^ pc, 16_777_619);
+    let bucket = this.states.get(hash);
+    if (bucket !== undefined) {
+      for (const candidate of bucket) {
+        if (
+          candidate.atStart === atStart &&
+          candidate.prevWord === prevWord &&
+          candidate.pending.length === pending.length &&
+          candidate.pending.every((pc, k) => pc === pending[k])
+        ) {
+          return candidate;
+        }
+      }
     }
-    return found;
+    if (this.count >= MAX_DFA_STATES) this.forget();
+    const created: State = { pending, atStart, prevWord, ascii: [], other: new Map() };
+    bucket = this.states.get(hash);
+    if (bucket === undefined) this.states.set(hash, [created]);
+    else bucket.push(created);
+    this.count++;
+    return created;
   }
 
   /** The state after reading `cp` from `state` (or `MATCHED` if a match ends before it). */
   private step(state: State, cp: number): State | typeof MATCHED {
     if (++this.transitions >= MAX_DFA_TRANSITIONS) this.forget();
-    const { chars, matched } = this.close(state, cp);
-    if (matched) return MATCHED;
-    const { op, x, atoms } = this.program;
-    const next: number[] = [];
-    for (const pc of chars) {
-      if (op[pc] === CHAR && (atoms[x[pc] as number] as Atom).matches(cp)) next.push(pc + 1);
+    const found = this.close(
+      state.pending,
+      state.pending.length,
+      state.atStart,
+      state.prevWord,
+      cp,
+    );
+    if (found < 0) return MATCHED;
+    const { x, atoms } = this.program;
+    const chars = this.chars;
+    // unanchored search: a match may start at the next position too; every `pc + 1` differs
+    const next: number[] = [0];
+    for (let k = 0; k < found; k++) {
+      const pc = chars[k] as number;
+      if ((atoms[x[pc] as number] as Atom).matches(cp)) next.push(pc + 1);
     }
-    // unanchored search: a match may start at the next position too
-    next.push(0);
-    next.sort((a, b) => a - b);
-    const unique = next.filter((pc, k) => k === 0 || next[k - 1] !== pc);
-    return this.state(unique, false, isWordChar(cp));
+    return this.state(next, false, isWordChar(cp));
   }
 
   /**
-   * Follow the empty moves from the pending threads at a position whose next code point is `cp`
-   * (-1 at the end of the string): the CHAR instructions reached, and whether MATCH is.
+   * The rest of the search from `state` at `i`, as a plain NFA simulation (Pike VM, no cache, no
+   * allocation per character): for strings on which the DFA cache keeps missing.
    */
-  private close(state: State, cp: number): { chars: number[]; matched: boolean } {
+  private simulate(s: string, i: number, state: State): boolean {
+    const { x, atoms } = this.program;
+    const chars = this.chars;
+    let list = Int32Array.from(state.pending);
+    let count = list.length;
+    let spare = new Int32Array(this.program.op.length + 1);
+    if (list.length < spare.length) {
+      const grown = new Int32Array(spare.length);
+      grown.set(list);
+      list = grown;
+    }
+    let atStart = state.atStart;
+    let prevWord = state.prevWord;
+    for (;;) {
+      const cp = i < s.length ? (s.codePointAt(i) as number) : -1;
+      const found = this.close(list, count, atStart, prevWord, cp);
+      if (found < 0) return true;
+      if (cp < 0) return false;
+      spare[0] = 0;
+      let m = 1;
+      for (let k = 0; k < found; k++) {
+        const pc = chars[k] as number;
+        if ((atoms[x[pc] as number] as Atom).matches(cp)) spare[m++] = pc + 1;
+      }
+      [list, spare] = [spare, list];
+      count = m;
+      atStart = false;
+      prevWord = isWordChar(cp);
+      i += cp > 0xffff ? 2 : 1;
+    }
+  }
+
+  /**
+   * Follow the empty moves from `count` pending threads at a position whose next code point is
+   * `cp` (-1 at the end of the string): writes the CHAR instructions reached to `this.chars` and
+   * returns their number, or -1 as soon as MATCH is reached.
+   */
+  private close(
+    pending: ArrayLike<number>,
+    count: number,
+    atStart: boolean,
+    prevWord: boolean,
+    cp: number,
+  ): number {
     const { op, x, y } = this.program;
     const seen = this.seen;
-    const gen = ++this.generation;
-    if (gen === 0x7fffffff) {
+    if (++this.generation === 0x7fffffff) {
       seen.fill(0);
       this.generation = 1;
     }
     const mark = this.generation;
     const nextWord = cp >= 0 && isWordChar(cp);
-    const chars: number[] = [];
+    const chars = this.chars;
     const stack = this.stack;
-    stack.length = 0;
-    for (let k = state.pending.length - 1; k >= 0; k--) stack.push(state.pending[k] as number);
-    while (stack.length > 0) {
-      const pc = stack.pop() as number;
+    let found = 0;
+    let top = 0;
+    for (let k = count - 1; k >= 0; k--) stack[top++] = pending[k] as number;
+    while (top > 0) {
+      const pc = stack[--top] as number;
       if (seen[pc] === mark) continue;
       seen[pc] = mark;
       switch (op[pc]) {
         case CHAR:
-          chars.push(pc);
+          chars[found++] = pc;
           break;
         case MATCH:
-          return { chars, matched: true };
+          return -1;
         case JMP:
-          stack.push(x[pc] as number);
+          stack[top++] = x[pc] as number;
           break;
         case SPLIT:
-          stack.push(y[pc] as number, x[pc] as number);
+          stack[top++] = y[pc] as number;
+          stack[top++] = x[pc] as number;
           break;
         case ASSERT: {
           const kind = x[pc];
           const holds =
-            kind === 0
-              ? state.atStart
-              : kind === 1
-                ? cp < 0
-                : (state.prevWord !== nextWord) === (kind === 2);
-          if (holds) stack.push(pc + 1);
+            kind === 0 ? atStart : kind === 1 ? cp < 0 : (prevWord !== nextWord) === (kind === 2);
+          if (holds) stack[top++] = pc + 1;
           break;
         }
       }
     }
-    return { chars, matched: false };
+    if (this.budget !== undefined) {
+      this.budget.remaining -= count + found + 1;
+      if (this.budget.remaining < 0) {
+        throw new PatternBudgetError(
+          `matching the pattern /${this.source.length > 60 ? `${this.source.slice(0, 60)}…` : this.source}/u ` +
+            'on these strings takes more work than allowed (a large pattern on long strings)',
+        );
+      }
+    }
+    return found;
   }
 }
 
@@ -482,9 +583,9 @@ export class LinearRegExp {
  * Compile `pattern` (ECMAScript syntax, `u` flag) into a {@link LinearRegExp}. Throws the
  * engine's `SyntaxError` for an invalid pattern, and a {@link PatternRefusedError} (whose message
  * says why, starting with "has" or "nests") for one that cannot be matched in linear time or is
- * too large to compile.
+ * too large to compile. With a `budget`, `test()` spends it (see {@link PatternBudget}).
  */
-export function linearRegExp(pattern: string, flags = 'u'): LinearRegExp {
+export function linearRegExp(pattern: string, flags = 'u', budget?: PatternBudget): LinearRegExp {
   if (flags !== 'u')
     throw new PatternRefusedError(`uses the flags "${flags}" (only "u" is supported)`);
   new RegExp(pattern, 'u'); // the engine's syntax check and message
@@ -494,5 +595,5 @@ export function linearRegExp(pattern: string, flags = 'u'): LinearRegExp {
       `has repetitions too large to compile (over ${MAX_PROGRAM_SIZE} steps once expanded)`,
     );
   }
-  return new LinearRegExp(pattern, compile(tree));
+  return new LinearRegExp(pattern, compile(tree), budget);
 }

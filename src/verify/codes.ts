@@ -116,6 +116,7 @@ export const CHECK_CODES: Readonly<Record<string, CodeClass>> = Object.freeze({
   credential_schema_type: C,
   credential_schema_unchecked_offline: U,
   credential_schema_uncompiled: U,
+  pattern_budget_exceeded: U,
   credential_schema_not_fetched: U,
   schema_plain_json_invalid: N,
   ob2_property_missing: C,

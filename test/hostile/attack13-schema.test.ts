@@ -114,6 +114,28 @@ describe('credentialSchema: patterns whose backtracking time explodes', () => {
       expect([pattern, v.validate(s).ok]).toEqual([pattern, expected]);
     }
   });
+  it('a large pattern whose DFA keeps missing, on 200 KB: the work budget ends it, not checked', async () => {
+    // `[ab]*a[ab]{1900}c`: 1,900 live threads a character, a new DFA state at each
+    let x = 1;
+    let s = '';
+    for (let k = 0; k < 200_000; k++) {
+      x = (x * 1_103_515_245 + 12_345) & 0x7fffffff;
+      s += (x >> 16) % 2 ? 'a' : 'b';
+    }
+    const v = await createValidator({ type: 'string', pattern: '[ab]*a[ab]{1900}c' });
+    const r = v.validate(s);
+    expect(r.issues.map((i) => [i.code, i.path])).toEqual([['pattern_budget_exceeded', '$']]);
+    expect(r.ok).toBe(false);
+    // the budget is per validation: a short string right after is answered
+    expect(v.validate(`a${'b'.repeat(1900)}c`).ok).toBe(true);
+    expect(v.validate('ab').ok).toBe(false);
+    const report = await verifyWith(
+      { type: 'object', properties: { name: { type: 'string', pattern: '[ab]*a[ab]{1900}c' } } },
+      s,
+    );
+    expect(entries(report, 'schema').map((e) => e.code)).toEqual(['pattern_budget_exceeded']);
+    expect(report.verdict).not.toBe('valid');
+  });
   it('patternProperties: run on the same matcher', async () => {
     const v = await createValidator({
       type: 'object',
