@@ -365,6 +365,8 @@ export class LinearRegExp {
   readonly flags = 'u';
   private readonly program: Program;
   private states = new Map<number, State[]>();
+  /** The state at the start of a string (kept until the cache is emptied). */
+  private initial: State | undefined;
   private count = 0;
   private transitions = 0;
   private readonly seen: Int32Array;
@@ -398,7 +400,8 @@ export class LinearRegExp {
   /** Whether the pattern matches somewhere in `input` (as `RegExp.prototype.test`). */
   test(input: string): boolean {
     const s = String(input);
-    let state = this.state([0], true, false);
+    this.initial ??= this.state([0], true, false);
+    let state = this.initial;
     let i = 0;
     let misses = 0;
     while (i < s.length) {
@@ -423,6 +426,7 @@ export class LinearRegExp {
   /** Empty the state cache (the states in use stay valid; they are rebuilt as needed). */
   private forget(): void {
     this.states = new Map();
+    this.initial = undefined;
     this.count = 0;
     this.transitions = 0;
   }
