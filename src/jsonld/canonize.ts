@@ -17,6 +17,32 @@ import { WorkBudget } from './work.js';
 /** The mapping of jsonld.js and rdf-canonize errors, loaded when one is thrown. */
 const errorMapping = /* @__PURE__ */ onDemand(() => import('./map-error.js'));
 
+/** The locator of JSON-LD failures in a document, loaded when a conversion fails. */
+const errorLocation = /* @__PURE__ */ onDemand(() => import('./locate.js'));
+
+/** Failures {@link locateError} can place in the document. */
+const LOCATABLE = new Set([
+  'ERR_JSONLD_UNDEFINED_TERM',
+  'ERR_JSONLD_PROTECTED_TERM',
+  'ERR_CONTEXT_UNKNOWN',
+  'ERR_CONTEXT_LOAD',
+]);
+
+/** The error with the JSON path of its cause in the document (`details.path`), when found. */
+async function locateError(
+  document: object,
+  error: Ob3Error,
+  loader: DocumentLoader,
+  signal: AbortSignal | undefined,
+): Promise<Ob3Error> {
+  if (!LOCATABLE.has(error.code) || signal?.aborted) return error;
+  return (await errorLocation()).locateJsonLdError(
+    document,
+    error,
+    abortableLoader(loader, signal),
+  );
+}
+
 /** An ob3kit error for anything thrown while converting or canonizing (mapped on demand). */
 async function mapError(e: unknown, signal: AbortSignal | undefined): Promise<Ob3Error> {
   if (e instanceof Ob3Error) return e;
@@ -221,8 +247,8 @@ async function toDataset(fn: string, document: object, options: CanonizeOptions)
     options.runBudget,
   );
   budget.checkRun();
+  const loader = options.documentLoader ?? getDefaultDocumentLoader();
   try {
-    const loader = options.documentLoader ?? getDefaultDocumentLoader();
     quads = await documentToQuads(document, {
       documentLoader: abortableLoader(loader, signal),
       safe: options.safe ?? true,
@@ -230,7 +256,7 @@ async function toDataset(fn: string, document: object, options: CanonizeOptions)
       budget,
     });
   } catch (e) {
-    throw await mapError(e, signal);
+    throw await locateError(document, await mapError(e, signal), loader, signal);
   }
   if (signal?.aborted) throw abortedError(signal);
   const maxQuads = options.maxQuads ?? DEFAULT_MAX_QUADS;

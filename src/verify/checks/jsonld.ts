@@ -44,7 +44,17 @@ export async function checkJsonLd(
   } catch (e) {
     const code = errorCode(e);
     if (code === undefined || !code.startsWith('ERR_')) throw e;
-    return [result(ID, 'fail', CODES[code] ?? 'jsonld_invalid', errorMessage(e))];
+    // The member, value or @context entry at fault, when the conversion could place it.
+    const path = (e as { details?: { path?: unknown } }).details?.path;
+    return [
+      result(
+        ID,
+        'fail',
+        CODES[code] ?? 'jsonld_invalid',
+        errorMessage(e),
+        typeof path === 'string' ? path : undefined,
+      ),
+    ];
   }
   const issue = await checkCompactForm(document, { documentLoader });
   if (issue !== undefined) return [result(ID, 'fail', issue.code, issue.message, issue.path)];
