@@ -68,11 +68,7 @@ function reportError(io: Io, name: string, e: unknown): number {
   }
   const err = e as { code?: unknown; message?: unknown; issues?: unknown; stack?: unknown };
   if (typeof err?.code === 'string' && err.code.startsWith('ERR_')) {
-    const message = plainMessage(String(err.message));
-    io.err(`${prefix}: error: ${message} (${err.code})\n`);
-    // Where in the input the error is, when the library knows (details.path).
-    const path = (err as { details?: { path?: unknown } }).details?.path;
-    if (typeof path === 'string' && !message.includes(path)) io.err(`  at ${path}\n`);
+    io.err(`${prefix}: error: ${plainMessage(String(err.message))} (${err.code})\n`);
     if (Array.isArray(err.issues)) {
       for (const i of err.issues.slice(0, 20) as Array<{ path?: string; message?: string }>) {
         io.err(`  ${i.path ?? '$'}: ${i.message ?? ''}\n`);

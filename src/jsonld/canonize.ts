@@ -293,7 +293,9 @@ async function canonizeDataset(
  * @param options - loader, safe mode, abort signal and work limits.
  * @returns the canonical N-Quads, one quad a line, each ending with `\n`.
  * @throws JsonLdError `ERR_CONTEXT_UNKNOWN`, `ERR_JSONLD_UNDEFINED_TERM`,
- *   `ERR_JSONLD_PROTECTED_TERM`, `ERR_JSONLD_SAFE_MODE`, `ERR_CONTEXT_LOAD` or `ERR_JSONLD`.
+ *   `ERR_JSONLD_PROTECTED_TERM`, `ERR_JSONLD_SAFE_MODE`, `ERR_CONTEXT_LOAD` or `ERR_JSONLD`; the
+ *   first four with `details.path` (the member, value or `@context` entry at fault) when the
+ *   document shows where.
  * @throws LimitError `ERR_CANONIZE_LIMIT` when the document passes `maxJsonValues` or
  *   `maxArrayLength` (checked first), `maxQuads`, `maxWorkFactor` or `maxCanonizeWork`
  *   (`details.limit` names it).
