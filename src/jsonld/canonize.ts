@@ -28,19 +28,30 @@ const LOCATABLE = new Set([
   'ERR_CONTEXT_LOAD',
 ]);
 
-/** The error with the JSON path of its cause in the document (`details.path`), when found. */
+/**
+ * The error with the JSON path of its cause in the document (`details.path`), when found. The
+ * search spends the conversion's budget (and the run's), within what is left of it: it never
+ * exceeds either, and finds nothing once they are spent.
+ */
 async function locateError(
   document: object,
   error: Ob3Error,
   loader: DocumentLoader,
   signal: AbortSignal | undefined,
+  budget: WorkBudget,
 ): Promise<Ob3Error> {
   if (!LOCATABLE.has(error.code) || signal?.aborted) return error;
-  return (await errorLocation()).locateJsonLdError(
-    document,
-    error,
-    abortableLoader(loader, signal),
+  const run = budget.run;
+  const left = Math.min(
+    budget.max - budget.used,
+    run === undefined ? Number.POSITIVE_INFINITY : run.max - run.used,
   );
+  if (!(left > 0) || budget.exceeded !== undefined || run?.exceeded !== undefined) return error;
+  const work = { used: 0, max: left };
+  const { locateJsonLdError } = await errorLocation();
+  const located = await locateJsonLdError(document, error, abortableLoader(loader, signal), work);
+  budget.charge(work.used, 'locating a JSON-LD failure in the document');
+  return located;
 }
 
 /** An ob3kit error for anything thrown while converting or canonizing (mapped on demand). */
@@ -256,7 +267,7 @@ async function toDataset(fn: string, document: object, options: CanonizeOptions)
       budget,
     });
   } catch (e) {
-    throw await locateError(document, await mapError(e, signal), loader, signal);
+    throw await locateError(document, await mapError(e, signal), loader, signal, budget);
   }
   if (signal?.aborted) throw abortedError(signal);
   const maxQuads = options.maxQuads ?? DEFAULT_MAX_QUADS;

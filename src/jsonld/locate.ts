@@ -38,7 +38,10 @@ import type { DocumentLoader } from './loader.js';
 
 /** Distinct non-bundled context URLs the walk loads (as the compact-form walk). */
 const MAX_FOREIGN_CONTEXTS = 16;
-/** Work units the walk may spend, over all its passes. */
+/**
+ * Work units the walk may spend, over all its passes (a unit costs less than one of the
+ * canonicalization budget's, which the caller charges them to).
+ */
 const MAX_WORK = 1_000_000;
 /** Units for each term of a context processed afresh (defining a term costs more than a visit). */
 const TERM_UNITS = 16;
@@ -54,6 +57,12 @@ interface Finding {
   event: string;
   reported: string;
   loc: Loc;
+}
+
+/** Work units spent by the walk (`used`), and the most it may spend (`max`, capped at 1,000,000). */
+export interface Work {
+  used: number;
+  max: number;
 }
 
 /** The walk cannot answer (unsupported context feature, out of budget, unexpected value). */
@@ -84,13 +93,16 @@ class Walk {
 
   constructor(
     private readonly resolve: (url: string) => unknown,
-    private readonly work: { used: number },
+    private readonly work: Work,
     private readonly collect: boolean,
   ) {}
 
   private charge(units: number): void {
     this.work.used += units;
-    if (this.work.used > MAX_WORK) throw GIVE_UP;
+    if (this.work.used > Math.min(MAX_WORK, this.work.max)) {
+      this.work.used -= units; // not done
+      throw GIVE_UP;
+    }
   }
 
   private found(term: string, event: string, reported: string, loc: Loc): void {
@@ -328,9 +340,9 @@ async function walkDocument(
   document: object,
   loader: DocumentLoader | undefined,
   collect: boolean,
+  work: Work,
 ): Promise<Outcome> {
   const loaded = new Map<string, unknown>();
-  const work = { used: 0 };
   for (;;) {
     const walk = new Walk((url) => loaded.get(url), work, collect);
     let need: NeedContext;
@@ -391,18 +403,22 @@ function undefinedTermMessage(f: Finding, path: string, more: number): string {
  *   defines, the first in document order (`details.more` counts the others);
  * - a protected-term redefinition: the `@context` entry that redefines the term;
  * - an unknown context: the `@context` entry that names the URL.
+ *
+ * The walk spends at most `work.max` units (and never more than 1,000,000), adding them to
+ * `work.used`.
  */
 export async function locateJsonLdError(
   document: object,
   error: Ob3Error,
   loader: DocumentLoader | undefined,
+  work: Work = { used: 0, max: MAX_WORK },
 ): Promise<Ob3Error> {
   if (error.details?.path !== undefined) return error;
   try {
     if (error.code === 'ERR_JSONLD_UNDEFINED_TERM') {
       const reported = reportedTerm(error);
       if (reported === undefined) return error;
-      const outcome = await walkDocument(document, loader, true);
+      const outcome = await walkDocument(document, loader, true, work);
       if (outcome.kind !== 'done') return error;
       const { findings, count } = outcome;
       const matches = (f: Finding) => f.event === reported.event && f.reported === reported.term;
@@ -420,7 +436,7 @@ export async function locateJsonLdError(
     if (error.code === 'ERR_JSONLD_PROTECTED_TERM') {
       const term = error.details?.term;
       if (typeof term !== 'string') return error;
-      const outcome = await walkDocument(document, loader, false);
+      const outcome = await walkDocument(document, loader, false, work);
       if (outcome.kind !== 'redefined' || outcome.term !== term) return error;
       const path = pathOf(outcome.loc);
       return new JsonLdError(
@@ -434,7 +450,7 @@ export async function locateJsonLdError(
     if (error.code === 'ERR_CONTEXT_UNKNOWN' || error.code === 'ERR_CONTEXT_LOAD') {
       const url = error.details?.url;
       if (typeof url !== 'string') return error;
-      const outcome = await walkDocument(document, loader, false);
+      const outcome = await walkDocument(document, loader, false, work);
       if (outcome.kind !== 'unloadable' || outcome.url !== url) return error;
       const entry = outcome.entry;
       if (entry === undefined || entry.local !== url) return error;

@@ -262,6 +262,29 @@ describe('the walk is bounded', () => {
     };
   }
 
+  it('spends the conversion budget, within what is left of it', async () => {
+    const c = baseCredential();
+    c.credentialSubject.achievement.criteria.narative = 'typo';
+    // The least maxCanonizeWork the conversion itself needs (below it: ERR_CANONIZE_LIMIT).
+    let low = 0;
+    let high = 10_000_000;
+    while (low < high) {
+      const mid = Math.floor((low + high) / 2);
+      const e = await toNQuads(c, { maxCanonizeWork: mid }).then(
+        () => undefined,
+        (x: Ob3Error) => x,
+      );
+      if (e?.code === 'ERR_JSONLD_UNDEFINED_TERM') high = mid;
+      else low = mid + 1;
+    }
+    // With nothing left, the failure is not located; with enough, it is.
+    const bare = await failure(c, { maxCanonizeWork: low });
+    expect(bare.code).toBe('ERR_JSONLD_UNDEFINED_TERM');
+    expect(bare.details?.path).toBeUndefined();
+    const located = await failure(c, { maxCanonizeWork: low + 1000 });
+    expect(located.details?.path).toBe('$.credentialSubject.achievement.criteria.narative');
+  });
+
   it('past its bound it gives no path (the caller raised maxCanonizeWork; the walk does not)', async () => {
     const small = await failure(costly(50), { maxCanonizeWork: 1e9 });
     expect(small.details?.path).toBe('$.aaa');
