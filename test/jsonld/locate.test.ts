@@ -11,7 +11,7 @@ import { createDocumentLoader, toNQuads } from '../../src/jsonld/index.js';
 import { createDidKey, generateKeyPair } from '../../src/keys/index.js';
 import { signCredential, verifyCredentialProof } from '../../src/proof/index.js';
 import { verify } from '../../src/verify/index.js';
-import { baseCredential, type Loose } from '../verify/helpers.js';
+import { baseCredential, baseEndorsement, type Loose } from '../verify/helpers.js';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 const RUNS = Number(process.env.OB3KIT_FUZZ_RUNS ?? 40);
@@ -132,6 +132,17 @@ describe('an undefined term is located', () => {
     expect(issue, JSON.stringify(proof.issues)).toBeDefined();
     expect(issue?.path).toBe('$.proof[0].note');
     expect(issue?.message).toContain('$.proof[0].note');
+  });
+
+  it('inside an embedded endorsement, under its own @context', async () => {
+    const c = baseCredential();
+    const endorsement = baseEndorsement();
+    endorsement.credentialSubject.endorsmentComment = 'typo';
+    c.credentialSubject.achievement.endorsement = [endorsement];
+    const e = await failure(c);
+    expect(e.details?.path).toBe(
+      '$.credentialSubject.achievement.endorsement[0].credentialSubject.endorsmentComment',
+    );
   });
 
   it('signCredential throws ERR_JSONLD_UNDEFINED_TERM with details.path', async () => {
