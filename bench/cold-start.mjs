@@ -5,6 +5,10 @@
 //   node bench/cold-start.mjs              11 rounds
 //   node bench/cold-start.mjs --runs 31    more rounds
 //   npm run bench -- --only cold-start     the same, through the benchmark
+//   node bench/cold-start.mjs --floor      also two variants the package does not ship, to
+//                                          measure what the file layout costs (see
+//                                          docs/cold-start.md): verify's up-front code as one
+//                                          file, and that with node:crypto in WebCrypto's place
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -94,14 +98,78 @@ function cases(tmp) {
 }
 
 /**
- * Median wall time and CPU time (ms) of each case over `runs` interleaved rounds, and each
- * case's times over the bare `node` medians.
+ * Variants the package does not ship, for comparison: everything `ob3kit/verify` loads up front
+ * bundled into one file by Rollup (its on-demand parts stay separate files), run as is and with
+ * Node's own `node:crypto` standing in for WebCrypto (the digest, Ed25519 key import and
+ * verification one badge needs). A verdict other than valid fails the run, so the stand-in is
+ * checked by the run itself.
  */
-export async function measureColdStart({ runs = 11 } = {}) {
+async function floorCases(tmp, read) {
+  const { rollup } = await import('rollup');
+  const bare = (id) => !id.startsWith('.') && !path.isAbsolute(id);
+  const bundle = await rollup({
+    input: path.join(root, 'dist/verify/index.js'),
+    external: bare,
+    logLevel: 'silent',
+  });
+  const out = path.join(tmp, 'one-file');
+  await bundle.write({ dir: out, format: 'es', entryFileNames: '[name].mjs' });
+  await bundle.close();
+  const entry = JSON.stringify(pathToFileURL(path.join(out, 'index.mjs')).href);
+  const standIn = path.join(tmp, 'node-crypto.mjs');
+  fs.writeFileSync(
+    standIn,
+    "import { createHash, createPublicKey, verify } from 'node:crypto';\n" +
+      'const subtle = {\n' +
+      "  async digest(a, d) { return createHash(a === 'SHA-256' ? 'sha256' : 'sha384').update(d).digest(); },\n" +
+      "  async importKey(f, k) { if (f !== 'raw') throw new Error(f); return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(k).toString('base64url') }, format: 'jwk' }); },\n" +
+      '  async verify(a, k, s, d) { return verify(null, d, k, s); },\n' +
+      '};\n' +
+      "Object.defineProperty(globalThis, 'crypto', { value: { subtle }, configurable: true });\n",
+  );
+  const body =
+    `const { verify } = await import(${entry});\n` +
+    `const r = await verify(${read}, { now: new Date('2025-01-01T00:00:00Z') });\n` +
+    `if (r.verdict !== 'valid') process.exit(3);\n`;
+  const script = (name, text) => {
+    const file = path.join(tmp, `${name}.mjs`);
+    fs.writeFileSync(file, text);
+    return [file];
+  };
+  return [
+    {
+      id: 'one-file',
+      name: 'not shipped: `ob3kit/verify` with its up-front code as one file, verify() one badge',
+      args: script('one-file', `import { readFileSync } from 'node:fs';\n${body}`),
+    },
+    {
+      id: 'one-file-node-crypto',
+      name: 'not shipped: the same, with `node:crypto` standing in for WebCrypto',
+      args: script(
+        'one-file-node-crypto',
+        `import { readFileSync } from 'node:fs';\nimport ${JSON.stringify(pathToFileURL(standIn).href)};\n${body}`,
+      ),
+    },
+  ];
+}
+
+/**
+ * Median wall time and CPU time (ms) of each case over `runs` interleaved rounds, and each
+ * case's times over the bare `node` medians. `floor`: add the {@link floorCases}.
+ */
+export async function measureColdStart({ runs = 11, floor = false } = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ob3kit-cold-'));
   try {
     fs.writeFileSync(path.join(tmp, 'cred.json'), JSON.stringify(await signedBadge()));
     const list = cases(tmp);
+    if (floor) {
+      const read = `JSON.parse(readFileSync(${JSON.stringify(path.join(tmp, 'cred.json'))}, 'utf8'))`;
+      try {
+        list.splice(3, 0, ...(await floorCases(tmp, read)));
+      } catch (e) {
+        console.error(`  (the layouts not shipped are skipped: ${e.message})`);
+      }
+    }
     // Each process reports the CPU time it used (all its threads) when it exits: a busy
     // machine inflates that far less than the wall time.
     const cpuHook = path.join(tmp, 'cpu.mjs');
@@ -176,7 +244,7 @@ export async function main(argv = process.argv.slice(2)) {
   }
   const at = argv.indexOf('--runs');
   const runs = at === -1 ? 11 : Number(argv[at + 1]);
-  const result = await measureColdStart({ runs });
+  const result = await measureColdStart({ runs, floor: argv.includes('--floor') });
   console.log(
     `Cold start, ${runs} interleaved rounds (Node ${process.version}, load average ${result.load_average.toFixed(1)})\n`,
   );
