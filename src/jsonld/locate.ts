@@ -216,7 +216,9 @@ class Walk {
     }
     if (hasContext) ctx = this.applyLocal(ctx, element['@context'], at(loc, '@context'));
     const typeCtx = ctx;
-    for (const key of keys) {
+    // In jsonld.js's order (sorted keys): with two keys for @type (`@type` and an alias), the
+    // type-scoped contexts apply in that order, and the last one applied decides what is defined.
+    for (const key of keys.length > 1 ? keys.slice().sort() : keys) {
       if (key === '@context' || expandVocabIri(ctx, key) !== '@type') continue;
       const value = element[key];
       const types = Array.isArray(value)
@@ -246,25 +248,28 @@ class Walk {
         continue; // JSON-LD drops the member and its value
       }
       if (isKeyword(iri)) {
-        this.keyword(ctx, typeCtx, property, iri, value, kloc, valueObject);
+        this.keyword(ctx, typeCtx, property, key, iri, value, kloc, valueObject);
         continue;
       }
       if (iri.startsWith('_:')) this.found(key, 'blank node predicate', iri, kloc);
-      const def = ctx.mappings.get(key);
-      if (def?.['@type'] === '@json') continue; // a JSON literal: its content is not JSON-LD
-      let termCtx = ctx;
-      const termScoped = def?.['@context'];
-      if (termScoped !== undefined) {
-        termCtx = this.apply(ctx, termScoped, true, true, isForeignTerm(def), kloc, false);
-      }
-      this.element(termCtx, key, value, kloc);
+      if (ctx.mappings.get(key)?.['@type'] === '@json') continue; // a JSON literal: not JSON-LD
+      this.element(this.termContext(ctx, key, kloc), key, value, kloc);
     }
+  }
+
+  /** The active context for the value of member `key`: its term's scoped context applied. */
+  private termContext(ctx: ActiveContext, key: string, loc: Loc): ActiveContext {
+    const def = ctx.mappings.get(key);
+    const scoped = def?.['@context'];
+    if (scoped === undefined) return ctx;
+    return this.apply(ctx, scoped, true, true, isForeignTerm(def), loc, false);
   }
 
   private keyword(
     ctx: ActiveContext,
     typeCtx: ActiveContext,
     property: string | null,
+    key: string,
     keyword: string,
     value: unknown,
     loc: Loc,
@@ -288,13 +293,17 @@ class Walk {
       case '@direction':
       case '@index':
         return;
-      case '@list':
-      case '@set':
       case '@included':
         this.element(ctx, property, value, loc);
         return;
+      case '@list':
+      case '@set':
+        // as for any member, an alias's own scoped context applies to its value (jsonld.js)
+        this.element(this.termContext(ctx, key, loc), property, value, loc);
+        return;
       case '@graph':
-        this.element(ctx, '@graph', value, loc);
+        // the value's active property is the member's name (an alias keeps its scoped context)
+        this.element(this.termContext(ctx, key, loc), key, value, loc);
         return;
       default:
         // @reverse, @nest and other keywords move members elsewhere: not followed.
