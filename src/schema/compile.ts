@@ -82,7 +82,7 @@ function boundedRegExp(pattern: string, flags: string, budget: PatternBudget): L
 }
 
 /**
- * NFA threads the patterns of one validation may visit (cached DFA steps are free): about 0.3 s
+ * NFA instructions the patterns of one validation may visit (cached DFA steps are free): about 0.3 s
  * at worst (a 2,000-step pattern whose DFA keeps missing), far beyond what real patterns on real
  * credentials need.
  */

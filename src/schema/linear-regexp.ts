@@ -29,13 +29,13 @@ const MAX_DFA_TRANSITIONS = 50_000;
 const MAX_ATOM_CACHE = 4_096;
 
 /**
- * Work shared by the patterns of one validation: each `test()` spends the NFA threads it visits
- * (cached DFA transitions cost nothing), and a test that would overdraw throws a
+ * Work shared by the patterns of one validation: each `test()` spends the NFA instructions it
+ * visits (cached DFA transitions cost nothing), and a test that would overdraw throws a
  * {@link PatternBudgetError} instead of running on. Time stays linear in the strings either way;
  * this bounds the constant (a pattern of 2,000 steps on 16 MB of strings).
  */
 export interface PatternBudget {
-  /** Threads that may still be visited. */
+  /** Instruction visits still allowed. */
   remaining: number;
 }
 
@@ -522,7 +522,8 @@ export class LinearRegExp {
   /**
    * Follow the empty moves from `count` pending threads at a position whose next code point is
    * `cp` (-1 at the end of the string): writes the CHAR instructions reached to `this.chars` and
-   * returns their number, or -1 as soon as MATCH is reached.
+   * returns their number, or -1 as soon as MATCH is reached. The instructions visited are
+   * charged to the budget either way.
    */
   private close(
     pending: ArrayLike<number>,
@@ -543,17 +544,20 @@ export class LinearRegExp {
     const stack = this.stack;
     let found = 0;
     let top = 0;
+    let visited = 0;
     for (let k = count - 1; k >= 0; k--) stack[top++] = pending[k] as number;
-    while (top > 0) {
+    walk: while (top > 0) {
       const pc = stack[--top] as number;
       if (seen[pc] === mark) continue;
       seen[pc] = mark;
+      visited++;
       switch (op[pc]) {
         case CHAR:
           chars[found++] = pc;
           break;
         case MATCH:
-          return -1;
+          found = -1;
+          break walk;
         case JMP:
           stack[top++] = x[pc] as number;
           break;
@@ -571,7 +575,8 @@ export class LinearRegExp {
       }
     }
     if (this.budget !== undefined) {
-      this.budget.remaining -= count + found + 1;
+      // every instruction visited is charged (a chain of empty moves costs as much as atoms)
+      this.budget.remaining -= count + visited + 1;
       if (this.budget.remaining < 0) {
         throw new PatternBudgetError(
           `matching the pattern /${this.source.length > 60 ? `${this.source.slice(0, 60)}…` : this.source}/u ` +
