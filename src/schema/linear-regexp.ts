@@ -9,7 +9,8 @@
  * Thompson NFA, simulated as a DFA built lazily with a bounded state cache; whether one code
  * point matches one atom (a literal, `.`, an escape, a character class, `\p{..}`) is decided by
  * the engine's own RegExp on that code point alone, so the character semantics are exactly
- * ECMAScript's (`u` flag). The string is read by code points, as the `u` flag does.
+ * ECMAScript's (`u` flag, and with `i` case folding, which is per code point too). The string
+ * is read by code points, as the `u` flag does.
  *
  * Refused, as they cannot be matched in linear time: backreferences, lookahead and lookbehind
  * (and group modifiers). A pattern whose compiled size exceeds {@link MAX_PROGRAM_SIZE}
@@ -241,6 +242,8 @@ interface Program {
   x: number[];
   y: number[];
   atoms: Atom[];
+  /** The `i` flag: atoms compare case-folded, and `\b` reads two more word characters. */
+  ignoreCase: boolean;
 }
 
 /** One single-code-point atom, decided by the engine's RegExp, with its answers cached. */
@@ -248,8 +251,8 @@ class Atom {
   private readonly re: RegExp;
   private readonly ascii = new Int8Array(128);
   private readonly other = new Map<number, boolean>();
-  constructor(source: string) {
-    this.re = new RegExp(`^(?:${source})$`, 'u');
+  constructor(source: string, flags: string) {
+    this.re = new RegExp(`^(?:${source})$`, flags);
   }
   matches(cp: number): boolean {
     if (cp < 128) {
@@ -268,8 +271,8 @@ class Atom {
   }
 }
 
-function compile(tree: Node): Program {
-  const program: Program = { op: [], x: [], y: [], atoms: [] };
+function compile(tree: Node, ignoreCase: boolean): Program {
+  const program: Program = { op: [], x: [], y: [], atoms: [], ignoreCase };
   const atoms = new Map<string, number>();
   const emit = (op: number, x = 0, y = 0): number => {
     program.op.push(op);
@@ -284,7 +287,7 @@ function compile(tree: Node): Program {
         let id = atoms.get(node.source);
         if (id === undefined) {
           id = program.atoms.length;
-          program.atoms.push(new Atom(node.source));
+          program.atoms.push(new Atom(node.source, ignoreCase ? 'iu' : 'u'));
           atoms.set(node.source, id);
         }
         emit(CHAR, id);
@@ -334,12 +337,16 @@ function compile(tree: Node): Program {
   return program;
 }
 
-/** `\w` without the `i` flag: what `\b` reads on either side. */
-const isWordChar = (cp: number): boolean =>
+/**
+ * `\w`: what `\b` reads on either side; with the `i` and `u` flags, also the two code points
+ * that case-fold into it (U+017F ſ, U+212A Kelvin sign).
+ */
+const isWordChar = (cp: number, ignoreCase: boolean): boolean =>
   (cp >= 0x61 && cp <= 0x7a) ||
   (cp >= 0x41 && cp <= 0x5a) ||
   (cp >= 0x30 && cp <= 0x39) ||
-  cp === 0x5f;
+  cp === 0x5f ||
+  (ignoreCase && (cp === 0x17f || cp === 0x212a));
 
 /** A DFA state: the NFA threads waiting to be closed at a position, and that position's left side. */
 interface State {
@@ -361,8 +368,8 @@ const MATCHED = 1;
 export class LinearRegExp {
   /** The pattern, as given. */
   readonly source: string;
-  /** Always `u`. */
-  readonly flags = 'u';
+  /** `u`, or `iu` (case-insensitive). */
+  readonly flags: string;
   private readonly program: Program;
   private states = new Map<number, State[]>();
   /** The state at the start of a string (kept until the cache is emptied). */
@@ -380,6 +387,7 @@ export class LinearRegExp {
   /** @internal Use {@link linearRegExp}. */
   constructor(source: string, program: Program, budget?: PatternBudget) {
     this.source = source;
+    this.flags = program.ignoreCase ? 'iu' : 'u';
     this.program = program;
     this.budget = budget;
     this.seen = new Int32Array(program.op.length);
@@ -392,9 +400,9 @@ export class LinearRegExp {
     return this.program.op.length;
   }
 
-  /** `/source/u`, as RegExp prints itself (Ajv keys its compiled patterns by this). */
+  /** `/source/u` (or `/source/iu`), as RegExp prints itself (Ajv keys its compiled patterns by this). */
   toString(): string {
-    return `/${this.source}/u`;
+    return `/${this.source}/${this.flags}`;
   }
 
   /** Whether the pattern matches somewhere in `input` (as `RegExp.prototype.test`). */
@@ -480,7 +488,7 @@ export class LinearRegExp {
       const pc = chars[k] as number;
       if ((atoms[x[pc] as number] as Atom).matches(cp)) next.push(pc + 1);
     }
-    return this.state(next, false, isWordChar(cp));
+    return this.state(next, false, isWordChar(cp, this.program.ignoreCase));
   }
 
   /**
@@ -514,7 +522,7 @@ export class LinearRegExp {
       [list, spare] = [spare, list];
       count = m;
       atStart = false;
-      prevWord = isWordChar(cp);
+      prevWord = isWordChar(cp, this.program.ignoreCase);
       i += cp > 0xffff ? 2 : 1;
     }
   }
@@ -539,7 +547,7 @@ export class LinearRegExp {
       this.generation = 1;
     }
     const mark = this.generation;
-    const nextWord = cp >= 0 && isWordChar(cp);
+    const nextWord = cp >= 0 && isWordChar(cp, this.program.ignoreCase);
     const chars = this.chars;
     const stack = this.stack;
     let found = 0;
@@ -579,7 +587,7 @@ export class LinearRegExp {
       this.budget.remaining -= count + visited + 1;
       if (this.budget.remaining < 0) {
         throw new PatternBudgetError(
-          `matching the pattern /${this.source.length > 60 ? `${this.source.slice(0, 60)}…` : this.source}/u ` +
+          `matching the pattern /${this.source.length > 60 ? `${this.source.slice(0, 60)}…` : this.source}/${this.flags} ` +
             'on these strings takes more work than allowed (a large pattern on long strings)',
         );
       }
@@ -589,20 +597,23 @@ export class LinearRegExp {
 }
 
 /**
- * Compile `pattern` (ECMAScript syntax, `u` flag) into a {@link LinearRegExp}. Throws the
- * engine's `SyntaxError` for an invalid pattern, and a {@link PatternRefusedError} (whose message
- * says why, starting with "has" or "nests") for one that cannot be matched in linear time or is
- * too large to compile. With a `budget`, `test()` spends it (see {@link PatternBudget}).
+ * Compile `pattern` (ECMAScript syntax, `u` flag, or `iu` for a case-insensitive one) into a
+ * {@link LinearRegExp}. Throws the engine's `SyntaxError` for an invalid pattern, and a
+ * {@link PatternRefusedError} (whose message says why, starting with "has", "nests" or "uses")
+ * for one that cannot be matched in linear time, is too large to compile or has other flags.
+ * With a `budget`, `test()` spends it (see {@link PatternBudget}).
  */
 export function linearRegExp(pattern: string, flags = 'u', budget?: PatternBudget): LinearRegExp {
-  if (flags !== 'u')
-    throw new PatternRefusedError(`uses the flags "${flags}" (only "u" is supported)`);
-  new RegExp(pattern, 'u'); // the engine's syntax check and message
+  const ignoreCase = flags === 'iu' || flags === 'ui';
+  if (flags !== 'u' && !ignoreCase) {
+    throw new PatternRefusedError(`uses the flags "${flags}" (only "u" and "iu" are supported)`);
+  }
+  new RegExp(pattern, flags); // the engine's syntax check and message
   const tree = parse(pattern);
   if (!(sizeOf(tree) < MAX_PROGRAM_SIZE)) {
     throw new PatternRefusedError(
       `has repetitions too large to compile (over ${MAX_PROGRAM_SIZE} steps once expanded)`,
     );
   }
-  return new LinearRegExp(pattern, compile(tree), budget);
+  return new LinearRegExp(pattern, compile(tree, ignoreCase), budget);
 }
