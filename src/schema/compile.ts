@@ -109,9 +109,9 @@ function boundedRegExp(pattern: string, flags: string, budget: PatternBudget): L
 }
 
 /**
- * NFA instructions the patterns of one validation may visit (cached DFA steps are free): about 0.3 s
- * at worst (a 2,000-step pattern whose DFA keeps missing), far beyond what real patterns on real
- * credentials need.
+ * Work the patterns of one validation may do (an NFA instruction visited, a character read):
+ * about 0.3 s at worst (a 2,000-step pattern whose DFA keeps missing), far beyond what real
+ * patterns on real credentials need (a pattern read once over 16 MB of strings fits).
  */
 export const PATTERN_WORK_BUDGET = 20_000_000;
 

@@ -31,12 +31,12 @@ const MAX_ATOM_CACHE = 4_096;
 
 /**
  * Work shared by the patterns of one validation: each `test()` spends the NFA instructions it
- * visits (cached DFA transitions cost nothing), and a test that would overdraw throws a
+ * visits and a unit for each character it reads, and a test that overdraws throws a
  * {@link PatternBudgetError} instead of running on. Time stays linear in the strings either way;
- * this bounds the constant (a pattern of 2,000 steps on 16 MB of strings).
+ * this bounds the constant (a pattern of 2,000 steps, or one used many times, on 16 MB).
  */
 export interface PatternBudget {
-  /** Instruction visits still allowed. */
+  /** Units still allowed (an instruction visited, a character read). */
   remaining: number;
 }
 
@@ -383,16 +383,25 @@ export class LinearRegExp {
   private readonly chars: Int32Array;
 
   private readonly budget: PatternBudget | undefined;
+  /**
+   * No match can start past the start of the string (every path begins with `^`): once only
+   * the thread that starts a new match is left, the answer is no.
+   */
+  private readonly anchored: boolean;
 
   /** @internal Use {@link linearRegExp}. */
   constructor(source: string, program: Program, budget?: PatternBudget) {
     this.source = source;
     this.flags = program.ignoreCase ? 'iu' : 'u';
     this.program = program;
-    this.budget = budget;
     this.seen = new Int32Array(program.op.length);
     this.stack = new Int32Array(3 * program.op.length + 2);
     this.chars = new Int32Array(program.op.length);
+    // (before the budget is set: these closures are not charged)
+    this.anchored = [false, true].every((prevWord) =>
+      [0x61, 0x20, -1].every((cp) => this.close([0], 1, false, prevWord, cp) === 0),
+    );
+    this.budget = budget;
   }
 
   /** The number of NFA instructions the pattern compiled into (at most {@link MAX_PROGRAM_SIZE}). */
@@ -413,22 +422,47 @@ export class LinearRegExp {
     let i = 0;
     let misses = 0;
     while (i < s.length) {
+      if (this.anchored && !state.atStart && state.pending.length === 1) {
+        this.spend(i);
+        return false; // only the thread of a new match is left, and it needs the start
+      }
       const cp = s.codePointAt(i) as number;
       let next = cp < 128 ? state.ascii[cp] : state.other.get(cp);
       if (next === undefined) {
         // a string that keeps making new states: the cache no longer pays, simulate the NFA
-        if (++misses > MAX_DFA_STATES) return this.simulate(s, i, state);
+        if (++misses > MAX_DFA_STATES) {
+          this.spend(i);
+          return this.simulate(s, i, state);
+        }
         next = this.step(state, cp);
         if (cp < 128) state.ascii[cp] = next;
         else state.other.set(cp, next);
       }
-      if (next === MATCHED) return true;
+      if (next === MATCHED) {
+        this.spend(i);
+        return true;
+      }
       state = next;
       i += cp > 0xffff ? 2 : 1;
     }
+    // cached steps cost a unit a character: the same pattern applied many times to a long
+    // string (a schema's `allOf` of 2,000 copies on 1 MB: 9 s) is bounded too
+    this.spend(i);
     state.atEnd ??=
       this.close(state.pending, state.pending.length, state.atStart, state.prevWord, -1) < 0;
     return state.atEnd;
+  }
+
+  /** Charge `units` to the budget, throwing {@link PatternBudgetError} once it is overdrawn. */
+  private spend(units: number): void {
+    if (this.budget === undefined) return;
+    this.budget.remaining -= units;
+    if (this.budget.remaining < 0) {
+      throw new PatternBudgetError(
+        `matching the pattern /${this.source.length > 60 ? `${this.source.slice(0, 60)}…` : this.source}/${this.flags} ` +
+          'on these strings takes more work than allowed (a large pattern on long strings)',
+      );
+    }
   }
 
   /** Empty the state cache (the states in use stay valid; they are rebuilt as needed). */
@@ -582,16 +616,8 @@ export class LinearRegExp {
         }
       }
     }
-    if (this.budget !== undefined) {
-      // every instruction visited is charged (a chain of empty moves costs as much as atoms)
-      this.budget.remaining -= count + visited + 1;
-      if (this.budget.remaining < 0) {
-        throw new PatternBudgetError(
-          `matching the pattern /${this.source.length > 60 ? `${this.source.slice(0, 60)}…` : this.source}/${this.flags} ` +
-            'on these strings takes more work than allowed (a large pattern on long strings)',
-        );
-      }
-    }
+    // every instruction visited is charged (a chain of empty moves costs as much as atoms)
+    this.spend(count + visited + 1);
     return found;
   }
 }

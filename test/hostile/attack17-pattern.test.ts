@@ -9,6 +9,11 @@
  * (1,100 distinct code points) ran 1 MB in 15 s on 3 M of the 20 M units (16 MB allowed); every
  * instruction visited is now charged, and such a run ends in `pattern_budget_exceeded`.
  *
+ * Found: cached DFA steps cost nothing, so one pattern used many times on one long string was
+ * unbounded (a schema's `allOf` of 2,000 copies of `{"pattern": "c"}` on 1 MB: 9 s, more with
+ * more copies); a character read now costs a unit, and a pattern anchored at the start stops
+ * reading once no match can start (it read the whole string).
+ *
  * Found: ajv-formats' `url` format (run on the engine's RegExp) is quadratic in the string
  * (`\S+(?::\S*)?@` backtracks): 0.7 s on 40,000 characters, minutes on 1 MB; it now runs on the
  * linear-time matcher, its lookaheads written out, held to ajv-formats' RegExp below. The other
@@ -253,5 +258,138 @@ describe('the `i` flag (used by the url format): the engine answers', () => {
     }
     expect(String(linearRegExp('a', 'iu'))).toBe(String(/a/iu));
     expect(() => linearRegExp('a', 'i')).toThrow(PatternRefusedError);
+  });
+});
+
+describe('the budget bounds a pattern used many times on a long string', () => {
+  it("a schema's allOf of 2,000 copies of one pattern on 1 MB: not validated, not 9 s", async () => {
+    const v = await createValidator({
+      type: 'string',
+      allOf: Array.from({ length: 2_000 }, () => ({ pattern: 'c' })),
+    });
+    const r = v.validate('b'.repeat(1_000_000));
+    expect(r.ok).toBe(false);
+    expect(r.issues.map((i) => i.code)).toEqual(['pattern_budget_exceeded']);
+    expect(v.validate('b'.repeat(1_000)).issues.map((i) => i.code)).toContain('pattern');
+    expect(v.validate('c'.repeat(1_000)).ok).toBe(true);
+  });
+
+  it('a pattern anchored at the start stops reading once no match can start', () => {
+    // 1 MB read would cost 1 M units: a budget of 100 is enough for what is needed
+    for (const pattern of ['^abc', '^(?:a|b)+c$', '(?:^a|^b)x', '^$']) {
+      const budget = { remaining: 100 };
+      const s = `x${'a'.repeat(1_000_000)}`;
+      expect([pattern, linearRegExp(pattern, 'u', budget).test(s)]).toEqual([
+        pattern,
+        new RegExp(pattern, 'u').test(s),
+      ]);
+    }
+    // not anchored (a branch without ^): read to the end, within its units
+    expect(() => linearRegExp('^a|c', 'u', { remaining: 100 }).test('b'.repeat(1_000_000))).toThrow(
+      PatternBudgetError,
+    );
+  });
+});
+
+describe('more atoms, with and without `i`: the engine answers (spec search)', () => {
+  /** The specification's search: a sticky match tried at every code-point boundary. */
+  function search(pattern: string, flags: string, s: string): boolean {
+    const sticky = new RegExp(pattern, `${flags}y`);
+    for (let k = 0; k <= s.length; k += (s.codePointAt(k) ?? 0) > 0xffff ? 2 : 1) {
+      sticky.lastIndex = k;
+      if (sticky.test(s)) return true;
+    }
+    return false;
+  }
+  const ATOMS = [
+    'a',
+    'A',
+    '.',
+    '[^\\D]',
+    '[^\\W]',
+    '\\cJ',
+    '\\x61',
+    '\\0',
+    '[\\b]',
+    '[\\w-]',
+    '[^\\s\\S]',
+    '[😀-😂]',
+    '[\\u{1F600}-\\u{1F64F}]',
+    '\\u2029',
+    '\\W',
+    '[^\\P{Ll}]',
+    '\\p{Lu}',
+    '[\\uD83D]',
+    '[\\uDE00-\\uDFFF]',
+    '[ab-]',
+    '[-]',
+    '[\\x00-\\x1f]',
+    'ſ',
+    'k',
+    '\\u{212A}',
+    '[^]',
+    '[]',
+  ];
+  const UNITS = [
+    'a',
+    'A',
+    'b',
+    '\n',
+    '\u2029',
+    '\0',
+    '\b',
+    '-',
+    '😀',
+    '😂',
+    '\uD83D',
+    '\uDE00',
+    'K',
+    'ſ',
+    'k',
+    's',
+    ' ',
+    '1',
+    '_',
+    'é',
+  ];
+  const Q = ['', '', '*', '+', '?', '{0}', '{0,0}', '{2,}', '{0,2}', '*?', '{2,}?'];
+  const patterns = fc.letrec<{ alt: string; seq: string; term: string }>((tie) => ({
+    alt: fc
+      .array(tie('seq') as fc.Arbitrary<string>, { minLength: 1, maxLength: 3 })
+      .map((xs) => xs.join('|')),
+    seq: fc.array(tie('term') as fc.Arbitrary<string>, { maxLength: 3 }).map((xs) => xs.join('')),
+    term: fc.oneof(
+      { maxDepth: 2, depthIdentifier: 'group', withCrossShrink: true },
+      fc.tuple(fc.constantFrom(...ATOMS), fc.constantFrom(...Q)).map(([a, q]) => a + q),
+      fc.constantFrom('^', '$', '\\b', '\\B'),
+      fc
+        .tuple(
+          fc.constantFrom('(', '(?:'),
+          tie('alt') as fc.Arbitrary<string>,
+          fc.constantFrom(...Q),
+        )
+        .map(([open, body, q]) => `${open}${body})${q}`),
+    ),
+  })).alt;
+  const strings = fc.array(fc.string({ unit: fc.constantFrom(...UNITS), maxLength: 6 }), {
+    minLength: 1,
+    maxLength: 6,
+  });
+
+  it('generated patterns and strings', () => {
+    fc.assert(
+      fc.property(patterns, strings, fc.constantFrom('u', 'iu'), (pattern, ss, flags) => {
+        const mine = linearRegExp(pattern, flags);
+        for (const s of ss) {
+          expect([pattern, flags, s, mine.test(s)]).toEqual([
+            pattern,
+            flags,
+            s,
+            search(pattern, flags, s),
+          ]);
+        }
+      }),
+      { numRuns: RUNS * 10 },
+    );
   });
 });
