@@ -3,9 +3,11 @@
 import { describeValue } from '../internal/describe.js';
 import { isObject } from '../internal/json.js';
 import { partyId } from '../internal/roles.js';
+import { invalidError } from '../model/vc-data-model.js';
 import { signPresentationDocument } from '../proof/data-integrity/sign.js';
+import { presentationJsonLdView } from '../proof/jwt/claims.js';
 import { prepareJwtSigning, sealJwt, toNumericDate } from '../proof/jwt/envelope.js';
-import { checkSigningChecks, preflight } from '../proof/preflight.js';
+import { checkSigningChecks, jsonLdIssues, preflight } from '../proof/preflight.js';
 import type { SignPresentationJwtOptions, SignPresentationOptions } from './types.js';
 
 /**
@@ -103,9 +105,16 @@ export async function signPresentationJwt(
     'presentation',
     { id: options.kid ?? key.id, controller: key.controller, publicKeyJwk: key.publicKeyJwk },
     options,
-    // A JWT signs its bytes, not a JSON-LD graph: no compact form to hold it to.
     false,
   );
+  // A JWT signs its bytes, but verifiers read its presentation as JSON-LD all the same (the
+  // compact JWTs of the VC-JWT 1.1 form aside: each is a credential verified on its own).
+  if (options.validate !== false) {
+    const loader =
+      typeof options.validate === 'object' ? options.validate.documentLoader : undefined;
+    const issues = await jsonLdIssues(presentationJsonLdView(presentation, form), loader);
+    if (issues.length > 0) throw invalidError('ERR_PRESENTATION_INVALID', 'presentation', issues);
+  }
 
   const claims: Record<string, unknown> = {};
   const holder = holderId(presentation);

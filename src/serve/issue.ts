@@ -204,10 +204,7 @@ export async function issueCredential(
   if (issuer.status) {
     // Nothing is reserved for a credential signing would refuse. (Signing checks again, the
     // status entries included; the issuer id and the key were matched at start.)
-    const { ok, issues } = await validateBeforeSigning(credential, {
-      documentLoader,
-      compactForm: issuer.format === 'di',
-    });
+    const { ok, issues } = await validateBeforeSigning(credential, { documentLoader });
     if (!ok) throw invalidError('ERR_CREDENTIAL_INVALID', 'credential', issues);
     if (!ledger)
       fail(500, 'ledger_missing', 'This issuer allocates status entries but has no ledger');

@@ -54,8 +54,8 @@ export async function signCredentialJwt(
     'credential',
     { id: options.kid ?? key.id, controller: key.controller, publicKeyJwk: key.publicKeyJwk },
     options,
-    // A JWT signs its bytes, not a JSON-LD graph: no compact form to hold it to.
-    false,
+    // A JWT signs its bytes, but verifiers read its credential as JSON-LD all the same.
+    true,
   );
   const claims = claimsForCredential(credential);
   const payload: Record<string, unknown> =
