@@ -76,6 +76,9 @@ export async function signWith(
   if (settings.format === 'jwt') {
     const options: SignCredentialJwtOptions = { key, ...checks };
     if (settings.created !== undefined) options.now = new Date(settings.created);
+    if (settings.contexts !== undefined) {
+      options.documentLoader = createDocumentLoader({ contexts: settings.contexts });
+    }
     return signCredentialJwt(credential, options);
   }
   const suite = pickSuite(key, settings.suite);

@@ -3,11 +3,10 @@
 import { describeValue } from '../internal/describe.js';
 import { isObject } from '../internal/json.js';
 import { partyId } from '../internal/roles.js';
-import { invalidError } from '../model/vc-data-model.js';
 import { signPresentationDocument } from '../proof/data-integrity/sign.js';
 import { presentationJsonLdView } from '../proof/jwt/claims.js';
 import { prepareJwtSigning, sealJwt, toNumericDate } from '../proof/jwt/envelope.js';
-import { checkSigningChecks, jsonLdIssues, preflight } from '../proof/preflight.js';
+import { assertJsonLd, checkSigningChecks, preflight } from '../proof/preflight.js';
 import type { SignPresentationJwtOptions, SignPresentationOptions } from './types.js';
 
 /**
@@ -109,12 +108,12 @@ export async function signPresentationJwt(
   );
   // A JWT signs its bytes, but verifiers read its presentation as JSON-LD all the same (the
   // compact JWTs of the VC-JWT 1.1 form aside: each is a credential verified on its own).
-  if (options.validate !== false) {
-    const loader =
-      typeof options.validate === 'object' ? options.validate.documentLoader : undefined;
-    const issues = await jsonLdIssues(presentationJsonLdView(presentation, form), loader);
-    if (issues.length > 0) throw invalidError('ERR_PRESENTATION_INVALID', 'presentation', issues);
-  }
+  await assertJsonLd(
+    presentation,
+    'presentation',
+    options,
+    presentationJsonLdView(presentation, form),
+  );
 
   const claims: Record<string, unknown> = {};
   const holder = holderId(presentation);

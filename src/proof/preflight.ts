@@ -297,6 +297,34 @@ export async function preflight(
 }
 
 /**
+ * After {@link preflight} (unless `validate: false`): the JSON-LD rules verifiers hold every
+ * document to (see {@link jsonLdIssues}), for a JWT, which is not canonicalized. Checked after
+ * the key, as Data Integrity signing checks them while canonicalizing. `view` is what verifiers
+ * read as JSON-LD (by default the document itself).
+ *
+ * @internal
+ */
+export async function assertJsonLd(
+  document: JsonObject,
+  role: SigningRole,
+  checks: SigningChecks & { documentLoader?: DocumentLoader },
+  view: JsonObject = document,
+): Promise<void> {
+  if (checks.validate === false) return;
+  const loader =
+    (typeof checks.validate === 'object' ? checks.validate.documentLoader : undefined) ??
+    checks.documentLoader;
+  const issues = await jsonLdIssues(view, loader);
+  if (issues.length > 0) {
+    throw invalidError(
+      role === 'presentation' ? 'ERR_PRESENTATION_INVALID' : 'ERR_CREDENTIAL_INVALID',
+      role,
+      issues,
+    );
+  }
+}
+
+/**
  * Why the key does not belong to the party, or `undefined` when it does.
  *
  * @internal

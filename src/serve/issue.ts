@@ -106,7 +106,7 @@ export function resolveIssuer(
     throw new TypeError(`${at}: the key is not the issuer's: ${mismatch}`);
   let sign: ResolvedIssuer['sign'];
   if (format === 'jwt') {
-    sign = (unsigned) => signCredentialJwt(unsigned, { key, now: now() });
+    sign = (unsigned) => signCredentialJwt(unsigned, { key, documentLoader, now: now() });
   } else {
     const suite = issuer.suite ?? defaultSuite(keyType);
     sign = (unsigned) =>

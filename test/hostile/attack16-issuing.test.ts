@@ -42,10 +42,12 @@ import fc from 'fast-check';
 import jsonld from 'jsonld';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Ob3Error } from '../../src/errors.js';
+import { createDocumentLoader } from '../../src/jsonld/index.js';
 import { createDidKey, generateKeyPair, type KeyPair } from '../../src/keys/index.js';
 import { createOpenBadgeCredential } from '../../src/model/index.js';
 import { createPresentation, signPresentationJwt } from '../../src/present/index.js';
 import { signCredential, signCredentialJwt, validateBeforeSigning } from '../../src/proof/index.js';
+import { createVcApiHandler } from '../../src/serve/index.js';
 import { verify } from '../../src/verify/index.js';
 import { type Json, obCredential, referenceLoader, referenceVerify } from '../proof/helpers.js';
 import { fuzzRuns, NOW } from './helpers.js';
@@ -228,6 +230,54 @@ describe('a VC-JWT is held to the JSON-LD rules verify() applies', () => {
       expect(await signIn(credential, 'eddsa-rdfc-2022')).toBeUndefined();
     });
   }
+
+  it('a context beyond the bundled ones: refused without it, signed with the documentLoader that has it', async () => {
+    const url = 'https://www.w3.org/ns/credentials/examples/v2';
+    const contexts = {
+      [url]: { '@context': { '@vocab': 'https://www.w3.org/ns/credentials/examples#' } },
+    };
+    const credential = {
+      '@context': ['https://www.w3.org/ns/credentials/v2', url],
+      id: 'urn:uuid:6a0f3c1e-2b7d-4e8a-9c5f-1d2e3f4a5b6c',
+      type: ['VerifiableCredential', 'ExampleAlumniCredential'],
+      issuer: ed.did,
+      validFrom: '2024-01-01T00:00:00Z',
+      credentialSubject: { id: 'did:example:alice', alumniOf: 'Example University' },
+    };
+    await expect(signCredentialJwt(credential, { key: ed.keyPair })).rejects.toMatchObject({
+      code: 'ERR_CREDENTIAL_INVALID',
+      issues: [expect.objectContaining({ code: 'context_unknown' })],
+    });
+    const jwt = await signCredentialJwt(credential, {
+      key: ed.keyPair,
+      documentLoader: createDocumentLoader({ contexts }),
+    });
+    expect((await verify(jwt, { now: NOW, contexts })).verdict).toBe('valid');
+  });
+
+  it("serve's JWT issuer answers 400 for such a credential and signs nothing", async () => {
+    const token = 'token-0123456789abcdef';
+    const handle = createVcApiHandler({
+      issuers: [{ name: 'jwt', key: ed.keyPair, format: 'jwt' }],
+      tokens: [token],
+    });
+    const ask = (credential: Json) =>
+      handle({
+        method: 'POST',
+        path: '/issuers/jwt/credentials/issue',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ credential }),
+      });
+    const bad = { ...obCredential(ed.did), extra: 'x' };
+    const refused = await ask(bad);
+    expect(refused.status).toBe(400);
+    expect((refused.body as Json).error).toBe('ERR_CREDENTIAL_INVALID');
+    expect((refused.body as Json).issues.map((i: Json) => i.code)).toEqual([
+      'jsonld_undefined_term',
+    ]);
+    const issued = await ask(obCredential(ed.did));
+    expect(issued.status).toBe(201);
+  });
 
   it('a VP-JWT whose presentation has a member no context defines is not signed', async () => {
     const badge = await signCredentialJwt(obCredential(ed.did), { key: ed.keyPair });
