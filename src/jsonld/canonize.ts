@@ -17,6 +17,43 @@ import { WorkBudget } from './work.js';
 /** The mapping of jsonld.js and rdf-canonize errors, loaded when one is thrown. */
 const errorMapping = /* @__PURE__ */ onDemand(() => import('./map-error.js'));
 
+/** The locator of JSON-LD failures in a document, loaded when a conversion fails. */
+const errorLocation = /* @__PURE__ */ onDemand(() => import('./locate.js'));
+
+/** Failures {@link locateError} can place in the document. */
+const LOCATABLE = new Set([
+  'ERR_JSONLD_UNDEFINED_TERM',
+  'ERR_JSONLD_PROTECTED_TERM',
+  'ERR_CONTEXT_UNKNOWN',
+  'ERR_CONTEXT_LOAD',
+]);
+
+/**
+ * The error with the JSON path of its cause in the document (`details.path`), when found. The
+ * search spends the conversion's budget (and the run's), within what is left of it: it never
+ * exceeds either, and finds nothing once they are spent.
+ */
+async function locateError(
+  document: object,
+  error: Ob3Error,
+  loader: DocumentLoader,
+  signal: AbortSignal | undefined,
+  budget: WorkBudget,
+): Promise<Ob3Error> {
+  if (!LOCATABLE.has(error.code) || signal?.aborted) return error;
+  const run = budget.run;
+  const left = Math.min(
+    budget.max - budget.used,
+    run === undefined ? Number.POSITIVE_INFINITY : run.max - run.used,
+  );
+  if (!(left > 0) || budget.exceeded !== undefined || run?.exceeded !== undefined) return error;
+  const work = { used: 0, max: left };
+  const { locateJsonLdError } = await errorLocation();
+  const located = await locateJsonLdError(document, error, abortableLoader(loader, signal), work);
+  budget.charge(work.used, 'locating a JSON-LD failure in the document');
+  return located;
+}
+
 /** An ob3kit error for anything thrown while converting or canonizing (mapped on demand). */
 async function mapError(e: unknown, signal: AbortSignal | undefined): Promise<Ob3Error> {
   if (e instanceof Ob3Error) return e;
@@ -221,8 +258,8 @@ async function toDataset(fn: string, document: object, options: CanonizeOptions)
     options.runBudget,
   );
   budget.checkRun();
+  const loader = options.documentLoader ?? getDefaultDocumentLoader();
   try {
-    const loader = options.documentLoader ?? getDefaultDocumentLoader();
     quads = await documentToQuads(document, {
       documentLoader: abortableLoader(loader, signal),
       safe: options.safe ?? true,
@@ -230,7 +267,7 @@ async function toDataset(fn: string, document: object, options: CanonizeOptions)
       budget,
     });
   } catch (e) {
-    throw await mapError(e, signal);
+    throw await locateError(document, await mapError(e, signal), loader, signal, budget);
   }
   if (signal?.aborted) throw abortedError(signal);
   const maxQuads = options.maxQuads ?? DEFAULT_MAX_QUADS;
@@ -267,7 +304,9 @@ async function canonizeDataset(
  * @param options - loader, safe mode, abort signal and work limits.
  * @returns the canonical N-Quads, one quad a line, each ending with `\n`.
  * @throws JsonLdError `ERR_CONTEXT_UNKNOWN`, `ERR_JSONLD_UNDEFINED_TERM`,
- *   `ERR_JSONLD_PROTECTED_TERM`, `ERR_JSONLD_SAFE_MODE`, `ERR_CONTEXT_LOAD` or `ERR_JSONLD`.
+ *   `ERR_JSONLD_PROTECTED_TERM`, `ERR_JSONLD_SAFE_MODE`, `ERR_CONTEXT_LOAD` or `ERR_JSONLD`; the
+ *   first four with `details.path` (the member, value or `@context` entry at fault) when the
+ *   document shows where.
  * @throws LimitError `ERR_CANONIZE_LIMIT` when the document passes `maxJsonValues` or
  *   `maxArrayLength` (checked first), `maxQuads`, `maxWorkFactor` or `maxCanonizeWork`
  *   (`details.limit` names it).

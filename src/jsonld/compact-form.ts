@@ -81,14 +81,15 @@ class NeedContext {
  * Where a value is, built as the walk descends and written out only for a refusal (most
  * documents pass: formatting every member's path would cost more than the walk itself).
  */
-interface Loc {
+export interface Loc {
   readonly parent: Loc | null;
   readonly key: string | number;
 }
 
-const ROOT: Loc = { parent: null, key: '$' };
+export const ROOT: Loc = { parent: null, key: '$' };
 
-function pathOf(loc: Loc): string {
+/** The JSON path of a location (`$.proof["@context"][1]`). */
+export function pathOf(loc: Loc): string {
   if (loc.parent === null) return String(loc.key);
   const base = pathOf(loc.parent);
   const key = loc.key;
@@ -97,7 +98,8 @@ function pathOf(loc: Loc): string {
   return key.startsWith('@') ? `${base}[${JSON.stringify(key)}]` : joinPath(base, key);
 }
 
-function at(parent: Loc, key: string | number): Loc {
+/** The location of a member or item of the value at `parent`. */
+export function at(parent: Loc, key: string | number): Loc {
   return { parent, key };
 }
 

@@ -360,8 +360,24 @@ function createTermDefinition(
   if (previous?.protected && !overrideProtected) {
     ctx.hasProtected = true;
     mapping.protected = true;
-    if (!deepCompare(previous, mapping)) bail(); // protected term redefinition
+    if (!deepCompare(previous, mapping)) {
+      lastProtectedRedefinition = term; // for locating the failure (locate.ts)
+      bail(); // protected term redefinition
+    }
   }
+}
+
+/** The term of the last protected-term redefinition that bailed (read once, by locate.ts). */
+let lastProtectedRedefinition: string | undefined;
+
+/**
+ * The protected term whose redefinition made the last context processing bail, if that is why
+ * it bailed; reading clears it.
+ */
+export function takeProtectedRedefinition(): string | undefined {
+  const term = lastProtectedRedefinition;
+  lastProtectedRedefinition = undefined;
+  return term;
 }
 
 const CONTEXT_KEYS = new Set(['@version', '@protected', '@vocab']);

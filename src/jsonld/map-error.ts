@@ -6,6 +6,7 @@
  * @internal
  */
 import { JsonLdError, LimitError, Ob3Error } from '../errors.js';
+import { describeValue } from '../internal/describe.js';
 import { abortedError } from './aborted.js';
 
 /** Safe-mode events about a term or IRI that does not expand to an absolute IRI. */
@@ -82,8 +83,8 @@ export function mapJsonLdError(e: unknown, signal?: AbortSignal): Ob3Error {
     if (field !== undefined) {
       const term = stringOf(eventDetails[field]) ?? '';
       const what = event.code.startsWith('relative ')
-        ? `"${term}" is a relative IRI reference (${event.code}), not an absolute IRI`
-        : `"${term}" is not defined by the document's @context (${event.code})`;
+        ? `${describeValue(term)} is a relative IRI reference (${event.code}), not an absolute IRI`
+        : `${describeValue(term)} is not defined by the document's @context (${event.code})`;
       return new JsonLdError(
         'ERR_JSONLD_UNDEFINED_TERM',
         `JSON-LD safe mode: ${what}, so it would be dropped from or misrepresented in the ` +
@@ -105,7 +106,7 @@ export function mapJsonLdError(e: unknown, signal?: AbortSignal): Ob3Error {
     const term = stringOf(details?.term) ?? '';
     return new JsonLdError(
       'ERR_JSONLD_PROTECTED_TERM',
-      `JSON-LD: the protected term "${term}" is redefined by a later context; a context may not ` +
+      `JSON-LD: the protected term ${describeValue(term)} is redefined by a later context; a context may not ` +
         'change the meaning of a term another context protects.',
       { term },
       e,

@@ -1,5 +1,6 @@
 /** verify() on VC-JWT credentials signed in the test with a did:key (real signatures). */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { generateKeyPair } from '../../src/keys/index.js';
 import { signCredentialJwt } from '../../src/proof/index.js';
 import { verify } from '../../src/verify/index.js';
 import { codes, entries, fakeFetch, forbiddenFetch, outcomes } from './helpers.js';
@@ -136,5 +137,37 @@ describe('refresh service (after a verified proof)', () => {
     expect(codes(r2, 'refresh')).toEqual(['refresh_invalid']);
     expect(r2.refreshed?.verdict).toBe('invalid');
     expect(r2.verdict).toBe('valid');
+  });
+});
+
+describe('a key that cannot be had offline', () => {
+  /** A JWT signed by a key of `controller`, named by `kid`, from a credential of that issuer. */
+  async function jwtFrom(controller: string, kid: string): Promise<string> {
+    const keyPair = await generateKeyPair({
+      seed: new Uint8Array(32).fill(5),
+      controller,
+      id: kid,
+    });
+    const credential = credentialFrom(issuer, (c) => {
+      c.issuer = { id: controller, type: ['Profile'], name: 'Example Issuer' };
+    });
+    return signCredentialJwt(credential, { key: keyPair, kid });
+  }
+
+  it('a did:web key offline: the proof is unchecked (a warning), not failed', async () => {
+    const jwt = await jwtFrom('did:web:issuer.example', 'did:web:issuer.example#key-1');
+    const r = await verify(jwt, { now: NOW });
+    expect(codes(r, 'proof')).toEqual(['proof_unchecked_offline']);
+    expect(r.answers.authentic.value).toBe('unknown');
+  });
+
+  it('is decided by the error, not by words in the issuer\'s "kid" quoted in the message', async () => {
+    // did:example is not a method ob3kit resolves: unresolved, whatever the network. The kid's
+    // fragment spells the offline error code, which the message quotes.
+    const jwt = await jwtFrom('did:example:issuer', 'did:example:issuer#ERR_RESOLUTION_OFFLINE');
+    const r = await verify(jwt, { now: NOW });
+    expect(codes(r, 'proof')).toEqual(['jwt_key_unresolved']);
+    const entry = entries(r, 'proof')[0];
+    expect(entry?.message).toContain('ERR_RESOLUTION_OFFLINE');
   });
 });

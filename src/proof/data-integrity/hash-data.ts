@@ -1,6 +1,6 @@
 /** The Data Integrity transformation and hashing steps shared by signing and verification. */
 
-import { JsonLdError, ProofError } from '../../errors.js';
+import { JsonLdError, Ob3Error, ProofError } from '../../errors.js';
 import { concatBytes, toHex } from '../../internal/bytes.js';
 import { parseDateTime } from '../../internal/datetime.js';
 import { digest } from '../../internal/hash.js';
@@ -177,6 +177,30 @@ function contextStartsWith(
     }
   }
   return true;
+}
+
+/**
+ * A canonicalization error whose place (`details.path`, in the document canonicalized) is mapped
+ * by `map` into the caller's document; `undefined` drops it (the place is in data the caller did
+ * not give as such). Other errors are returned unchanged.
+ */
+export function relocateError(e: unknown, map: (path: string) => string | undefined): unknown {
+  if (!(e instanceof Ob3Error)) return e;
+  const path = e.details?.path;
+  if (typeof path !== 'string') return e;
+  const to = map(path);
+  if (to === path) return e;
+  const { path: _path, ...details } = e.details as Record<string, unknown>;
+  const message =
+    to === undefined
+      ? e.message.split(` at ${path}`).join(' in the proof options')
+      : e.message.split(path).join(to);
+  return new JsonLdError(
+    e.code,
+    message,
+    to === undefined ? details : { ...details, path: to },
+    e.cause,
+  );
 }
 
 /**

@@ -27,6 +27,7 @@ import {
   isDateTimeStamp,
   previousProofsOf,
   proofConfigOf,
+  relocateError,
 } from './hash-data.js';
 import {
   DATA_INTEGRITY_V2_CONTEXT,
@@ -152,8 +153,9 @@ function formatDate(value: Date | string, name: string): string {
  * `previousProof` id that no existing proof has, or that several have), `ERR_PROOF_ID_DUPLICATE`;
  * `KeyError` `ERR_KEY_SECRET_MISSING`, `ERR_SIGNER_OUTPUT` (a Signer's answer is not a signature
  * of the right size, or does not verify with its `publicKeyJwk`);
- * `JsonLdError` `ERR_JSONLD_UNDEFINED_TERM` (a term no context defines; `details.term`),
- * `ERR_CONTEXT_UNKNOWN`, `ERR_JSONLD_PROTECTED_TERM`.
+ * `JsonLdError` `ERR_JSONLD_UNDEFINED_TERM` (a term no context defines; `details.term`, and
+ * `details.path` where it is), `ERR_CONTEXT_UNKNOWN`, `ERR_JSONLD_PROTECTED_TERM` (`details.path`:
+ * the `@context` entry at fault, when found).
  *
  * @example
  * ```ts
@@ -314,9 +316,19 @@ export async function signDocument<T extends object>(
 
   const hashOptions = { documentLoader: options.documentLoader, signal: options.signal };
   const signedDocument = previous === undefined ? document : { ...document, proof: previous };
+  // A failure's place (details.path) is given in the document being signed: under `proof` only
+  // the proofs a chain names are canonicalized, and the options' own members are no place in it.
   const [doc, config] = await Promise.all([
-    canonicalFormOf(suite, signedDocument, hashOptions),
-    canonicalFormOf(suite, proofConfigOf(proof, document, suite), hashOptions),
+    canonicalFormOf(suite, signedDocument, hashOptions).catch((e: unknown) => {
+      throw relocateError(e, (p) =>
+        previous !== undefined && /^\$\.proof(?:$|[.[])/.test(p) ? undefined : p,
+      );
+    }),
+    canonicalFormOf(suite, proofConfigOf(proof, document, suite), hashOptions).catch(
+      (e: unknown) => {
+        throw relocateError(e, (p) => (p.startsWith('$["@context"]') ? p : undefined));
+      },
+    ),
   ]);
   // Verifiers read the one compact form (checked once the document is known to be JSON-LD).
   if (options.validate !== false) {

@@ -172,9 +172,40 @@ class Fail extends Error {
 /** A problem of the document itself (not of one proof): reported once. */
 class DocumentFail extends Fail {}
 
-function jsonLdIssue(e: unknown, where: string, path: string): Fail {
+/**
+ * Where a place in the document canonicalized for a proof is in the verified document: the same
+ * path, except under `proof` (there only the previous proofs of a chain, in another order).
+ */
+function documentPath(located: string): string | undefined {
+  return /^\$\.proof(?:$|[.[])/.test(located) ? undefined : located;
+}
+
+/**
+ * A canonicalization failure as a proof issue. When the conversion placed it in the document it
+ * converted (`details.path`), `rebase` maps that path into the verified document (`undefined`:
+ * keep `path`); the message then names the mapped path.
+ */
+function jsonLdIssue(
+  e: unknown,
+  where: string,
+  path: string,
+  rebase?: (located: string) => string | undefined,
+): Fail {
   const code = e instanceof Ob3Error ? e.code : undefined;
-  const message = e instanceof Error ? e.message : String(e);
+  let message = e instanceof Error ? e.message : String(e);
+  const located = e instanceof Ob3Error ? e.details?.path : undefined;
+  const at = typeof located === 'string' ? rebase?.(located) : undefined;
+  if (at !== undefined && typeof located === 'string') {
+    message = message.split(located).join(at);
+    // A failure of the document itself stays one issue, however many proofs meet it.
+    const Issue = path === '$' ? DocumentFail : Fail;
+    if (code === 'ERR_JSONLD_UNDEFINED_TERM')
+      return new Issue('jsonld_undefined_term', `${where}: ${message}`, at);
+    if (code === 'ERR_JSONLD_PROTECTED_TERM')
+      return new Issue('jsonld_protected_term', `${where}: ${message}`, at);
+    if (code === 'ERR_CONTEXT_UNKNOWN')
+      return new Issue('jsonld_context_unknown', `${where}: ${message}`, at);
+  }
   if (code === 'ERR_JSONLD_UNDEFINED_TERM') {
     const term = (e as Ob3Error).details?.term;
     return new Fail(
@@ -322,7 +353,7 @@ export async function verifyCredentialProof(
         if (issue) throw new Fail(issue.code, issue.message, issue.path);
       },
       (e: unknown) => {
-        throw jsonLdIssue(e, 'The document cannot be canonicalized', '$');
+        throw jsonLdIssue(e, 'The document cannot be canonicalized', '$', documentPath);
       },
     );
     return graphRoleCheck;
@@ -619,7 +650,7 @@ async function verifyOne(
     if (e instanceof Ob3Error && e.code === 'ERR_PROOF_CONTEXT_MISMATCH') {
       throw jsonLdIssue(e, 'The proof cannot apply to this document', joinPath(path, '@context'));
     }
-    throw jsonLdIssue(e, 'The document cannot be canonicalized', '$');
+    throw jsonLdIssue(e, 'The document cannot be canonicalized', '$', documentPath);
   }
   await signed.checkGraphRole();
   const config = proofConfigOf(proof, document, suite);
@@ -631,7 +662,13 @@ async function verifyOne(
       runBudget: opts.runBudget,
     });
   } catch (e) {
-    throw jsonLdIssue(e, 'The proof options cannot be canonicalized', path);
+    throw jsonLdIssue(e, 'The proof options cannot be canonicalized', path, (located) =>
+      // The options are signed as a document of their own: the proof's members, and the
+      // proof's @context or else the document's.
+      located.startsWith('$["@context"]') && !Object.hasOwn(proof, '@context')
+        ? located
+        : `${path}${located.slice(1)}`,
+    );
   }
   const notCompact = await signed.compactForm();
   if (notCompact !== undefined) throw notCompact;

@@ -112,6 +112,7 @@ export async function resolveJwtKey(
         issues: [
           {
             code: keyErrorCode(e),
+            errorCode: e.code,
             path: 'header.kid',
             message: `The key "${kid}" could not be used: ${errorText(e)}`,
           },
@@ -161,6 +162,7 @@ export async function resolveJwtKey(
       issues: [
         {
           code: 'jwt_key_unresolved',
+          errorCode: e.code,
           path: 'header.jwk',
           message: `The header "jwk" cannot be tied to the ${role} ${controller}: its document could not be resolved (${errorText(e)})`,
         },
@@ -202,6 +204,7 @@ export async function resolveJwtKey(
       if (!(e instanceof KeyError) && !(e instanceof FetchError)) throw e;
       refused ??= {
         code: keyErrorCode(e),
+        errorCode: e.code,
         path: 'header.jwk',
         message: `The header "jwk" is the key ${match}, which could not be used: ${errorText(e)}`,
       };

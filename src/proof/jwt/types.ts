@@ -11,6 +11,11 @@ export interface JwtIssue {
   message: string;
   /** Where: `header.alg`, `payload.iss`, `credential.issuer.id`, ... */
   path?: string;
+  /**
+   * The `ERR_*` code of the error behind the issue, when one caused it: for example
+   * `ERR_RESOLUTION_OFFLINE` for a `jwt_key_unresolved` whose key document needs the network.
+   */
+  errorCode?: string;
 }
 
 /**

@@ -27,8 +27,9 @@ const CODES: Record<string, string> = {
 /**
  * Expand the document to RDF in JSON-LD safe mode with the offline loader: an unknown
  * (unbundled, unregistered) context, a term no context defines, or a protected-term
- * redefinition fails — as 1EdTech's JSON-LD validation probe does. Remote contexts are never
- * fetched. Then the document must be in its one compact form (`jsonld_not_compact`,
+ * redefinition fails — as 1EdTech's JSON-LD validation probe does; the entry's `path` is where
+ * (the undefined member or value, the `@context` entry), when the conversion could place it.
+ * Remote contexts are never fetched. Then the document must be in its one compact form (`jsonld_not_compact`,
  * `jsonld_context_unsupported`: a member under another spelling would keep a proof valid while
  * the checks, which read members by name, miss it), and the members the checks read on the
  * document's own node must be what the graph says there (`jsonld_graph_mismatch`).
@@ -44,7 +45,17 @@ export async function checkJsonLd(
   } catch (e) {
     const code = errorCode(e);
     if (code === undefined || !code.startsWith('ERR_')) throw e;
-    return [result(ID, 'fail', CODES[code] ?? 'jsonld_invalid', errorMessage(e))];
+    // The member, value or @context entry at fault, when the conversion could place it.
+    const path = (e as { details?: { path?: unknown } }).details?.path;
+    return [
+      result(
+        ID,
+        'fail',
+        CODES[code] ?? 'jsonld_invalid',
+        errorMessage(e),
+        typeof path === 'string' ? path : undefined,
+      ),
+    ];
   }
   const issue = await checkCompactForm(document, { documentLoader });
   if (issue !== undefined) return [result(ID, 'fail', issue.code, issue.message, issue.path)];

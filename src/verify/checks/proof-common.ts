@@ -27,6 +27,8 @@ export interface AnyIssue {
   code: string;
   message: string;
   path?: string;
+  /** The `ERR_*` code of the error behind the issue, when the proof module gives one. */
+  errorCode?: string;
 }
 
 /** Resolution options shared by both proof kinds. */
@@ -45,7 +47,8 @@ export function resolutionOptions(state: RunState) {
 export function isOffline(issue: AnyIssue): boolean {
   return (
     issue.code === 'verification_method_offline' ||
-    (issue.code === 'jwt_key_unresolved' && issue.message.includes('ERR_RESOLUTION_OFFLINE'))
+    // read from the error's code, never from the message (which quotes the issuer's "kid")
+    (issue.code === 'jwt_key_unresolved' && issue.errorCode === 'ERR_RESOLUTION_OFFLINE')
   );
 }
 
