@@ -112,7 +112,15 @@ export async function jsonLdIssues(
     const code = (e as { code?: unknown } | null)?.code;
     if (typeof code !== 'string' || !code.startsWith('ERR_')) throw e;
     const message = e instanceof Error ? e.message : String(e);
-    return [{ code: JSONLD_CODES[code] ?? 'jsonld_invalid', path: '$', message }];
+    // The member, value or @context entry at fault, when the conversion could place it.
+    const path = (e as { details?: { path?: unknown } }).details?.path;
+    return [
+      {
+        code: JSONLD_CODES[code] ?? 'jsonld_invalid',
+        path: typeof path === 'string' ? path : '$',
+        message,
+      },
+    ];
   }
   const form = await compactFormIssues(withoutProofs, documentLoader);
   if (form.length > 0) return form;

@@ -271,6 +271,7 @@ describe('a VC-JWT is held to the JSON-LD rules verify() applies', () => {
     const bad = { ...obCredential(ed.did), extra: 'x' };
     const refused = await ask(bad);
     expect(refused.status).toBe(400);
+    expect((refused.body as Json).issues.map((i: Json) => i.path)).toEqual(['$.extra']);
     expect((refused.body as Json).error).toBe('ERR_CREDENTIAL_INVALID');
     expect((refused.body as Json).issues.map((i: Json) => i.code)).toEqual([
       'jsonld_undefined_term',
