@@ -76,6 +76,9 @@ export async function signWith(
   if (settings.format === 'jwt') {
     const options: SignCredentialJwtOptions = { key, ...checks };
     if (settings.created !== undefined) options.now = new Date(settings.created);
+    if (settings.contexts !== undefined) {
+      options.documentLoader = createDocumentLoader({ contexts: settings.contexts });
+    }
     return signCredentialJwt(credential, options);
   }
   const suite = pickSuite(key, settings.suite);
@@ -164,12 +167,11 @@ export function checkKeyIsIssuer(
 export async function refuseInvalid(
   credential: Record<string, unknown>,
   file: string,
-  format: SignSettings['format'] = 'di',
   contexts?: SignSettings['contexts'],
 ): Promise<void> {
-  // A JWT signs its bytes, not a JSON-LD graph: the compact form applies to Data Integrity.
+  // A JWT signs its bytes, but verifiers read its credential as JSON-LD all the same: the same
+  // checks for either format.
   const { ok, issues } = await validateBeforeSigning(credential, {
-    compactForm: format !== 'jwt',
     ...(contexts !== undefined ? { documentLoader: createDocumentLoader({ contexts }) } : {}),
   });
   if (ok) return;

@@ -27,3 +27,30 @@ export function abortedError(signal: AbortSignal): Ob3Error {
     details: { reason: text },
   });
 }
+
+/**
+ * `promise`, or a rejection with {@link abortedError} as soon as `signal` is aborted (a signer
+ * that never answers must not hold the caller past its abort). The listener is removed once
+ * either settles.
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise;
+  if (signal.aborted) {
+    promise.catch(() => undefined);
+    return Promise.reject(abortedError(signal));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortedError(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}

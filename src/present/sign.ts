@@ -4,8 +4,9 @@ import { describeValue } from '../internal/describe.js';
 import { isObject } from '../internal/json.js';
 import { partyId } from '../internal/roles.js';
 import { signPresentationDocument } from '../proof/data-integrity/sign.js';
+import { presentationJsonLdView } from '../proof/jwt/claims.js';
 import { prepareJwtSigning, sealJwt, toNumericDate } from '../proof/jwt/envelope.js';
-import { checkSigningChecks, preflight } from '../proof/preflight.js';
+import { assertJsonLd, checkSigningChecks, preflight } from '../proof/preflight.js';
 import type { SignPresentationJwtOptions, SignPresentationOptions } from './types.js';
 
 /**
@@ -103,8 +104,15 @@ export async function signPresentationJwt(
     'presentation',
     { id: options.kid ?? key.id, controller: key.controller, publicKeyJwk: key.publicKeyJwk },
     options,
-    // A JWT signs its bytes, not a JSON-LD graph: no compact form to hold it to.
     false,
+  );
+  // A JWT signs its bytes, but verifiers read its presentation as JSON-LD all the same (the
+  // compact JWTs of the VC-JWT 1.1 form aside: each is a credential verified on its own).
+  await assertJsonLd(
+    presentation,
+    'presentation',
+    options,
+    presentationJsonLdView(presentation, form),
   );
 
   const claims: Record<string, unknown> = {};

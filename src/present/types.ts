@@ -59,6 +59,11 @@ export interface SignPresentationJwtOptions extends SigningChecks {
   payloadForm?: JwtPayloadForm;
   /** Header `typ`. Default `'JWT'`; `'vp+jwt'` for VC-JOSE-COSE. */
   typ?: string;
+  /**
+   * JSON-LD document loader for the checks before signing (verifiers read the presentation as
+   * JSON-LD, whatever its proof). Default: the bundled contexts only.
+   */
+  documentLoader?: DocumentLoader;
   /** Time for `iat`. Default: now. */
   now?: Date;
   /** When set, the `exp` claim: the presentation expires this many seconds after `now`. */

@@ -9,8 +9,10 @@
 import { type Issue, ProofError } from '../errors.js';
 import { asArray, isObject, type JsonObject } from '../internal/json.js';
 import { partyId as onePartyId } from '../internal/roles.js';
+import { checkToRdf } from '../jsonld/canonize.js';
 import { checkCompactForm } from '../jsonld/compact-form.js';
 import type { DocumentLoader } from '../jsonld/index.js';
+import { compareReadView } from '../jsonld/read-view.js';
 import { createDidJwk, createDidKey } from '../keys/did.js';
 import { importPublicKeyPair } from '../keys/import-public.js';
 import { checkKeyController } from '../keys/resolve.js';
@@ -51,12 +53,14 @@ export interface SigningValidationOptions {
   resources?: CheckRelatedResourcesOptions['resources'];
   /** `relatedResource` entries: fetch the resources not in `resources` (https only). */
   fetch?: CheckRelatedResourcesOptions['fetch'];
-  /** JSON-LD document loader for the compact-form check (default: the bundled contexts). */
+  /** JSON-LD document loader for the JSON-LD checks (default: the bundled contexts). */
   documentLoader?: DocumentLoader;
   /**
-   * Hold the document to the one compact form its contexts give, which Data Integrity verifiers
-   * read (default `true`; `false` for a JWT, which signs its bytes). Data Integrity signing
-   * checks it after canonicalization, so that JSON-LD errors keep their own codes.
+   * Hold the document to the JSON-LD rules every verifier applies, whatever the proof (default
+   * `true`, for Data Integrity and JWT alike): valid JSON-LD in safe mode (every term defined,
+   * no relative IRI, no protected term redefined) and the one compact form its contexts give.
+   * Data Integrity signing checks them while canonicalizing, so that JSON-LD errors keep their
+   * own codes; `false` leaves them out.
    */
   compactForm?: boolean;
 }
@@ -74,6 +78,56 @@ export async function compactFormIssues(
   const { proof: _signed, ...withoutProofs } = document;
   const form = await checkCompactForm(withoutProofs, { documentLoader });
   return form === undefined ? [] : [{ code: form.code, path: form.path, message: form.message }];
+}
+
+/** The report codes `verify()`'s `jsonld` check gives for the errors of JSON-LD processing. */
+const JSONLD_CODES: Readonly<Record<string, string>> = {
+  ERR_CONTEXT_UNKNOWN: 'context_unknown',
+  ERR_CONTEXT_LOAD: 'context_unknown',
+  ERR_JSONLD_UNDEFINED_TERM: 'jsonld_undefined_term',
+  ERR_JSONLD_SAFE_MODE: 'jsonld_undefined_term',
+  ERR_JSONLD_PROTECTED_TERM: 'jsonld_protected_term',
+  ERR_CANONIZE_LIMIT: 'jsonld_too_large',
+};
+
+/**
+ * The JSON-LD rules `verify()` holds every credential and presentation to, whatever its proof
+ * (its `jsonld` check): JSON-LD in safe mode under the known contexts (no undefined term, no
+ * relative IRI, no protected term redefined), the one compact form, and the members the checks
+ * read being what the graph says. A Data Integrity proof finds the first kind when it
+ * canonicalizes; a JWT signs bytes, so these rules are checked here, or the signed token would
+ * be refused by every verifier. Without the proofs, as {@link compactFormIssues}.
+ *
+ * @internal
+ */
+export async function jsonLdIssues(
+  document: JsonObject,
+  documentLoader: DocumentLoader | undefined,
+): Promise<Issue[]> {
+  const { proof: _signed, ...withoutProofs } = document;
+  let quads: Awaited<ReturnType<typeof checkToRdf>>;
+  try {
+    quads = await checkToRdf(withoutProofs, { documentLoader, safe: true });
+  } catch (e) {
+    const code = (e as { code?: unknown } | null)?.code;
+    if (typeof code !== 'string' || !code.startsWith('ERR_')) throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    // The member, value or @context entry at fault, when the conversion could place it.
+    const path = (e as { details?: { path?: unknown } }).details?.path;
+    return [
+      {
+        code: JSONLD_CODES[code] ?? 'jsonld_invalid',
+        path: typeof path === 'string' ? path : '$',
+        message,
+      },
+    ];
+  }
+  const form = await compactFormIssues(withoutProofs, documentLoader);
+  if (form.length > 0) return form;
+  const mismatch = compareReadView(withoutProofs, quads);
+  return mismatch === undefined
+    ? []
+    : [{ code: 'jsonld_graph_mismatch', path: mismatch.path, message: mismatch.message }];
 }
 
 /**
@@ -169,9 +223,7 @@ export async function issuesBeforeSigning(
   validation: SigningValidationOptions = {},
 ): Promise<Issue[]> {
   const formIssues =
-    validation.compactForm === false
-      ? []
-      : await compactFormIssues(document, validation.documentLoader);
+    validation.compactForm === false ? [] : await jsonLdIssues(document, validation.documentLoader);
   if (role === 'presentation')
     return dedupe([...validateVerifiablePresentation(document).issues, ...formIssues]);
   const issues = [...validateVerifiableCredential(document).issues, ...formIssues];
@@ -250,6 +302,34 @@ export async function preflight(
     }
   }
   if (checks.checkIssuer !== false) checkKeyBelongs(document, role, key);
+}
+
+/**
+ * After {@link preflight} (unless `validate: false`): the JSON-LD rules verifiers hold every
+ * document to (see {@link jsonLdIssues}), for a JWT, which is not canonicalized. Checked after
+ * the key, as Data Integrity signing checks them while canonicalizing. `view` is what verifiers
+ * read as JSON-LD (by default the document itself).
+ *
+ * @internal
+ */
+export async function assertJsonLd(
+  document: JsonObject,
+  role: SigningRole,
+  checks: SigningChecks & { documentLoader?: DocumentLoader },
+  view: JsonObject = document,
+): Promise<void> {
+  if (checks.validate === false) return;
+  const loader =
+    (typeof checks.validate === 'object' ? checks.validate.documentLoader : undefined) ??
+    checks.documentLoader;
+  const issues = await jsonLdIssues(view, loader);
+  if (issues.length > 0) {
+    throw invalidError(
+      role === 'presentation' ? 'ERR_PRESENTATION_INVALID' : 'ERR_CREDENTIAL_INVALID',
+      role,
+      issues,
+    );
+  }
 }
 
 /**

@@ -106,7 +106,7 @@ export function resolveIssuer(
     throw new TypeError(`${at}: the key is not the issuer's: ${mismatch}`);
   let sign: ResolvedIssuer['sign'];
   if (format === 'jwt') {
-    sign = (unsigned) => signCredentialJwt(unsigned, { key, now: now() });
+    sign = (unsigned) => signCredentialJwt(unsigned, { key, documentLoader, now: now() });
   } else {
     const suite = issuer.suite ?? defaultSuite(keyType);
     sign = (unsigned) =>
@@ -204,10 +204,7 @@ export async function issueCredential(
   if (issuer.status) {
     // Nothing is reserved for a credential signing would refuse. (Signing checks again, the
     // status entries included; the issuer id and the key were matched at start.)
-    const { ok, issues } = await validateBeforeSigning(credential, {
-      documentLoader,
-      compactForm: issuer.format === 'di',
-    });
+    const { ok, issues } = await validateBeforeSigning(credential, { documentLoader });
     if (!ok) throw invalidError('ERR_CREDENTIAL_INVALID', 'credential', issues);
     if (!ledger)
       fail(500, 'ledger_missing', 'This issuer allocates status entries but has no ledger');

@@ -634,11 +634,14 @@ async function verifyPresentationDoc(
   const credentials: VerificationReport[] = [];
   checks.push(...(await runCheck('data_model', () => checkDataModel(vp, 'presentation'))));
   // The presentation's own members (holder, proof options) are read as its graph says. A VP-JWT
-  // is checked without its JWT claims (nonce, aud, ...), which are not JSON-LD.
-  const ld =
-    decoded.jwtPayload !== undefined
-      ? ((await claimsCode()).extractCredential(decoded.jwtPayload, 'vp').value ?? vp)
-      : vp;
+  // is checked without its JWT claims (nonce, aud, ...), which are not JSON-LD, and without the
+  // compact JWTs its VC-JWT 1.1 form lists as credentials (each is verified below).
+  let ld = vp;
+  if (decoded.jwtPayload !== undefined) {
+    const claims = await claimsCode();
+    const extracted = claims.extractCredential(decoded.jwtPayload, 'vp');
+    ld = claims.presentationJsonLdView(extracted.value ?? vp, extracted.form);
+  }
   checks.push(
     ...(await runCheck('jsonld', () => checkJsonLd(ld, state.documentLoader, state.canonizeWork))),
   );

@@ -39,8 +39,8 @@ describe('--context', () => {
       cwd: dir,
     });
     expect(without.code).toBe(2);
-    // Validation before signing refuses it: the compact form needs the context.
-    expect(without.stderr).toMatch(/examples\/v2 is not bundled.*\(jsonld_context_unsupported\)/);
+    // Validation before signing refuses it: JSON-LD needs the context (as verify() says).
+    expect(without.stderr).toMatch(/examples\/v2": it is not bundled.*\(context_unknown\)/);
     expect(without.stderr).toMatch(/nothing was signed/);
     const issued = await runBin(
       bin,

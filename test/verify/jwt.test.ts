@@ -68,9 +68,12 @@ describe('VC-JWT input', () => {
       endorser,
     );
     const bad = tamperJwt(e);
-    const jwt = await signJwt(
+    // The bundled Open Badges contexts do not define `endorsementJwt` (see
+    // test/hostile/attack14-endorse.test.ts), so signing refuses the badge and its own `jsonld`
+    // check fails; signed anyway here for its nested endorsement reports.
+    const jwt = await signCredentialJwt(
       credentialFrom(issuer, (c) => (c.endorsementJwt = [e, bad])),
-      issuer,
+      { key: issuer.keyPair, validate: false },
     );
     const r = await verify(jwt, { now: NOW });
     expect(r.endorsements).toHaveLength(2);

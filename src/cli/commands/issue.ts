@@ -254,8 +254,7 @@ export const issueCommand: Command = {
         );
       }
       if (checkIssuer) checkKeyIsIssuer(filled.credential, key, keyFile, `'${shown}'`);
-      if (validate)
-        await refuseInvalid(filled.credential, shown, settings.format, settings.contexts);
+      if (validate) await refuseInvalid(filled.credential, shown, settings.contexts);
       return filled.credential;
     };
     if (

@@ -253,6 +253,30 @@ function invalid(claim: string, expected: string, found: unknown): JwtIssue {
 }
 
 /**
+ * A VP-JWT's presentation as JSON-LD reads it: in the VC-JWT 1.1 form (`vp` claim) without the
+ * compact JWTs listed in `verifiableCredential`. The JWS signs them as text and each is verified
+ * as a credential of its own; JSON-LD would read such a string as a relative IRI and drop it.
+ *
+ * @example
+ * ```ts
+ * presentationJsonLdView({ type: 'VerifiablePresentation', verifiableCredential: ['eyJ...'] }, 'vc-1.1');
+ * // { type: 'VerifiablePresentation' }
+ * ```
+ */
+export function presentationJsonLdView(
+  vp: Record<string, unknown>,
+  form: JwtPayloadForm | undefined,
+): Record<string, unknown> {
+  const list = vp.verifiableCredential;
+  if (form !== 'vc-1.1' || list === undefined) return vp;
+  const { verifiableCredential: _texts, ...rest } = vp;
+  if (!Array.isArray(list)) return typeof list === 'string' ? rest : vp;
+  if (!list.some((c) => typeof c === 'string')) return vp;
+  const kept = list.filter((c) => typeof c !== 'string');
+  return kept.length === 0 ? rest : { ...rest, verifiableCredential: kept };
+}
+
+/**
  * Take the credential (or presentation) out of a payload. `vc-1.1`: the `vc` (`vp`) claim;
  * `vc-2.0`: the payload without the registered JWT claims. Issues: `jwt_payload_invalid` (also
  * for a payload with a `vc` / `vp` claim and its own `@context` or `type`: two documents), and

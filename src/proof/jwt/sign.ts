@@ -2,7 +2,7 @@
 
 import { describeValue } from '../../internal/describe.js';
 import { isObject } from '../../internal/json.js';
-import { checkSigningChecks, preflight } from '../preflight.js';
+import { assertJsonLd, checkSigningChecks, preflight } from '../preflight.js';
 import { claimsForCredential } from './claims.js';
 import { prepareJwtSigning, sealJwt, toNumericDate } from './envelope.js';
 import type { SignCredentialJwtOptions } from './types.js';
@@ -54,9 +54,10 @@ export async function signCredentialJwt(
     'credential',
     { id: options.kid ?? key.id, controller: key.controller, publicKeyJwk: key.publicKeyJwk },
     options,
-    // A JWT signs its bytes, not a JSON-LD graph: no compact form to hold it to.
     false,
   );
+  // A JWT signs its bytes, but verifiers read its credential as JSON-LD all the same.
+  await assertJsonLd(credential, 'credential', options);
   const claims = claimsForCredential(credential);
   const payload: Record<string, unknown> =
     form === 'vc-2.0'

@@ -1,4 +1,5 @@
 /** Types of the VC-JWT capability. */
+import type { DocumentLoader } from '../../jsonld/index.js';
 import type { DidResolver, FetchLike, JwsAlgorithm, KeyPair, Signer } from '../../keys/index.js';
 import type { SigningChecks } from '../preflight.js';
 
@@ -50,6 +51,11 @@ export interface SignCredentialJwtOptions extends SigningChecks {
   typ?: string;
   /** Time for the `iat` claim. Default: now. */
   now?: Date;
+  /**
+   * JSON-LD document loader for the checks before signing (verifiers read the credential as
+   * JSON-LD, whatever its proof). Default: the bundled contexts only.
+   */
+  documentLoader?: DocumentLoader;
 }
 
 /** Options of `verifyCredentialJwt`. */
