@@ -3,8 +3,9 @@
 import { describeValue } from '../internal/describe.js';
 import { isObject } from '../internal/json.js';
 import { partyId } from '../internal/roles.js';
+import { invalidError } from '../model/vc-data-model.js';
 import { signPresentationDocument } from '../proof/data-integrity/sign.js';
-import { presentationJsonLdView } from '../proof/jwt/claims.js';
+import { payloadClaimClashes, presentationJsonLdView } from '../proof/jwt/claims.js';
 import { prepareJwtSigning, sealJwt, toNumericDate } from '../proof/jwt/envelope.js';
 import { assertJsonLd, checkSigningChecks, preflight } from '../proof/preflight.js';
 import type { SignPresentationJwtOptions, SignPresentationOptions } from './types.js';
@@ -114,6 +115,11 @@ export async function signPresentationJwt(
     options,
     presentationJsonLdView(presentation, form),
   );
+  // The VC 2.0 form puts the presentation's members beside the claims: none may share a name.
+  if (form === 'vc-2.0' && options.validate !== false) {
+    const clashes = payloadClaimClashes(presentation, 'vp');
+    if (clashes.length > 0) throw invalidError('ERR_PRESENTATION_INVALID', 'presentation', clashes);
+  }
 
   const claims: Record<string, unknown> = {};
   const holder = holderId(presentation);

@@ -4,7 +4,7 @@
  * (issuanceDate), exp = validUntil (expirationDate).
  */
 
-import { ProofError } from '../../errors.js';
+import { type Issue, ProofError } from '../../errors.js';
 import { isNumericDate, parseDateTime as parseXsdDateTime } from '../../internal/datetime.js';
 import { describeValue } from '../../internal/describe.js';
 import { isObject } from '../../internal/json.js';
@@ -14,6 +14,39 @@ import type { JwtIssue, JwtPayloadForm } from './types.js';
 
 /** Registered JWT claim names (RFC 7519 section 4.1) that are removed from a VC 2.0 payload. */
 export const REGISTERED_CLAIMS = ['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti'] as const;
+
+/**
+ * Members of a document that the VC 2.0 payload form (the document is the JWT payload) would
+ * mix with the JWT's claims: the registered claim names, `vc` and `vp`, and for a presentation
+ * `nonce`. The signer would overwrite such a member with its claim, or a verifier read it as the
+ * claim (`exp` as the expiry) and the document without it. Issues `jwt_payload_invalid`, one per
+ * member, at the member.
+ *
+ * @example
+ * ```ts
+ * payloadClaimClashes({ '@context': [...], type: ['VerifiableCredential'], exp: 1 }, 'vc');
+ * // [{ code: 'jwt_payload_invalid', path: '$.exp', message: '...' }]
+ * ```
+ */
+export function payloadClaimClashes(
+  document: Record<string, unknown>,
+  kind: 'vc' | 'vp',
+): Issue[] {
+  const names: readonly string[] = [
+    ...REGISTERED_CLAIMS,
+    'vc',
+    'vp',
+    ...(kind === 'vp' ? ['nonce'] : []),
+  ];
+  const noun = kind === 'vc' ? 'credential' : 'presentation';
+  return names
+    .filter((name) => Object.hasOwn(document, name))
+    .map((name) => ({
+      code: 'jwt_payload_invalid',
+      path: `$.${name}`,
+      message: `The ${noun} has a member "${name}": in the VC 2.0 payload form it would be read as the JWT's "${name}" claim, not as the ${noun}'s (use the vc-1.1 payload form, or rename the member)`,
+    }));
+}
 
 /** Milliseconds of an XML Schema dateTime with a time zone, or undefined (also for 30 February). */
 export function parseDateTime(value: unknown): number | undefined {

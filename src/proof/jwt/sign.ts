@@ -2,8 +2,9 @@
 
 import { describeValue } from '../../internal/describe.js';
 import { isObject } from '../../internal/json.js';
+import { invalidError } from '../../model/vc-data-model.js';
 import { assertJsonLd, checkSigningChecks, preflight } from '../preflight.js';
-import { claimsForCredential } from './claims.js';
+import { claimsForCredential, payloadClaimClashes } from './claims.js';
 import { prepareJwtSigning, sealJwt, toNumericDate } from './envelope.js';
 import type { SignCredentialJwtOptions } from './types.js';
 
@@ -58,6 +59,11 @@ export async function signCredentialJwt(
   );
   // A JWT signs its bytes, but verifiers read its credential as JSON-LD all the same.
   await assertJsonLd(credential, 'credential', options);
+  // The VC 2.0 form puts the credential's members beside the claims: none may share a name.
+  if (form === 'vc-2.0' && options.validate !== false) {
+    const clashes = payloadClaimClashes(credential, 'vc');
+    if (clashes.length > 0) throw invalidError('ERR_CREDENTIAL_INVALID', 'credential', clashes);
+  }
   const claims = claimsForCredential(credential);
   const payload: Record<string, unknown> =
     form === 'vc-2.0'
