@@ -49,6 +49,7 @@ export async function signPresentation(
     created: options.created,
     verificationMethod: options.verificationMethod,
     documentLoader: options.documentLoader,
+    signal: options.signal,
     proofPurpose: 'authentication',
     challenge: options.challenge,
     domain: options.domain,

@@ -41,6 +41,11 @@ export interface SignPresentationOptions extends SigningChecks {
   verificationMethod?: string;
   /** JSON-LD document loader. Default: the bundled contexts only. */
   documentLoader?: DocumentLoader;
+  /**
+   * Abort signal: ends the call with `ERR_ABORTED` (also while a `Signer` has not answered); an
+   * already aborted signal signs nothing.
+   */
+  signal?: AbortSignal;
 }
 
 /** Options of `signPresentationJwt` (VP-JWT). */
