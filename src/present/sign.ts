@@ -1,12 +1,18 @@
 /** Signing presentations: Data Integrity (proofPurpose authentication) and VP-JWT. */
 
+import type { Issue } from '../errors.js';
 import { describeValue } from '../internal/describe.js';
 import { isObject } from '../internal/json.js';
 import { partyId } from '../internal/roles.js';
 import { invalidError } from '../model/vc-data-model.js';
 import { signPresentationDocument } from '../proof/data-integrity/sign.js';
-import { payloadClaimClashes, presentationJsonLdView } from '../proof/jwt/claims.js';
+import {
+  extractCredential,
+  payloadClaimClashes,
+  presentationJsonLdView,
+} from '../proof/jwt/claims.js';
 import { prepareJwtSigning, sealJwt, toNumericDate } from '../proof/jwt/envelope.js';
+import { DEFAULT_MAX_JWT_LENGTH, parseCompactJws } from '../proof/jwt/jws.js';
 import { assertJsonLd, checkSigningChecks, preflight } from '../proof/preflight.js';
 import type { SignPresentationJwtOptions, SignPresentationOptions } from './types.js';
 
@@ -116,10 +122,12 @@ export async function signPresentationJwt(
     options,
     presentationJsonLdView(presentation, form),
   );
-  // The VC 2.0 form puts the presentation's members beside the claims: none may share a name.
-  if (form === 'vc-2.0' && options.validate !== false) {
-    const clashes = payloadClaimClashes(presentation, 'vp');
-    if (clashes.length > 0) throw invalidError('ERR_PRESENTATION_INVALID', 'presentation', clashes);
+  if (options.validate !== false) {
+    // The VC 2.0 form puts the presentation's members beside the claims: none may share a name.
+    // The VC 1.1 form's JWTs are verified as credentials: each must carry one.
+    const issues =
+      form === 'vc-2.0' ? payloadClaimClashes(presentation, 'vp') : listedJwtIssues(presentation);
+    if (issues.length > 0) throw invalidError('ERR_PRESENTATION_INVALID', 'presentation', issues);
   }
 
   const claims: Record<string, unknown> = {};
@@ -134,6 +142,41 @@ export async function signPresentationJwt(
   const payload =
     form === 'vc-2.0' ? { ...presentation, ...claims } : { ...claims, vp: presentation };
   return sealJwt(header, payload, key);
+}
+
+/**
+ * The compact JWTs a VC 1.1 presentation lists as credentials, read as verifiers read them (the
+ * payload only, no signature): one that is no JWS, or whose payload is no credential (a `vp`
+ * claim, a presentation), is an issue `presentation_credential_invalid` at the entry.
+ */
+function listedJwtIssues(presentation: Record<string, unknown>): Issue[] {
+  const list = presentation.verifiableCredential;
+  const entries = Array.isArray(list) ? list : [list];
+  const issues: Issue[] = [];
+  entries.forEach((entry, i) => {
+    if (typeof entry !== 'string') return;
+    const path = Array.isArray(list) ? `$.verifiableCredential[${i}]` : '$.verifiableCredential';
+    const parsed = parseCompactJws(entry, DEFAULT_MAX_JWT_LENGTH);
+    const payload = parsed.parsed?.payload;
+    const found = payload === undefined ? undefined : extractCredential(payload, 'vc');
+    const type = found?.value?.type;
+    const problem =
+      payload === undefined
+        ? (parsed.issues[0]?.message ?? 'not a compact JWS')
+        : found?.issue !== undefined
+          ? found.issue.message
+          : (Array.isArray(type) ? type : [type]).includes('VerifiablePresentation')
+            ? 'its payload is a presentation'
+            : undefined;
+    if (problem !== undefined) {
+      issues.push({
+        code: 'presentation_credential_invalid',
+        path,
+        message: `The JWT listed as a credential carries none: ${problem}`,
+      });
+    }
+  });
+  return issues;
 }
 
 /** The holder id of a presentation (a string, or an object's one `id` or `@id`). */
