@@ -11,7 +11,8 @@
  * `presentation_credential_invalid`), an `EnvelopedVerifiableCredential` of a VP-JWT
  * (`envelope_unsupported`, never valid), JWT strings in the VC 2.0 form (read as JSON-LD:
  * `jsonld_undefined_term`), a VC 2.0 credential JWT inside a VC 1.1 presentation (verified on its
- * own: valid), duplicates (each verified), one JWT instead of a list. Every failure of a listed
+ * own: valid), duplicates (each verified), one JWT instead of a list, an unsigned credential
+ * under another spelling of `verifiableCredential` (`jsonld_not_compact`). Every failure of a listed
  * credential reaches the presentation's verdict.
  *
  * Found and closed: `signPresentationJwt` signed a VC 1.1 presentation listing a JWT that is no
@@ -228,6 +229,26 @@ describe('VC 1.1 VP-JWT: the listed JWTs', () => {
     );
     expect(enveloped.verdict).not.toBe('valid');
     expect(enveloped.answers.fullyChecked.value).not.toBe('yes');
+  });
+
+  it('an unsigned credential beside the JWTs under another spelling of verifiableCredential is refused', async () => {
+    // JSON-LD reads the full IRI, a prefixed name or @graph as the presentation's credentials,
+    // which verify() would not verify: the one compact form refuses them.
+    const unsigned = { ...obCredentialV1(ed.did), credentialSubject: { id: 'did:example:evil' } };
+    for (const key of [
+      'https://www.w3.org/2018/credentials#verifiableCredential',
+      'cred:verifiableCredential',
+      '@graph',
+    ]) {
+      const r = await check(
+        await signPresentationJwt(
+          { ...presentation([entries.genuine]), [key]: [unsigned] },
+          { key: ed.keyPair, challenge: 'c-18', now: NOW, validate: false },
+        ),
+      );
+      expect([key, r.verdict]).toEqual([key, 'invalid']);
+      expect(failed(r)).toContain('jsonld:jsonld_not_compact');
+    }
   });
 
   it('property: a list is valid only when every entry is a genuine credential, and signs only when every entry is a credential JWT', async () => {
