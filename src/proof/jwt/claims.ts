@@ -28,10 +28,7 @@ export const REGISTERED_CLAIMS = ['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti
  * // [{ code: 'jwt_payload_invalid', path: '$.exp', message: '...' }]
  * ```
  */
-export function payloadClaimClashes(
-  document: Record<string, unknown>,
-  kind: 'vc' | 'vp',
-): Issue[] {
+export function payloadClaimClashes(document: Record<string, unknown>, kind: 'vc' | 'vp'): Issue[] {
   const names: readonly string[] = [
     ...REGISTERED_CLAIMS,
     'vc',
