@@ -60,6 +60,16 @@ function stringOf(value: unknown): string | undefined {
   }
 }
 
+/** Most characters of a found value a message shows (the value may be a document's whole string). */
+const MAX_FOUND = 200;
+
+/** `text` cut to {@link MAX_FOUND} characters (marked with `...`). */
+function shortened(text: string | undefined): string | undefined {
+  return text !== undefined && text.length > MAX_FOUND
+    ? `${text.slice(0, MAX_FOUND - 3)}...`
+    : text;
+}
+
 /**
  * Convert anything thrown while turning a document into quads or canonizing them into an
  * ob3kit error.
@@ -96,7 +106,7 @@ export function mapJsonLdError(e: unknown, signal?: AbortSignal): Ob3Error {
     return new JsonLdError(
       'ERR_JSONLD_SAFE_MODE',
       `JSON-LD safe mode: ${event.code} (${stringOf(event.message) ?? 'data would be lost'}); ` +
-        `found ${stringOf(eventDetails) ?? 'no details'}`,
+        `found ${shortened(stringOf(eventDetails)) ?? 'no details'}`,
       { event: event.code, ...eventDetails },
       e,
     );
