@@ -5,7 +5,8 @@
  * Found and closed: `signPresentation` (Data Integrity) took no `signal`: a wallet whose Signer
  * never answers waited forever, and an already aborted signal could not stop the holder's key
  * from signing. It now takes `signal` as `signCredential` does (`ERR_ABORTED`; an aborted signal
- * calls no Signer).
+ * calls no Signer). A signal aborted while the proof was hashed (after canonicalization, before
+ * the Signer) still had the key sign; now no Signer call.
  *
  * Tried, nothing found (kept below): `signCredential` with a signal aborted before the call
  * (RDFC and JCS suites: `ERR_ABORTED`, the Signer is never called); many calls under one live
@@ -14,7 +15,7 @@
  * ended with `ERR_ABORTED`, the late signature is dropped and the listener is gone).
  */
 import { getEventListeners } from 'node:events';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDidKey, generateKeyPair, type KeyPair } from '../../src/keys/index.js';
 import { createPresentation, signPresentation } from '../../src/present/index.js';
 import { signCredential } from '../../src/proof/index.js';
@@ -61,6 +62,33 @@ describe('signCredential under a signal', () => {
         signCredential(obCredential(ed.did), { key: signer, suite, signal: gone.signal }),
       );
       expect([suite, code, signer.calls]).toEqual([suite, 'ERR_ABORTED', 0]);
+    }
+  });
+
+  it('a signal aborted while the proof is hashed: ERR_ABORTED, and the Signer is never called', async () => {
+    for (const suite of SUITES) {
+      const signer = countingSigner();
+      const during = new AbortController();
+      const subtle = globalThis.crypto.subtle;
+      const digest = subtle.digest.bind(subtle);
+      // the abort arrives during the last step before signing: hashing the proof's parts
+      const spy = vi.spyOn(subtle, 'digest').mockImplementation((algorithm, data) => {
+        during.abort(new Error('gone while hashing'));
+        return digest(algorithm, data);
+      });
+      try {
+        const code = await codeOf(
+          signCredential(obCredential(ed.did), { key: signer, suite, signal: during.signal }),
+        );
+        expect([suite, code, signer.calls, spy.mock.calls.length > 0]).toEqual([
+          suite,
+          'ERR_ABORTED',
+          0,
+          true,
+        ]);
+      } finally {
+        spy.mockRestore();
+      }
     }
   });
 

@@ -4,7 +4,7 @@ import { ProofError } from '../../errors.js';
 import { concatBytes } from '../../internal/bytes.js';
 import { describeValue } from '../../internal/describe.js';
 import { asArray, cloneJson, isObject } from '../../internal/json.js';
-import { untilAborted } from '../../jsonld/aborted.js';
+import { abortedError, untilAborted } from '../../jsonld/aborted.js';
 import type { DocumentLoader } from '../../jsonld/index.js';
 import { encodeBase58btc } from '../../keys/base58.js';
 import { type Signer, toSigningKey } from '../../keys/signer.js';
@@ -343,7 +343,9 @@ export async function signDocument<T extends object>(
   }
   const hash = digestFor(key.keyType);
   const [configHash, docHash] = await Promise.all([hash(config), hash(doc)]);
-  // A signer (a KMS, another process) that never answers ends at the caller's abort.
+  // An abort during hashing: the key is not asked to sign. A signer (a KMS, another process)
+  // that never answers ends at the caller's abort.
+  if (options.signal?.aborted) throw abortedError(options.signal);
   const signature = await untilAborted(key.sign(concatBytes(configHash, docHash)), options.signal);
   proof.proofValue = `z${encodeBase58btc(signature)}`;
 
