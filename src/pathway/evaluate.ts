@@ -66,19 +66,27 @@ function typesOf(v: unknown): string[] {
 
 /**
  * The reports of credentials an evaluation indexes: presentations and CLRs opened into the
- * credentials they hold, in order. @internal
+ * credentials they hold, in order, at any depth (a CLR in a presentation). @internal
  */
 export function flattenReports(reports: readonly VerificationReport[]): VerificationReport[] {
   const out: VerificationReport[] = [];
-  for (const r of reports) {
+  // Depth first, without recursion: a report handed in (not from verify()) may nest deeper than
+  // verify() would.
+  const stack: VerificationReport[] = [...reports].reverse();
+  let opened = 0;
+  while (stack.length > 0) {
+    const r = stack.pop() as VerificationReport;
     const types = typesOf((r.credential as JsonObject | undefined)?.type);
     const container =
       r.format === 'presentation' ||
       types.includes('VerifiablePresentation') ||
       types.includes('ClrCredential');
-    if (container) out.push(...(r.credentials ?? []));
-    else out.push(r);
-    if (out.length > MAX_EVALUATED_CREDENTIALS) {
+    if (container) {
+      const inner = Array.isArray(r.credentials) ? r.credentials : [];
+      opened += inner.length;
+      for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i] as VerificationReport);
+    } else out.push(r);
+    if (out.length > MAX_EVALUATED_CREDENTIALS || opened > MAX_EVALUATED_CREDENTIALS * 4) {
       throw new PathwayError(
         'ERR_PATHWAY_TOO_LARGE',
         `More than ${MAX_EVALUATED_CREDENTIALS} credentials to evaluate`,

@@ -3,8 +3,8 @@ import { isObject, type JsonObject } from '../internal/json.js';
 import { compareLearners } from '../model/identity.js';
 import type { VerificationReport, VerifyOptions } from '../verify/types.js';
 import { verify } from '../verify/verify.js';
-import { type EvaluatePathwayOptions, evaluatePathway } from './evaluate.js';
-import { subjectOf } from './standing.js';
+import { type EvaluatePathwayOptions, evaluatePathway, flattenReports } from './evaluate.js';
+import { issuerOf, subjectOf } from './standing.js';
 import type { Pathway, PathwayEvaluation } from './types.js';
 
 /**
@@ -71,6 +71,7 @@ export interface StackedIssue {
     | 'stacked_invalid'
     | 'stacked_unchecked'
     | 'stacked_wrong_achievement'
+    | 'stacked_issuer_not_accepted'
     | 'component_missing'
     | 'component_not_counting'
     | 'learner_mismatch'
@@ -100,10 +101,11 @@ export interface StackedVerification {
 
 /**
  * Re-check a stacked credential against its pathway: verify it; check it is for the pathway's
- * destination achievement; verify the component credentials given, keep those its `evidence`
- * names (by credential id), and evaluate the pathway over them; they must still meet it (none
- * revoked, suspended or expired since) and be about the stacked credential's learner. Components
- * given but not named are ignored; named ones not given are reported (`component_missing`).
+ * destination achievement and issued by one of the pathway's `issuers`; verify the component credentials given (alone, or in presentations
+ * or CLRs), keep those its `evidence` names (by credential id), and evaluate the pathway over
+ * them; they must still meet it (none revoked, suspended or expired since) and be about the
+ * stacked credential's learner. Components given but not named are ignored; named ones not given
+ * are reported (`component_missing`).
  *
  * @example
  * ```ts
@@ -152,6 +154,17 @@ export async function verifyStackedCredential(
       path: '$.credentialSubject.achievement.id',
     });
   }
+  // The destination is the pathway's achievement: a certificate for it counts only from an issuer
+  // the pathway accepts, not from whoever signs one naming a learner's genuine components.
+  const accepted = Array.isArray(pathway?.issuers) ? pathway.issuers : [];
+  const stackedIssuer = issuerOf(doc);
+  if (!accepted.includes('*') && !accepted.includes(stackedIssuer ?? '')) {
+    issues.push({
+      code: 'stacked_issuer_not_accepted',
+      message: `The stacked credential is issued by ${stackedIssuer ?? 'an unnamed issuer'}, which is not one of the pathway's issuers`,
+      path: '$.issuer',
+    });
+  }
   const evidence = Array.isArray(doc.evidence)
     ? doc.evidence
     : doc.evidence === undefined
@@ -163,9 +176,11 @@ export async function verifyStackedCredential(
   });
   const reports: VerificationReport[] = [];
   for (const c of components) {
-    const r = await verify(c, verifyOptions);
-    const id = isObject(r.credential) ? (r.credential as JsonObject).id : undefined;
-    if (typeof id === 'string' && named.has(id)) reports.push(r);
+    // A component may come in a presentation or a CLR: the credentials it holds are read.
+    for (const r of flattenReports([await verify(c, verifyOptions)])) {
+      const id = isObject(r.credential) ? (r.credential as JsonObject).id : undefined;
+      if (typeof id === 'string' && named.has(id)) reports.push(r);
+    }
   }
   const given = new Set(reports.map((r) => (r.credential as JsonObject).id));
   for (const [id, i] of named) {

@@ -1,0 +1,164 @@
+/**
+ * Stacking through records: a CLR given inside a presentation, the components of a stacked
+ * credential given as the CLR that bundles them, and a stacked credential for a pathway's
+ * destination signed by someone the pathway does not list (the learner, say) over the learner's
+ * genuine components. Before, the first two refused genuine badges (a CLR in a presentation was
+ * `not_a_badge`; components in a CLR were `component_missing`) and the third held.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createClrCredential } from '../../src/clr/index.js';
+import {
+  createStackedCredential,
+  evaluatePathway,
+  verifyStackedCredential,
+} from '../../src/pathway/index.js';
+import { createPresentation } from '../../src/present/index.js';
+import { signCredential } from '../../src/proof/index.js';
+import type { VerificationReport } from '../../src/verify/index.js';
+import { verify } from '../../src/verify/index.js';
+import {
+  analystPathway,
+  LEARNER,
+  makePool,
+  NOW,
+  type Party,
+  type Pool,
+  party,
+} from '../pathway/helpers.js';
+import type { Loose } from './helpers.js';
+
+let pool: Pool;
+let learner: Party;
+const NAMES = ['sql', 'stats', 'vis'];
+
+beforeAll(async () => {
+  pool = await makePool();
+  learner = await party(77);
+}, 60_000);
+
+async function record(names: string[]): Promise<Loose> {
+  return signCredential(
+    createClrCredential({
+      name: 'Transcript',
+      issuer: { id: pool.school.did, name: 'Example University' },
+      validFrom: '2024-02-01T00:00:00Z',
+      credentialSubject: {
+        id: LEARNER,
+        verifiableCredential: names.map((n) => pool.credentials[n]),
+      },
+    }) as Loose,
+    { key: pool.school.key },
+  );
+}
+
+async function stacked(by: Party): Promise<Loose> {
+  const p = analystPathway(pool.school);
+  const evaluation = evaluatePathway(
+    p,
+    NAMES.map((n) => pool.reports[n] as VerificationReport),
+  );
+  const c = createStackedCredential(p, evaluation, {
+    issuer: { id: by.did, type: ['Profile'], name: 'Example University' },
+    validFrom: '2025-05-01T00:00:00Z',
+  }) as Loose;
+  return signCredential(c, { key: by.key });
+}
+
+describe('a CLR inside a presentation', () => {
+  it('its credentials count as they would alone; a forged or revoked one still does not', async () => {
+    const p = analystPathway(pool.school);
+    const vp = await verify(createPresentation({ credentials: [await record(NAMES)] }), {
+      now: NOW,
+    });
+    const e = evaluatePathway(p, [vp]);
+    expect(e.credentials.map((c) => c.counts)).toEqual([true, true, true]);
+    expect(e.met).toBe(true);
+    // The same with the forged and revoked visualisation badges in place of the genuine one.
+    const bad = await verify(
+      createPresentation({
+        credentials: [await record(['sql', 'stats', 'visForged', 'visRevoked'])],
+      }),
+      { now: NOW, documents: pool.documents },
+    );
+    const e2 = evaluatePathway(p, [bad]);
+    expect(e2.met).toBe(false);
+    expect(e2.credentials.map((c) => c.reason)).toEqual([
+      undefined,
+      undefined,
+      'not_authentic',
+      'revoked',
+    ]);
+  });
+
+  it('a report that holds itself (not from verify()) is refused, not walked forever', () => {
+    const vp = structuredClone(pool.reports.sql) as Loose;
+    vp.format = 'presentation';
+    vp.credentials = [vp, vp];
+    expect(() => evaluatePathway(analystPathway(pool.school), [vp as never])).toThrow(
+      expect.objectContaining({ code: 'ERR_PATHWAY_TOO_LARGE' }),
+    );
+  });
+});
+
+describe('verifyStackedCredential', () => {
+  it('holds with its components given as the CLR that bundles them, or in a presentation', async () => {
+    const p = analystPathway(pool.school);
+    const s = await stacked(pool.school);
+    const clr = await record(NAMES);
+    const alone = await verifyStackedCredential(
+      s,
+      NAMES.map((n) => pool.credentials[n]),
+      p,
+      { now: NOW },
+    );
+    expect(alone.holds).toBe(true);
+    const viaClr = await verifyStackedCredential(s, [clr], p, { now: NOW });
+    expect(viaClr.issues).toEqual([]);
+    expect(viaClr.holds).toBe(true);
+    const viaVp = await verifyStackedCredential(
+      s,
+      [createPresentation({ credentials: [clr] })],
+      p,
+      {
+        now: NOW,
+      },
+    );
+    expect(viaVp.holds).toBe(true);
+  });
+
+  it('does not hold when the CLR bundles a revoked or forged component in place of one named', async () => {
+    const p = analystPathway(pool.school);
+    const s = await stacked(pool.school);
+    const clr = await record(['sql', 'stats', 'visRevoked', 'visForged']);
+    const r = await verifyStackedCredential(s, [clr], p, { now: NOW, documents: pool.documents });
+    expect(r.holds).toBe(false);
+    expect(r.issues.map((i) => i.code)).toContain('component_missing');
+  });
+
+  it("does not hold when signed by someone the pathway does not list, over the learner's genuine components", async () => {
+    const p = analystPathway(pool.school);
+    for (const by of [learner, pool.other]) {
+      const s = await stacked(by);
+      // The certificate itself verifies: its own issuer signed it.
+      expect((await verify(s, { now: NOW })).verdict).toBe('valid');
+      const r = await verifyStackedCredential(
+        s,
+        NAMES.map((n) => pool.credentials[n]),
+        p,
+        { now: NOW },
+      );
+      expect(r.evaluation.met).toBe(true);
+      expect(r.issues.map((i) => i.code)).toEqual(['stacked_issuer_not_accepted']);
+      expect(r.holds).toBe(false);
+    }
+    // A pathway that lists that issuer accepts it.
+    const shared = { ...p, issuers: [pool.school.did, pool.other.did] };
+    const ok = await verifyStackedCredential(
+      await stacked(pool.other),
+      NAMES.map((n) => pool.credentials[n]),
+      shared,
+      { now: NOW },
+    );
+    expect(ok.holds).toBe(true);
+  });
+});
