@@ -32,6 +32,13 @@ import type {
 export const MAX_EVALUATED_CREDENTIALS = 10_000;
 
 /**
+ * Most (requirement, matching credential) pairs one evaluation reads: each is listed in the
+ * result (satisfying or rejected), so a tree of 1,000 requirements over 10,000 credentials that
+ * all match would build ten million entries. More is `ERR_PATHWAY_TOO_LARGE`.
+ */
+const MAX_MATCHED_PAIRS = 1_000_000;
+
+/**
  * Options of {@link evaluatePathway}.
  *
  * @example
@@ -177,7 +184,18 @@ interface Node {
 
 interface Ctx {
   pathway: Pathway;
-  items: Array<{ credential: JsonObject | undefined; standing: CredentialStanding }>;
+  items: Array<{
+    credential: JsonObject | undefined;
+    standing: CredentialStanding;
+    /** The achievement of its one subject, read once. */
+    achievement: JsonObject | undefined;
+  }>;
+  /** The reference of each credential, made once (see {@link refs}). */
+  refs: Array<CredentialRef | undefined>;
+  /** The credentials by what requirements match, made when first needed (see {@link candidates}). */
+  index?: Map<string, number[]>;
+  /** (requirement, matching credential) pairs read so far (see MAX_MATCHED_PAIRS). */
+  matched: number;
 }
 
 function progress(
@@ -189,35 +207,95 @@ function progress(
   return { required, achieved, ratio: Math.min(1, Math.max(0, ratio)), unit };
 }
 
-function union(lists: number[][]): number[] {
-  return [...new Set(lists.flat())].sort((a, b) => a - b);
+/** The indexes in any of the lists, ascending (marked in one pass, no list concatenated). */
+function union(size: number, lists: number[][]): number[] {
+  const mark = new Uint8Array(size);
+  for (const list of lists) for (const i of list) mark[i] = 1;
+  const out: number[] = [];
+  for (let i = 0; i < size; i++) if (mark[i] === 1) out.push(i);
+  return out;
 }
 
+function refOfItem(ctx: Ctx, i: number): CredentialRef {
+  const s = ctx.items[i]?.standing;
+  const ref: CredentialRef = { index: i };
+  for (const k of [
+    'id',
+    'name',
+    'achievementId',
+    'achievementName',
+    'issuer',
+    'issuerName',
+  ] as const) {
+    if (s?.[k] !== undefined) ref[k] = s[k];
+  }
+  return ref;
+}
+
+/**
+ * The references of credentials, one object per credential for the whole evaluation: a tree of
+ * many requirements over many credentials lists the same credential in many places.
+ */
 function refs(ctx: Ctx, indexes: number[]): CredentialRef[] {
   return indexes.map((i) => {
-    const s = ctx.items[i]?.standing;
-    const ref: CredentialRef = { index: i };
-    for (const k of [
-      'id',
-      'name',
-      'achievementId',
-      'achievementName',
-      'issuer',
-      'issuerName',
-    ] as const) {
-      if (s?.[k] !== undefined) ref[k] = s[k];
+    let ref = ctx.refs[i];
+    if (ref === undefined) {
+      ref = refOfItem(ctx, i);
+      ctx.refs[i] = ref;
     }
     return ref;
   });
 }
 
+/**
+ * The indexes of the credentials a requirement may match, ascending, each once: those with its
+ * achievement id, achievementType or alignment (an index made once; `matches` still decides).
+ */
+function candidates(ctx: Ctx, match: AchievementMatch): readonly number[] {
+  if (!ctx.index) {
+    const index = new Map<string, number[]>();
+    const add = (key: string, i: number) => {
+      const list = index.get(key);
+      if (!list) index.set(key, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    };
+    ctx.items.forEach((x, i) => {
+      const a = x.achievement;
+      if (typeof a?.id === 'string') add(`id:${a.id}`, i);
+      if (typeof a?.achievementType === 'string') add(`type:${a.achievementType}`, i);
+      for (const al of listOf(a?.alignment)) {
+        if (!isObject(al)) continue;
+        if (typeof al.targetUrl === 'string') add(`url:${al.targetUrl}`, i);
+        if (typeof al.targetCode === 'string' && typeof al.targetFramework === 'string')
+          add(`code:${JSON.stringify([al.targetCode, al.targetFramework])}`, i);
+      }
+    });
+    ctx.index = index;
+  }
+  const want = 'alignment' in match ? match.alignment : undefined;
+  const key =
+    'id' in match
+      ? `id:${match.id}`
+      : want === undefined
+        ? `type:${(match as { achievementType: string }).achievementType}`
+        : 'targetUrl' in want
+          ? `url:${want.targetUrl}`
+          : `code:${JSON.stringify([want.targetCode, want.targetFramework])}`;
+  return ctx.index.get(key) ?? [];
+}
+
 function leafLabel(ctx: Ctx, r: AchievementRequirement): string {
   if (r.name || !('id' in r.achievement)) return labelOf(r);
   const id = r.achievement.id;
-  const named = ctx.items.find(
-    (x) => x.standing.achievementId === id && x.standing.achievementName,
-  );
-  const base = named?.standing.achievementName ?? labelOf(r);
+  let name: string | undefined;
+  for (const i of candidates(ctx, r.achievement)) {
+    const s = ctx.items[i]?.standing;
+    if (s?.achievementId === id && s.achievementName) {
+      name = s.achievementName;
+      break;
+    }
+  }
+  const base = name ?? labelOf(r);
   return r.count && r.count > 1 ? `${r.count} × ${base}` : base;
 }
 
@@ -226,11 +304,18 @@ function evaluateLeaf(ctx: Ctx, r: AchievementRequirement, path: string): Node {
   const count = r.count ?? 1;
   const used: number[] = [];
   const rejected: NonNullable<RequirementResult['rejected']> = [];
-  ctx.items.forEach(({ credential, standing }, i) => {
-    if (!credential) return;
-    const subject = subjectOf(credential);
-    const achievement = subject?.achievement;
-    if (!isObject(achievement) || !matches(r.achievement, achievement)) return;
+  const acceptsAny = accepted.includes('*');
+  for (const i of candidates(ctx, r.achievement)) {
+    const { credential, standing, achievement } = ctx.items[i] as Ctx['items'][number];
+    if (!credential || !achievement || !matches(r.achievement, achievement)) continue;
+    ctx.matched++;
+    if (ctx.matched > MAX_MATCHED_PAIRS) {
+      throw new PathwayError(
+        'ERR_PATHWAY_TOO_LARGE',
+        `More than ${MAX_MATCHED_PAIRS} (requirement, matching credential) pairs to evaluate: the pathway's requirements match too many of the credentials given`,
+        { limit: MAX_MATCHED_PAIRS },
+      );
+    }
     const ref = refs(ctx, [i])[0] as CredentialRef;
     if (!standing.counts) {
       rejected.push({
@@ -238,7 +323,7 @@ function evaluateLeaf(ctx: Ctx, r: AchievementRequirement, path: string): Node {
         reason: standing.reason ?? 'invalid',
         message: standing.message ?? 'Does not count',
       });
-    } else if (!accepted.includes('*') && !accepted.includes(issuerOf(credential) ?? '')) {
+    } else if (!acceptsAny && !accepted.includes(issuerOf(credential) ?? '')) {
       rejected.push({
         credential: ref,
         reason: 'issuer_not_accepted',
@@ -253,7 +338,7 @@ function evaluateLeaf(ctx: Ctx, r: AchievementRequirement, path: string): Node {
     } else {
       used.push(i);
     }
-  });
+  }
   const achieved = Math.min(used.length, count);
   return {
     result: {
@@ -273,7 +358,10 @@ function evaluateNode(ctx: Ctx, r: Requirement, path: string): Node {
   const kind = kindOf(r);
   if (kind === 'achievement') return evaluateLeaf(ctx, r as AchievementRequirement, path);
   const children = childrenOf(r).map((ch, i) => evaluateNode(ctx, ch, childPath(r, path, i)));
-  const contributing = union(children.map((c) => c.contributing));
+  const contributing = union(
+    ctx.items.length,
+    children.map((c) => c.contributing),
+  );
   if (kind === 'credits') {
     const need = (r as { credits: number }).credits;
     const sum = contributing.reduce((s, i) => s + (ctx.items[i]?.standing.credits ?? 0), 0);
@@ -310,7 +398,10 @@ function evaluateNode(ctx: Ctx, r: Requirement, path: string): Node {
       progress: progress(n, Math.min(met.length, n), isMet ? 1 : ratio, 'requirements'),
       satisfiedBy: refs(
         ctx,
-        union(met.slice(0, n).map((c) => c.result.satisfiedBy.map((s) => s.index))),
+        union(
+          ctx.items.length,
+          met.slice(0, n).map((c) => c.result.satisfiedBy.map((s) => s.index)),
+        ),
       ),
       children: children.map((c) => c.result),
     },
@@ -478,7 +569,15 @@ export function evaluatePathway(
       referenceIndex = i;
     }
   }
-  const ctx: Ctx = { pathway, items };
+  const ctx: Ctx = {
+    pathway,
+    items: items.map((x) => {
+      const a = x.credential ? subjectOf(x.credential)?.achievement : undefined;
+      return { ...x, achievement: isObject(a) ? a : undefined };
+    }),
+    refs: [],
+    matched: 0,
+  };
   const root = evaluateNode(ctx, pathway.requirement, '$.requirement').result;
   const missing: MissingRequirement[] = [];
   missingOf(root, missing);

@@ -3,8 +3,12 @@
  * credential given as the CLR that bundles them, and a stacked credential for a pathway's
  * destination signed by someone the pathway does not list (the learner, say) over the learner's
  * genuine components. Before, the first two refused genuine badges (a CLR in a presentation was
- * `not_a_badge`; components in a CLR were `component_missing`) and the third held.
+ * `not_a_badge`; components in a CLR were `component_missing`) and the third held. And an
+ * evaluation's size: every (requirement, matching credential) pair is listed in the result, so a
+ * tree of many requirements over many credentials that all match them built millions of entries
+ * (1,000 × 10,000: seconds and gigabytes); it is bounded now.
  */
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createClrCredential } from '../../src/clr/index.js';
 import {
@@ -24,8 +28,9 @@ import {
   type Party,
   type Pool,
   party,
+  SQL,
 } from '../pathway/helpers.js';
-import type { Loose } from './helpers.js';
+import { fuzzRuns, type Loose } from './helpers.js';
 
 let pool: Pool;
 let learner: Party;
@@ -160,5 +165,68 @@ describe('verifyStackedCredential', () => {
       { now: NOW },
     );
     expect(ok.holds).toBe(true);
+  });
+});
+
+describe('evaluation size', () => {
+  function copies(name: string, n: number, edit?: (c: Loose) => void): VerificationReport[] {
+    return Array.from({ length: n }, (_, i) => {
+      const r = structuredClone(pool.reports[name]) as Loose;
+      r.credential.id = `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      edit?.(r.credential);
+      return r as VerificationReport;
+    });
+  }
+
+  it('many requirements that all match many credentials are refused, not built', () => {
+    const reports = copies('sql', 2000);
+    const leaves = Array.from({ length: 600 }, () => ({ achievement: { id: SQL }, count: 2000 }));
+    expect(() => evaluatePathway(analystPathway(pool.school, { any: leaves }), reports)).toThrow(
+      expect.objectContaining({ code: 'ERR_PATHWAY_TOO_LARGE' }),
+    );
+    // The same tree over credentials it does not match is evaluated (not met).
+    const other = copies('ethics', 2000);
+    expect(evaluatePathway(analystPathway(pool.school, { any: leaves }), other).met).toBe(false);
+  });
+
+  it('a credential counts once for a requirement however its achievement matches it (property)', () => {
+    const url = 'https://example.org/skills/sql';
+    const alignment = (extra: Loose) => ({
+      type: ['Alignment'],
+      targetName: 'SQL',
+      targetUrl: url,
+      targetCode: 'S1',
+      targetFramework: 'Skills',
+      ...extra,
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.constantFrom<Loose>(
+          { alignment: { targetUrl: url } },
+          { alignment: { targetCode: 'S1', targetFramework: 'Skills' } },
+          { achievementType: 'Course' },
+        ),
+        (badges, repeats, match) => {
+          const reports = copies('sql', badges, (c) => {
+            const a = c.credentialSubject.achievement;
+            a.achievementType = 'Course';
+            a.alignment = Array.from({ length: repeats }, (_, k) =>
+              alignment({ targetName: `${k}` }),
+            );
+          });
+          const leaf = { achievement: match, count: 4 };
+          const e = evaluatePathway(analystPathway(pool.school, leaf), reports);
+          // Each badge once, whatever the number of its alignments to the same target.
+          expect(e.progress.achieved).toBe(badges);
+          expect(e.requirement.satisfiedBy.map((s) => s.index)).toEqual(
+            Array.from({ length: badges }, (_, i) => i),
+          );
+          expect(e.met).toBe(badges >= 4);
+        },
+      ),
+      { numRuns: fuzzRuns(30) },
+    );
   });
 });
