@@ -3,9 +3,10 @@ import { isObject, type JsonObject } from '../internal/json.js';
 import { compareLearners } from '../model/identity.js';
 import type { VerificationReport, VerifyOptions } from '../verify/types.js';
 import { verify } from '../verify/verify.js';
+import { childrenOf } from './definition.js';
 import { type EvaluatePathwayOptions, evaluatePathway, flattenReports } from './evaluate.js';
 import { issuerOf, subjectOf } from './standing.js';
-import type { Pathway, PathwayEvaluation } from './types.js';
+import type { Pathway, PathwayEvaluation, Requirement } from './types.js';
 
 /**
  * Options of {@link checkPathway} and {@link verifyStackedCredential}: `verify()`'s options
@@ -59,6 +60,22 @@ export async function checkPathway(
 }
 
 /**
+ * The issuers whose certificate for the destination counts: the pathway's `issuers`, or, when it
+ * lists none, those its requirements list.
+ */
+function certificateIssuers(pathway: Pathway): string[] {
+  if (Array.isArray(pathway?.issuers)) return pathway.issuers;
+  const out: string[] = [];
+  const stack: Requirement[] = isObject(pathway?.requirement) ? [pathway.requirement] : [];
+  while (stack.length > 0) {
+    const r = stack.pop() as Requirement;
+    if ('issuers' in r && Array.isArray(r.issuers)) out.push(...r.issuers);
+    stack.push(...childrenOf(r));
+  }
+  return out;
+}
+
+/**
  * One finding of {@link verifyStackedCredential}: a stable snake_case `code` and a message.
  * @example
  * ```ts
@@ -101,7 +118,8 @@ export interface StackedVerification {
 
 /**
  * Re-check a stacked credential against its pathway: verify it; check it is for the pathway's
- * destination achievement and issued by one of the pathway's `issuers`; verify the component credentials given (alone, or in presentations
+ * destination achievement and issued by one of the pathway's issuers (its `issuers`, else its
+ * requirements'); verify the component credentials given (alone, or in presentations
  * or CLRs), keep those its `evidence` names (by credential id), and evaluate the pathway over
  * them; they must still meet it (none revoked, suspended or expired since) and be about the
  * stacked credential's learner. Components given but not named are ignored; named ones not given
@@ -156,7 +174,7 @@ export async function verifyStackedCredential(
   }
   // The destination is the pathway's achievement: a certificate for it counts only from an issuer
   // the pathway accepts, not from whoever signs one naming a learner's genuine components.
-  const accepted = Array.isArray(pathway?.issuers) ? pathway.issuers : [];
+  const accepted = certificateIssuers(pathway);
   const stackedIssuer = issuerOf(doc);
   if (!accepted.includes('*') && !accepted.includes(stackedIssuer ?? '')) {
     issues.push({

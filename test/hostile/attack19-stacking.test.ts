@@ -18,6 +18,7 @@ import {
 } from '../../src/pathway/index.js';
 import { createPresentation } from '../../src/present/index.js';
 import { signCredential } from '../../src/proof/index.js';
+import { signCredentialJwt } from '../../src/proof/jwt/sign.js';
 import type { VerificationReport } from '../../src/verify/index.js';
 import { verify } from '../../src/verify/index.js';
 import {
@@ -29,6 +30,8 @@ import {
   type Pool,
   party,
   SQL,
+  STATS,
+  VIS,
 } from '../pathway/helpers.js';
 import { fuzzRuns, type Loose } from './helpers.js';
 
@@ -165,6 +168,30 @@ describe('verifyStackedCredential', () => {
       { now: NOW },
     );
     expect(ok.holds).toBe(true);
+    // A pathway without top-level issuers accepts those its requirements list.
+    const { issuers: _i, ...bare } = p;
+    const perRequirement = {
+      ...bare,
+      requirement: {
+        all: [
+          { achievement: { id: SQL }, issuers: [pool.school.did] },
+          { achievement: { id: STATS }, issuers: [pool.school.did] },
+          { achievement: { id: VIS }, issuers: [pool.school.did] },
+        ],
+      },
+    };
+    const comps = NAMES.map((n) => pool.credentials[n]);
+    expect(
+      (
+        await verifyStackedCredential(await stacked(pool.school), comps, perRequirement, {
+          now: NOW,
+        })
+      ).holds,
+    ).toBe(true);
+    const self = await verifyStackedCredential(await stacked(learner), comps, perRequirement, {
+      now: NOW,
+    });
+    expect(self.issues.map((i) => i.code)).toEqual(['stacked_issuer_not_accepted']);
   });
 });
 
@@ -228,5 +255,22 @@ describe('evaluation size', () => {
       ),
       { numRuns: fuzzRuns(30) },
     );
+  });
+});
+
+describe('one badge in two forms', () => {
+  it('a badge signed as Data Integrity and as a VC-JWT, alone and in a CLR, counts once', async () => {
+    const { proof: _p, ...plain } = structuredClone(pool.credentials.sql) as Loose;
+    const jwt = await signCredentialJwt(plain, { key: pool.school.key });
+    const p = analystPathway(pool.school, { achievement: { id: SQL }, count: 2 });
+    const reports = [
+      await verify(pool.credentials.sql, { now: NOW }),
+      await verify(jwt, { now: NOW }),
+      await verify(await record(['sql']), { now: NOW }),
+    ];
+    expect(reports.map((r) => r.verdict)).toEqual(['valid', 'valid', 'valid']);
+    const e = evaluatePathway(p, reports);
+    expect(e.met).toBe(false);
+    expect(e.credentials.map((c) => c.reason)).toEqual([undefined, 'duplicate', 'duplicate']);
   });
 });
