@@ -3,7 +3,7 @@ import { isObject, type JsonObject } from '../internal/json.js';
 import { compareLearners } from '../model/identity.js';
 import type { VerificationReport, VerifyOptions } from '../verify/types.js';
 import { verify } from '../verify/verify.js';
-import { childrenOf } from './definition.js';
+import { assertValidPathway, childrenOf } from './definition.js';
 import { type EvaluatePathwayOptions, evaluatePathway, flattenReports } from './evaluate.js';
 import { issuerOf, subjectOf } from './standing.js';
 import type { Pathway, PathwayEvaluation, Requirement } from './types.js';
@@ -123,7 +123,8 @@ export interface StackedVerification {
  * or CLRs), keep those its `evidence` names (by credential id), and evaluate the pathway over
  * them; they must still meet it (none revoked, suspended or expired since) and be about the
  * stacked credential's learner. Components given but not named are ignored; named ones not given
- * are reported (`component_missing`).
+ * are reported (`component_missing`). An invalid pathway is a `ValidationError`, thrown before
+ * anything is verified.
  *
  * @example
  * ```ts
@@ -141,6 +142,8 @@ export async function verifyStackedCredential(
   if (!Array.isArray(components)) {
     throw new TypeError('verifyStackedCredential: components must be an array');
   }
+  // The pathway is checked (bounded, no cycles) before it is walked or any credential verified.
+  assertValidPathway(pathway);
   const { verifyOptions, evaluateOptions } = split(options);
   const issues: StackedIssue[] = [];
   const report = await verify(stacked, verifyOptions);
