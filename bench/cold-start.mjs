@@ -43,16 +43,23 @@ async function signedBadge() {
   return lib.signCredential(credential, { key: keyPair, created: '2024-01-01T00:00:00Z' });
 }
 
+/** The expression a case script reads the badge with (`<tmp>/cred.json`). */
+function readCredential(tmp) {
+  return `JSON.parse(readFileSync(${JSON.stringify(path.join(tmp, 'cred.json'))}, 'utf8'))`;
+}
+
+/** Write `body` as `<tmp>/<name>.mjs`; the arguments that run it with `node`. */
+function scriptArgs(tmp, name, body) {
+  const file = path.join(tmp, `${name}.mjs`);
+  fs.writeFileSync(file, body);
+  return [file];
+}
+
 /** The cases: a script (run with `node`) or the CLI with arguments. */
 function cases(tmp) {
-  const credPath = path.join(tmp, 'cred.json');
   const url = (p) => JSON.stringify(pathToFileURL(path.join(root, p)).href);
-  const script = (name, body) => {
-    const file = path.join(tmp, `${name}.mjs`);
-    fs.writeFileSync(file, body);
-    return [file];
-  };
-  const read = `JSON.parse(readFileSync(${JSON.stringify(credPath)}, 'utf8'))`;
+  const script = (name, body) => scriptArgs(tmp, name, body);
+  const read = readCredential(tmp);
   return [
     { id: 'node', name: 'bare `node` (an empty script)', args: script('empty', '') },
     {
@@ -104,7 +111,8 @@ function cases(tmp) {
  * verification one badge needs). A verdict other than valid fails the run, so the stand-in is
  * checked by the run itself.
  */
-async function floorCases(tmp, read) {
+async function floorCases(tmp) {
+  const read = readCredential(tmp);
   const { rollup } = await import('rollup');
   const bare = (id) => !id.startsWith('.') && !path.isAbsolute(id);
   const bundle = await rollup({
@@ -131,11 +139,7 @@ async function floorCases(tmp, read) {
     `const { verify } = await import(${entry});\n` +
     `const r = await verify(${read}, { now: new Date('2025-01-01T00:00:00Z') });\n` +
     `if (r.verdict !== 'valid') process.exit(3);\n`;
-  const script = (name, text) => {
-    const file = path.join(tmp, `${name}.mjs`);
-    fs.writeFileSync(file, text);
-    return [file];
-  };
+  const script = (name, body) => scriptArgs(tmp, name, body);
   return [
     {
       id: 'one-file',
@@ -163,9 +167,8 @@ export async function measureColdStart({ runs = 11, floor = false } = {}) {
     fs.writeFileSync(path.join(tmp, 'cred.json'), JSON.stringify(await signedBadge()));
     const list = cases(tmp);
     if (floor) {
-      const read = `JSON.parse(readFileSync(${JSON.stringify(path.join(tmp, 'cred.json'))}, 'utf8'))`;
       try {
-        list.splice(3, 0, ...(await floorCases(tmp, read)));
+        list.splice(3, 0, ...(await floorCases(tmp)));
       } catch (e) {
         console.error(`  (the layouts not shipped are skipped: ${e.message})`);
       }

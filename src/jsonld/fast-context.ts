@@ -155,6 +155,28 @@ export function expandVocabIri(ctx: ActiveContext, value: string): string | null
 }
 
 /**
+ * The active context a node object's own members start from, as JSON-LD expansion computes it:
+ * a non-propagated (type-scoped) context is reverted, unless the object is a value object
+ * (then the type-scoped context stays) or holds only `@id`. Scoped and embedded contexts apply
+ * after this.
+ */
+export function nodeStartContext(
+  ctx0: ActiveContext,
+  element: Record<string, unknown>,
+): ActiveContext {
+  const tsc = ctx0.previous !== undefined ? ctx0 : null;
+  const keys = Object.keys(element);
+  if (tsc && keys.length <= 2 && !Object.hasOwn(element, '@context')) {
+    for (const key of keys) {
+      const e = expandVocabIri(tsc, key);
+      if (e === '@value') return tsc;
+      if (e === '@id' && keys.length === 1) return ctx0;
+    }
+  }
+  return ctx0.previous ?? ctx0;
+}
+
+/**
  * Upper bound on cached derived contexts (each holds a few hundred term definitions): memory
  * stays bounded whatever the input; past it, contexts are still processed, just not cached.
  */

@@ -31,6 +31,7 @@ import {
   isAbsoluteIri,
   isForeignTerm,
   isKeyword,
+  nodeStartContext,
   processContext,
   takeProtectedRedefinition,
 } from './fast-context.js';
@@ -192,24 +193,7 @@ class Walk {
     const hasContext = Object.hasOwn(element, '@context');
     const propertyDef = property === null ? undefined : ctx0.mappings.get(property);
     // The active context, as JSON-LD expansion computes it (see compact-form.ts `object`).
-    const tsc = ctx0.previous !== undefined ? ctx0 : null;
-    let ctx = ctx0;
-    let mustRevert = true;
-    if (tsc && keys.length <= 2 && !hasContext) {
-      for (const key of keys) {
-        const e = expandVocabIri(tsc, key);
-        if (e === '@value') {
-          mustRevert = false;
-          ctx = tsc;
-          break;
-        }
-        if (e === '@id' && keys.length === 1) {
-          mustRevert = false;
-          break;
-        }
-      }
-    }
-    if (mustRevert && ctx.previous !== undefined) ctx = ctx.previous;
+    let ctx = nodeStartContext(ctx0, element);
     const scoped = propertyDef?.['@context'];
     if (scoped !== undefined) {
       ctx = this.apply(ctx, scoped, true, true, isForeignTerm(propertyDef), loc, false);

@@ -9,10 +9,9 @@
 import { type Issue, ProofError } from '../errors.js';
 import { asArray, isObject, type JsonObject } from '../internal/json.js';
 import { partyId as onePartyId } from '../internal/roles.js';
-import { checkToRdf } from '../jsonld/canonize.js';
 import { checkCompactForm } from '../jsonld/compact-form.js';
 import type { DocumentLoader } from '../jsonld/index.js';
-import { compareReadView } from '../jsonld/read-view.js';
+import { jsonLdRuleIssue } from '../jsonld/rules.js';
 import { createDidJwk, createDidKey } from '../keys/did.js';
 import { importPublicKeyPair } from '../keys/import-public.js';
 import { checkKeyController } from '../keys/resolve.js';
@@ -80,16 +79,6 @@ export async function compactFormIssues(
   return form === undefined ? [] : [{ code: form.code, path: form.path, message: form.message }];
 }
 
-/** The report codes `verify()`'s `jsonld` check gives for the errors of JSON-LD processing. */
-const JSONLD_CODES: Readonly<Record<string, string>> = {
-  ERR_CONTEXT_UNKNOWN: 'context_unknown',
-  ERR_CONTEXT_LOAD: 'context_unknown',
-  ERR_JSONLD_UNDEFINED_TERM: 'jsonld_undefined_term',
-  ERR_JSONLD_SAFE_MODE: 'jsonld_undefined_term',
-  ERR_JSONLD_PROTECTED_TERM: 'jsonld_protected_term',
-  ERR_CANONIZE_LIMIT: 'jsonld_too_large',
-};
-
 /**
  * The JSON-LD rules `verify()` holds every credential and presentation to, whatever its proof
  * (its `jsonld` check): JSON-LD in safe mode under the known contexts (no undefined term, no
@@ -105,29 +94,8 @@ export async function jsonLdIssues(
   documentLoader: DocumentLoader | undefined,
 ): Promise<Issue[]> {
   const { proof: _signed, ...withoutProofs } = document;
-  let quads: Awaited<ReturnType<typeof checkToRdf>>;
-  try {
-    quads = await checkToRdf(withoutProofs, { documentLoader, safe: true });
-  } catch (e) {
-    const code = (e as { code?: unknown } | null)?.code;
-    if (typeof code !== 'string' || !code.startsWith('ERR_')) throw e;
-    const message = e instanceof Error ? e.message : String(e);
-    // The member, value or @context entry at fault, when the conversion could place it.
-    const path = (e as { details?: { path?: unknown } }).details?.path;
-    return [
-      {
-        code: JSONLD_CODES[code] ?? 'jsonld_invalid',
-        path: typeof path === 'string' ? path : '$',
-        message,
-      },
-    ];
-  }
-  const form = await compactFormIssues(withoutProofs, documentLoader);
-  if (form.length > 0) return form;
-  const mismatch = compareReadView(withoutProofs, quads);
-  return mismatch === undefined
-    ? []
-    : [{ code: 'jsonld_graph_mismatch', path: mismatch.path, message: mismatch.message }];
+  const issue = await jsonLdRuleIssue(withoutProofs, { documentLoader });
+  return issue === undefined ? [] : [{ ...issue, path: issue.path ?? '$' }];
 }
 
 /**

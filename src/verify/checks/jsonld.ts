@@ -4,25 +4,13 @@
  * (the graph a proof signs) says.
  */
 import type { JsonObject } from '../../internal/json.js';
-import { checkToRdf } from '../../jsonld/canonize.js';
-import { checkCompactForm } from '../../jsonld/compact-form.js';
 import type { DocumentLoader } from '../../jsonld/index.js';
-import { compareReadView } from '../../jsonld/read-view.js';
+import { jsonLdRuleIssue } from '../../jsonld/rules.js';
 import type { WorkBudget } from '../../jsonld/work.js';
-import { errorCode, errorMessage } from '../state.js';
 import type { CheckResult } from '../types.js';
 import { result } from './util.js';
 
 const ID = 'jsonld';
-
-const CODES: Record<string, string> = {
-  ERR_CONTEXT_UNKNOWN: 'context_unknown',
-  ERR_CONTEXT_LOAD: 'context_unknown',
-  ERR_JSONLD_UNDEFINED_TERM: 'jsonld_undefined_term',
-  ERR_JSONLD_SAFE_MODE: 'jsonld_undefined_term',
-  ERR_JSONLD_PROTECTED_TERM: 'jsonld_protected_term',
-  ERR_CANONIZE_LIMIT: 'jsonld_too_large',
-};
 
 /**
  * Expand the document to RDF in JSON-LD safe mode with the offline loader: an unknown
@@ -39,29 +27,7 @@ export async function checkJsonLd(
   documentLoader: DocumentLoader,
   runBudget?: WorkBudget,
 ): Promise<CheckResult[]> {
-  let quads: Awaited<ReturnType<typeof checkToRdf>>;
-  try {
-    quads = await checkToRdf(document, { documentLoader, safe: true, runBudget });
-  } catch (e) {
-    const code = errorCode(e);
-    if (code === undefined || !code.startsWith('ERR_')) throw e;
-    // The member, value or @context entry at fault, when the conversion could place it.
-    const path = (e as { details?: { path?: unknown } }).details?.path;
-    return [
-      result(
-        ID,
-        'fail',
-        CODES[code] ?? 'jsonld_invalid',
-        errorMessage(e),
-        typeof path === 'string' ? path : undefined,
-      ),
-    ];
-  }
-  const issue = await checkCompactForm(document, { documentLoader });
-  if (issue !== undefined) return [result(ID, 'fail', issue.code, issue.message, issue.path)];
-  const mismatch = compareReadView(document, quads);
-  if (mismatch !== undefined) {
-    return [result(ID, 'fail', 'jsonld_graph_mismatch', mismatch.message, mismatch.path)];
-  }
-  return [result(ID, 'pass')];
+  const issue = await jsonLdRuleIssue(document, { documentLoader, runBudget });
+  if (issue === undefined) return [result(ID, 'pass')];
+  return [result(ID, 'fail', issue.code, issue.message, issue.path)];
 }
