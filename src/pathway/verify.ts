@@ -1,4 +1,5 @@
 /** Verifying credentials for a pathway: `checkPathway` and `verifyStackedCredential`. */
+import { describeValue } from '../internal/describe.js';
 import { isObject, type JsonObject } from '../internal/json.js';
 import { compareLearners } from '../model/identity.js';
 import type { VerificationReport, VerifyOptions } from '../verify/types.js';
@@ -182,7 +183,7 @@ export async function verifyStackedCredential(
   if (!accepted.includes('*') && !accepted.includes(stackedIssuer ?? '')) {
     issues.push({
       code: 'stacked_issuer_not_accepted',
-      message: `The stacked credential is issued by ${stackedIssuer ?? 'an unnamed issuer'}, which is not one of the pathway's issuers`,
+      message: `The stacked credential is issued by ${stackedIssuer === undefined ? 'an unnamed issuer' : describeValue(stackedIssuer)}, which is not one of the pathway's issuers`,
       path: '$.issuer',
     });
   }
